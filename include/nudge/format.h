@@ -1,0 +1,19 @@
+/* format.h - numbers as people and JSON read them. Shared by the trace, the command
+ * line and the figures so a number looks the same everywhere. */
+#ifndef NUDGE_FORMAT_H
+#define NUDGE_FORMAT_H
+
+#include <stddef.h>
+
+/* For people: at most `digits` significant digits, trailing zeros dropped, U+2212 for
+ * minus, "undefined" for nan, "∞" / "−∞" for infinities, no "-0". */
+int fmt_num(char *buf, size_t n, double v, int digits);
+
+/* Like fmt_num but ASCII '-' (terminals, tables). */
+int fmt_num_ascii(char *buf, size_t n, double v, int digits);
+
+/* For JSON: the shortest form that reads back as the same double; "inf", "-inf" and
+ * "nan" as JSON strings (with quotes). */
+int fmt_json_num(char *buf, size_t n, double v);
+
+#endif

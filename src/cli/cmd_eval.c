@@ -1,0 +1,263 @@
+/* cmd_eval.c - `nudge eval`: evaluate a scene once (forward, then backward) and print
+ * every node's value and gradient as a table or as the JSON of SCENE_FORMAT.md, with
+ * the lecture's nudge sentence (--nudge) and the numeric check of backprop (--check). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli-private.h"
+#include "json.h"
+#include "nudge/format.h"
+#include "nudge/numeric.h"
+
+static const char eval_help[] =
+	"usage: nudge eval SCENE [--set NAME=VALUE]... [--row K] [--nudge NAME] [--eps E]\n"
+	"                  [--check] [--json]\n"
+	"\n"
+	"Evaluates SCENE (a .nudge file or a built-in name, see `nudge list`) once: the forward\n"
+	"pass, then the backward pass by reverse-mode differentiation. Prints each node's value\n"
+	"and its gradient dJ/dnode.\n"
+	"\n"
+	"  --set NAME=VALUE  set an input or param (repeatable)\n"
+	"  --row K           the data row to show, from 0 (scenes with a data set)\n"
+	"  --nudge NAME      also nudge NAME by eps: \"w ↑ ε ⇒ J ↑ k × ε\"\n"
+	"  --eps E           the nudge (default: the scene's eps, 0.001 unless set)\n"
+	"  --check           compare every param's and input's gradient with a central\n"
+	"                    difference, and count the node visits each way\n"
+	"  --json            print one JSON object instead of a table\n"
+	"\n"
+	"Exit status: 0 ok, 1 failure, 2 bad usage or a refused scene.\n";
+
+static const char *kind_name(enum node_kind k)
+{
+	switch (k) {
+	case NODE_INPUT: return "input";
+	case NODE_PARAM: return "param";
+	case NODE_DATA: return "data";
+	default: return "node";
+	}
+}
+
+static int is_leaf(const struct node *n)
+{
+	return n->kind != NODE_COMPUTED;
+}
+
+static void print_json(const struct cli_scene *cs, const struct nudge *nd, const struct check_row *rows,
+                       int n_rows, long long bp_visits, long long nudge_visits)
+{
+	const struct scene *s = cs->scene;
+	const struct eval *ev = cs->ev;
+	FILE *f = stdout;
+	fputs("{\n  \"title\": ", f);
+	json_string(f, s->title ? s->title : "");
+	fputs(",\n  \"cost\": ", f);
+	json_string(f, s->nodes[s->cost].name);
+	fputs(",\n  \"value\": ", f);
+	json_number(f, ev->cost);
+	fputs(",\n  \"grad\": {", f);
+	int first = 1;
+	for (int k = 0; k < s->n_nodes; k++) {
+		if (!is_leaf(&s->nodes[k]))
+			continue;
+		fputs(first ? " " : ", ", f);
+		first = 0;
+		json_string(f, s->nodes[k].name);
+		fputs(": ", f);
+		json_number(f, ev->mean_grad[k]);
+	}
+	fputs(" },\n  \"rows\": ", f);
+	fprintf(f, "%d,\n  \"row\": %d,\n  \"nodes\": [\n", s->n_rows, ev->row);
+	for (int k = 0; k < s->n_nodes; k++) {
+		fputs("    { \"name\": ", f);
+		json_string(f, s->nodes[k].name);
+		fputs(", \"label\": ", f);
+		json_string(f, s->nodes[k].label);
+		fprintf(f, ", \"kind\": \"%s\", \"value\": ", kind_name(s->nodes[k].kind));
+		json_number(f, ev->value[k]);
+		fputs(", \"grad\": ", f);
+		json_number(f, ev->grad[k]);
+		fputs(k + 1 < s->n_nodes ? " },\n" : " }\n", f);
+	}
+	fputs("  ],\n  \"edges\": [\n", f);
+	for (int e = 0; e < s->n_edges; e++) {
+		fputs("    { \"from\": ", f);
+		json_string(f, s->nodes[s->edges[e].from].name);
+		fputs(", \"to\": ", f);
+		json_string(f, s->nodes[s->edges[e].to].name);
+		fputs(", \"local\": ", f);
+		json_number(f, ev->local[e]);
+		fputs(e + 1 < s->n_edges ? " },\n" : " }\n", f);
+	}
+	fputs("  ]", f);
+	if (nd) {
+		fputs(",\n  \"nudge\": { \"name\": ", f);
+		json_string(f, s->nodes[nd->node].name);
+		fputs(", \"eps\": ", f);
+		json_number(f, nd->eps);
+		fputs(", \"value\": ", f);
+		json_number(f, nd->after);
+		fputs(", \"delta\": ", f);
+		json_number(f, nd->delta);
+		fputs(", \"ratio\": ", f);
+		json_number(f, nd->ratio);
+		fputs(" }", f);
+	}
+	if (rows) {
+		fputs(",\n  \"check\": {\n    \"eps\": ", f);
+		json_number(f, cs->eps);
+		fprintf(f, ",\n    \"backprop_visits\": %lld,\n    \"nudge_visits\": %lld,\n    \"grads\": [\n",
+		        bp_visits, nudge_visits);
+		for (int i = 0; i < n_rows; i++) {
+			fputs("      { \"name\": ", f);
+			json_string(f, s->nodes[rows[i].node].name);
+			fputs(", \"backprop\": ", f);
+			json_number(f, rows[i].backprop);
+			fputs(", \"numeric\": ", f);
+			json_number(f, rows[i].numeric);
+			fputs(", \"diff\": ", f);
+			json_number(f, rows[i].diff);
+			fputs(i + 1 < n_rows ? " },\n" : " }\n", f);
+		}
+		fputs("    ]\n  }", f);
+	}
+	fputs("\n}\n", f);
+}
+
+/* Display width of a UTF-8 string (characters, not bytes). */
+static int width(const char *s)
+{
+	int w = 0;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xC0) != 0x80;
+	return w;
+}
+
+static void pad(FILE *f, const char *s, int w)
+{
+	fputs(s, f);
+	for (int i = width(s); i < w; i++)
+		fputc(' ', f);
+}
+
+static void print_table(const struct cli_scene *cs, const struct nudge *nd, const struct check_row *rows,
+                        int n_rows, long long bp_visits, long long nudge_visits)
+{
+	const struct scene *s = cs->scene;
+	const struct eval *ev = cs->ev;
+	char v[48], g[48];
+	if (s->title)
+		printf("%s\n", s->title);
+	if (s->n_rows > 0)
+		printf("data: %d rows; values and dJ/dnode below are for row %d; J and the gradients are means over rows\n",
+		       s->n_rows, ev->row);
+	int w = 4;
+	for (int k = 0; k < s->n_nodes; k++)
+		if (width(s->nodes[k].name) > w)
+			w = width(s->nodes[k].name);
+	w = w > 24 ? 24 : w;
+	printf("\n  ");
+	pad(stdout, "node", w);
+	printf("  %-6s  %-18s  %s\n", "kind", "value", "dJ/dnode");
+	for (int k = 0; k < s->n_nodes; k++) {
+		fmt_num_ascii(v, sizeof v, ev->value[k], 10);
+		fmt_num_ascii(g, sizeof g, ev->grad[k], 10);
+		printf("  ");
+		pad(stdout, s->nodes[k].name, w);
+		printf("  %-6s  %-18s  %s\n", kind_name(s->nodes[k].kind), v, g);
+	}
+	fmt_num_ascii(v, sizeof v, ev->cost, 10);
+	printf("\n%s = %s%s\n", s->nodes[s->cost].name, v, s->n_rows > 0 ? " (mean over rows)" : "");
+	if (!isfinite(ev->cost))
+		printf("note: the cost is not a finite number (a division by 0, the log or square root of a negative, or overflow)\n");
+	if (nd) {
+		const char *name = s->nodes[nd->node].name, *J = s->nodes[s->cost].name;
+		char e[48], d[48], r[48], bp[48];
+		fmt_num_ascii(e, sizeof e, nd->eps, 10);
+		fmt_num_ascii(d, sizeof d, fabs(nd->delta), 10);
+		fmt_num_ascii(r, sizeof r, nd->delta < 0 ? -nd->ratio : nd->ratio, 10);
+		fmt_num_ascii(bp, sizeof bp, ev->mean_grad[nd->node], 10);
+		fmt_num_ascii(v, sizeof v, nd->after, 10);
+		printf("\n%s(%s + %s) = %s\n", J, name, e, v);
+		printf("%s ↑ %s ⇒ %s %s %s ≈ %s × ε\n", name, e, J, nd->delta < 0 ? "↓" : "↑", d, r);
+		printf("d%s/d%s by backprop = %s\n", J, name, bp);
+	}
+	if (rows) {
+		char bpv[48], num[48], df[48];
+		printf("\ncheck (central differences, eps %g):\n  ", cs->eps);
+		pad(stdout, "node", w);
+		printf("  %-18s  %-18s  %s\n", "backprop", "numeric", "difference");
+		for (int i = 0; i < n_rows; i++) {
+			fmt_num_ascii(bpv, sizeof bpv, rows[i].backprop, 10);
+			fmt_num_ascii(num, sizeof num, rows[i].numeric, 10);
+			fmt_num_ascii(df, sizeof df, rows[i].diff, 3);
+			printf("  ");
+			pad(stdout, s->nodes[rows[i].node].name, w);
+			printf("  %-18s  %-18s  %s\n", bpv, num, df);
+		}
+		printf("\nwork for every derivative: backprop %lld node visits (one forward + one backward pass);\n"
+		       "nudging each of the %d nodes above %lld node visits (one forward pass each, plus the base)\n",
+		       bp_visits, n_rows, nudge_visits);
+	}
+}
+
+int cmd_eval(int argc, char **argv)
+{
+	struct cli_opts o = { 0 };
+	int json = 0, check = 0;
+	for (int i = 1; i < argc;) {
+		int r = cli_shared_opt(&o, "eval", argc, argv, &i);
+		if (r < 0)
+			return EXIT_USAGE;
+		if (r > 0)
+			continue;
+		const char *a = argv[i++];
+		if (cli_is_help(a)) {
+			fputs(eval_help, stdout);
+			return EXIT_OK;
+		} else if (strcmp(a, "--json") == 0) {
+			json = 1;
+		} else if (strcmp(a, "--check") == 0) {
+			check = 1;
+		} else if (a[0] == '-' && a[1]) {
+			return cli_usage_error("eval", "unknown option '%s' (see: nudge eval --help)", a);
+		} else if (o.scene_arg) {
+			return cli_usage_error("eval", "one scene at a time ('%s' and '%s')", o.scene_arg, a);
+		} else {
+			o.scene_arg = a;
+		}
+	}
+	struct cli_scene cs;
+	int status = cli_scene_open(&o, "eval", &cs);
+	if (status)
+		return status;
+	struct nudge nd, *ndp = NULL;
+	if (cs.nudge >= 0) {
+		nd = nudge_node(cs.ev, cs.nudge, cs.eps);
+		ndp = &nd;
+	}
+	struct check_row *rows = NULL;
+	int n_rows = 0;
+	long long bp = 0, nv = 0;
+	if (check) {
+		rows = calloc((size_t)cs.scene->n_nodes + 1, sizeof *rows);
+		if (!rows) {
+			cli_scene_close(&cs);
+			fprintf(stderr, "nudge eval: out of memory\n");
+			return EXIT_FAIL;
+		}
+		n_rows = numeric_check(cs.ev, cs.eps, 1, rows, &bp, &nv);
+	}
+	if (json)
+		print_json(&cs, ndp, rows, n_rows, bp, nv);
+	else
+		print_table(&cs, ndp, rows, n_rows, bp, nv);
+	free(rows);
+	cli_scene_close(&cs);
+	if (fflush(stdout) || ferror(stdout)) {
+		fprintf(stderr, "nudge eval: cannot write the output\n");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}

@@ -1,0 +1,71 @@
+/* main.c - the nudge command: picks the command from argv and runs it. Opening the
+ * window is `nudge [SCENE]`; everything else is a command word (eval, export, record,
+ * train, bench, list). Only the cli prints errors and chooses the exit status. */
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "cli-private.h"
+
+static const char main_help[] =
+	"usage: nudge [SCENE]              open the window on SCENE (default: computation-graph)\n"
+	"       nudge eval SCENE [...]     evaluate once: values, gradients, nudge, check\n"
+#ifdef NUDGE_HAVE_RENDER
+	"       nudge export SCENE -o FILE write the figure as PNG, SVG or PDF\n"
+	"       nudge record SCENE -o DIR  one figure per step of the backprop walk\n"
+#endif
+	"       nudge train SCENE --steps N  gradient descent, step by step\n"
+	"       nudge bench engine | [SCENE] measure the engine (and the figures)\n"
+	"       nudge list                 the built-in scenes\n"
+	"       nudge --version\n"
+	"\n"
+	"SCENE is a .nudge file or the name of a built-in scene. `nudge COMMAND --help` says more.\n"
+	"Exit status: 0 ok, 1 failure, 2 bad usage or a refused scene.\n";
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "eval", cmd_eval },
+	{ "train", cmd_train },
+	{ "list", cmd_list },
+	{ "bench", cmd_bench },
+#ifdef NUDGE_HAVE_RENDER
+	{ "export", cmd_export },
+	{ "record", cmd_record },
+#endif
+};
+
+/* `nudge [SCENE]`: the window when this build has one; otherwise the eval table. */
+static int open_scene(int argc, char **argv)
+{
+#ifdef NUDGE_HAVE_APP
+	return cmd_window(argc, argv);
+#else
+	char *eval_argv[3] = { "eval", argc > 1 ? argv[1] : "computation-graph", NULL };
+	fprintf(stderr, "nudge: this build has no window yet; showing `nudge eval %s`\n", eval_argv[1]);
+	return cmd_eval(2, eval_argv);
+#endif
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2 && cli_is_help(argv[1])) {
+		fputs(main_help, stdout);
+		return EXIT_OK;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		printf("nudge %s\n", NUDGE_VERSION);
+		return EXIT_OK;
+	}
+	if (argc >= 2) {
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (strcmp(argv[1], commands[i].name) == 0)
+				return commands[i].run(argc - 1, argv + 1);
+		if (argv[1][0] == '-' && argv[1][1] && strcmp(argv[1], "--shots") != 0)
+			return cli_usage_error(NULL, "unknown option '%s' (see: nudge --help)", argv[1]);
+	}
+	return open_scene(argc, argv);
+}

@@ -1,0 +1,78 @@
+/* format.c - numbers as text: short and readable for people (trace, tables, figures),
+ * exact and round-tripping for JSON. No locale: always '.' as decimal point. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nudge/format.h"
+
+/* %.*g with trailing zeros of the fraction removed ("6.00100" -> "6.001", "1.50e+03" stays). */
+static void trim_g(char *s)
+{
+	char *e = strchr(s, 'e');
+	char *dot = strchr(s, '.');
+	if (!dot)
+		return;
+	char *stop = e ? e : s + strlen(s);
+	char *q = stop;
+	while (q > dot + 1 && q[-1] == '0')
+		q--;
+	if (q == dot + 1)
+		q = dot;
+	memmove(q, stop, strlen(stop) + 1);
+}
+
+static int fmt_num_with(char *buf, size_t n, double v, int digits, const char *minus)
+{
+	if (isnan(v))
+		return snprintf(buf, n, "undefined");
+	if (isinf(v))
+		return snprintf(buf, n, "%s∞", v < 0 ? minus : "");
+	if (digits < 1)
+		digits = 1;
+	if (digits > 17)
+		digits = 17;
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%.*g", digits, fabs(v));
+	trim_g(tmp);
+	/* -0 and values that round to 0 print without a sign */
+	int neg = v < 0 && strcmp(tmp, "0") != 0;
+	char *e = strstr(tmp, "e-"); /* 1e-05: the exponent's minus too */
+	if (e) {
+		*e = '\0';
+		return snprintf(buf, n, "%s%se%s%s", neg ? minus : "", tmp, minus, e + 2);
+	}
+	return snprintf(buf, n, "%s%s", neg ? minus : "", tmp);
+}
+
+int fmt_num(char *buf, size_t n, double v, int digits)
+{
+	return fmt_num_with(buf, n, v, digits, "\u2212");
+}
+
+int fmt_num_ascii(char *buf, size_t n, double v, int digits)
+{
+	if (isinf(v))
+		return snprintf(buf, n, "%sinf", v < 0 ? "-" : "");
+	if (isnan(v))
+		return snprintf(buf, n, "nan");
+	return fmt_num_with(buf, n, v, digits, "-");
+}
+
+int fmt_json_num(char *buf, size_t n, double v)
+{
+	if (isnan(v))
+		return snprintf(buf, n, "\"nan\"");
+	if (isinf(v))
+		return snprintf(buf, n, "\"%sinf\"", v < 0 ? "-" : "");
+	if (v == 0)
+		return snprintf(buf, n, "0");
+	char tmp[40];
+	for (int p = 15; p <= 17; p++) {
+		snprintf(tmp, sizeof tmp, "%.*g", p, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	return snprintf(buf, n, "%s", tmp);
+}
