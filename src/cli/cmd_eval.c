@@ -10,10 +10,11 @@
 #include "json.h"
 #include "nudge/format.h"
 #include "nudge/numeric.h"
+#include "nudge/trace.h"
 
 static const char eval_help[] =
 	"usage: nudge eval SCENE [--set NAME=VALUE]... [--row K] [--nudge NAME] [--eps E]\n"
-	"                  [--check] [--json]\n"
+	"                  [--check] [--trace] [--json]\n"
 	"\n"
 	"Evaluates SCENE (a .nudge file or a built-in name, see `nudge list`) once: the forward\n"
 	"pass, then the backward pass by reverse-mode differentiation. Prints each node's value\n"
@@ -25,6 +26,8 @@ static const char eval_help[] =
 	"  --eps E           the nudge (default: the scene's eps, 0.001 unless set)\n"
 	"  --check           compare every param's and input's gradient with a central\n"
 	"                    difference, and count the node visits each way\n"
+	"  --trace           print the step trace: the forward and backward steps with\n"
+	"                    their equations, as the figure and the window walk them\n"
 	"  --json            print one JSON object instead of a table\n"
 	"\n"
 	"Exit status: 0 ok, 1 failure, 2 bad usage or a refused scene.\n";
@@ -44,8 +47,13 @@ static int is_leaf(const struct node *n)
 	return n->kind != NODE_COMPUTED;
 }
 
+static const char *step_kind_name(enum step_kind k)
+{
+	return k == STEP_LEAVES ? "leaves" : k == STEP_FORWARD ? "forward" : "backward";
+}
+
 static void print_json(const struct cli_scene *cs, const struct nudge *nd, const struct check_row *rows,
-                       int n_rows, long long bp_visits, long long nudge_visits)
+                       int n_rows, long long bp_visits, long long nudge_visits, const struct trace *tr)
 {
 	const struct scene *s = cs->scene;
 	const struct eval *ev = cs->ev;
@@ -122,6 +130,20 @@ static void print_json(const struct cli_scene *cs, const struct nudge *nd, const
 		}
 		fputs("    ]\n  }", f);
 	}
+	if (tr) {
+		fputs(",\n  \"trace\": [\n", f);
+		for (int i = 0; i < tr->n_steps; i++) {
+			fprintf(f, "    { \"step\": %d, \"kind\": \"%s\", \"node\": ", i, step_kind_name(tr->steps[i].kind));
+			if (tr->steps[i].node >= 0)
+				json_string(f, s->nodes[tr->steps[i].node].name);
+			else
+				fputs("null", f);
+			fputs(", \"text\": ", f);
+			json_string(f, tr->steps[i].text);
+			fputs(i + 1 < tr->n_steps ? " },\n" : " }\n", f);
+		}
+		fputs("  ]", f);
+	}
 	fputs("\n}\n", f);
 }
 
@@ -142,7 +164,7 @@ static void pad(FILE *f, const char *s, int w)
 }
 
 static void print_table(const struct cli_scene *cs, const struct nudge *nd, const struct check_row *rows,
-                        int n_rows, long long bp_visits, long long nudge_visits)
+                        int n_rows, long long bp_visits, long long nudge_visits, const struct trace *tr)
 {
 	const struct scene *s = cs->scene;
 	const struct eval *ev = cs->ev;
@@ -200,12 +222,17 @@ static void print_table(const struct cli_scene *cs, const struct nudge *nd, cons
 		       "nudging each of the %d nodes above %lld node visits (one forward pass each, plus the base)\n",
 		       bp_visits, n_rows, nudge_visits);
 	}
+	if (tr) {
+		printf("\nstep trace:\n");
+		for (int i = 0; i < tr->n_steps; i++)
+			printf("  %3d  %-8s  %s\n", i, step_kind_name(tr->steps[i].kind), tr->steps[i].text);
+	}
 }
 
 int cmd_eval(int argc, char **argv)
 {
 	struct cli_opts o = { 0 };
-	int json = 0, check = 0;
+	int json = 0, check = 0, trace = 0;
 	for (int i = 1; i < argc;) {
 		int r = cli_shared_opt(&o, "eval", argc, argv, &i);
 		if (r < 0)
@@ -220,6 +247,8 @@ int cmd_eval(int argc, char **argv)
 			json = 1;
 		} else if (strcmp(a, "--check") == 0) {
 			check = 1;
+		} else if (strcmp(a, "--trace") == 0) {
+			trace = 1;
 		} else if (a[0] == '-' && a[1]) {
 			return cli_usage_error("eval", "unknown option '%s' (see: nudge eval --help)", a);
 		} else if (o.scene_arg) {
@@ -249,10 +278,12 @@ int cmd_eval(int argc, char **argv)
 		}
 		n_rows = numeric_check(cs.ev, cs.eps, 1, rows, &bp, &nv);
 	}
+	struct trace *tr = trace ? trace_build(cs.ev) : NULL;
 	if (json)
-		print_json(&cs, ndp, rows, n_rows, bp, nv);
+		print_json(&cs, ndp, rows, n_rows, bp, nv, tr);
 	else
-		print_table(&cs, ndp, rows, n_rows, bp, nv);
+		print_table(&cs, ndp, rows, n_rows, bp, nv, tr);
+	trace_free(tr);
 	free(rows);
 	cli_scene_close(&cs);
 	if (fflush(stdout) || ferror(stdout)) {

@@ -35,7 +35,7 @@ struct printer {
 	const struct op *ops;  /* the tape being printed */
 	const double *values;  /* NULL: names; else numbers */
 	struct sbuf *out;
-	int root;
+	int bare;              /* the op printed without parentheses: the root or a call's argument */
 };
 
 static int is_small_power(const struct op *ops, const struct op *o)
@@ -95,7 +95,7 @@ static void print_leaf(struct printer *pr, int i)
 	char num[48];
 	double v = leaf_number(pr, o);
 	fmt_num(num, sizeof num, v, o->kind == OP_NUM ? 10 : 6);
-	int wrap = v < 0 && i != pr->root; /* 2 × (−2), (−2)² */
+	int wrap = v < 0 && i != pr->bare; /* 2 × (−2), (−2)² */
 	if (wrap)
 		put(pr->out, "(");
 	put(pr->out, num);
@@ -125,6 +125,8 @@ static void print_chain(struct printer *pr, int i)
 		stack[n++] = j;
 		j = pr->ops[j].a;
 	}
+	if (n > 0 && (pr->ops[j].kind == OP_NUM || pr->ops[j].kind == OP_REF))
+		pr->bare = j; /* a chain may start with a bare negative number: −4 + 8 */
 	print_wrapped(pr, j, n > 0 && prec(pr, j) < level);
 	while (n > 0) {
 		const struct op *o = &pr->ops[stack[--n]];
@@ -161,6 +163,7 @@ static void print_op(struct printer *pr, int i)
 	default:
 		put(pr->out, core_func_names[o->kind - OP_EXP]);
 		put(pr->out, "(");
+		pr->bare = o->a;
 		print_op(pr, o->a);
 		put(pr->out, ")");
 		return;
@@ -229,6 +232,8 @@ static int mk_neg(struct sym *y, int a)
 		return num(y, -y->ops[a].num);
 	if (y->ops[a].kind == OP_NEG)
 		return y->ops[a].a;
+	if ((y->ops[a].kind == OP_MUL || y->ops[a].kind == OP_DIV) && is_any_num(y, y->ops[a].a))
+		return sym_emit(y, (enum op_kind)y->ops[a].kind, num(y, -y->ops[y->ops[a].a].num), y->ops[a].b, 0, -1);
 	return sym_emit(y, OP_NEG, a, -1, 0, -1);
 }
 

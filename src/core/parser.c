@@ -406,6 +406,11 @@ static int parse_atom(struct parser *p, int self)
 		next(p);
 		int f = word_in(core_func_names, t.start, t.len);
 		if (p->tok.kind == TOK_LPAREN) {
+			if (f < 0 && name_lookup(p, t.start, t.len) >= 0) {
+				ERR_AT(p, p->tok, ERR_SYNTAX, "expected an operator before '(': '%.*s' is not a function (a product is written %.*s*(…))",
+				       (int)t.len, t.start, (int)t.len, t.start);
+				return -1;
+			}
 			if (f < 0) {
 				ERR_AT(p, t, ERR_UNKNOWN_FUNC,
 				       "unknown function '%.*s' (the functions are exp, log, sqrt, abs, sin, cos, tanh, sigmoid, relu)",

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""test-cli.py - the nudge command end to end: eval's JSON and table against hand-worked
+lecture values and against Python's own math on random scenes, error messages with
+file:line:col and a caret, exit statuses, train, list, help. Usage: test-cli.py NUDGE"""
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+NUDGE = sys.argv[1]
+passed = failed = 0
+tmp = tempfile.mkdtemp(prefix="nudge-cli-")
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what, file=sys.stderr)
+
+
+def run(*args, stdin=None):
+    p = subprocess.run([NUDGE, *args], capture_output=True, text=True, timeout=60, input=stdin)
+    return p.returncode, p.stdout, p.stderr
+
+
+def near(a, b, tol=1e-12):
+    return abs(a - b) <= tol * max(1.0, abs(b))
+
+
+def scene_file(name, text):
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def eval_json(*args):
+    code, out, err = run("eval", *args, "--json")
+    check(code == 0, f"eval {args} exits 0 (got {code}: {err})")
+    try:
+        return json.loads(out)
+    except ValueError as e:
+        check(False, f"eval {args} prints JSON ({e}): {out[:200]}")
+        return None
+
+
+def test_lecture_json():
+    d = eval_json("computation-graph")
+    check(d["cost"] == "J" and d["value"] == 2, "computation-graph: J = 2")
+    check(d["grad"] == {"x": 4, "y": -2, "w": -4, "b": 2}, f"grad {d['grad']}")
+    nodes = {n["name"]: n for n in d["nodes"]}
+    check([n["name"] for n in d["nodes"]] == ["x", "y", "w", "b", "c", "a", "d", "J"], "nodes in file order")
+    check([n["kind"] for n in d["nodes"]][:4] == ["input", "input", "param", "param"], "kinds")
+    check(nodes["c"]["value"] == -4 and nodes["a"]["value"] == 4 and nodes["d"]["value"] == 2, "values")
+    check(all(nodes[k]["grad"] == 2 for k in "dacb"), "dJ/dd = dJ/da = dJ/dc = dJ/db = 2")
+    local = {(e["from"], e["to"]): e["local"] for e in d["edges"]}
+    check(local[("w", "c")] == -2 and local[("x", "c")] == 2 and local[("d", "J")] == 2, "local derivatives")
+    check("nudge" not in d, "no nudge without --nudge")
+
+    d = eval_json("network", "--nudge", "w1", "--eps", "0.001")
+    check(d["value"] == 2 and d["grad"] == {"x": 12, "y": -2, "w1": 6, "b1": 6, "w2": 4, "b2": 2}, f"network {d['grad']}")
+    n = d["nudge"]
+    check(n["name"] == "w1" and n["eps"] == 0.001, "nudge name and eps")
+    check(near(n["value"], 2.0060045) and near(n["delta"], 0.0060045, 1e-9) and near(n["ratio"], 6.0045, 1e-9),
+          f"network nudge {n}")
+
+    for w, j, je, g in [(3, 9, 9.006001, 6), (2, 4, 4.004001, 4), (-3, 9, 8.994001, -6)]:
+        d = eval_json("derivative", "--set", f"w={w}", "--nudge", "w")
+        check(d["value"] == j and near(d["nudge"]["value"], je) and d["grad"]["w"] == g, f"derivative at {w}: {d}")
+    for scene, j, g in [("cube", 8, 12), ("linear", 2, 1), ("reciprocal", 0.5, -0.25), ("chain", 121, 66)]:
+        d = eval_json(scene)
+        check(d["value"] == j and d["grad"]["w"] == g, f"{scene}: {d['value']}, {d['grad']}")
+    d = eval_json("chain")
+    check({n["name"]: n for n in d["nodes"]}["a"]["grad"] == 22, "chain: dJ/da = 22")
+
+    d = eval_json("fit-line", "--row", "2")
+    check(d["rows"] == 3 and d["row"] == 2, "fit-line rows")
+    check(near(d["value"], 0.5 * 1.5 ** 2 * 14 / 3) and near(d["grad"]["w"], -1.5 * 14 / 3), "fit-line mean cost and grad")
+    nodes = {n["name"]: n for n in d["nodes"]}
+    check(nodes["x"]["kind"] == "data" and nodes["x"]["value"] == 3 and nodes["yhat"]["value"] == 1.5, "row 2 values")
+
+
+def test_table():
+    code, out, _ = run("eval", "derivative", "--nudge", "w")
+    check(code == 0 and "w ↑ 0.001 ⇒ J ↑ 0.006001 ≈ 6.001 × ε" in out, f"the nudge sentence: {out}")
+    code, out, _ = run("eval", "network", "--nudge", "w1")
+    check("w1 ↑ 0.001 ⇒ J ↑ 0.0060045 ≈ 6.0045 × ε" in out, "network's nudge sentence")
+    code, out, _ = run("eval", "computation-graph", "--trace")
+    check("dJ/dw = dJ/dc · ∂c/∂w = 2 × (−2) = −4" in out and "c = w·x = 2 × (−2) = −4" in out, "the trace")
+
+
+def test_check():
+    d = eval_json("network", "--check")
+    c = d["check"]
+    check(c["backprop_visits"] == 18 and c["nudge_visits"] == 9 * 7, f"visits {c['backprop_visits']} {c['nudge_visits']}")
+    check(all(g["diff"] < 1e-6 for g in c["grads"]), "backprop agrees with central differences")
+
+
+def test_nonfinite():
+    p = scene_file("recip0.nudge", "param w = 0\nJ = 1/w\n")
+    d = eval_json(p)
+    check(d["value"] == "inf" and d["grad"]["w"] == "-inf", f"inf as strings: {d['value']}, {d['grad']}")
+    p = scene_file("lognan.nudge", "param w = -1\nJ = log(w)\n")
+    d = eval_json(p)
+    check(d["value"] == "nan", "nan as a string")
+    code, out, _ = run("eval", p)
+    check(code == 0 and "nan" in out and "not a finite number" in out, "the table says the cost is not finite")
+
+
+def test_errors():
+    p = scene_file("bad.nudge", "param w = 2\nJ = v * 2\n")
+    code, out, err = run("eval", p)
+    lines = err.splitlines()
+    check(code == 2 and out == "", f"a refused scene exits 2 and prints nothing on stdout ({code})")
+    check(lines and lines[0].startswith(p + ":2:5: error: ") and "'v'" in lines[0], f"error line: {err}")
+    check(len(lines) >= 3 and lines[1].strip() == "J = v * 2" and lines[2].index("^") == lines[1].index("v"),
+          f"source line and caret: {lines}")
+    p = scene_file("bad2.nudge", "param w = 1\nJ = (w + 1\n")
+    code, _, err = run("eval", p)
+    check(code == 2 and ":2:11: error: " in err and "to close '(' at 2:5" in err, f"unclosed: {err}")
+    p = scene_file("deep.nudge", "param w = 1\nJ = " + "(" * 100000 + "w" + ")" * 100000 + "\n")
+    code, _, err = run("eval", p)
+    check(code == 2 and "nested too deeply" in err, f"deep nesting: {code} {err[:200]}")
+    p = os.path.join(tmp, "garbage.nudge")
+    with open(p, "wb") as f:
+        f.write(bytes(random.Random(7).randrange(256) for _ in range(5000)))
+    code, _, err = run("eval", p)
+    check(code == 2 and "error:" in err, f"garbage: {code} {err[:200]}")
+    p = scene_file("empty.nudge", "")
+    code, _, err = run("eval", p)
+    check(code == 2 and ":1:1: error: " in err and "empty" in err, f"empty: {err}")
+    code, _, err = run("eval", "no-such-scene")
+    check(code == 2 and "no-such-scene" in err and "nudge list" in err, f"unknown scene: {err}")
+    code, _, err = run("eval", "/no/such/file.nudge")
+    check(code == 2 and "/no/such/file.nudge" in err, f"missing file: {err}")
+    code, _, err = run("eval", "computation-graph", "--bogus")
+    check(code == 2 and "--bogus" in err, "unknown option")
+    code, _, err = run("eval", "computation-graph", "--set", "w")
+    check(code == 2 and "NAME=VALUE" in err, "malformed --set")
+    code, _, err = run("eval", "computation-graph", "--set", "c=1")
+    check(code == 2 and "computed node" in err, "--set on a computed node")
+    code, _, err = run("eval", "computation-graph", "--nudge", "zz")
+    check(code == 2 and "zz" in err, "--nudge of an unknown name")
+    code, _, err = run("eval", "fit-line", "--row", "3")
+    check(code == 2 and "0 to 2" in err, f"--row out of range: {err}")
+    code, _, err = run("eval")
+    check(code == 2 and "scene" in err, "eval without a scene")
+    code, _, err = run("frobnicate")
+    check(code != 0, "an unknown command word is not a scene")
+    code, _, err = run("eval", tmp)
+    check(code == 2 and "folder" in err, "a folder as scene")
+
+
+def test_long_line():
+    p = scene_file("long.nudge", "param w = 1.5\nJ = w" + " + w" * 200000 + "\n")
+    d = eval_json(p)
+    check(d and d["value"] == 1.5 * 200001 and d["grad"]["w"] == 200001, "800 KB line")
+
+
+def test_train():
+    code, out, err = run("train", "fit-line", "--steps", "100", "--json")
+    d = json.loads(out)
+    check(code == 0 and d["rate"] == 0.1 and d["stopped"] is None and len(d["steps"]) == 101, "train fit-line")
+    check(d["steps"][0] == {"step": 0, "cost": 5.25, "params": {"w": 0.5}}, f"step 0: {d['steps'][0]}")
+    check(abs(d["steps"][-1]["params"]["w"] - 2) < 1e-3, f"w reaches 2: {d['steps'][-1]}")
+    costs = [s["cost"] for s in d["steps"]]
+    check(all(b <= a for a, b in zip(costs, costs[1:])), "the cost never rises")
+    # w <- w - 1.5 * 2w = -2w: diverges, must stop with finite numbers
+    code, out, err = run("train", "derivative", "--steps", "3000", "--rate", "1.5", "--json")
+    d = json.loads(out)
+    check(code == 0 and isinstance(d["stopped"], str) and d["stopped"], f"divergence stops: {d['stopped']}")
+    check(all(isinstance(s["params"]["w"], (int, float)) and math.isfinite(s["params"]["w"]) for s in d["steps"]),
+          "no non-finite params are printed")
+    code, out, _ = run("train", "derivative", "--steps", "2")
+    check(code == 0 and "step" in out and len(out.splitlines()) == 5, f"table: {out}")
+    code, _, err = run("train", "derivative")
+    check(code == 2 and "--steps" in err, "train needs --steps")
+    code, _, err = run("train", "derivative", "--steps", "-1")
+    check(code == 2, "negative steps")
+
+
+def test_list_help_version():
+    code, out, _ = run("list")
+    names = [l.split()[0] for l in out.splitlines() if l.strip()]
+    for s in ["computation-graph", "derivative", "cube", "linear", "reciprocal", "chain", "network", "fit-line", "logistic"]:
+        check(s in names, f"list has {s}")
+    for cmd in [[], ["eval"], ["train"], ["list"], ["bench"]]:
+        code, out, _ = run(*cmd, "--help")
+        check(code == 0 and "usage" in out, f"{cmd} --help")
+    code, out, _ = run("--version")
+    check(code == 0 and out.startswith("nudge "), "--version")
+
+
+# ---- random scenes against Python's own math ----
+FUNCS = {"exp": lambda a: math.exp(math.tanh(a)), "sin": math.sin, "cos": math.cos, "tanh": math.tanh,
+         "sigmoid": lambda a: 1 / (1 + math.exp(-a))}
+
+
+def rand_expr(rng, names, depth):
+    if depth == 0 or rng.random() < 0.25:
+        if rng.random() < 0.3:
+            v = rng.choice([0.5, 1, 2, 3, 1.25])
+            return str(v), lambda env, v=v: v
+        n = rng.choice(names)
+        return n, lambda env, n=n: env[n]
+    kind = rng.choice(["+", "-", "*", "/", "^", "f", "neg"])
+    a, fa = rand_expr(rng, names, depth - 1)
+    if kind == "f":
+        f = rng.choice(list(FUNCS))
+        if f == "exp":
+            return f"exp(tanh({a}))", lambda env: FUNCS["exp"](fa(env))
+        return f"{f}({a})", lambda env, f=f: FUNCS[f](fa(env))
+    if kind == "neg":
+        return f"-({a})", lambda env: -fa(env)
+    if kind == "^":
+        return f"({a})^2", lambda env: fa(env) ** 2
+    b, fb = rand_expr(rng, names, depth - 1)
+    if kind == "/":
+        return f"({a}) / (({b})^2 + 1)", lambda env: fa(env) / (fb(env) ** 2 + 1)
+    ops = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y}
+    return f"({a}) {kind} ({b})", lambda env, op=ops[kind]: op(fa(env), fb(env))
+
+
+def test_random_scenes():
+    rng = random.Random(2026)
+    for i in range(40):
+        leaves = {f"p{j}": round(rng.uniform(-1.5, 1.5), 3) for j in range(rng.randint(1, 3))}
+        lines = [f"param {k} = {v}" for k, v in leaves.items()]
+        names = list(leaves)
+        fns = []
+        for j in range(rng.randint(1, 4)):
+            text, fn = rand_expr(rng, names, 3)
+            lines.append(f"n{j} = {text}")
+            fns.append((f"n{j}", fn))
+            names.append(f"n{j}")
+
+        def cost(vals):
+            env = dict(vals)
+            for n, fn in fns:
+                env[n] = fn(env)
+            return env[fns[-1][0]]
+
+        p = scene_file(f"rand{i}.nudge", "\n".join(lines) + "\n")
+        d = eval_json(p)
+        if d is None:
+            continue
+        want = cost(leaves)
+        check(near(d["value"], want, 1e-12), f"random scene {i}: value {d['value']} vs {want}\n" + "\n".join(lines))
+        for k in leaves:
+            h = 1e-6
+            up, down = dict(leaves), dict(leaves)
+            up[k] += h
+            down[k] -= h
+            fd = (cost(up) - cost(down)) / (2 * h)
+            check(near(d["grad"][k], fd, 1e-5), f"random scene {i}: dJ/d{k} {d['grad'][k]} vs {fd}\n" + "\n".join(lines))
+
+
+for t in [test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train,
+          test_list_help_version, test_random_scenes]:
+    try:
+        t()
+    except Exception as e:  # a crash of the test is a failure, not a stop
+        check(False, f"{t.__name__} raised {e!r}")
+print(f"test-cli: {passed} checks passed, {failed} failed")
+sys.exit(1 if failed else 0)

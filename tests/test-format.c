@@ -1,0 +1,57 @@
+/* test-format.c - numbers as text: the short form people read (Unicode minus,
+ * "undefined", "∞", no "-0") and JSON numbers that read back as the same double. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nudge/format.h"
+#include "test.h"
+
+static void expect(double v, int digits, const char *want)
+{
+	char b[64];
+	fmt_num(b, sizeof b, v, digits);
+	CHECK(strcmp(b, want) == 0, "%.17g with %d digits: '%s', expected '%s'", v, digits, b, want);
+}
+
+int main(void)
+{
+	expect(-4, 6, "−4");
+	expect(6.0045, 6, "6.0045");
+	expect(2.0060045, 8, "2.0060045");
+	expect(0.006000999999999479, 10, "0.006001");
+	expect(1.0 / 3, 3, "0.333");
+	expect(-0.0, 6, "0");
+	expect(-1e-20, 3, "−1e−20");
+	expect(123456789, 6, "1.23457e+08");
+	expect(NAN, 6, "undefined");
+	expect(INFINITY, 6, "∞");
+	expect(-INFINITY, 6, "−∞");
+	char b[64];
+	fmt_num_ascii(b, sizeof b, -2.5, 6);
+	CHECK(strcmp(b, "-2.5") == 0, "ascii minus: %s", b);
+	fmt_json_num(b, sizeof b, NAN);
+	CHECK(strcmp(b, "\"nan\"") == 0, "json nan: %s", b);
+	fmt_json_num(b, sizeof b, -INFINITY);
+	CHECK(strcmp(b, "\"-inf\"") == 0, "json -inf: %s", b);
+	fmt_json_num(b, sizeof b, 0.1);
+	CHECK(strcmp(b, "0.10000000000000001") != 0 && strtod(b, NULL) == 0.1, "json 0.1 is short: %s", b);
+	unsigned long long x = 88172645463325252ull;
+	int ok = 1;
+	for (int i = 0; i < 100000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		double v;
+		memcpy(&v, &x, sizeof v);
+		if (!isfinite(v))
+			continue;
+		fmt_json_num(b, sizeof b, v);
+		if (strtod(b, NULL) != v) {
+			ok = 0;
+			CHECK(0, "%.17g printed as %s does not round-trip", v, b);
+			break;
+		}
+	}
+	CHECK(ok, "100,000 random doubles round-trip through JSON");
+	return test_report("test-format");
+}
