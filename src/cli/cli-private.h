@@ -41,6 +41,10 @@ struct cli_scene {
  * its value is missing or malformed. `cmd` names the command in messages. */
 int cli_shared_opt(struct cli_opts *o, const char *cmd, int argc, char **argv, int *i);
 
+/* A SCENE argument, a file or a built-in scene's name, as a path. 0, or -1 after
+ * printing why (no such file or scene, a folder). */
+int cli_resolve_scene(const char *arg, const char *cmd, char *path, size_t n);
+
 /* Resolves o->scene_arg (a file, or a built-in scene name), parses it, applies --set,
  * --row, --eps, --plot, --nudge and runs it. Prints any error (file:line:col: error: …
  * with the source line and caret for scenes) and returns the exit status; EXIT_OK

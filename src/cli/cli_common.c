@@ -151,8 +151,7 @@ int cli_shared_opt(struct cli_opts *o, const char *cmd, int argc, char **argv, i
 	}
 }
 
-/* A SCENE argument: an existing file, else a built-in scene's name. */
-static int resolve_scene(const char *arg, const char *cmd, char *path, size_t n)
+int cli_resolve_scene(const char *arg, const char *cmd, char *path, size_t n)
 {
 	struct stat st;
 	if (stat(arg, &st) == 0) {
@@ -213,7 +212,7 @@ int cli_scene_open(const struct cli_opts *o, const char *cmd, struct cli_scene *
 	if (!o->scene_arg)
 		return cli_usage_error(cmd, "which scene? Give a .nudge file or a built-in name (see: nudge list)");
 	char path[PATH_MAX];
-	if (resolve_scene(o->scene_arg, cmd, path, sizeof path))
+	if (cli_resolve_scene(o->scene_arg, cmd, path, sizeof path))
 		return EXIT_USAGE;
 	struct nudge_error err;
 	cs->scene = scene_load(path, &err);

@@ -19,6 +19,12 @@ static const char main_help[] =
 	"       nudge list                 the built-in scenes\n"
 	"       nudge --version\n"
 	"\n"
+	"Window options: --shots DIR (where S saves screenshots), --size WxH, --light.\n"
+	"Keys in the window: Right/Space next step, Left previous, Home/End first/last,\n"
+	"P play/pause, Tab select a slider, Up/Down move it by ±ε, G one descent step,\n"
+	"T train, R reset, S screenshot (Shift+S also SVG and PDF), L theme, F11 full\n"
+	"screen, PageUp/PageDown other built-in scenes, F1 or ? help, Q quit.\n"
+	"\n"
 	"SCENE is a .nudge file or the name of a built-in scene. `nudge COMMAND --help` says more.\n"
 	"Exit status: 0 ok, 1 failure, 2 bad usage or a refused scene.\n";
 
@@ -44,7 +50,7 @@ static int open_scene(int argc, char **argv)
 #ifdef NUDGE_HAVE_APP
 	return cmd_window(argc, argv);
 #else
-	char *eval_argv[3] = { "eval", argc > 1 ? argv[1] : "computation-graph", NULL };
+	char *eval_argv[3] = { "eval", argc > 1 && argv[1][0] != '-' ? argv[1] : "computation-graph", NULL };
 	fprintf(stderr, "nudge: this build has no window yet; showing `nudge eval %s`\n", eval_argv[1]);
 	return cmd_eval(2, eval_argv);
 #endif
@@ -64,8 +70,12 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (strcmp(argv[1], commands[i].name) == 0)
 				return commands[i].run(argc - 1, argv + 1);
-		if (argv[1][0] == '-' && argv[1][1] && strcmp(argv[1], "--shots") != 0)
-			return cli_usage_error(NULL, "unknown option '%s' (see: nudge --help)", argv[1]);
+		if (argv[1][0] != '-' && strchr(argv[1], '/') == NULL && strchr(argv[1], '.') == NULL) {
+			/* a bare word that is not a command must be a built-in scene */
+			char path[4096];
+			if (cli_resolve_scene(argv[1], NULL, path, sizeof path))
+				return EXIT_USAGE;
+		}
 	}
 	return open_scene(argc, argv);
 }

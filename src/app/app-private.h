@@ -1,0 +1,154 @@
+/* app-private.h - the window's state and what the app layer's files share: the layout
+ * of the controls, the sliders, the text cache, the actions keys and mouse trigger.
+ * The tests (tests/test-app.c) include it to drive and inspect a window. */
+#ifndef NUDGE_APP_PRIVATE_H
+#define NUDGE_APP_PRIVATE_H
+
+#include <limits.h>
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <cairo.h>
+
+#include "nudge/app.h"
+#include "nudge/eval.h"
+#include "nudge/render.h"
+#include "nudge/scene.h"
+#include "nudge/trace.h"
+
+#define APP_MAX_SLIDERS 64
+#define APP_STEP_MS 300      /* one step's animation */
+#define APP_WATCH_MS 500     /* how often the scene file is checked for changes */
+#define APP_STATUS_MS 6000   /* how long a status message stays */
+
+enum slider_kind { SLIDER_NODE, SLIDER_EPS, SLIDER_RATE };
+
+struct slider {
+	enum slider_kind kind; /* an input/param, ε or α */
+	int node;              /* SLIDER_NODE: the node */
+	double lo, hi;         /* range (ε, α: log scale between them) */
+	SDL_Rect cell;         /* the whole slider, for hit tests */
+	SDL_Rect label;        /* the name */
+	SDL_Rect track;        /* the bar the knob runs on */
+	SDL_Rect value;        /* the number (double-click to type) */
+};
+
+enum button_id { BTN_FIRST, BTN_PREV, BTN_PLAY, BTN_NEXT, BTN_LAST, BTN_SHOT, BTN_THEME, BTN_HELP,
+                 BTN_COUNT };
+
+/* What the mouse is doing between button down and up. */
+enum drag_kind { DRAG_NONE, DRAG_SLIDER, DRAG_PLOT, DRAG_SCRUB };
+
+struct text_entry;     /* ui_text.c's cache entries */
+
+struct app {
+	SDL_Window *win;
+	SDL_Renderer *ren;
+	SDL_Texture *fig_tex;       /* the figure, uploaded from fig_surf */
+	cairo_surface_t *fig_surf;  /* the figure's pixels (ARGB32 = SDL ARGB8888) */
+	int fig_w, fig_h;           /* their size */
+	struct render *render;      /* fonts and caches of the figure */
+	TTF_Font *font;             /* interface text */
+	TTF_Font *font_bold;
+	int font_px;                /* its pixel size */
+	struct text_entry *texts;   /* cache of rendered interface strings */
+	int n_texts;
+
+	char path[PATH_MAX];        /* the open scene file */
+	char name[128];             /* its short name (file name without .nudge) */
+	char scenes_dir[PATH_MAX];  /* built-in scenes for PageUp / PageDown, or "" */
+	char fonts_dir[PATH_MAX];
+	char shots_dir[PATH_MAX];
+	long long file_stamp;       /* mtime and size of the file when loaded */
+	Uint32 next_watch;          /* when to check the file again */
+
+	struct scene *scene;        /* owned; the last scene that loaded */
+	struct eval *ev;            /* owned */
+	struct trace *trace;        /* owned; rebuilt after every change */
+	char error[512];            /* a reload that was refused, shown over the figure */
+
+	int step;                   /* the trace step shown */
+	Uint32 step_t0;             /* when that step's animation started */
+	double progress;            /* 0..1 of that animation */
+	int playing;                /* P: stepping by itself */
+	Uint32 play_ms;             /* time per step while playing */
+	Uint32 next_play;
+	int training;               /* T: one descent step per frame */
+	int plot;                   /* the plotted input or param, or -1 */
+	double eps, rate;           /* ε and α */
+	enum draw_theme theme;
+	int help;                   /* the help overlay is shown */
+	int fullscreen;
+
+	struct slider sliders[APP_MAX_SLIDERS];
+	int n_sliders;
+	int selected;               /* slider for Tab / Up / Down, or -1 */
+	int editing;                /* slider whose value is being typed, or -1 */
+	char edit[64];              /* the text typed so far */
+	SDL_Rect buttons[BTN_COUNT];
+	SDL_Rect fig_rect;          /* where the figure goes, in drawable pixels */
+	SDL_Rect bar;               /* the control bar */
+	SDL_Rect status_rect;
+	int draw_w, draw_h;         /* drawable size in pixels */
+	double dpi;                 /* drawable pixels per window unit */
+	int layout_w, layout_h;     /* size the layout was made for */
+
+	enum drag_kind drag;
+	int drag_slider;            /* DRAG_SLIDER: which */
+	int drag_node;              /* DRAG_SCRUB / DRAG_PLOT: which node */
+	int drag_x0;                /* DRAG_SCRUB: where the drag started */
+	double drag_v0;             /* DRAG_SCRUB: the value then */
+
+	char status[512];           /* the last message: a saved file, an error, a nudge */
+	int status_error;           /* 1: show it in the error colour */
+	Uint32 status_until;
+
+	int fig_dirty;              /* the figure must be drawn again */
+	int quit;
+	Uint32 frames;              /* frames presented */
+};
+
+/* app.c */
+int app_open_scene(struct app *a, const char *path, int keep_values, char *err, size_t n);
+void app_changed(struct app *a);          /* values changed: recompute, retrace, redraw */
+void app_set_step(struct app *a, int step, int animate);
+void app_set_status(struct app *a, int error, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+int app_pump(struct app *a);              /* all pending events, one update, one frame */
+void app_switch_scene(struct app *a, int dir); /* PageUp / PageDown through built-ins */
+
+/* ui_layout.c */
+void ui_layout(struct app *a);            /* rebuilds sliders and places every control */
+void ui_sliders_build(struct app *a);     /* one slider per input and param, then ε and α */
+
+/* sliders (ui_slider.c) */
+double slider_get(const struct app *a, const struct slider *s);
+void slider_set(struct app *a, const struct slider *s, double v);
+double slider_frac(const struct app *a, const struct slider *s);        /* knob position 0..1 */
+double slider_value_at(const struct slider *s, int x);                  /* value at pixel x of the track */
+const char *slider_name(const struct app *a, const struct slider *s);   /* "w", "ε", "α" */
+void slider_nudge(struct app *a, int index, int dir);                   /* Up / Down */
+
+/* ui_draw.c */
+void ui_draw(struct app *a);              /* the whole frame: figure, controls, overlays */
+
+/* ui_text.c */
+int ui_text_init(struct app *a, char *err, size_t n);
+void ui_text_free(struct app *a);
+/* Draws UTF-8 text with its top-left at (x, y); returns its width in pixels. */
+int ui_text(struct app *a, const char *s, int x, int y, SDL_Color c, int bold);
+int ui_text_width(struct app *a, const char *s, int bold);
+void ui_text_sweep(struct app *a);        /* forget strings unused for a while */
+void ui_text_size(struct app *a, int px); /* the interface font's pixel size */
+
+/* input.c */
+void input_event(struct app *a, const SDL_Event *e);
+
+/* shots.c */
+/* Saves the figure as PNG (and SVG and PDF with all set) in a->shots_dir under the
+ * next free nudge-<scene>-NNN name; never overwrites. 0, or -1 with the status set. */
+int shots_save(struct app *a, int all);
+
+#endif

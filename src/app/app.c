@@ -1,0 +1,384 @@
+/* app.c - the window's life: opening SDL, the fonts and the scene; (re)loading the
+ * scene file when it changes on disk; the clock that animates steps, plays and
+ * trains; and the main loop, which sleeps in SDL_WaitEventTimeout when nothing moves. */
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app-private.h"
+#include "nudge/numeric.h"
+
+void app_set_status(struct app *a, int error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
+	a->status_error = error;
+	a->status_until = SDL_GetTicks() + APP_STATUS_MS;
+}
+
+static long long file_stamp(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return -1;
+	return (long long)st.st_mtim.tv_sec * 1000000007LL + st.st_mtim.tv_nsec + st.st_size * 31LL;
+}
+
+void app_changed(struct app *a)
+{
+	eval_run(a->ev);
+	struct trace *t = trace_build(a->ev);
+	if (t) {
+		trace_free(a->trace);
+		a->trace = t;
+	}
+	if (a->step >= a->trace->n_steps)
+		a->step = a->trace->n_steps - 1;
+	a->fig_dirty = 1;
+}
+
+void app_set_step(struct app *a, int step, int animate)
+{
+	if (step < 0)
+		step = 0;
+	if (step > a->trace->n_steps - 1)
+		step = a->trace->n_steps - 1;
+	if (step == a->step && animate)
+		return;
+	/* stepping forward animates; stepping back shows the earlier state at once */
+	animate = animate && step == a->step + 1;
+	a->step = step;
+	a->step_t0 = SDL_GetTicks();
+	a->progress = animate ? 0 : 1;
+	a->fig_dirty = 1;
+}
+
+/* Loads path; on success replaces the open scene. With keep_values, inputs and params
+ * that still exist keep the values they had (a reload); the step is kept too. */
+int app_open_scene(struct app *a, const char *path, int keep_values, char *err, size_t n)
+{
+	struct nudge_error e;
+	struct scene *s = scene_load(path, &e);
+	if (!s) {
+		nudge_error_format(&e, path, err, n);
+		size_t l = strlen(err);
+		while (l && err[l - 1] == '\n')
+			err[--l] = '\0';
+		return -1;
+	}
+	struct eval *ev = eval_new(s);
+	if (!ev) {
+		scene_free(s);
+		snprintf(err, n, "out of memory opening %s", path);
+		return -1;
+	}
+	int same = keep_values && a->scene && strcmp(path, a->path) == 0;
+	if (a->scene && keep_values) {
+		for (int k = 0; k < s->n_nodes; k++) {
+			int old = scene_find(a->scene, s->nodes[k].name);
+			if (old >= 0 && a->scene->nodes[old].kind == s->nodes[k].kind)
+				eval_set(ev, k, a->ev->set[old]);
+		}
+	}
+	int old_plot = a->scene && a->plot >= 0 ? a->plot : -1;
+	char old_plot_name[256] = "";
+	if (old_plot >= 0)
+		snprintf(old_plot_name, sizeof old_plot_name, "%s", a->scene->nodes[old_plot].name);
+	trace_free(a->trace);
+	a->trace = NULL;
+	eval_free(a->ev);
+	scene_free(a->scene);
+	a->scene = s;
+	a->ev = ev;
+	if (path != a->path)
+		snprintf(a->path, sizeof a->path, "%s", path);
+	const char *base = strrchr(path, '/');
+	snprintf(a->name, sizeof a->name, "%s", base ? base + 1 : path);
+	char *dot = strrchr(a->name, '.');
+	if (dot && dot != a->name)
+		*dot = '\0';
+	a->file_stamp = file_stamp(path);
+	a->plot = s->plot;
+	if (same && old_plot_name[0]) {
+		int k = scene_find(s, old_plot_name);
+		if (k >= 0 && (s->nodes[k].kind == NODE_INPUT || s->nodes[k].kind == NODE_PARAM))
+			a->plot = k;
+	}
+	if (!same) {
+		a->eps = s->eps;
+		a->rate = s->rate;
+		a->step = 0;
+		a->playing = a->training = 0;
+	}
+	a->error[0] = '\0';
+	a->editing = -1;
+	a->drag = DRAG_NONE;
+	app_changed(a);
+	if (!same)
+		app_set_step(a, a->trace->n_steps - 1, 0);
+	ui_sliders_build(a);
+	a->layout_w = 0; /* place the new sliders */
+	if (a->selected >= a->n_sliders)
+		a->selected = -1;
+	char title[512];
+	snprintf(title, sizeof title, "nudge — %s", s->title ? s->title : a->name);
+	SDL_SetWindowTitle(a->win, title);
+	return 0;
+}
+
+/* The built-in scene before or after the open one, in name order. */
+void app_switch_scene(struct app *a, int dir)
+{
+	if (!a->scenes_dir[0])
+		return;
+	DIR *d = opendir(a->scenes_dir);
+	if (!d)
+		return;
+	char names[128][128];
+	int n = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) && n < 128) {
+		size_t l = strlen(de->d_name);
+		if (l > 6 && l < 128 && strcmp(de->d_name + l - 6, ".nudge") == 0)
+			snprintf(names[n++], sizeof names[0], "%.*s", (int)(l - 6), de->d_name);
+	}
+	closedir(d);
+	if (n == 0)
+		return;
+	qsort(names, (size_t)n, sizeof names[0], (int (*)(const void *, const void *))strcmp);
+	int cur = -1;
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], a->name) == 0)
+			cur = i;
+	int next = cur < 0 ? 0 : ((cur + dir) % n + n) % n;
+	char path[PATH_MAX + 160], err[1024];
+	snprintf(path, sizeof path, "%s/%s.nudge", a->scenes_dir, names[next]);
+	if (app_open_scene(a, path, 0, err, sizeof err))
+		app_set_status(a, 1, "%s", err);
+	else
+		app_set_status(a, 0, "opened %s (%d of %d built-in scenes; PageUp / PageDown for more)", names[next],
+		               next + 1, n);
+}
+
+/* Reloads the scene when its file changed; a refused version keeps the last good one. */
+static void watch_file(struct app *a, Uint32 now)
+{
+	if ((Sint32)(now - a->next_watch) < 0)
+		return;
+	a->next_watch = now + APP_WATCH_MS;
+	long long st = file_stamp(a->path);
+	if (st == a->file_stamp || st < 0)
+		return;
+	char err[1024];
+	if (app_open_scene(a, a->path, 1, err, sizeof err)) {
+		a->file_stamp = st; /* do not retry until it changes again */
+		snprintf(a->error, sizeof a->error, "%s", err);
+		a->fig_dirty = 1;
+		app_set_status(a, 1, "the scene file has an error; showing the last version that loaded");
+	} else {
+		app_set_status(a, 0, "reloaded %s", a->path);
+	}
+}
+
+/* Advances the clocks: the step animation, playing, training, the file watch. */
+static void update(struct app *a)
+{
+	Uint32 now = SDL_GetTicks();
+	if (a->progress < 1) {
+		a->progress = (double)(now - a->step_t0) / APP_STEP_MS;
+		if (a->progress > 1)
+			a->progress = 1;
+		a->fig_dirty = 1;
+	}
+	if (a->playing && (Sint32)(now - a->next_play) >= 0) {
+		if (a->step >= a->trace->n_steps - 1) {
+			a->playing = 0;
+		} else {
+			app_set_step(a, a->step + 1, 1);
+			a->next_play = now + a->play_ms;
+		}
+	}
+	if (a->training) {
+		char why[256];
+		if (descend_step(a->ev, a->rate, why, sizeof why)) {
+			a->training = 0;
+			app_set_status(a, 1, "training stopped: %s", why);
+		}
+		app_changed(a);
+	}
+	if (a->status[0] && (Sint32)(now - a->status_until) >= 0)
+		a->status[0] = '\0';
+	watch_file(a, now);
+}
+
+/* Makes the figure's pixels match the figure area and draws it when something changed. */
+static void draw_figure_texture(struct app *a)
+{
+	int w = a->fig_rect.w, h = a->fig_rect.h;
+	if (w < 1 || h < 1)
+		return;
+	if (!a->fig_surf || a->fig_w != w || a->fig_h != h) {
+		if (a->fig_tex)
+			SDL_DestroyTexture(a->fig_tex);
+		if (a->fig_surf)
+			cairo_surface_destroy(a->fig_surf);
+		a->fig_surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+		a->fig_tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
+		if (a->fig_tex)
+			SDL_SetTextureBlendMode(a->fig_tex, SDL_BLENDMODE_NONE);
+		a->fig_w = w;
+		a->fig_h = h;
+		a->fig_dirty = 1;
+	}
+	if (!a->fig_dirty || !a->fig_tex || cairo_surface_status(a->fig_surf) != CAIRO_STATUS_SUCCESS)
+		return;
+	cairo_t *cr = cairo_create(a->fig_surf);
+	struct figure fig = { .render = a->render, .scene = a->scene, .ev = a->ev, .trace = a->trace,
+	                      .step = a->step, .progress = a->progress, .plot = a->plot, .eps = a->eps };
+	struct draw_opts opts = { .width = w, .height = h, .theme = a->theme };
+	draw_figure(cr, &fig, &opts);
+	cairo_destroy(cr);
+	cairo_surface_flush(a->fig_surf);
+	SDL_UpdateTexture(a->fig_tex, NULL, cairo_image_surface_get_data(a->fig_surf),
+	                  cairo_image_surface_get_stride(a->fig_surf));
+	a->fig_dirty = 0;
+}
+
+static void frame(struct app *a)
+{
+	int w, h;
+	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	int ww, wh;
+	SDL_GetWindowSize(a->win, &ww, &wh);
+	a->dpi = ww > 0 ? (double)w / ww : 1;
+	a->draw_w = w;
+	a->draw_h = h;
+	if (w != a->layout_w || h != a->layout_h)
+		ui_layout(a);
+	draw_figure_texture(a);
+	ui_draw(a);
+	SDL_RenderPresent(a->ren);
+	a->frames++;
+	ui_text_sweep(a);
+}
+
+int app_pump(struct app *a)
+{
+	SDL_Event e;
+	while (!a->quit && SDL_PollEvent(&e))
+		input_event(a, &e);
+	if (!a->quit) {
+		update(a);
+		frame(a);
+	}
+	return a->quit;
+}
+
+/* Is anything moving, so that the loop must not sleep? */
+static int busy(const struct app *a)
+{
+	return a->progress < 1 || a->playing || a->training || a->drag != DRAG_NONE;
+}
+
+int app_run(struct app *a)
+{
+	frame(a);
+	const char *timing = getenv("NUDGE_TIMING");
+	if (timing && *timing)
+		fprintf(stderr, "nudge: first frame after %u ms\n", SDL_GetTicks());
+	while (!a->quit) {
+		SDL_Event e;
+		int timeout = busy(a) ? 8 : APP_WATCH_MS;
+		if (a->status[0] && !busy(a)) {
+			Sint32 left = (Sint32)(a->status_until - SDL_GetTicks());
+			if (left >= 0 && left < timeout)
+				timeout = left + 1;
+		}
+		if (SDL_WaitEventTimeout(&e, timeout)) {
+			input_event(a, &e);
+			while (!a->quit && SDL_PollEvent(&e))
+				input_event(a, &e);
+		}
+		if (a->quit)
+			break;
+		update(a);
+		frame(a);
+	}
+	return 0;
+}
+
+struct app *app_new(const struct app_opts *o, char *err, size_t n)
+{
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+		snprintf(err, n, "cannot start SDL: %s", SDL_GetError());
+		return NULL;
+	}
+	struct app *a = calloc(1, sizeof *a);
+	if (!a) {
+		SDL_Quit();
+		snprintf(err, n, "out of memory");
+		return NULL;
+	}
+	a->selected = a->editing = -1;
+	a->play_ms = 1200;
+	a->progress = 1;
+	a->theme = o->light ? THEME_LIGHT : THEME_DARK;
+	snprintf(a->fonts_dir, sizeof a->fonts_dir, "%s", o->fonts_dir);
+	snprintf(a->scenes_dir, sizeof a->scenes_dir, "%s", o->scenes_dir ? o->scenes_dir : "");
+	snprintf(a->shots_dir, sizeof a->shots_dir, "%s", o->shots_dir && *o->shots_dir ? o->shots_dir : ".");
+	int w = o->width > 0 ? o->width : 1280, h = o->height > 0 ? o->height : 800;
+	Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->hidden ? SDL_WINDOW_HIDDEN : 0);
+	a->win = SDL_CreateWindow("nudge", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+	if (a->win) {
+		SDL_SetWindowMinimumSize(a->win, 640, 400);
+		a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
+		if (!a->ren)
+			a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+	}
+	if (!a->win || !a->ren) {
+		snprintf(err, n, "cannot open a window: %s", SDL_GetError());
+		app_free(a);
+		return NULL;
+	}
+	a->render = render_new(a->fonts_dir, err, n);
+	if (!a->render || ui_text_init(a, err, n)) {
+		app_free(a);
+		return NULL;
+	}
+	if (app_open_scene(a, o->scene_path, 0, err, n)) {
+		app_free(a);
+		return NULL;
+	}
+	a->next_watch = SDL_GetTicks() + APP_WATCH_MS;
+	SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
+	SDL_StopTextInput();
+	return a;
+}
+
+void app_free(struct app *a)
+{
+	if (!a)
+		return;
+	trace_free(a->trace);
+	eval_free(a->ev);
+	scene_free(a->scene);
+	ui_text_free(a);
+	render_free(a->render);
+	if (a->fig_surf)
+		cairo_surface_destroy(a->fig_surf);
+	if (a->fig_tex)
+		SDL_DestroyTexture(a->fig_tex);
+	if (a->ren)
+		SDL_DestroyRenderer(a->ren);
+	if (a->win)
+		SDL_DestroyWindow(a->win);
+	free(a);
+	SDL_Quit();
+}

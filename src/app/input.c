@@ -1,0 +1,348 @@
+/* input.c - what keys and the mouse do in the window: stepping, playing, nudging by
+ * ε, descending, training, screenshots, themes, help; dragging sliders, the point on
+ * the plot and values on nodes; typing exact values; dropping a scene file. Every
+ * change goes through app_changed, so values, gradients and figure follow at once. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app-private.h"
+#include "nudge/numeric.h"
+
+static int inside(SDL_Rect r, int x, int y)
+{
+	return r.w > 0 && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+}
+
+static int is_leaf(const struct app *a, int node)
+{
+	if (node < 0 || node >= a->scene->n_nodes)
+		return 0;
+	enum node_kind k = a->scene->nodes[node].kind;
+	return k == NODE_INPUT || k == NODE_PARAM;
+}
+
+static void set_plot(struct app *a, int node)
+{
+	if (!is_leaf(a, node) || node == a->plot)
+		return;
+	a->plot = node;
+	a->fig_dirty = 1;
+	app_set_status(a, 0, "plotting J against %s", a->scene->nodes[node].label);
+}
+
+static void descend_once(struct app *a)
+{
+	char why[256];
+	if (descend_step(a->ev, a->rate, why, sizeof why))
+		app_set_status(a, 1, "no step taken: %s", why);
+	app_changed(a);
+}
+
+static void toggle_play(struct app *a)
+{
+	a->playing = !a->playing;
+	if (a->playing) {
+		if (a->step >= a->trace->n_steps - 1)
+			app_set_step(a, 0, 0);
+		a->next_play = SDL_GetTicks() + a->play_ms / 2;
+	}
+}
+
+static void press_button(struct app *a, int b, int shift)
+{
+	switch (b) {
+	case BTN_FIRST: a->playing = 0; app_set_step(a, 0, 0); break;
+	case BTN_PREV: a->playing = 0; app_set_step(a, a->step - 1, 0); break;
+	case BTN_PLAY: toggle_play(a); break;
+	case BTN_NEXT: a->playing = 0; app_set_step(a, a->step + 1, 1); break;
+	case BTN_LAST: a->playing = 0; app_set_step(a, a->trace->n_steps - 1, 0); break;
+	case BTN_SHOT: shots_save(a, shift); break;
+	case BTN_THEME:
+		a->theme = a->theme == THEME_DARK ? THEME_LIGHT : THEME_DARK;
+		a->fig_dirty = 1;
+		break;
+	case BTN_HELP: a->help = !a->help; break;
+	default: break;
+	}
+}
+
+static void start_edit(struct app *a, int i)
+{
+	a->editing = i;
+	a->edit[0] = '\0';
+	SDL_StartTextInput();
+}
+
+static void end_edit(struct app *a, int apply)
+{
+	int i = a->editing;
+	a->editing = -1;
+	SDL_StopTextInput();
+	if (!apply || i < 0 || i >= a->n_sliders)
+		return;
+	char *end;
+	double v = strtod(a->edit, &end);
+	if (end == a->edit || *end || !isfinite(v)) {
+		app_set_status(a, 1, "'%s' is not a number", a->edit);
+		return;
+	}
+	slider_set(a, &a->sliders[i], v);
+}
+
+static void edit_key(struct app *a, SDL_Keycode k)
+{
+	if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+		end_edit(a, 1);
+	} else if (k == SDLK_ESCAPE) {
+		end_edit(a, 0);
+	} else if (k == SDLK_BACKSPACE) {
+		size_t l = strlen(a->edit);
+		if (l)
+			a->edit[l - 1] = '\0';
+	}
+}
+
+static void key(struct app *a, const SDL_KeyboardEvent *e)
+{
+	SDL_Keycode k = e->keysym.sym;
+	int shift = (e->keysym.mod & KMOD_SHIFT) != 0, ctrl = (e->keysym.mod & KMOD_CTRL) != 0;
+	if (a->editing >= 0) {
+		edit_key(a, k);
+		return;
+	}
+	if (k == SDLK_ESCAPE) {
+		a->help = 0;
+		return;
+	}
+	if (a->help && k != SDLK_F1 && k != SDLK_q && !(k == SDLK_SLASH && shift) && k != SDLK_QUESTION)
+		a->help = 0; /* any other key closes the overlay and does its job */
+	switch (k) {
+	case SDLK_RIGHT: case SDLK_SPACE: press_button(a, BTN_NEXT, 0); break;
+	case SDLK_LEFT: press_button(a, BTN_PREV, 0); break;
+	case SDLK_HOME: press_button(a, BTN_FIRST, 0); break;
+	case SDLK_END: press_button(a, BTN_LAST, 0); break;
+	case SDLK_p: toggle_play(a); break;
+	case SDLK_PLUS: case SDLK_KP_PLUS: case SDLK_EQUALS:
+		a->play_ms = a->play_ms * 4 / 5 < 200 ? 200 : a->play_ms * 4 / 5;
+		app_set_status(a, 0, "playing at %.1f s per step", a->play_ms / 1000.0);
+		break;
+	case SDLK_MINUS: case SDLK_KP_MINUS:
+		a->play_ms = a->play_ms * 5 / 4 > 6000 ? 6000 : a->play_ms * 5 / 4;
+		app_set_status(a, 0, "playing at %.1f s per step", a->play_ms / 1000.0);
+		break;
+	case SDLK_TAB: {
+		int n = a->n_sliders;
+		if (n == 0)
+			break;
+		int s = a->selected < 0 ? (shift ? n - 1 : 0) : ((a->selected + (shift ? -1 : 1)) % n + n) % n;
+		a->selected = s;
+		app_set_status(a, 0, "selected %s: Up / Down move it", slider_name(a, &a->sliders[s]));
+		break;
+	}
+	case SDLK_UP: case SDLK_DOWN: {
+		int s = a->selected;
+		for (int i = 0; s < 0 && i < a->n_sliders; i++)
+			if (a->sliders[i].kind == SLIDER_NODE && a->sliders[i].node == a->plot)
+				s = i;
+		slider_nudge(a, s, k == SDLK_UP ? 1 : -1);
+		break;
+	}
+	case SDLK_g: descend_once(a); break;
+	case SDLK_t:
+		a->training = !a->training;
+		if (!a->training)
+			app_set_status(a, 0, "training stopped");
+		break;
+	case SDLK_r:
+		eval_reset(a->ev);
+		a->eps = a->scene->eps;
+		a->rate = a->scene->rate;
+		a->training = 0;
+		app_changed(a);
+		app_set_status(a, 0, "every value is back to the scene's");
+		break;
+	case SDLK_s: shots_save(a, shift); break;
+	case SDLK_l: press_button(a, BTN_THEME, 0); break;
+	case SDLK_F11:
+		a->fullscreen = !a->fullscreen;
+		SDL_SetWindowFullscreen(a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+		break;
+	case SDLK_F1: case SDLK_QUESTION: a->help = !a->help; break;
+	case SDLK_SLASH:
+		if (shift)
+			a->help = !a->help;
+		break;
+	case SDLK_q: a->quit = 1; break;
+	case SDLK_PAGEUP: app_switch_scene(a, -1); break;
+	case SDLK_PAGEDOWN: app_switch_scene(a, 1); break;
+	default: break;
+	}
+	(void)ctrl; /* Q quits with or without Ctrl */
+}
+
+static int slider_at(const struct app *a, int x, int y)
+{
+	for (int i = 0; i < a->n_sliders; i++)
+		if (inside(a->sliders[i].cell, x, y))
+			return i;
+	return -1;
+}
+
+static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
+{
+	int x = (int)lround(e->x * a->dpi), y = (int)lround(e->y * a->dpi);
+	if (e->button != SDL_BUTTON_LEFT)
+		return;
+	if (a->editing >= 0)
+		end_edit(a, 1);
+	if (a->help) {
+		a->help = 0;
+		return;
+	}
+	for (int b = 0; b < BTN_COUNT; b++)
+		if (inside(a->buttons[b], x, y)) {
+			press_button(a, b, (SDL_GetModState() & KMOD_SHIFT) != 0);
+			return;
+		}
+	int i = slider_at(a, x, y);
+	if (i >= 0) {
+		struct slider *s = &a->sliders[i];
+		a->selected = i;
+		if (inside(s->value, x, y)) {
+			if (e->clicks >= 2)
+				start_edit(a, i);
+			return;
+		}
+		if (inside(s->label, x, y)) {
+			if (s->kind == SLIDER_NODE)
+				set_plot(a, s->node);
+			return;
+		}
+		a->drag = DRAG_SLIDER;
+		a->drag_slider = i;
+		slider_set(a, s, slider_value_at(s, x));
+		return;
+	}
+	if (!inside(a->fig_rect, x, y))
+		return;
+	struct figure_hit h = figure_hit(a->render, x - a->fig_rect.x, y - a->fig_rect.y);
+	if (h.kind == HIT_PLOT_POINT || (h.kind == HIT_PLOT && is_leaf(a, a->plot))) {
+		a->drag = DRAG_PLOT;
+		a->drag_node = a->plot;
+		double v;
+		if (h.kind == HIT_PLOT && figure_plot_value_at(a->render, x - a->fig_rect.x, &v)) {
+			eval_set(a->ev, a->plot, v);
+			app_changed(a);
+		}
+	} else if ((h.kind == HIT_NODE_VALUE || h.kind == HIT_NODE) && is_leaf(a, h.node)) {
+		set_plot(a, h.node);
+		if (h.kind == HIT_NODE_VALUE) {
+			a->drag = DRAG_SCRUB;
+			a->drag_node = h.node;
+			a->drag_x0 = x;
+			a->drag_v0 = a->ev->set[h.node];
+		}
+	}
+}
+
+static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
+{
+	int x = (int)lround(e->x * a->dpi);
+	double v;
+	switch (a->drag) {
+	case DRAG_SLIDER:
+		if (a->drag_slider < a->n_sliders)
+			slider_set(a, &a->sliders[a->drag_slider], slider_value_at(&a->sliders[a->drag_slider], x));
+		break;
+	case DRAG_PLOT:
+		if (is_leaf(a, a->drag_node) && figure_plot_value_at(a->render, x - a->fig_rect.x, &v)) {
+			eval_set(a->ev, a->drag_node, v);
+			app_changed(a);
+		}
+		break;
+	case DRAG_SCRUB:
+		if (is_leaf(a, a->drag_node)) {
+			const struct node *n = &a->scene->nodes[a->drag_node];
+			double per_px = (n->hi - n->lo) / (400 * a->dpi);
+			double step = pow(10, floor(log10(per_px * 4)));
+			v = round((a->drag_v0 + (x - a->drag_x0) * per_px) / step) * step;
+			eval_set(a->ev, a->drag_node, v);
+			app_changed(a);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void wheel(struct app *a, const SDL_MouseWheelEvent *e)
+{
+	int i = slider_at(a, (int)lround(e->mouseX * a->dpi), (int)lround(e->mouseY * a->dpi));
+	if (i < 0 || e->y == 0)
+		return;
+	const struct slider *s = &a->sliders[i];
+	int dir = e->y > 0 ? 1 : -1;
+	if (s->kind == SLIDER_NODE) {
+		double step = (s->hi - s->lo) / 100;
+		slider_set(a, s, slider_get(a, s) + dir * step);
+	} else {
+		slider_nudge(a, i, dir);
+	}
+}
+
+void input_event(struct app *a, const SDL_Event *e)
+{
+	switch (e->type) {
+	case SDL_QUIT:
+		a->quit = 1;
+		break;
+	case SDL_WINDOWEVENT:
+		if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e->window.event == SDL_WINDOWEVENT_EXPOSED ||
+		    e->window.event == SDL_WINDOWEVENT_RESIZED)
+			a->layout_w = 0;
+		break;
+	case SDL_KEYDOWN:
+		key(a, &e->key);
+		break;
+	case SDL_TEXTINPUT:
+		if (a->editing >= 0) {
+			for (const char *p = e->text.text; *p; p++) {
+				size_t l = strlen(a->edit);
+				if (strchr("0123456789.-+eE", *p) && l + 1 < sizeof a->edit) {
+					a->edit[l] = *p;
+					a->edit[l + 1] = '\0';
+				}
+			}
+		}
+		break;
+	case SDL_MOUSEBUTTONDOWN:
+		mouse_down(a, &e->button);
+		break;
+	case SDL_MOUSEMOTION:
+		mouse_move(a, &e->motion);
+		break;
+	case SDL_MOUSEBUTTONUP:
+		if (e->button.button == SDL_BUTTON_LEFT)
+			a->drag = DRAG_NONE;
+		break;
+	case SDL_MOUSEWHEEL:
+		wheel(a, &e->wheel);
+		break;
+	case SDL_DROPFILE: {
+		char err[1024];
+		if (app_open_scene(a, e->drop.file, 0, err, sizeof err)) {
+			snprintf(a->error, sizeof a->error, "%s", err); /* the open scene stays */
+			a->fig_dirty = 1;
+			app_set_status(a, 1, "the dropped scene was refused; the open one stays");
+		} else {
+			app_set_status(a, 0, "opened %s", e->drop.file);
+		}
+		SDL_free(e->drop.file);
+		break;
+	}
+	default:
+		break;
+	}
+}

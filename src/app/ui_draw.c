@@ -1,0 +1,250 @@
+/* ui_draw.c - one frame of the window: the figure's texture, then the controls drawn
+ * with SDL's renderer (sliders, step buttons, screenshot / theme / help, the status
+ * line), the banner of a scene that failed to reload, and the help overlay. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app-private.h"
+#include "nudge/format.h"
+
+struct ui_colors {
+	SDL_Color bg, bar, text, muted, track, accent, grad, error, button, button_on;
+};
+
+static const struct ui_colors dark = {
+	.bg = { 24, 26, 31, 255 }, .bar = { 34, 36, 43, 255 }, .text = { 232, 232, 236, 255 },
+	.muted = { 150, 152, 165, 255 }, .track = { 70, 73, 86, 255 }, .accent = { 86, 180, 233, 255 },
+	.grad = { 230, 159, 0, 255 }, .error = { 255, 110, 100, 255 }, .button = { 52, 55, 66, 255 },
+	.button_on = { 70, 110, 150, 255 },
+};
+
+static const struct ui_colors light = {
+	.bg = { 255, 255, 255, 255 }, .bar = { 240, 241, 244, 255 }, .text = { 30, 31, 36, 255 },
+	.muted = { 95, 99, 104, 255 }, .track = { 200, 202, 210, 255 }, .accent = { 0, 114, 178, 255 },
+	.grad = { 213, 94, 0, 255 }, .error = { 198, 40, 40, 255 }, .button = { 222, 224, 230, 255 },
+	.button_on = { 170, 200, 230, 255 },
+};
+
+static void color(struct app *a, SDL_Color c)
+{
+	SDL_SetRenderDrawColor(a->ren, c.r, c.g, c.b, c.a);
+}
+
+static void fill(struct app *a, SDL_Rect r, SDL_Color c)
+{
+	color(a, c);
+	SDL_RenderFillRect(a->ren, &r);
+}
+
+static void triangle(struct app *a, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c)
+{
+	SDL_Vertex v[3] = {
+		{ { x0, y0 }, c, { 0, 0 } }, { { x1, y1 }, c, { 0, 0 } }, { { x2, y2 }, c, { 0, 0 } },
+	};
+	SDL_RenderGeometry(a->ren, NULL, v, 3, NULL, 0);
+}
+
+static void disc(struct app *a, float cx, float cy, float r, SDL_Color c)
+{
+	for (int i = 0; i < 24; i++) {
+		float t0 = (float)(i * 2 * M_PI / 24), t1 = (float)((i + 1) * 2 * M_PI / 24);
+		triangle(a, cx, cy, cx + r * cosf(t0), cy + r * sinf(t0), cx + r * cosf(t1), cy + r * sinf(t1), c);
+	}
+}
+
+/* Text in a box, vertically centred; cut with "…" when it does not fit. */
+static void text_in(struct app *a, const char *s, SDL_Rect r, SDL_Color c, int bold, int align_right)
+{
+	char buf[520];
+	snprintf(buf, sizeof buf, "%s", s);
+	int w = ui_text_width(a, buf, bold);
+	if (w > r.w) {
+		char src[512];
+		snprintf(src, sizeof src, "%s", s);
+		size_t l = strlen(src);
+		while (l > 0) {
+			do /* back one UTF-8 character */
+				l--;
+			while (l > 0 && ((unsigned char)src[l] & 0xC0) == 0x80);
+			snprintf(buf, sizeof buf, "%.*s…", (int)l, src);
+			w = ui_text_width(a, buf, bold);
+			if (w <= r.w)
+				break;
+		}
+	}
+	int h = TTF_FontHeight(bold ? a->font_bold : a->font);
+	int x = align_right ? r.x + r.w - w : r.x;
+	ui_text(a, buf, x, r.y + (r.h - h) / 2, c, bold);
+}
+
+static void draw_slider(struct app *a, int i, const struct ui_colors *c)
+{
+	const struct slider *s = &a->sliders[i];
+	if (s->cell.w == 0)
+		return;
+	int is_plot = s->kind == SLIDER_NODE && s->node == a->plot;
+	if (i == a->selected) {
+		SDL_Rect hl = { s->cell.x - 3, s->cell.y + 1, s->cell.w + 6, s->cell.h - 2 };
+		fill(a, hl, c->button);
+	}
+	text_in(a, slider_name(a, s), s->label, is_plot ? c->accent : c->text, 1, 0);
+	int cy = s->track.y + s->track.h / 2, th = a->font_px / 5 + 2;
+	SDL_Rect tr = { s->track.x, cy - th / 2, s->track.w, th };
+	fill(a, tr, c->track);
+	double f = slider_frac(a, s);
+	int kx = s->track.x + (int)lround(f * s->track.w);
+	SDL_Rect done = { s->track.x, tr.y, kx - s->track.x, th };
+	fill(a, done, s->kind == SLIDER_NODE ? c->accent : c->muted);
+	disc(a, (float)kx, (float)cy, a->font_px * 0.55f, i == a->drag_slider && a->drag == DRAG_SLIDER ? c->grad : c->text);
+	char v[64];
+	SDL_Rect vr = { s->value.x + a->font_px / 2, s->value.y, s->value.w - a->font_px / 2, s->value.h };
+	if (i == a->editing) {
+		SDL_Rect box = { vr.x - 2, vr.y + 2, vr.w, vr.h - 4 };
+		fill(a, box, c->bg);
+		color(a, c->accent);
+		SDL_RenderDrawRect(a->ren, &box);
+		snprintf(v, sizeof v, "%s|", a->edit);
+		text_in(a, v, vr, c->text, 0, 0);
+		return;
+	}
+	fmt_num(v, sizeof v, slider_get(a, s), s->kind == SLIDER_NODE ? 4 : 2);
+	text_in(a, v, vr, c->text, 0, 0);
+}
+
+static void draw_buttons(struct app *a, const struct ui_colors *c)
+{
+	for (int b = 0; b < BTN_COUNT; b++) {
+		SDL_Rect r = a->buttons[b];
+		int on = (b == BTN_PLAY && a->playing) || (b == BTN_HELP && a->help);
+		fill(a, r, on ? c->button_on : c->button);
+		float x = (float)r.x, y = (float)r.y, w = (float)r.w, h = (float)r.h;
+		float cx = x + w / 2, cy = y + h / 2, s = h * 0.22f;
+		SDL_Color ic = c->text;
+		switch (b) {
+		case BTN_FIRST:
+		case BTN_LAST: {
+			float dir = b == BTN_FIRST ? -1 : 1;
+			triangle(a, cx - dir * s, cy - s, cx - dir * s, cy + s, cx + dir * s * 0.8f, cy, ic);
+			SDL_Rect bar = { (int)(cx + dir * s * 0.8f - (dir < 0 ? s * 0.35f : 0)), (int)(cy - s), (int)(s * 0.35f) + 1,
+			                 (int)(2 * s) };
+			fill(a, bar, ic);
+			break;
+		}
+		case BTN_PREV:
+			triangle(a, cx + s * 0.8f, cy - s, cx + s * 0.8f, cy + s, cx - s * 0.8f, cy, ic);
+			break;
+		case BTN_NEXT:
+			triangle(a, cx - s * 0.8f, cy - s, cx - s * 0.8f, cy + s, cx + s * 0.8f, cy, ic);
+			break;
+		case BTN_PLAY:
+			if (a->playing) {
+				SDL_Rect l = { (int)(cx - s * 0.8f), (int)(cy - s), (int)(s * 0.55f) + 1, (int)(2 * s) };
+				SDL_Rect rr = { (int)(cx + s * 0.25f), (int)(cy - s), (int)(s * 0.55f) + 1, (int)(2 * s) };
+				fill(a, l, ic);
+				fill(a, rr, ic);
+			} else {
+				triangle(a, cx - s * 0.7f, cy - s * 1.1f, cx - s * 0.7f, cy + s * 1.1f, cx + s, cy, ic);
+			}
+			break;
+		default: {
+			static const char *const words[] = { [BTN_SHOT] = "Screenshot", [BTN_THEME] = "Theme",
+			                                     [BTN_HELP] = "Help" };
+			SDL_Rect tr = { r.x + a->font_px / 2, r.y, r.w - a->font_px / 2, r.h };
+			text_in(a, words[b], tr, ic, 0, 0);
+		}
+		}
+	}
+}
+
+static const char *const help_lines[] = {
+	"Right, Space   next step            Left   previous step",
+	"Home, End      first / last step    P      play / pause (+ / − pace)",
+	"Tab, Shift+Tab select a slider      Up, Down   move it by +ε / −ε",
+	"G              one gradient-descent step on every param",
+	"T              train: one step per frame, until stopped",
+	"R              reset every value to the scene's",
+	"S              save the figure as PNG (2× the window)",
+	"Shift+S        save PNG, SVG and PDF",
+	"L              light / dark theme   F11    full screen",
+	"PageUp/Down    previous / next built-in scene",
+	"F1, ?          this help            Esc    close it",
+	"Q, Ctrl+Q      quit",
+	"",
+	"Drag a slider, click its track, or roll the wheel over it;",
+	"double-click its value to type a number (Enter applies, Esc cancels).",
+	"Drag the point on the J plot, or a value on an input or param node.",
+	"Click a param or input (node or slider name) to plot J against it.",
+	"Drop a .nudge file on the window to open it; edits to it reload live.",
+};
+
+static void draw_help(struct app *a, const struct ui_colors *c)
+{
+	int n = (int)(sizeof help_lines / sizeof help_lines[0]);
+	int lh = TTF_FontHeight(a->font) + 2, w = 0;
+	for (int i = 0; i < n; i++) {
+		int lw = ui_text_width(a, help_lines[i], 0);
+		w = lw > w ? lw : w;
+	}
+	int pad = a->font_px * 2;
+	SDL_Rect box = { (a->draw_w - w) / 2 - pad, (a->draw_h - n * lh) / 2 - pad - lh, w + 2 * pad,
+	                 n * lh + 2 * pad + lh };
+	if (box.x < 0)
+		box.x = 0;
+	if (box.y < 0)
+		box.y = 0;
+	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+	SDL_Color shade = c->bg;
+	shade.a = 235;
+	fill(a, box, shade);
+	color(a, c->accent);
+	SDL_RenderDrawRect(a->ren, &box);
+	ui_text(a, "nudge — keys and mouse", box.x + pad, box.y + pad / 2, c->accent, 1);
+	for (int i = 0; i < n; i++)
+		ui_text(a, help_lines[i], box.x + pad, box.y + pad / 2 + (i + 1) * lh + lh / 2, c->text, 0);
+}
+
+static void draw_error(struct app *a, const struct ui_colors *c)
+{
+	int lh = TTF_FontHeight(a->font) + 2, lines = 1;
+	for (const char *p = a->error; *p; p++)
+		lines += *p == '\n';
+	SDL_Rect band = { 0, 0, a->draw_w, lines * lh + a->font_px };
+	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+	SDL_Color bg = c->bg;
+	bg.a = 240;
+	fill(a, band, bg);
+	SDL_Rect edge = { 0, band.h - 3, a->draw_w, 3 };
+	fill(a, edge, c->error);
+	char buf[sizeof a->error];
+	snprintf(buf, sizeof buf, "%s", a->error);
+	int y = a->font_px / 2;
+	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"), y += lh) {
+		SDL_Rect r = { a->font_px, y, a->draw_w - 2 * a->font_px, lh };
+		text_in(a, line, r, c->error, y == a->font_px / 2, 0);
+	}
+}
+
+void ui_draw(struct app *a)
+{
+	const struct ui_colors *c = a->theme == THEME_LIGHT ? &light : &dark;
+	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_NONE);
+	color(a, c->bg);
+	SDL_RenderClear(a->ren);
+	if (a->fig_tex)
+		SDL_RenderCopy(a->ren, a->fig_tex, NULL, &a->fig_rect);
+	fill(a, a->bar, c->bar);
+	SDL_Rect line = { 0, a->bar.y, a->draw_w, 1 };
+	fill(a, line, c->track);
+	for (int i = 0; i < a->n_sliders; i++)
+		draw_slider(a, i, c);
+	draw_buttons(a, c);
+	if (a->status[0])
+		text_in(a, a->status, a->status_rect, a->status_error ? c->error : c->muted, 0, 0);
+	else if (a->training)
+		text_in(a, "training… (T stops)", a->status_rect, c->grad, 0, 0);
+	if (a->error[0])
+		draw_error(a, c);
+	if (a->help)
+		draw_help(a, c);
+}

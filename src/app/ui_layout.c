@@ -1,0 +1,81 @@
+/* ui_layout.c - where everything goes for a drawable size: the figure on top, the
+ * control bar under it (a grid of sliders, then the step buttons, screenshot, theme,
+ * help and the status line). Sizes follow the window, down to 640x400. */
+#include <math.h>
+
+#include "app-private.h"
+
+static int clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+void ui_layout(struct app *a)
+{
+	int W = a->draw_w, H = a->draw_h;
+	double dpi = a->dpi > 0 ? a->dpi : 1;
+	int px = clampi((int)lround(fmin(W / 90.0, H / 52.0)), (int)lround(12 * dpi), (int)lround(24 * dpi));
+	ui_text_size(a, px);
+	int pad = px / 2 + 2, row_h = px * 2, btn_h = (int)lround(px * 2.2);
+
+	/* the slider grid: as many columns as fit, more when rows would take too much height */
+	int n = a->n_sliders;
+	int min_w = px * 18, cols = clampi(W / min_w, 1, 4);
+	if (cols > n)
+		cols = n > 0 ? n : 1;
+	int max_rows = (int)((0.42 * H - btn_h - 3 * pad) / row_h);
+	if (max_rows < 1)
+		max_rows = 1;
+	if ((n + cols - 1) / cols > max_rows)
+		cols = (n + max_rows - 1) / max_rows;
+	int cell_w = (W - pad * (cols + 1)) / cols;
+	if (cell_w < px * 9) { /* too many to show: keep the ones that fit */
+		cols = clampi((W - pad) / (px * 9 + pad), 1, 64);
+		cell_w = (W - pad * (cols + 1)) / cols;
+	}
+	int rows = (n + cols - 1) / cols;
+	if (rows > max_rows)
+		rows = max_rows;
+	int bar_h = rows * row_h + btn_h + 3 * pad;
+	a->bar = (SDL_Rect){ 0, H - bar_h, W, bar_h };
+	a->fig_rect = (SDL_Rect){ 0, 0, W, H - bar_h };
+
+	int label_w = 0;
+	for (int i = 0; i < n; i++) {
+		int w = ui_text_width(a, slider_name(a, &a->sliders[i]), 1);
+		label_w = w > label_w ? w : label_w;
+	}
+	label_w = clampi(label_w + pad, px * 2, cell_w / 3);
+	int value_w = px * 6;
+	for (int i = 0; i < n; i++) {
+		struct slider *s = &a->sliders[i];
+		int r = i / cols, c = i % cols;
+		if (r >= rows) {
+			s->cell = s->label = s->track = s->value = (SDL_Rect){ 0, 0, 0, 0 };
+			continue;
+		}
+		int x = pad + c * (cell_w + pad), y = a->bar.y + pad + r * row_h;
+		s->cell = (SDL_Rect){ x, y, cell_w, row_h };
+		s->label = (SDL_Rect){ x, y, label_w, row_h };
+		s->value = (SDL_Rect){ x + cell_w - value_w, y, value_w, row_h };
+		int tx = x + label_w + pad / 2, tw = cell_w - label_w - value_w - pad;
+		s->track = (SDL_Rect){ tx, y, tw > 8 ? tw : 8, row_h };
+	}
+
+	int by = a->bar.y + a->bar.h - pad - btn_h, bx = pad;
+	for (int b = BTN_FIRST; b <= BTN_LAST; b++) {
+		a->buttons[b] = (SDL_Rect){ bx, by, btn_h, btn_h };
+		bx += btn_h + pad / 2;
+	}
+	bx += pad;
+	static const char *const words[] = { [BTN_SHOT] = "Screenshot", [BTN_THEME] = "Theme", [BTN_HELP] = "Help" };
+	for (int b = BTN_SHOT; b <= BTN_HELP; b++) {
+		int w = ui_text_width(a, words[b], 0) + px;
+		a->buttons[b] = (SDL_Rect){ bx, by, w, btn_h };
+		bx += w + pad / 2;
+	}
+	a->status_rect = (SDL_Rect){ bx + pad, by, W - bx - 2 * pad, btn_h };
+	a->layout_w = W;
+	a->layout_h = H;
+	a->fig_dirty = 1;
+}

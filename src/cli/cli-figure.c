@@ -1,0 +1,155 @@
+/* cli-figure.c - option parsing and scene opening shared by `nudge export`, `nudge
+ * record` and `nudge bench [SCENE]`; the commands themselves live in cmd_*.c. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli-figure.h"
+
+static int fig_parse_size(const char *s, double *w, double *h)
+{
+	char *end;
+	errno = 0;
+	double a = strtod(s, &end);
+	if (end == s || (*end != 'x' && *end != 'X'))
+		return -1;
+	const char *p = end + 1;
+	double b = strtod(p, &end);
+	if (end == p || *end || errno || !(a >= 16 && a <= 16384) || !(b >= 16 && b <= 16384))
+		return -1;
+	*w = a;
+	*h = b;
+	return 0;
+}
+
+static int fig_parse_int(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || errno || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/* The value after option argv[*i], or NULL after printing that it is missing. */
+static const char *fig_value(const char *cmd, int argc, char **argv, int *i)
+{
+	if (*i + 1 >= argc) {
+		cli_usage_error(cmd, "%s needs a value", argv[*i]);
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, int argc, char **argv)
+{
+	*a = (struct fig_args){.step = -1};
+	if (accept & FIG_OPT_OUT) /* files are for slides and print: light unless asked */
+		a->ex.draw.theme = THEME_LIGHT;
+	for (int i = 1; i < argc; i++) {
+		int rc = cli_shared_opt(&a->scene, cmd, argc, argv, &i);
+		if (rc < 0)
+			return EXIT_USAGE;
+		if (rc > 0) { /* it moved i past the option and its value */
+			i--;
+			continue;
+		}
+		const char *arg = argv[i], *v;
+		if (cli_is_help(arg)) {
+			a->help = 1;
+		} else if ((accept & FIG_OPT_OUT) && (!strcmp(arg, "-o") || !strcmp(arg, "--output"))) {
+			if (!(a->out = fig_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+		} else if (!strcmp(arg, "--size")) {
+			if (!(v = fig_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			if (fig_parse_size(v, &a->ex.draw.width, &a->ex.draw.height) != 0)
+				return cli_usage_error(cmd, "--size wants WxH between 16 and 16384, like 1920x1080, not '%s'", v);
+		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--scale")) {
+			if (!(v = fig_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			char *end;
+			a->ex.scale = strtod(v, &end);
+			if (end == v || *end || !(a->ex.scale >= 0.1 && a->ex.scale <= 8))
+				return cli_usage_error(cmd, "--scale wants a number from 0.1 to 8, not '%s'", v);
+		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--theme")) {
+			if (!(v = fig_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			if (!strcmp(v, "dark"))
+				a->ex.draw.theme = THEME_DARK;
+			else if (!strcmp(v, "light"))
+				a->ex.draw.theme = THEME_LIGHT;
+			else
+				return cli_usage_error(cmd, "--theme is dark or light, not '%s'", v);
+		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--transparent")) {
+			a->ex.draw.transparent = 1;
+		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--only")) {
+			if (!(v = fig_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			if (!strcmp(v, "graph"))
+				a->ex.draw.only = DRAW_GRAPH;
+			else if (!strcmp(v, "plot"))
+				a->ex.draw.only = DRAW_PLOT;
+			else
+				return cli_usage_error(cmd, "--only is graph or plot, not '%s'", v);
+		} else if ((accept & FIG_OPT_STEP) && !strcmp(arg, "--step")) {
+			if (!(v = fig_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			if (fig_parse_int(v, 0, 1000000000, &a->step) != 0)
+				return cli_usage_error(cmd, "--step wants a step number (0, 1, ...), not '%s'", v);
+		} else if ((accept & FIG_OPT_FORMAT) && !strcmp(arg, "--format")) {
+			if (!(v = fig_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			char name[16];
+			snprintf(name, sizeof name, "x.%.8s", v);
+			if (!(a->format = export_format_of(name)))
+				return cli_usage_error(cmd, "--format is png, svg or pdf, not '%s'", v);
+		} else if ((accept & FIG_OPT_FRAMES) && !strcmp(arg, "--frames")) {
+			if (!(v = fig_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			if (fig_parse_int(v, 1, 1000000, &a->frames) != 0)
+				return cli_usage_error(cmd, "--frames wants a positive count, not '%s'", v);
+		} else if (arg[0] == '-' && arg[1]) {
+			return cli_usage_error(cmd, "unknown option '%s' (see nudge %s --help)", arg, cmd);
+		} else if (!a->scene.scene_arg) {
+			a->scene.scene_arg = arg;
+		} else {
+			return cli_usage_error(cmd, "one scene at a time: '%s' is one too many", arg);
+		}
+	}
+	return EXIT_OK;
+}
+
+int fig_session_open(struct fig_session *fs, const struct fig_args *a, const char *cmd)
+{
+	*fs = (struct fig_session){0};
+	int rc = cli_scene_open(&a->scene, cmd, &fs->cs);
+	if (rc != EXIT_OK)
+		return rc;
+	char err[300];
+	fs->r = render_new(cli_fonts_dir(), err, sizeof err);
+	if (!fs->r) {
+		fprintf(stderr, "nudge %s: %s\n", cmd, err);
+		fig_session_close(fs);
+		return EXIT_FAIL;
+	}
+	fs->trace = trace_build(fs->cs.ev);
+	if (!fs->trace) {
+		fprintf(stderr, "nudge %s: out of memory\n", cmd);
+		fig_session_close(fs);
+		return EXIT_FAIL;
+	}
+	fs->fig = (struct figure){fs->r, fs->cs.scene, fs->cs.ev, fs->trace,
+	                          fs->trace->n_steps - 1, 1, fs->cs.plot, fs->cs.eps};
+	return EXIT_OK;
+}
+
+void fig_session_close(struct fig_session *fs)
+{
+	trace_free(fs->trace);
+	render_free(fs->r);
+	if (fs->cs.scene)
+		cli_scene_close(&fs->cs);
+	*fs = (struct fig_session){0};
+}

@@ -1,0 +1,47 @@
+/* cli-figure.h - what the figure commands (export, record, bench) share: their options
+ * (--size, --scale, --theme, --transparent, --step, --only, -o, --format, --frames, on
+ * top of the scene options) and opening a scene with fonts, trace and figure ready. */
+#ifndef NUDGE_CLI_FIGURE_H
+#define NUDGE_CLI_FIGURE_H
+
+#include "cli-private.h"
+#include "nudge/render.h"
+#include "nudge/trace.h"
+
+/* Options a figure command accepts, beyond the shared scene options. */
+enum {
+	FIG_OPT_OUT = 1 << 0,    /* -o PATH */
+	FIG_OPT_STEP = 1 << 1,   /* --step K */
+	FIG_OPT_FORMAT = 1 << 2, /* --format png|svg|pdf */
+	FIG_OPT_FRAMES = 1 << 3, /* --frames N */
+	FIG_OPT_LOOK = 1 << 4,   /* --scale, --theme, --transparent, --only */
+};
+
+struct fig_args {
+	struct cli_opts scene;    /* SCENE and --set, --row, --eps, --plot, --nudge */
+	const char *out;          /* -o */
+	struct export_opts ex;    /* size, scale, theme, transparent, only */
+	int step;                 /* --step K, or -1 for the last step */
+	enum export_format format;/* --format (record) */
+	int frames;               /* --frames N (bench), 0 if not given */
+	int help;                 /* -h / --help was given */
+};
+
+/* Parses argv[1..] (argv[0] is the command word). Returns EXIT_OK, or EXIT_USAGE after
+ * printing why. `accept` is a mask of FIG_OPT_*. */
+int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, int argc, char **argv);
+
+/* An opened scene with everything draw_figure needs. */
+struct fig_session {
+	struct cli_scene cs;  /* the scene and its evaluation */
+	struct render *r;     /* fonts and caches (owned) */
+	struct trace *trace;  /* the step trace (owned) */
+	struct figure fig;    /* ready to draw, at the last step */
+};
+
+/* Opens the scene of a, loads the fonts from the data folder and builds the trace.
+ * Prints any error; returns the exit status (EXIT_OK on success). */
+int fig_session_open(struct fig_session *fs, const struct fig_args *a, const char *cmd);
+void fig_session_close(struct fig_session *fs);
+
+#endif

@@ -1,0 +1,121 @@
+/* cmd_bench_figure.c - `nudge bench [SCENE] [--size WxH] [--frames N]`: draws frames of
+ * the figure into an image surface, as the window does, stepping through the trace with
+ * mid-animation frames, and prints the median and 99th-percentile time per frame. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "cli-figure.h"
+
+static const char bench_usage[] =
+	"usage: nudge bench [SCENE] [--size WxH] [--frames N] [--theme dark|light]\n"
+	"       nudge bench engine ...\n"
+	"\n"
+	"Draws N frames (default 300) of SCENE's figure (default: network) at WxH\n"
+	"(default 1920x1080) into an image surface, walking the steps with animation\n"
+	"in progress, then N frames as while dragging the plotted variable (engine,\n"
+	"trace and figure each frame), and prints the median and 99th-percentile\n"
+	"milliseconds per frame of each.\n";
+
+static double bench_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int bench_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void bench_print(const char *name, const char *what, const struct draw_opts *d,
+                        double *ms, int frames)
+{
+	qsort(ms, (size_t)frames, sizeof *ms, bench_cmp);
+	int p99 = (int)(0.99 * (frames - 1) + 0.5);
+	printf("%s %gx%g %s: %d frames, median %.2f ms, p99 %.2f ms per frame\n", name, d->width,
+	       d->height, what, frames, ms[(frames - 1) / 2], ms[p99]);
+}
+
+/* Frames as while dragging the plotted variable: each one sets it, re-runs the
+ * engine, rebuilds the trace and draws, as the window does. */
+static int bench_drag(struct fig_session *fs, cairo_t *cr, const struct draw_opts *d,
+                      double *ms, int frames)
+{
+	const struct node *nd = &fs->cs.scene->nodes[fs->fig.plot];
+	double start = fs->cs.ev->set[fs->fig.plot];
+	fs->fig.progress = 1;
+	for (int i = 0; i < frames; i++) {
+		double t0 = bench_now_ms();
+		double t = 0.5 + 0.4 * sin(i * 0.05);
+		eval_set(fs->cs.ev, fs->fig.plot, nd->lo + (nd->hi - nd->lo) * t);
+		eval_run(fs->cs.ev);
+		struct trace *tr = trace_build(fs->cs.ev);
+		if (!tr)
+			return -1;
+		trace_free(fs->trace);
+		fs->trace = tr;
+		fs->fig.trace = tr;
+		fs->fig.step = tr->n_steps - 1;
+		draw_figure(cr, &fs->fig, d);
+		cairo_surface_flush(cairo_get_target(cr));
+		ms[i] = bench_now_ms() - t0;
+	}
+	eval_set(fs->cs.ev, fs->fig.plot, start);
+	eval_run(fs->cs.ev);
+	return 0;
+}
+
+int cmd_bench_figure(int argc, char **argv)
+{
+	struct fig_args a;
+	int rc = fig_args_parse(&a, "bench", FIG_OPT_FRAMES | FIG_OPT_LOOK, argc, argv);
+	if (rc != EXIT_OK)
+		return rc;
+	if (a.help) {
+		fputs(bench_usage, stdout);
+		return EXIT_OK;
+	}
+	if (!a.scene.scene_arg)
+		a.scene.scene_arg = "network";
+	int frames = a.frames ? a.frames : 300;
+	struct draw_opts d = a.ex.draw;
+	if (!(d.width > 0)) {
+		d.width = 1920;
+		d.height = 1080;
+	}
+	struct fig_session fs;
+	if ((rc = fig_session_open(&fs, &a, "bench")) != EXIT_OK)
+		return rc;
+	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)d.width,
+	                                                 (int)d.height);
+	cairo_t *cr = cairo_create(sf);
+	double *ms = malloc(sizeof *ms * (size_t)frames);
+	if (!ms || cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+		fprintf(stderr, "nudge bench: out of memory\n");
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	int n_steps = fs.trace->n_steps;
+	for (int i = -5; i < frames; i++) { /* 5 frames to warm the caches */
+		int f = i < 0 ? 0 : i;
+		fs.fig.step = (f / 6) % n_steps;          /* six frames per step: */
+		fs.fig.progress = (f % 6) / 5.0;          /* 0, 0.2, ... 1 */
+		double t0 = bench_now_ms();
+		draw_figure(cr, &fs.fig, &d);
+		cairo_surface_flush(sf);
+		if (i >= 0)
+			ms[i] = bench_now_ms() - t0;
+	}
+	bench_print(fs.cs.name, "stepping", &d, ms, frames);
+	if (fs.fig.plot >= 0 && bench_drag(&fs, cr, &d, ms, frames) == 0)
+		bench_print(fs.cs.name, "dragging", &d, ms, frames);
+out:
+	free(ms);
+	cairo_destroy(cr);
+	cairo_surface_destroy(sf);
+	fig_session_close(&fs);
+	return rc;
+}

@@ -1,0 +1,59 @@
+/* cmd_export.c - `nudge export SCENE -o FILE`: one figure of a scene, at one step of
+ * its trace, to a PNG, SVG or PDF file (format from the extension), written atomically. */
+#include <stdio.h>
+#include "cli-figure.h"
+
+static const char export_usage[] =
+	"usage: nudge export SCENE -o FILE [options]\n"
+	"\n"
+	"Draws the figure of SCENE (a .nudge file or a built-in name) into FILE;\n"
+	"the format comes from the extension: .png, .svg or .pdf.\n"
+	"\n"
+	"  -o FILE              the file to write (replaced atomically)\n"
+	"  --size WxH           figure size in units (default 1920x1080; points for SVG/PDF)\n"
+	"  --scale S            PNG pixels per unit (--scale 2 gives 3840x2160)\n"
+	"  --theme dark|light   colours (default light, for slides)\n"
+	"  --transparent        no background\n"
+	"  --step K             the step of the backprop walk to show (default: the last)\n"
+	"  --only graph|plot    just one of the two views\n"
+	"  --set NAME=VALUE     override an input or param (repeatable)\n"
+	"  --row K              the data row the graph shows\n"
+	"  --eps E              the nudge shown on the plot\n"
+	"  --plot NAME          the input or param on the plot's x axis\n";
+
+int cmd_export(int argc, char **argv)
+{
+	struct fig_args a;
+	int rc = fig_args_parse(&a, "export", FIG_OPT_OUT | FIG_OPT_STEP | FIG_OPT_LOOK, argc, argv);
+	if (rc != EXIT_OK)
+		return rc;
+	if (a.help) {
+		fputs(export_usage, stdout);
+		return EXIT_OK;
+	}
+	if (!a.scene.scene_arg)
+		return cli_usage_error("export", "which scene? (nudge export SCENE -o FILE)");
+	if (!a.out)
+		return cli_usage_error("export", "where to? give -o FILE (.png, .svg or .pdf)");
+	if (!export_format_of(a.out))
+		return cli_usage_error("export", "cannot tell the format of %s: use .png, .svg or .pdf", a.out);
+	struct fig_session fs;
+	if ((rc = fig_session_open(&fs, &a, "export")) != EXIT_OK)
+		return rc;
+	if (a.step >= fs.trace->n_steps) {
+		rc = cli_usage_error("export", "--step %d is past the last step, %d", a.step,
+		                     fs.trace->n_steps - 1);
+		fig_session_close(&fs);
+		return rc;
+	}
+	if (a.step >= 0)
+		fs.fig.step = a.step;
+	char err[512];
+	rc = EXIT_OK;
+	if (export_figure(&fs.fig, a.out, &a.ex, err, sizeof err) != 0) {
+		fprintf(stderr, "nudge export: %s\n", err);
+		rc = EXIT_FAIL;
+	}
+	fig_session_close(&fs);
+	return rc;
+}

@@ -1,0 +1,96 @@
+/* axes.c - the frame, grid and round-number ticks shared by the J(w) plot and the data
+ * panel, and the mapping from data to user coordinates. No curves here. */
+#include <math.h>
+#include <stdio.h>
+#include "nudge/format.h"
+#include "render-private.h"
+
+double axes_x(const struct axes *a, double v)
+{
+	return a->x + (v - a->xlo) / (a->xhi - a->xlo) * a->w;
+}
+
+double axes_y(const struct axes *a, double v)
+{
+	return a->y + a->h - (v - a->ylo) / (a->yhi - a->ylo) * a->h;
+}
+
+double axes_font(const struct panel *p)
+{
+	return fmax(13 * p->u, fmin(28 * p->u, fmin(p->w, 1.5 * p->h) / 34));
+}
+
+double axes_step(double lo, double hi, int n)
+{
+	double raw = (hi - lo) / (n > 0 ? n : 1);
+	if (!(raw > 0) || !isfinite(raw))
+		return 1;
+	double p = pow(10, floor(log10(raw)));
+	double f = raw / p;
+	return (f < 1.6 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * p; /* nearest round step */
+}
+
+/* Tick label text; values within a hair of zero print as 0. */
+static void axes_label(char *buf, size_t n, double v, double step)
+{
+	if (fabs(v) < step * 1e-6)
+		v = 0;
+	fmt_num(buf, n, v, 6);
+}
+
+double axes_margin(struct render *r, const struct axes *a, double font)
+{
+	struct text_style ts = {FONT_REGULAR, font, 1};
+	char buf[64];
+	double ys = axes_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4))), wmax = 0;
+	for (double v = ceil(a->ylo / ys - 1e-9) * ys; v <= a->yhi + ys * 1e-9; v += ys) {
+		axes_label(buf, sizeof buf, v, ys);
+		wmax = fmax(wmax, text_width(r, buf, &ts));
+	}
+	return wmax + font * 0.45;
+}
+
+void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const struct axes *a,
+               double font, const char *xname, const char *yname)
+{
+	struct text_style ts = {FONT_REGULAR, font, 1};
+	char buf[64];
+	double lw = font * 0.07;
+	cairo_set_line_width(cr, lw);
+	double xs = axes_step(a->xlo, a->xhi, (int)fmax(2, a->w / (font * 5)));
+	double ys = axes_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4)));
+	for (double v = ceil(a->xlo / xs - 1e-9) * xs; v <= a->xhi + xs * 1e-9; v += xs) {
+		double x = axes_x(a, v);
+		theme_set(cr, th->grid);
+		cairo_move_to(cr, x, a->y);
+		cairo_line_to(cr, x, a->y + a->h);
+		cairo_stroke(cr);
+		axes_label(buf, sizeof buf, v, xs);
+		double tw = text_width(r, buf, &ts);
+		theme_set(cr, th->muted);
+		text_draw(cr, r, buf, x - tw / 2, a->y + a->h + font * 1.25, &ts);
+	}
+	for (double v = ceil(a->ylo / ys - 1e-9) * ys; v <= a->yhi + ys * 1e-9; v += ys) {
+		double y = axes_y(a, v);
+		theme_set(cr, th->grid);
+		cairo_move_to(cr, a->x, y);
+		cairo_line_to(cr, a->x + a->w, y);
+		cairo_stroke(cr);
+		axes_label(buf, sizeof buf, v, ys);
+		double tw = text_width(r, buf, &ts);
+		theme_set(cr, th->muted);
+		text_draw(cr, r, buf, a->x - tw - font * 0.45, y + font * 0.35, &ts);
+	}
+	theme_set(cr, th->muted);
+	cairo_set_line_width(cr, lw * 1.6);
+	cairo_rectangle(cr, a->x, a->y, a->w, a->h);
+	cairo_stroke(cr);
+	struct text_style ns = {FONT_ITALIC, font * 1.15, 0};
+	theme_set(cr, th->fg);
+	if (xname) {
+		double tw = text_width(r, xname, &ns);
+		text_draw(cr, r, xname, a->x + a->w - tw, a->y + a->h + font * 2.7, &ns);
+	}
+	if (yname)
+		text_draw(cr, r, yname, a->x - font * 0.2, a->y - font * 0.6, &ns);
+}

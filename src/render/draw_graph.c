@@ -1,0 +1,396 @@
+/* draw_graph.c - draws the computation graph from its layout: node boxes (shape and
+ * colour by kind) with label, expression, value and gradient; arrows between them with
+ * the local derivatives of the backward pass; the current step highlighted and, mid
+ * animation, a pulse along its edges. "?" for what the shown step does not know yet. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "render-private.h"
+
+#define GRAPH_ROUTE 160     /* points of a sampled edge route */
+
+struct graph_state {        /* what the shown step knows, with fade-in */
+	const struct figure *fig;
+	const struct trace *t;
+	int k;                  /* step */
+	double fade;            /* eased progress: alpha of what is new at this step */
+	const struct draw_opts *o; /* quiz: what is hidden */
+};
+
+/* Is this node's value (HIDE_VALUE) or gradient (HIDE_GRAD) hidden for the quiz? */
+static int graph_hidden(const struct graph_state *st, int node, int flag)
+{
+	return st->o->hide_values || (st->o->hide_node && (st->o->hide_node[node] & flag));
+}
+
+static double graph_known(const struct graph_state *st, int (*known)(const struct trace *, int, int),
+                          int node)
+{
+	if (!st->t)
+		return 1;
+	if (!known(st->t, st->k, node))
+		return 0;
+	if (st->k > 0 && known(st->t, st->k - 1, node))
+		return 1;
+	return st->fade;
+}
+
+static double graph_local_known(const struct graph_state *st, int e)
+{
+	const struct scene *s = st->fig->scene;
+	if (!st->t)
+		return 1;
+	if (!trace_local_known(st->t, s, st->k, e))
+		return 0;
+	if (st->k > 0 && trace_local_known(st->t, s, st->k - 1, e))
+		return 1;
+	return st->fade;
+}
+
+static struct rgba graph_step_colour(const struct graph_state *st, const struct theme *th)
+{
+	if (st->t && st->t->steps[st->k].kind == STEP_BACKWARD)
+		return th->backward;
+	return th->forward;
+}
+
+/* Samples the route of edge e: source port, its bends and label, target port. */
+static int graph_route(const struct graph_layout *g, const struct scene *s, int e, double *px,
+                       double *py)
+{
+	const struct layout_item *src = &g->items[s->edges[e].from];
+	const struct layout_item *dst = &g->items[s->edges[e].to];
+	double kx[64], ky[64]; /* knots: pairs of (enter, leave) */
+	int nk = 0;
+	kx[nk] = src->x + src->w / 2; ky[nk++] = g->port_out[e];
+	for (int k = 0; k < g->edge_n[e] && nk < 60; k++) {
+		const struct layout_item *it = &g->items[g->edge_first[e] + k];
+		kx[nk] = it->x - it->w / 2; ky[nk++] = it->y;
+		kx[nk] = it->x + it->w / 2; ky[nk++] = it->y;
+	}
+	kx[nk] = dst->x - dst->w / 2; ky[nk++] = g->port_in[e];
+	/* between knots 2j and 2j+1: an S-curve; within an item: straight */
+	int n = 0, per = (GRAPH_ROUTE - 1) / (nk / 2 + 1);
+	for (int j = 0; j + 1 < nk; j++) {
+		double x0 = kx[j], y0 = ky[j], x1 = kx[j + 1], y1 = ky[j + 1];
+		int curve = j % 2 == 0;
+		int m = curve ? per : 1;
+		for (int i = 0; i < m && n < GRAPH_ROUTE - 1; i++) {
+			double t = (double)i / m;
+			if (curve) {
+				double mx = (x0 + x1) / 2, u = 1 - t;
+				px[n] = u * u * u * x0 + 3 * u * u * t * mx + 3 * u * t * t * mx + t * t * t * x1;
+				py[n] = u * u * u * y0 + 3 * u * u * t * y0 + 3 * u * t * t * y1 + t * t * t * y1;
+			} else {
+				px[n] = x0;
+				py[n] = y0;
+			}
+			n++;
+		}
+	}
+	px[n] = kx[nk - 1];
+	py[n] = ky[nk - 1];
+	return n + 1;
+}
+
+static void graph_point_at(const double *px, const double *py, int n, double f, double *x,
+                           double *y)
+{
+	double total = 0;
+	for (int i = 1; i < n; i++)
+		total += hypot(px[i] - px[i - 1], py[i] - py[i - 1]);
+	double want = f * total;
+	for (int i = 1; i < n; i++) {
+		double d = hypot(px[i] - px[i - 1], py[i] - py[i - 1]);
+		if (want <= d || i == n - 1) {
+			double t = d > 0 ? fmin(1, want / d) : 0;
+			*x = px[i - 1] + t * (px[i] - px[i - 1]);
+			*y = py[i - 1] + t * (py[i] - py[i - 1]);
+			return;
+		}
+		want -= d;
+	}
+	*x = px[0];
+	*y = py[0];
+}
+
+static void graph_edges(cairo_t *cr, const struct graph_layout *g, const struct graph_state *st,
+                        const struct theme *th)
+{
+	const struct scene *s = st->fig->scene;
+	double px[GRAPH_ROUTE], py[GRAPH_ROUTE];
+	struct rgba hot = graph_step_colour(st, th);
+	for (int pass = 0; pass < 2; pass++) /* highlighted edges on top */
+		for (int e = 0; e < s->n_edges; e++) {
+			int used = st->t && trace_step_uses_edge(st->t, s, st->k, e);
+			if (used != pass)
+				continue;
+			int n = graph_route(g, s, e, px, py);
+			cairo_move_to(cr, px[0], py[0]);
+			for (int i = 1; i < n; i++)
+				cairo_line_to(cr, px[i], py[i]);
+			double lw = used ? 0.085 : 0.045;
+			struct rgba c = used ? hot : th->muted;
+			if (!s->nodes[s->edges[e].to].feeds_cost)
+				c.a *= 0.5;
+			theme_set(cr, c);
+			cairo_set_line_width(cr, lw);
+			cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+			cairo_stroke(cr);
+			/* arrowhead at the target */
+			double ax = px[n - 1], ay = py[n - 1], a = used ? 0.36 : 0.28;
+			cairo_move_to(cr, ax, ay);
+			cairo_line_to(cr, ax - a, ay - a * 0.5);
+			cairo_line_to(cr, ax - a, ay + a * 0.5);
+			cairo_close_path(cr);
+			cairo_fill(cr);
+			if (used && st->fade < 1) {
+				double f = st->t->steps[st->k].kind == STEP_BACKWARD ? 1 - st->fade : st->fade;
+				double x, y;
+				graph_point_at(px, py, n, f, &x, &y);
+				theme_set_alpha(cr, hot, 0.35);
+				cairo_arc(cr, x, y, 0.32, 0, 2 * M_PI);
+				cairo_fill(cr);
+				theme_set(cr, hot);
+				cairo_arc(cr, x, y, 0.17, 0, 2 * M_PI);
+				cairo_fill(cr);
+			}
+		}
+}
+
+static void graph_box_path(cairo_t *cr, double x, double y, double w, double h, double rad)
+{
+	rad = fmin(rad, fmin(w, h) / 2);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x + w - rad, y + rad, rad, -M_PI / 2, 0);
+	cairo_arc(cr, x + w - rad, y + h - rad, rad, 0, M_PI / 2);
+	cairo_arc(cr, x + rad, y + h - rad, rad, M_PI / 2, M_PI);
+	cairo_arc(cr, x + rad, y + rad, rad, M_PI, 3 * M_PI / 2);
+	cairo_close_path(cr);
+}
+
+/* Draws text centred at cx on baseline y; returns its left edge. */
+static double graph_centred(cairo_t *cr, struct render *r, const char *s, double cx, double y,
+                            const struct text_style *ts)
+{
+	double w = text_width(r, s, ts);
+	text_draw(cr, r, s, cx - w / 2, y, ts);
+	return cx - w / 2;
+}
+
+/* Hit box in user units from an em-space box. */
+struct graph_xform { double ox, oy, k; };
+
+static void graph_hit(struct render *r, const struct graph_xform *xf, enum hit_kind kind,
+                      int node, int edge, double x, double y, double w, double h)
+{
+	geom_add(&r->geom, kind, node, edge, xf->ox + x * xf->k, xf->oy + y * xf->k, w * xf->k,
+	         h * xf->k);
+}
+
+static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout *g,
+                       const struct graph_state *st, const struct theme *th,
+                       const struct graph_xform *xf, int v)
+{
+	const struct scene *s = st->fig->scene;
+	const struct node *nd = &s->nodes[v];
+	const struct layout_item *it = &g->items[v];
+	const struct layout_node_text *t = &g->text[v];
+	double x = it->x - it->w / 2, y = it->y - it->h / 2, w = it->w, h = it->h;
+	static const double radius[] = {0.06, 0.5, 0.0, 0.22};
+	int current = st->t && st->t->steps[st->k].node == v;
+	struct rgba hot = graph_step_colour(st, th);
+	double cur_a = st->t && st->k > 0 ? fmin(1, 0.25 + st->fade) : 1;
+
+	if (current) { /* glow */
+		graph_box_path(cr, x - 0.12, y - 0.12, w + 0.24, h + 0.24, radius[nd->kind] + 0.12);
+		theme_set_alpha(cr, hot, 0.28 * cur_a);
+		cairo_fill(cr);
+	}
+	graph_box_path(cr, x, y, w, h, radius[nd->kind]);
+	theme_set(cr, th->fill[nd->kind]);
+	cairo_fill_preserve(cr);
+	if (nd->kind == NODE_DATA) {
+		double dash[] = {0.18, 0.12};
+		cairo_set_dash(cr, dash, 2, 0);
+	}
+	theme_set(cr, current ? hot : v == s->cost ? th->cost : th->edge_kind[nd->kind]);
+	cairo_set_line_width(cr, current ? 0.11 : 0.055);
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+	if (v == s->cost) { /* the cost: a double outline */
+		graph_box_path(cr, x + 0.1, y + 0.1, w - 0.2, h - 0.2, fmax(0, radius[nd->kind] - 0.1));
+		theme_set(cr, current ? hot : th->cost);
+		cairo_set_line_width(cr, 0.035);
+		cairo_stroke(cr);
+	}
+	graph_hit(r, xf, HIT_NODE, v, -1, x, y, w, h);
+
+	/* header: bold label, regular rest, italic kind tag */
+	struct text_style head = {FONT_BOLD, LAYOUT_HEAD, 0}, rest = {FONT_REGULAR, LAYOUT_HEAD, 0};
+	struct text_style tag = {FONT_ITALIC, LAYOUT_TAG, 1};
+	double hw = text_width(r, nd->label, &head) + text_width(r, t->rest1, &rest);
+	double tw = t->tag[0] ? 0.4 + text_width(r, t->tag, &tag) : 0;
+	double hx = it->x - (hw + tw) / 2, base = y + 0.35 + LAYOUT_ROW_HEAD * 0.78;
+	theme_set(cr, th->fg);
+	hx += text_draw(cr, r, nd->label, hx, base, &head);
+	hx += text_draw(cr, r, t->rest1, hx, base, &rest);
+	if (t->tag[0]) {
+		theme_set(cr, th->muted);
+		text_draw(cr, r, t->tag, hx + 0.4, base, &tag);
+	}
+	if (t->rest2[0]) { /* a long header's second line */
+		base += LAYOUT_ROW_HEAD;
+		theme_set(cr, th->fg);
+		graph_centred(cr, r, t->rest2, it->x, base, &rest);
+		y += LAYOUT_ROW_HEAD; /* the rows below move down */
+	}
+
+	/* value */
+	struct text_style val = {FONT_BOLD, 1, 1};
+	double vk = graph_known(st, trace_value_known, v);
+	base = y + 0.35 + LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE * 0.78;
+	if (vk > 0 && !graph_hidden(st, v, HIDE_VALUE)) {
+		if (vk < 1) {
+			theme_set_alpha(cr, th->muted, 1 - vk);
+			graph_centred(cr, r, "?", it->x, base, &val);
+		}
+		theme_set_alpha(cr, th->forward, vk);
+		graph_centred(cr, r, t->value, it->x, base, &val);
+	} else {
+		theme_set(cr, th->muted);
+		graph_centred(cr, r, "?", it->x, base, &val);
+	}
+	double vw = text_width(r, t->value, &val);
+	graph_hit(r, xf, HIT_NODE_VALUE, v, -1, it->x - vw / 2 - 0.1, base - 0.85, vw + 0.2, 1.1);
+
+	/* gradient: "dJ/dc = " then the number */
+	struct text_style gs = {FONT_REGULAR, LAYOUT_GRAD, 0};
+	struct text_style gn = {FONT_BOLD, LAYOUT_GRAD, 1};
+	double gk = nd->feeds_cost ? graph_known(st, trace_grad_known, v) : 0;
+	if (graph_hidden(st, v, HIDE_GRAD))
+		gk = 0;
+	char name[200];
+	snprintf(name, sizeof name, "%s = ", t->grad_name);
+	const char *num = gk > 0 ? t->grad : nd->feeds_cost ? "?" : "0";
+	double nw = text_width(r, name, &gs), numw = text_width(r, num, &gn);
+	double gx = it->x - (nw + numw) / 2;
+	base = y + 0.35 + LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD * 0.74;
+	theme_set(cr, th->muted);
+	gx += text_draw(cr, r, name, gx, base, &gs);
+	if (gk > 0 && gk < 1) {
+		theme_set_alpha(cr, th->muted, 1 - gk);
+		text_draw(cr, r, "?", gx, base, &gn);
+	}
+	if (gk > 0)
+		theme_set_alpha(cr, th->backward, gk);
+	text_draw(cr, r, num, gx, base, &gn);
+	graph_hit(r, xf, HIT_NODE_GRAD, v, -1, gx - 0.1, base - 0.7, numw + 0.2, 0.95);
+}
+
+static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layout *g,
+                         const struct graph_state *st, const struct theme *th,
+                         const struct graph_xform *xf)
+{
+	const struct scene *s = st->fig->scene;
+	struct text_style ls = {FONT_REGULAR, LAYOUT_LOCAL, 0};
+	for (int e = 0; e < s->n_edges; e++) {
+		double a = graph_local_known(st, e);
+		if (a <= 0)
+			continue;
+		const struct layout_item *it = &g->items[g->edge_label[e]];
+		double x = it->x - it->bw / 2, y = it->y - it->h / 2;
+		graph_box_path(cr, x, y, it->bw, it->h, it->h / 2);
+		theme_set_alpha(cr, th->label_bg, a);
+		cairo_fill_preserve(cr);
+		theme_set_alpha(cr, th->backward, 0.7 * a);
+		cairo_set_line_width(cr, 0.035);
+		cairo_stroke(cr);
+		theme_set_alpha(cr, th->backward, a);
+		const char *text = g->local[e];
+		char quiz[200];
+		if (st->o->hide_values || (st->o->hide_edge && st->o->hide_edge[e])) {
+			const char *eq = strstr(text, " = ");
+			snprintf(quiz, sizeof quiz, "%.*s = ?", eq ? (int)(eq - text) : 0, text);
+			text = quiz;
+		}
+		graph_centred(cr, r, text, it->x, it->y + LAYOUT_LOCAL * 0.36, &ls);
+		graph_hit(r, xf, HIT_EDGE_LOCAL, -1, e, x, y, it->bw, it->h);
+	}
+}
+
+static void graph_legend(cairo_t *cr, struct render *r, const struct panel *p, double font)
+{
+	const struct theme *th = p->th;
+	struct text_style ts = {FONT_REGULAR, font, 1};
+	static const char *const names[] = {"input", "param", "data", "computed", "cost",
+	                                    "value (forward)", "dJ/d· (backward)"};
+	double sw = font * 1.5, gap = font * 0.5, total = 0;
+	for (int i = 0; i < 7; i++)
+		total += sw + gap + text_width(r, names[i], &ts) + font * 1.3;
+	double x = p->x + (p->w - total) / 2, y = p->y + p->h - font * 0.5;
+	static const double radius[] = {0.06, 0.5, 0.0, 0.22, 0.22};
+	for (int i = 0; i < 7; i++) {
+		double bh = font * 0.9;
+		cairo_set_line_width(cr, font * 0.08);
+		if (i < 5) {
+			int kind = i < 4 ? i : NODE_COMPUTED;
+			graph_box_path(cr, x, y - bh * 0.85, sw, bh, radius[i] * bh * 1.4);
+			theme_set(cr, th->fill[kind]);
+			cairo_fill_preserve(cr);
+			if (i == NODE_DATA) {
+				double dash[] = {font * 0.18, font * 0.12};
+				cairo_set_dash(cr, dash, 2, 0);
+			}
+			theme_set(cr, i == 4 ? th->cost : th->edge_kind[kind]);
+			cairo_stroke(cr);
+			cairo_set_dash(cr, NULL, 0, 0);
+			if (i == 4) {
+				double d = font * 0.16;
+				graph_box_path(cr, x + d, y - bh * 0.85 + d, sw - 2 * d, bh - 2 * d, radius[i] * bh);
+				cairo_set_line_width(cr, font * 0.05);
+				cairo_stroke(cr);
+			}
+		} else {
+			theme_set(cr, i == 5 ? th->forward : th->backward);
+			cairo_rectangle(cr, x, y - bh * 0.5, sw, font * 0.22);
+			cairo_fill(cr);
+		}
+		x += sw + gap;
+		theme_set(cr, th->muted);
+		x += text_draw(cr, r, names[i], x, y, &ts) + font * 1.3;
+	}
+}
+
+void draw_graph_size(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                     double *w, double *h)
+{
+	const struct graph_layout *g = layout_get(r, fig, o);
+	*w = g ? g->width : 1;
+	*h = g ? g->height : 1;
+}
+
+void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
+{
+	const struct graph_layout *g = layout_get(r, fig, p->o);
+	if (!g || g->width <= 0)
+		return;
+	double legend = 16 * p->u;
+	double avail_h = p->h - legend * 2.2;
+	double k = fmin(p->w / g->width, avail_h / g->height);
+	k = fmin(k, GRAPH_MAX_EM * p->u);
+	struct graph_xform xf = {p->x + (p->w - g->width * k) / 2,
+	                         p->y + (avail_h - g->height * k) / 2, k};
+	struct graph_state st = {fig, fig->trace, fig->step, draw_ease(fig->progress), p->o};
+	if (st.t && (st.k < 0 || st.k >= st.t->n_steps))
+		st.t = NULL;
+	cairo_save(cr);
+	cairo_translate(cr, xf.ox, xf.oy);
+	cairo_scale(cr, k, k);
+	graph_edges(cr, g, &st, p->th);
+	for (int v = 0; v < fig->scene->n_nodes; v++)
+		graph_node(cr, r, g, &st, p->th, &xf, v);
+	graph_labels(cr, r, g, &st, p->th, &xf);
+	cairo_restore(cr);
+	graph_legend(cr, r, p, legend);
+}

@@ -1,0 +1,383 @@
+/* draw_plot.c - the J(w) panel: the cost against the plotted variable over its slider
+ * range (sampled with eval_cost_at and cached), the current point, the tangent whose
+ * slope is the backprop gradient, the nudge w + eps with its secant and sentence, and a
+ * magnified inset when eps is too small to see. Gaps where J is undefined. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "nudge/format.h"
+#include "nudge/numeric.h"
+#include "render-private.h"
+
+void plot_cache_clear(struct plot_cache *pc)
+{
+	free(pc->set);
+	free(pc->ys);
+	*pc = (struct plot_cache){0};
+}
+
+/* J at n points over [lo, hi], reused while nothing it depends on changed. */
+static const double *plot_samples(struct render *r, struct eval *ev, int node, double lo,
+                                  double hi, int n)
+{
+	struct plot_cache *pc = &r->plot;
+	const struct scene *s = ev->scene;
+	size_t setsz = sizeof(double) * (size_t)s->n_nodes;
+	if (pc->scene == s && pc->node == node && pc->n == n && pc->lo == lo && pc->hi == hi &&
+	    pc->row == ev->row && pc->set && memcmp(pc->set, ev->set, setsz) == 0)
+		return pc->ys;
+	plot_cache_clear(pc);
+	pc->set = malloc(setsz + 1);
+	pc->ys = malloc(sizeof(double) * (size_t)n);
+	if (!pc->set || !pc->ys) {
+		plot_cache_clear(pc);
+		return NULL;
+	}
+	memcpy(pc->set, ev->set, setsz);
+	for (int i = 0; i < n; i++)
+		pc->ys[i] = eval_cost_at(ev, node, lo + (hi - lo) * i / (n - 1));
+	*pc = (struct plot_cache){s, pc->set, ev->row, node, n, lo, hi, pc->ys};
+	return pc->ys;
+}
+
+static int plot_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* A y range that shows the curve's shape: extreme spikes (near poles) are cut off. */
+static void plot_yrange(const double *ys, int n, const double *must, int n_must, double *lo,
+                        double *hi)
+{
+	double *v = malloc(sizeof(double) * (size_t)(n + 1));
+	int m = 0;
+	for (int i = 0; v && i < n; i++)
+		if (isfinite(ys[i]))
+			v[m++] = ys[i];
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	if (m > 0) {
+		qsort(v, (size_t)m, sizeof *v, plot_cmp);
+		double q05 = v[m / 20], q95 = v[m - 1 - m / 20];
+		*lo = v[0];
+		*hi = v[m - 1];
+		double core = q95 - q05;
+		if (core > 0 && *hi - *lo > 6 * core) {
+			*lo = fmax(*lo, q05 - core);
+			*hi = fmin(*hi, q95 + core);
+		}
+	}
+	free(v);
+	double span = isfinite(*hi - *lo) ? *hi - *lo : 0;
+	for (int i = 0; i < n_must; i++) /* the points, unless far off the curve's range */
+		if (isfinite(must[i]) && (m == 0 || (must[i] > *lo - 2 * span && must[i] < *hi + 2 * span))) {
+			*lo = fmin(*lo, must[i]);
+			*hi = fmax(*hi, must[i]);
+		}
+	if (!isfinite(*lo) || !isfinite(*hi)) {
+		*lo = -1;
+		*hi = 1;
+	}
+	if (*hi - *lo < 1e-12 * fmax(1, fabs(*hi))) {
+		double d = fmax(1e-9, fabs(*hi) * 0.1 + (*hi == 0));
+		*lo -= d;
+		*hi += d;
+	}
+	double pad = (*hi - *lo) * 0.08;
+	*lo -= pad;
+	*hi += pad;
+}
+
+/* The curve through (xs, ys) inside a's frame, broken where J is undefined or jumps
+ * across the whole frame (a pole). */
+static void plot_curve(cairo_t *cr, const struct axes *a, const double *ys, int n, double xlo,
+                       double xhi)
+{
+	int pen = 0;
+	for (int i = 0; i < n; i++) {
+		double y = ys[i];
+		if (!isfinite(y)) {
+			pen = 0;
+			continue;
+		}
+		if (pen && i > 0) {
+			double p = ys[i - 1];
+			if ((p > a->yhi && y < a->ylo) || (p < a->ylo && y > a->yhi))
+				pen = 0;
+		}
+		double span = a->yhi - a->ylo;
+		y = fmax(a->ylo - 4 * span, fmin(a->yhi + 4 * span, y));
+		double px = axes_x(a, xlo + (xhi - xlo) * i / (n - 1)), py = axes_y(a, y);
+		if (pen)
+			cairo_line_to(cr, px, py);
+		else
+			cairo_move_to(cr, px, py);
+		pen = 1;
+	}
+}
+
+static void plot_line(cairo_t *cr, const struct axes *a, double x0, double y0, double slope,
+                      double half)
+{
+	if (!isfinite(slope) || !isfinite(y0))
+		return;
+	cairo_move_to(cr, axes_x(a, x0 - half), axes_y(a, y0 - slope * half));
+	cairo_line_to(cr, axes_x(a, x0 + half), axes_y(a, y0 + slope * half));
+}
+
+static void plot_dot(cairo_t *cr, const struct axes *a, double x, double y, double rad,
+                     struct rgba c, int hollow, const struct theme *th)
+{
+	if (!isfinite(y))
+		return;
+	cairo_arc(cr, axes_x(a, x), axes_y(a, y), rad, 0, 2 * M_PI);
+	theme_set(cr, hollow ? th->panel : c);
+	cairo_fill_preserve(cr);
+	theme_set(cr, c);
+	cairo_set_line_width(cr, rad * 0.45);
+	cairo_stroke(cr);
+}
+
+struct plot_view {           /* what the panel shows */
+	struct eval *ev;         /* evaluation */
+	int node;                /* plotted variable */
+	double w, j, slope;      /* current point and backprop gradient */
+	struct nudge nd;         /* the nudge */
+	double u;                /* 1080p pixel */
+	double known;            /* 0..1: has the backward pass reached w (tangent shown)? */
+};
+
+/* Tangent, secant and the two points, in frame a (clipped to it). */
+static void plot_marks(cairo_t *cr, const struct axes *a, const struct plot_view *v,
+                       const struct theme *th, double half, double scale)
+{
+	cairo_save(cr);
+	cairo_rectangle(cr, a->x, a->y, a->w, a->h);
+	cairo_clip(cr);
+	theme_set_alpha(cr, th->backward, v->known);
+	cairo_set_line_width(cr, 3.2 * v->u * scale);
+	plot_line(cr, a, v->w, v->j, v->slope, half);
+	cairo_stroke(cr);
+	double dash[] = {9 * v->u * scale, 6 * v->u * scale};
+	cairo_set_dash(cr, dash, 2, 0);
+	theme_set(cr, th->nudge);
+	cairo_set_line_width(cr, 2.4 * v->u * scale);
+	plot_line(cr, a, v->w, v->j, v->nd.ratio, half);
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+	plot_dot(cr, a, v->w + v->nd.eps, v->nd.after, 7 * v->u * scale, th->nudge, 1, th);
+	plot_dot(cr, a, v->w, v->j, 8 * v->u * scale, th->forward, 0, th);
+	cairo_restore(cr);
+}
+
+/* The magnified inset around [w - eps, w + 2 eps], in the emptiest corner of a. */
+static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
+                       const struct plot_view *v, const double *ys, int n,
+                       const struct theme *th, double font)
+{
+	double e = v->nd.eps, lo = v->w - e, hi = v->w + 2 * e;
+	double iw = a->w * 0.4, ih = a->h * 0.38, m = font * 0.6;
+	double best = INFINITY, bx = a->x + m, by = a->y + m;
+	for (int c = 0; c < 4; c++) { /* the corner the curve crosses least */
+		double cx = c % 2 ? a->x + a->w - iw - m : a->x + m;
+		double cy = c / 2 ? a->y + a->h - ih - m : a->y + m;
+		double hits = 0;
+		for (int i = 0; i < n; i++) {
+			if (!isfinite(ys[i]))
+				continue;
+			double px = a->x + a->w * i / (n - 1), py = axes_y(a, ys[i]);
+			if (px > cx - m && px < cx + iw + m && py > cy - m && py < cy + ih + m)
+				hits++;
+		}
+		double pxw = axes_x(a, v->w), pyw = axes_y(a, v->j);
+		if (pxw > cx - 2 * m && pxw < cx + iw + 2 * m && pyw > cy - 2 * m && pyw < cy + ih + 2 * m)
+			hits += 1e6;
+		if (hits < best) {
+			best = hits;
+			bx = cx;
+			by = cy;
+		}
+	}
+	double zs[41], ylo = INFINITY, yhi = -INFINITY;
+	for (int i = 0; i <= 40; i++) {
+		zs[i] = eval_cost_at(v->ev, v->node, lo + (hi - lo) * i / 40);
+		double tv = v->j + v->slope * (lo + (hi - lo) * i / 40 - v->w);
+		double vals[] = {zs[i], tv};
+		for (int k = 0; k < 2; k++)
+			if (isfinite(vals[k])) {
+				ylo = fmin(ylo, vals[k]);
+				yhi = fmax(yhi, vals[k]);
+			}
+	}
+	if (!isfinite(ylo) || yhi - ylo <= 0) {
+		ylo = v->j - e;
+		yhi = v->j + e;
+	}
+	double pad = (yhi - ylo) * 0.15;
+	double title = font * 1.6;
+	struct axes in = {bx + font * 0.4, by + title, iw - font * 0.8, ih - title - font * 0.4,
+	                  lo, hi, ylo - pad, yhi + pad};
+	/* dashed leader from the point to the inset */
+	theme_set_alpha(cr, th->muted, 0.8);
+	cairo_set_line_width(cr, 1.2 * v->u);
+	double dash[] = {4 * v->u, 4 * v->u};
+	cairo_set_dash(cr, dash, 2, 0);
+	cairo_move_to(cr, axes_x(a, v->w), axes_y(a, v->j));
+	cairo_line_to(cr, bx + iw / 2, axes_y(a, v->j) < by ? by : by + ih);
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+	cairo_rectangle(cr, bx, by, iw, ih);
+	theme_set(cr, th->label_bg);
+	cairo_fill_preserve(cr);
+	theme_set(cr, th->muted);
+	cairo_set_line_width(cr, 1.5 * v->u);
+	cairo_stroke(cr);
+	char buf[160], zoom[64];
+	double z = (a->xhi - a->xlo) / (hi - lo);
+	if (z < 1e9)
+		snprintf(zoom, sizeof zoom, "%.0f", z < 100 ? z : z - fmod(z, pow(10, floor(log10(z)) - 1)));
+	else
+		fmt_num(zoom, sizeof zoom, z, 2);
+	snprintf(buf, sizeof buf, "zoom ×%s around %s", zoom, v->ev->scene->nodes[v->node].label);
+	struct text_style ts = {FONT_ITALIC, font, 0};
+	theme_set(cr, th->muted);
+	text_draw(cr, r, buf, bx + font * 0.5, by + font * 1.2, &ts);
+	cairo_save(cr);
+	cairo_rectangle(cr, in.x, in.y, in.w, in.h);
+	cairo_clip(cr);
+	theme_set(cr, th->fg);
+	cairo_set_line_width(cr, 2.2 * v->u);
+	plot_curve(cr, &in, zs, 41, lo, hi);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	plot_marks(cr, &in, v, th, 3 * e, 0.8);
+}
+
+static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
+                        const struct plot_view *v, double font, double *y)
+{
+	const struct scene *s = v->ev->scene;
+	const char *w = s->nodes[v->node].label, *J = s->nodes[s->cost].label;
+	char eps[64], k[64], slope[64], line[400];
+	fmt_num(eps, sizeof eps, v->nd.eps, RENDER_DIGITS);
+	fmt_num(k, sizeof k, fabs(v->nd.ratio), RENDER_DIGITS);
+	fmt_num(slope, sizeof slope, v->slope, RENDER_DIGITS);
+	const char *dir = v->nd.delta > 0 ? "↑" : v->nd.delta < 0 ? "↓" : "";
+	if (!isfinite(v->nd.ratio))
+		snprintf(line, sizeof line, "%s ↑ %s ⇒ %s is undefined", w, eps, J);
+	else if (v->nd.delta == 0)
+		snprintf(line, sizeof line, "%s ↑ %s ⇒ %s stays the same", w, eps, J);
+	else
+		snprintf(line, sizeof line, "%s ↑ %s ⇒ %s %s %s × %s", w, eps, J, dir, k, eps);
+	struct text_style big = {FONT_BOLD, font * 1.25, 0};
+	big.size = text_fit(r, line, &big, p->w, font * 0.6);
+	*y += big.size * 1.05;
+	theme_set(cr, p->th->nudge);
+	text_draw(cr, r, line, p->x, *y, &big);
+	snprintf(line, sizeof line, "slope = d%s/d%s = %s", J, w, v->known > 0 ? slope : "?");
+	struct text_style sl = {FONT_BOLD, font * 1.1, 0};
+	sl.size = text_fit(r, line, &sl, p->w * 0.62, font * 0.6);
+	*y += sl.size * 1.55;
+	theme_set(cr, p->th->backward);
+	double x = p->x + text_draw(cr, r, line, p->x, *y, &sl);
+	/* key: the two points */
+	struct text_style ks = {FONT_REGULAR, font * 0.9, 0};
+	char key[200];
+	snprintf(key, sizeof key, "%s + ε", w);
+	double kw = text_width(r, key, &ks);
+	double kx = fmax(x + font * 1.5, p->x + p->w - kw - font * 1.2);
+	if (kx + kw + font * 1.2 <= p->x + p->w + 1) {
+		cairo_arc(cr, kx, *y - font * 0.3, font * 0.3, 0, 2 * M_PI);
+		theme_set(cr, p->th->panel);
+		cairo_fill_preserve(cr);
+		theme_set(cr, p->th->nudge);
+		cairo_set_line_width(cr, font * 0.12);
+		cairo_stroke(cr);
+		theme_set(cr, p->th->muted);
+		text_draw(cr, r, key, kx + font * 0.6, *y, &ks);
+	}
+	*y += font * 0.9;
+}
+
+void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
+{
+	struct eval *ev = fig->ev;
+	const struct scene *s = fig->scene;
+	int node = fig->plot;
+	if (node < 0 || node >= s->n_nodes)
+		return;
+	const struct node *nd = &s->nodes[node];
+	double font = axes_font(p);
+	double eps = fig->eps > 0 ? fig->eps : s->eps;
+	struct plot_view v = {ev, node, ev->set[node], ev->cost, ev->mean_grad[node],
+	                      nudge_node(ev, node, eps), p->u, 1};
+	const struct trace *t = fig->trace;
+	if (p->o->hide_values) {
+		v.known = 0;
+	} else if (t && fig->step >= 0 && fig->step < t->n_steps) { /* the walk decides */
+		int now = trace_grad_known(t, fig->step, node);
+		int before = fig->step > 0 && trace_grad_known(t, fig->step - 1, node);
+		v.known = !now ? 0 : before ? 1 : draw_ease(fig->progress);
+	}
+	double y = p->y;
+	plot_header(cr, r, p, &v, font, &y);
+	double lo = nd->lo, hi = nd->hi;
+	if (!(hi > lo)) {
+		lo = v.w - 1;
+		hi = v.w + 1;
+	}
+	y += font * 1.6; /* room for the y axis name */
+	struct axes a = {p->x, y, p->w, p->y + p->h - y - font * 3.0, lo, hi, 0, 1};
+	if (a.h < font * 4 || a.w < font * 6)
+		return;
+	int n = (int)fmax(64, fmin(800, a.w / (1.5 * p->u)));
+	const double *ys = plot_samples(r, ev, node, lo, hi, n);
+	if (!ys)
+		return;
+	double must[] = {v.j, v.nd.after};
+	plot_yrange(ys, n, must, 2, &a.ylo, &a.yhi);
+	double ml = axes_margin(r, &a, font);
+	a.x += ml;
+	a.w -= ml + font * 0.5;
+	cairo_rectangle(cr, a.x, a.y, a.w, a.h);
+	theme_set(cr, p->th->panel);
+	cairo_fill(cr);
+	char yname[200];
+	snprintf(yname, sizeof yname, "%s", s->nodes[s->cost].label);
+	axes_draw(cr, r, p->th, &a, font, nd->label, yname);
+	cairo_save(cr);
+	cairo_rectangle(cr, a.x, a.y, a.w, a.h);
+	cairo_clip(cr);
+	theme_set(cr, p->th->fg);
+	cairo_set_line_width(cr, 3 * p->u);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	plot_curve(cr, &a, ys, n, lo, hi);
+	cairo_stroke(cr);
+	/* the current w on the axis */
+	double dash[] = {5 * p->u, 5 * p->u};
+	if (!isfinite(v.j))
+		dash[0] = 0; /* no point to drop a line from */
+	cairo_set_dash(cr, dash, 2, 0);
+	theme_set_alpha(cr, p->th->forward, 0.6);
+	cairo_set_line_width(cr, 1.5 * p->u);
+	if (dash[0] > 0) {
+		cairo_move_to(cr, axes_x(&a, v.w), axes_y(&a, v.j));
+		cairo_line_to(cr, axes_x(&a, v.w), a.y + a.h);
+		cairo_stroke(cr);
+	}
+	cairo_set_dash(cr, NULL, 0, 0);
+	cairo_restore(cr);
+	plot_marks(cr, &a, &v, p->th, (hi - lo) * 0.2, 1);
+	double eps_px = eps / (hi - lo) * a.w;
+	if (eps_px < 14 * p->u && isfinite(v.j))
+		plot_inset(cr, r, &a, &v, ys, n, p->th, font * 0.85);
+	r->geom.has_plot = 1;
+	r->geom.plot = a;
+	r->geom.plot_node = node;
+	geom_add(&r->geom, HIT_PLOT, node, -1, a.x, a.y, a.w, a.h);
+	double px = axes_x(&a, v.w), py = axes_y(&a, v.j), rad = 14 * p->u;
+	if (isfinite(py))
+		geom_add(&r->geom, HIT_PLOT_POINT, node, -1, px - rad, py - rad, 2 * rad, 2 * rad);
+}

@@ -1,0 +1,574 @@
+/* layout.c - the layered left-to-right layout of the computation graph: one column per
+ * layer (a leaf sits just before its first use, as in the lecture's drawings, unless
+ * asked to keep every leaf on the left), with a column between layers that holds the
+ * edges' local-derivative labels;
+ * long edges bend through placeholder slots, columns are reordered by barycenter
+ * sweeps to reduce crossings, and rows are placed by a separation-keeping relaxation.
+ * Works in em units; draw_graph scales it into its panel. Draws nothing. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "nudge/format.h"
+#include "render-private.h"
+
+#define LAYOUT_PAD_X 0.55     /* node box inner margin, em */
+#define LAYOUT_PAD_Y 0.35
+#define LAYOUT_NODE_GAP 0.9   /* between node boxes in a column */
+#define LAYOUT_SLOT_GAP 0.35  /* next to labels and bends */
+#define LAYOUT_COL_GAP 0.5    /* between columns */
+#define LAYOUT_MIN_LANE 2.2   /* narrowest label column (room for an arrow) */
+#define LAYOUT_BEND_H 0.45    /* height of a bend slot */
+#define LAYOUT_MAX_SYM 16      /* longest symbolic local derivative shown, in characters */
+
+/* Characters (not bytes) in a UTF-8 string. */
+static int layout_chars(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+#define LAYOUT_SPLIT_AT 28 /* headers longer than this (in characters) take two lines */
+
+/* Splits a long header before a " + " or " − " at the shallowest parenthesis depth,
+ * nearest the middle, into rest1 (after the label) and rest2. */
+static void layout_split(struct layout_node_text *t, size_t label_len)
+{
+	const char *h = t->head;
+	snprintf(t->rest1, sizeof t->rest1, "%s", h + label_len);
+	t->rest2[0] = '\0';
+	int total = layout_chars(h);
+	if (total <= LAYOUT_SPLIT_AT)
+		return;
+	int depth = 0, chars = 0, best_depth = 1 << 30, best_dist = 1 << 30;
+	size_t best = 0;
+	for (size_t i = label_len; h[i]; i++) {
+		chars += ((unsigned char)h[i] & 0xC0) != 0x80;
+		if (h[i] == '(' || h[i] == '[')
+			depth++;
+		else if ((h[i] == ')' || h[i] == ']') && depth > 0)
+			depth--;
+		int plus = strncmp(h + i, " + ", 3) == 0, minus = strncmp(h + i, " − ", 5) == 0;
+		if (!plus && !minus)
+			continue;
+		int dist = abs(2 * chars - total);
+		if (chars < total * 3 / 10 || chars > total * 7 / 10)
+			continue;
+		if (depth < best_depth || (depth == best_depth && dist < best_dist)) {
+			best_depth = depth;
+			best_dist = dist;
+			best = i;
+		}
+	}
+	if (best == 0)
+		return;
+	snprintf(t->rest1, sizeof t->rest1, "%.*s", (int)(best - label_len), h + label_len);
+	snprintf(t->rest2, sizeof t->rest2, "%s", h + best + 1);
+}
+
+static void layout_texts(const struct figure *fig, struct graph_layout *g)
+{
+	const struct scene *s = fig->scene;
+	const struct eval *ev = fig->ev;
+	const char *cost = s->nodes[s->cost].label;
+	static const char *const tags[] = {"input", "param", "data", ""};
+	for (int i = 0; i < s->n_nodes; i++) {
+		const struct node *nd = &s->nodes[i];
+		struct layout_node_text *t = &g->text[i];
+		if (nd->kind == NODE_COMPUTED) {
+			char expr[200];
+			scene_expr_text(s, i, NULL, expr, sizeof expr);
+			const char *rhs = expr;
+			size_t ll = strlen(nd->label), nl = strlen(nd->name);
+			if (strncmp(rhs, nd->label, ll) == 0 && strncmp(rhs + ll, " = ", 3) == 0)
+				rhs += ll + 3;
+			else if (strncmp(rhs, nd->name, nl) == 0 && strncmp(rhs + nl, " = ", 3) == 0)
+				rhs += nl + 3;
+			snprintf(t->head, sizeof t->head, "%s = %s", nd->label, rhs);
+		} else {
+			snprintf(t->head, sizeof t->head, "%s", nd->label);
+		}
+		layout_split(t, strlen(nd->label));
+		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
+		fmt_num(t->value, sizeof t->value, ev->value[i], RENDER_DIGITS);
+		fmt_num(t->grad, sizeof t->grad, ev->grad[i], RENDER_DIGITS);
+		snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", cost, nd->label);
+	}
+	for (int e = 0; e < s->n_edges; e++) {
+		const struct edge *ed = &s->edges[e];
+		char sym[120], num[64];
+		int n = scene_local_text(s, e, sym, sizeof sym);
+		fmt_num(num, sizeof num, ev->local[e], RENDER_DIGITS);
+		if (n > 0 && (size_t)n < sizeof sym && strcmp(sym, num) != 0 &&
+		    layout_chars(sym) <= LAYOUT_MAX_SYM)
+			snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s = %s = %s",
+			         s->nodes[ed->to].label, s->nodes[ed->from].label, sym, num);
+		else
+			snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s = %s",
+			         s->nodes[ed->to].label, s->nodes[ed->from].label, num);
+	}
+}
+
+static unsigned long layout_key(const struct scene *s, const struct graph_layout *g)
+{
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
+	for (int i = 0; i < s->n_nodes; i++) {
+		const struct layout_node_text *t = &g->text[i];
+		const char *parts[] = {t->head, t->value, t->grad, t->grad_name};
+		for (int k = 0; k < 4; k++) {
+			for (const char *p = parts[k]; *p; p++)
+				h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+			h = (h ^ 0xff) * 1099511628211ULL;
+		}
+	}
+	for (int e = 0; e < s->n_edges; e++)
+		for (const char *p = g->local[e]; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return (unsigned long)h;
+}
+
+void layout_free(struct graph_layout *g)
+{
+	if (!g)
+		return;
+	free(g->items);
+	free(g->edge_first);
+	free(g->edge_n);
+	free(g->edge_label);
+	free(g->text);
+	free(g->local);
+	free(g->port_in);
+	free(g->port_out);
+	free(g->col_x);
+	free(g->col_w);
+	free(g);
+}
+
+/* Neighbours of item i towards the previous (dir < 0) or next column. */
+static int layout_neighbours(const struct graph_layout *g, const struct scene *s, int i,
+                             int dir, int *out, int max)
+{
+	const struct layout_item *it = &g->items[i];
+	int n = 0;
+	if (it->node >= 0) {
+		const struct node *nd = &s->nodes[it->node];
+		if (dir < 0) {
+			for (int k = 0; k < nd->n_in && n < max; k++) {
+				int e = nd->in_first + k;
+				out[n++] = g->edge_first[e] + g->edge_n[e] - 1;
+			}
+		} else {
+			for (int k = 0; k < nd->n_out && n < max; k++) {
+				int e = s->out[nd->out_first + k];
+				out[n++] = g->edge_first[e];
+			}
+		}
+		return n;
+	}
+	int e = it->edge, k = i - g->edge_first[e];
+	if (dir < 0)
+		out[0] = k == 0 ? s->edges[e].from : i - 1;
+	else
+		out[0] = k == g->edge_n[e] - 1 ? s->edges[e].to : i + 1;
+	return 1;
+}
+
+#define LAYOUT_MAX_NB 256
+
+struct layout_work {
+	int *col_start, *col_n; /* per column: slice of `cols` */
+	int *cols;              /* item indices grouped by column, in order */
+	double *key;            /* sort keys */
+	int *best;              /* best order found */
+};
+
+static struct layout_work *layout_work_sort_ctx;
+
+static int layout_cmp(const void *a, const void *b)
+{
+	const double *key = layout_work_sort_ctx->key;
+	int ia = *(const int *)a, ib = *(const int *)b;
+	if (key[ia] < key[ib]) return -1;
+	if (key[ia] > key[ib]) return 1;
+	return ia < ib ? -1 : ia > ib;
+}
+
+static void layout_renumber(struct graph_layout *g, struct layout_work *w, int c)
+{
+	for (int k = 0; k < w->col_n[c]; k++)
+		g->items[w->cols[w->col_start[c] + k]].order = k;
+}
+
+static long layout_crossings(const struct graph_layout *g, const struct scene *s,
+                             const struct layout_work *w)
+{
+	long total = 0;
+	int nb[LAYOUT_MAX_NB];
+	for (int c = 0; c + 1 < g->n_cols; c++) {
+		/* links (order in c, order in c + 1) */
+		int cap = 0, m = 0;
+		for (int k = 0; k < w->col_n[c]; k++)
+			cap += layout_neighbours(g, s, w->cols[w->col_start[c] + k], 1, nb, LAYOUT_MAX_NB);
+		int *la = malloc(sizeof *la * (size_t)(cap + 1) * 2);
+		if (!la)
+			return 0;
+		for (int k = 0; k < w->col_n[c]; k++) {
+			int i = w->cols[w->col_start[c] + k];
+			int n = layout_neighbours(g, s, i, 1, nb, LAYOUT_MAX_NB);
+			for (int j = 0; j < n; j++) {
+				la[2 * m] = g->items[i].order;
+				la[2 * m + 1] = g->items[nb[j]].order;
+				m++;
+			}
+		}
+		for (int a = 0; a < m; a++)
+			for (int b = a + 1; b < m; b++)
+				if ((long)(la[2 * a] - la[2 * b]) * (la[2 * a + 1] - la[2 * b + 1]) < 0)
+					total++;
+		free(la);
+	}
+	return total;
+}
+
+/* Barycenter sweeps, keeping the order with the fewest crossings. */
+static void layout_order(struct graph_layout *g, const struct scene *s, struct layout_work *w)
+{
+	int nb[LAYOUT_MAX_NB];
+	long best = layout_crossings(g, s, w);
+	memcpy(w->best, w->cols, sizeof *w->cols * (size_t)g->n_items);
+	for (int iter = 0; iter < 12 && best > 0; iter++) {
+		int down = iter % 2 == 0;
+		for (int step = 1; step < g->n_cols; step++) {
+			int c = down ? step : g->n_cols - 1 - step;
+			int *col = w->cols + w->col_start[c];
+			for (int k = 0; k < w->col_n[c]; k++) {
+				int i = col[k];
+				int n = layout_neighbours(g, s, i, down ? -1 : 1, nb, LAYOUT_MAX_NB);
+				double sum = 0;
+				for (int j = 0; j < n; j++)
+					sum += g->items[nb[j]].order;
+				w->key[i] = n ? sum / n : g->items[i].order;
+				w->key[i] += 1e-3 * g->items[i].order; /* stable for ties */
+			}
+			layout_work_sort_ctx = w;
+			qsort(col, (size_t)w->col_n[c], sizeof *col, layout_cmp);
+			layout_renumber(g, w, c);
+		}
+		long x = layout_crossings(g, s, w);
+		if (x < best) {
+			best = x;
+			memcpy(w->best, w->cols, sizeof *w->cols * (size_t)g->n_items);
+		}
+	}
+	memcpy(w->cols, w->best, sizeof *w->cols * (size_t)g->n_items);
+	for (int c = 0; c < g->n_cols; c++)
+		layout_renumber(g, w, c);
+}
+
+static double layout_sep(const struct layout_item *a, const struct layout_item *b)
+{
+	double gap = (a->node >= 0 && b->node >= 0) ? LAYOUT_NODE_GAP : LAYOUT_SLOT_GAP;
+	return (a->h + b->h) / 2 + gap;
+}
+
+/* Moves the column's items as close to want[] as the separations allow (weighted
+ * least squares with order kept: pool adjacent violators). */
+static void layout_project(struct graph_layout *g, const int *col, int n, const double *want,
+                           double *wt, double *val, int *len)
+{
+	double *off = wt + n; /* cumulative separation */
+	int nb = 0;
+	off[0] = 0;
+	for (int k = 1; k < n; k++)
+		off[k] = off[k - 1] + layout_sep(&g->items[col[k - 1]], &g->items[col[k]]);
+	for (int k = 0; k < n; k++) {
+		const struct layout_item *it = &g->items[col[k]];
+		double w = it->node >= 0 ? 1 : it->is_label ? 0.5 : 0.25;
+		val[nb] = want[k] - off[k];
+		wt[nb] = w;
+		len[nb] = 1;
+		nb++;
+		while (nb > 1 && val[nb - 2] > val[nb - 1]) {
+			double tw = wt[nb - 2] + wt[nb - 1];
+			val[nb - 2] = (val[nb - 2] * wt[nb - 2] + val[nb - 1] * wt[nb - 1]) / tw;
+			wt[nb - 2] = tw;
+			len[nb - 2] += len[nb - 1];
+			nb--;
+		}
+	}
+	int k = 0;
+	for (int b = 0; b < nb; b++)
+		for (int j = 0; j < len[b]; j++, k++)
+			g->items[col[k]].y = val[b] + off[k];
+}
+
+static void layout_rows(struct graph_layout *g, const struct scene *s, struct layout_work *w)
+{
+	int nb[LAYOUT_MAX_NB];
+	int n = g->n_items;
+	double *want = malloc(sizeof *want * (size_t)n * 4);
+	int *len = malloc(sizeof *len * (size_t)n);
+	if (!want || !len) {
+		free(want);
+		free(len);
+		return;
+	}
+	double *wt = want + n, *val = want + 3 * n;
+	for (int c = 0; c < g->n_cols; c++) { /* start: stacked and centred */
+		int *col = w->cols + w->col_start[c];
+		double y = 0;
+		for (int k = 0; k < w->col_n[c]; k++) {
+			if (k)
+				y += layout_sep(&g->items[col[k - 1]], &g->items[col[k]]);
+			g->items[col[k]].y = y;
+		}
+		for (int k = 0; k < w->col_n[c]; k++)
+			g->items[col[k]].y -= y / 2;
+	}
+	for (int iter = 0; iter < 60; iter++) {
+		int fwd = iter % 2 == 0;
+		for (int step = 0; step < g->n_cols; step++) {
+			int c = fwd ? step : g->n_cols - 1 - step;
+			int *col = w->cols + w->col_start[c];
+			for (int k = 0; k < w->col_n[c]; k++) {
+				int i = col[k], cnt = 0;
+				double sum = 0;
+				for (int dir = -1; dir <= 1; dir += 2) {
+					int m = layout_neighbours(g, s, i, dir, nb, LAYOUT_MAX_NB);
+					if (g->items[i].node >= 0 && m > 0 && c > 0 && c < g->n_cols - 1) {
+						/* a node follows both sides equally, however many edges */
+						double part = 0;
+						for (int j = 0; j < m; j++)
+							part += g->items[nb[j]].y;
+						sum += part / m;
+						cnt++;
+						continue;
+					}
+					for (int j = 0; j < m; j++, cnt++)
+						sum += g->items[nb[j]].y;
+				}
+				want[k] = cnt ? sum / cnt : g->items[i].y;
+			}
+			layout_project(g, col, w->col_n[c], want, wt, val, len);
+		}
+	}
+	free(want);
+	free(len);
+}
+
+static void layout_columns(struct graph_layout *g)
+{
+	for (int c = 0; c < g->n_cols; c++)
+		g->col_w[c] = c % 2 ? LAYOUT_MIN_LANE : 0;
+	for (int i = 0; i < g->n_items; i++) {
+		struct layout_item *it = &g->items[i];
+		if (it->bw > g->col_w[it->col])
+			g->col_w[it->col] = it->bw;
+	}
+	double x = 0;
+	for (int c = 0; c < g->n_cols; c++) {
+		g->col_x[c] = x;
+		x += g->col_w[c] + (c + 1 < g->n_cols ? LAYOUT_COL_GAP : 0);
+	}
+	g->width = x;
+	double top = INFINITY, bottom = -INFINITY;
+	for (int i = 0; i < g->n_items; i++) {
+		struct layout_item *it = &g->items[i];
+		it->x = g->col_x[it->col] + g->col_w[it->col] / 2;
+		/* routes run straight through labels and the middle of bend slots */
+		it->w = it->node >= 0 || it->is_label ? it->bw : g->col_w[it->col] * 0.5;
+		if (it->y - it->h / 2 < top) top = it->y - it->h / 2;
+		if (it->y + it->h / 2 > bottom) bottom = it->y + it->h / 2;
+	}
+	if (g->n_items == 0)
+		top = bottom = 0;
+	for (int i = 0; i < g->n_items; i++)
+		g->items[i].y -= top;
+	g->height = bottom - top;
+}
+
+/* Spreads the edges entering (leaving) a node over its left (right) side. */
+static void layout_ports(struct graph_layout *g, const struct scene *s)
+{
+	for (int v = 0; v < s->n_nodes; v++) {
+		const struct node *nd = &s->nodes[v];
+		const struct layout_item *it = &g->items[v];
+		for (int side = 0; side < 2; side++) {
+			int n = side ? nd->n_out : nd->n_in;
+			if (n == 0)
+				continue;
+			int es[LAYOUT_MAX_NB];
+			double ys[LAYOUT_MAX_NB];
+			if (n > LAYOUT_MAX_NB)
+				n = LAYOUT_MAX_NB;
+			for (int k = 0; k < n; k++) {
+				int e = side ? s->out[nd->out_first + k] : nd->in_first + k;
+				int other = side ? g->edge_first[e] : g->edge_first[e] + g->edge_n[e] - 1;
+				es[k] = e;
+				ys[k] = g->items[other].y;
+			}
+			for (int a = 1; a < n; a++) /* insertion sort by the other end's height */
+				for (int b = a; b > 0 && ys[b - 1] > ys[b]; b--) {
+					double ty = ys[b]; ys[b] = ys[b - 1]; ys[b - 1] = ty;
+					int te = es[b]; es[b] = es[b - 1]; es[b - 1] = te;
+				}
+			double span = fmin(it->h * 0.6, 0.4 * (n - 1));
+			for (int k = 0; k < n; k++) {
+				double y = it->y + (n > 1 ? span * ((double)k / (n - 1) - 0.5) : 0);
+				(side ? g->port_out : g->port_in)[es[k]] = y;
+			}
+		}
+	}
+}
+
+static void layout_sizes(struct render *r, const struct scene *s, struct graph_layout *g)
+{
+	struct text_style head = {FONT_BOLD, LAYOUT_HEAD, 0}, rest = {FONT_REGULAR, LAYOUT_HEAD, 0};
+	struct text_style val = {FONT_BOLD, 1, 1}, grad = {FONT_REGULAR, LAYOUT_GRAD, 0};
+	struct text_style tag = {FONT_ITALIC, LAYOUT_TAG, 1};
+	struct text_style loc = {FONT_REGULAR, LAYOUT_LOCAL, 0};
+	for (int i = 0; i < s->n_nodes; i++) {
+		const struct layout_node_text *t = &g->text[i];
+		double hw = text_width(r, s->nodes[i].label, &head) + text_width(r, t->rest1, &rest);
+		if (t->tag[0])
+			hw += 0.4 + text_width(r, t->tag, &tag);
+		hw = fmax(hw, text_width(r, t->rest2, &rest));
+		char gl[256];
+		snprintf(gl, sizeof gl, "%s = %s", t->grad_name, t->grad);
+		double gw = text_width(r, gl, &grad);
+		double vw = text_width(r, t->value, &val);
+		double w = fmax(hw, fmax(gw, vw));
+		struct layout_item *it = &g->items[i];
+		it->bw = it->w = w + 2 * LAYOUT_PAD_X;
+		it->h = LAYOUT_ROW_HEAD * (t->rest2[0] ? 2 : 1) + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD +
+		        2 * LAYOUT_PAD_Y;
+	}
+	for (int e = 0; e < s->n_edges; e++) {
+		struct layout_item *it = &g->items[g->edge_label[e]];
+		it->bw = it->w = text_width(r, g->local[e], &loc) + 0.5;
+		it->h = LAYOUT_LOCAL * 1.55;
+	}
+}
+
+/* Column of a node: 2 * layer; a leaf goes just before its first use unless all
+ * leaves are asked to stay in the first column. */
+static int layout_col(const struct scene *s, int v, int leaves_left)
+{
+	const struct node *nd = &s->nodes[v];
+	if (nd->kind == NODE_COMPUTED)
+		return 2 * nd->layer;
+	if (leaves_left || nd->n_out == 0)
+		return 0;
+	int first = s->n_layers;
+	for (int k = 0; k < nd->n_out; k++) {
+		int to = s->edges[s->out[nd->out_first + k]].to;
+		if (s->nodes[to].layer < first)
+			first = s->nodes[to].layer;
+	}
+	return 2 * (first - 1);
+}
+
+static struct graph_layout *layout_build(struct render *r, const struct scene *s,
+                                         struct graph_layout *g, int leaves_left)
+{
+	int n_items = s->n_nodes;
+	for (int e = 0; e < s->n_edges; e++) {
+		int span = layout_col(s, s->edges[e].to, leaves_left) -
+		           layout_col(s, s->edges[e].from, leaves_left) - 1;
+		g->edge_first[e] = n_items;
+		g->edge_n[e] = span;
+		g->edge_label[e] = n_items + span - 1;
+		n_items += span;
+	}
+	g->n_items = n_items;
+	g->n_cols = s->n_layers > 0 ? 2 * s->n_layers - 1 : 1;
+	g->items = calloc((size_t)n_items + 1, sizeof *g->items);
+	g->col_x = calloc((size_t)g->n_cols, sizeof *g->col_x);
+	g->col_w = calloc((size_t)g->n_cols, sizeof *g->col_w);
+	struct layout_work w = {0};
+	w.col_start = calloc((size_t)g->n_cols + 1, sizeof(int));
+	w.col_n = calloc((size_t)g->n_cols + 1, sizeof(int));
+	w.cols = calloc((size_t)n_items + 1, sizeof(int));
+	w.best = calloc((size_t)n_items + 1, sizeof(int));
+	w.key = calloc((size_t)n_items + 1, sizeof(double));
+	if (!g->items || !g->col_x || !g->col_w || !w.col_start || !w.col_n || !w.cols ||
+	    !w.best || !w.key) {
+		layout_free(g);
+		g = NULL;
+		goto out;
+	}
+	for (int i = 0; i < s->n_nodes; i++)
+		g->items[i] = (struct layout_item){.node = i, .edge = -1,
+		                                   .col = layout_col(s, i, leaves_left)};
+	for (int e = 0; e < s->n_edges; e++)
+		for (int k = 0; k < g->edge_n[e]; k++)
+			g->items[g->edge_first[e] + k] = (struct layout_item){
+				.node = -1, .edge = e, .is_label = k == g->edge_n[e] - 1,
+				.col = layout_col(s, s->edges[e].from, leaves_left) + 1 + k,
+				.h = LAYOUT_BEND_H};
+	layout_sizes(r, s, g);
+	for (int i = 0; i < n_items; i++)
+		w.col_n[g->items[i].col]++;
+	for (int c = 1; c <= g->n_cols; c++)
+		w.col_start[c] = w.col_start[c - 1] + w.col_n[c - 1];
+	int *fill = calloc((size_t)g->n_cols + 1, sizeof(int));
+	if (!fill) {
+		layout_free(g);
+		g = NULL;
+		goto out;
+	}
+	for (int i = 0; i < n_items; i++) {
+		int c = g->items[i].col;
+		g->items[i].order = fill[c];
+		w.cols[w.col_start[c] + fill[c]++] = i;
+	}
+	free(fill);
+	layout_order(g, s, &w);
+	layout_rows(g, s, &w);
+	layout_columns(g);
+	layout_ports(g, s);
+out:
+	free(w.col_start);
+	free(w.col_n);
+	free(w.cols);
+	free(w.best);
+	free(w.key);
+	return g;
+}
+
+const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
+                                      const struct draw_opts *o)
+{
+	const struct scene *s = fig->scene;
+	struct graph_layout *g = calloc(1, sizeof *g);
+	if (!g)
+		return r->layout;
+	g->scene = s;
+	g->text = calloc((size_t)s->n_nodes + 1, sizeof *g->text);
+	g->local = calloc((size_t)s->n_edges + 1, sizeof *g->local);
+	g->edge_first = calloc((size_t)s->n_edges + 1, sizeof(int));
+	g->edge_n = calloc((size_t)s->n_edges + 1, sizeof(int));
+	g->edge_label = calloc((size_t)s->n_edges + 1, sizeof(int));
+	g->port_in = calloc((size_t)s->n_edges + 1, sizeof(double));
+	g->port_out = calloc((size_t)s->n_edges + 1, sizeof(double));
+	if (!g->text || !g->local || !g->edge_first || !g->edge_n || !g->edge_label ||
+	    !g->port_in || !g->port_out) {
+		layout_free(g);
+		return r->layout;
+	}
+	layout_texts(fig, g);
+	g->key = layout_key(s, g) ^ (unsigned long)(o->leaves_left != 0);
+	if (r->layout && r->layout->scene == s && r->layout->key == g->key) {
+		layout_free(g);
+		return r->layout;
+	}
+	g = layout_build(r, s, g, o->leaves_left);
+	if (!g)
+		return r->layout;
+	layout_free(r->layout);
+	r->layout = g;
+	return g;
+}

@@ -1,0 +1,207 @@
+/* render-private.h - what only the render layer's files share: fonts, the text cache,
+ * themes, the graph layout, axes and the per-draw geometry kept for hit-testing.
+ * Nothing here is visible to the window or the CLI (they use nudge/render.h). */
+#ifndef NUDGE_RENDER_PRIVATE_H
+#define NUDGE_RENDER_PRIVATE_H
+
+#include <cairo.h>
+#include "nudge/render.h"
+
+/* Significant digits of numbers on the figure: the same as the trace's captions. */
+#define RENDER_DIGITS 6
+
+/* ---- font.c: the bundled fonts ---- */
+enum font_id { FONT_REGULAR, FONT_BOLD, FONT_ITALIC, FONT_COUNT };
+
+struct font_set {
+	cairo_font_face_t *face[FONT_COUNT]; /* owned references */
+	cairo_font_options_t *options;       /* hint metrics off: sizes scale exactly */
+	struct font_lib *lib;                /* shared FreeType library, ref-counted */
+};
+
+int font_set_load(struct font_set *fs, const char *dir, char *err, size_t n);
+void font_set_free(struct font_set *fs);
+
+/* ---- text.c: cached glyph runs and the small label markup ---- */
+/* Markup: "w[1]" shows "[1]" as a superscript after w, "x_1" or "x_{10}" a subscript,
+ * "x^2" or "x^{n}" a superscript. Everything else is literal UTF-8. */
+struct text_cache;
+struct text_cache *text_cache_new(void);
+void text_cache_free(struct text_cache *tc);
+/* Drops cached runs not used since the last call (called once per frame). */
+void text_cache_sweep(struct text_cache *tc);
+
+struct text_style {
+	enum font_id font; /* which face */
+	double size;       /* font size in user units */
+	int plain;         /* 1: no markup, draw the string as it is */
+};
+
+/* Width of markup text in user units. */
+double text_width(struct render *r, const char *s, const struct text_style *st);
+/* Draws s with its baseline starting at (x, y) in the current source colour;
+ * returns its width. */
+double text_draw(cairo_t *cr, struct render *r, const char *s, double x, double y,
+                 const struct text_style *st);
+/* Largest size at most st->size at which s fits in width w (never below min). */
+double text_fit(struct render *r, const char *s, const struct text_style *st, double w,
+                double min);
+
+/* ---- theme.c: colours ---- */
+struct rgba { double r, g, b, a; };
+
+struct theme {
+	struct rgba bg;        /* figure background */
+	struct rgba panel;     /* panel background (plots) */
+	struct rgba fg;        /* main text and lines */
+	struct rgba muted;     /* secondary text, axes, grid labels */
+	struct rgba grid;      /* grid lines, inactive edges */
+	struct rgba forward;   /* forward values (Okabe-Ito blue) */
+	struct rgba backward;  /* gradients (Okabe-Ito vermillion / orange) */
+	struct rgba nudge;     /* the nudge point and secant (reddish purple) */
+	struct rgba fill[4];   /* node fill by kind: input, param, data, computed */
+	struct rgba edge_kind[4]; /* node outline by kind */
+	struct rgba cost;      /* outline of the cost node */
+	struct rgba label_bg;  /* background of edge labels and insets */
+};
+
+const struct theme *theme_get(enum draw_theme t);
+void theme_set(cairo_t *cr, struct rgba c);
+void theme_set_alpha(cairo_t *cr, struct rgba c, double alpha);
+
+/* ---- layout.c: the layered graph layout, in em units (font size 1) ---- */
+struct layout_box { double x, y, w, h; }; /* top-left corner and size */
+
+struct layout_item {           /* one slot in a column: a node, an edge label or a bend */
+	int node;                  /* node index, or -1 */
+	int edge;                  /* edge index for labels and bends, or -1 */
+	int is_label;              /* 1: the edge's local-derivative label */
+	int col;                   /* column: 2 * layer for nodes, odd for labels */
+	double w, h;               /* size for routing: nodes their box, others the column */
+	double bw;                 /* width of what is drawn (box, label) */
+	double x, y;               /* centre */
+	int order;                 /* position within the column */
+};
+
+struct layout_node_text {      /* what a node box shows, for sizing and drawing */
+	char head[256];            /* "c = w·x" or "w" */
+	char rest1[256];           /* the header after the label: " = w·x" (first line) */
+	char rest2[256];           /* a long header's second line, or "" */
+	char tag[16];              /* "input", "param", "data" or "" */
+	char value[64];            /* formatted value */
+	char grad_name[160];       /* "dJ/dc" */
+	char grad[64];             /* formatted gradient */
+};
+
+struct graph_layout {
+	int n_items, n_cols;
+	struct layout_item *items;  /* nodes first (index = node), then labels and bends */
+	int *edge_first, *edge_n;   /* per edge: its label/bend items, in order from source */
+	int *edge_label;            /* per edge: item index of its label */
+	struct layout_node_text *text; /* per node */
+	char (*local)[200];         /* per edge: "∂c/∂w = x = −2" */
+	double *port_in, *port_out; /* per edge: y where it enters its target / leaves its source */
+	double *col_x, *col_w;      /* per column: left edge and width */
+	double width, height;       /* bounding box, em units, items inside [0,w]x[0,h] */
+	double line;                /* line height in em */
+	unsigned long key;          /* hash of the texts and scene it was made for */
+	const struct scene *scene;  /* made for */
+};
+
+/* Builds (or reuses, when nothing changed) the layout of fig's graph. */
+const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
+                                      const struct draw_opts *o);
+void layout_free(struct graph_layout *g);
+/* Font sizes and row heights of a node box, in em (the value font is 1 em). */
+#define LAYOUT_HEAD 0.9      /* header font: "c = w·x" */
+#define LAYOUT_TAG 0.62      /* kind tag after a leaf's name: "param" */
+#define LAYOUT_GRAD 0.8      /* gradient row font */
+#define LAYOUT_LOCAL 0.72    /* edge label font */
+#define LAYOUT_ROW_HEAD 1.2  /* row heights */
+#define LAYOUT_ROW_VALUE 1.35
+#define LAYOUT_ROW_GRAD 1.15
+
+struct panel;
+/* ---- axes.c: plot axes with round-number ticks ---- */
+struct axes {
+	double x, y, w, h;          /* plot area in user units */
+	double xlo, xhi, ylo, yhi;  /* data range */
+};
+double axes_x(const struct axes *a, double v);
+double axes_y(const struct axes *a, double v);
+/* Round-number tick step giving about n ticks over [lo, hi]. */
+double axes_step(double lo, double hi, int n);
+/* Tick font size for a plot panel: grows with the panel, within 13-28 1080p pixels. */
+double axes_font(const struct panel *p);
+/* Width the y tick labels need left of the frame (a->h and the y range set). */
+double axes_margin(struct render *r, const struct axes *a, double font);
+/* Draws the frame, grid, ticks and tick labels (size = tick font), and axis names. */
+void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const struct axes *a,
+               double font, const char *xname, const char *yname);
+
+/* ---- draw_graph.c, draw_plot.c, draw_data.c ---- */
+struct panel {                /* a rectangle of the figure given to one view */
+	double x, y, w, h;        /* in user units */
+	double u;                 /* one 1080p pixel in user units */
+	const struct theme *th;   /* colours */
+	const struct draw_opts *o;/* options */
+};
+void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+#define GRAPH_MAX_EM 36.0 /* largest graph value font, in 1080p pixels */
+/* Natural size of the graph in em (for choosing the arrangement). */
+void draw_graph_size(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                     double *w, double *h);
+
+/* ease in and out, t in [0, 1] */
+double draw_ease(double t);
+
+/* ---- export_png.c ---- */
+/* Encodes an ARGB32 image surface as PNG (RGBA when alpha, else RGB); 0 or -1. */
+int export_png_write(cairo_surface_t *sf, int alpha, cairo_write_func_t write, void *closure);
+
+/* ---- the render context ---- */
+#define GEOM_MAX_HITS 512
+struct geom_hit { enum hit_kind kind; int node, edge; struct layout_box box; };
+
+struct geom {
+	struct geom_hit hits[GEOM_MAX_HITS]; /* in drawing order; later ones on top */
+	int n_hits;
+	int has_plot;              /* 1 when a J(w) plot was drawn */
+	struct axes plot;          /* its axes */
+	int plot_node;             /* its variable */
+};
+void geom_add(struct geom *g, enum hit_kind kind, int node, int edge, double x, double y,
+              double w, double h);
+
+struct plot_cache {            /* J sampled over the plot range */
+	const struct scene *scene; /* for */
+	double *set;               /* copy of ev->set it was sampled at */
+	int row, node, n;          /* shown row, plotted node, samples */
+	double lo, hi;             /* range */
+	double *ys;                /* n samples of J */
+};
+
+struct data_cache {            /* model predictions per data row */
+	const struct scene *scene; /* for */
+	struct eval *ev;           /* private evaluation (owned) */
+	double *set;               /* copy of the set values they were computed at */
+	double *pred;              /* n_rows predictions */
+	int pred_node, x_col, y_col; /* node plotted as the model, columns on the axes */
+	int valid;                 /* 1 when pred matches set */
+};
+
+struct render {
+	struct font_set fonts;     /* the bundled fonts */
+	struct text_cache *texts;  /* glyph runs */
+	struct graph_layout *layout; /* last graph layout */
+	struct plot_cache plot;    /* last J(w) samples */
+	struct data_cache data;    /* last predictions */
+	struct geom geom;          /* where the last draw put things */
+};
+
+void plot_cache_clear(struct plot_cache *pc);
+void data_cache_clear(struct data_cache *dc);
+
+#endif

@@ -1,0 +1,97 @@
+/* render.c - the render context: fonts, caches and the geometry of the last draw, with
+ * its creation, release, and the hit-test queries the window asks of it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "render-private.h"
+#ifdef NUDGE_HAVE_FONTCONFIG
+#include <fontconfig/fontconfig.h>
+#endif
+
+struct render *render_new(const char *font_dir, char *err, size_t n)
+{
+	char dummy[8];
+	if (!err) {
+		err = dummy;
+		n = sizeof dummy;
+	}
+	struct render *r = calloc(1, sizeof *r);
+	if (!r) {
+		snprintf(err, n, "out of memory");
+		return NULL;
+	}
+	if (font_set_load(&r->fonts, font_dir, err, n) != 0) {
+		free(r);
+		return NULL;
+	}
+	r->texts = text_cache_new();
+	if (!r->texts) {
+		snprintf(err, n, "out of memory");
+		render_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void render_free(struct render *r)
+{
+	if (!r)
+		return;
+	text_cache_free(r->texts);
+	layout_free(r->layout);
+	plot_cache_clear(&r->plot);
+	data_cache_clear(&r->data);
+	font_set_free(&r->fonts);
+	free(r);
+}
+
+void render_shutdown(void)
+{
+	cairo_debug_reset_static_data();
+#ifdef NUDGE_HAVE_FONTCONFIG
+	FcFini();
+#endif
+}
+
+void geom_add(struct geom *g, enum hit_kind kind, int node, int edge, double x, double y,
+              double w, double h)
+{
+	if (g->n_hits >= GEOM_MAX_HITS)
+		return;
+	g->hits[g->n_hits++] = (struct geom_hit){kind, node, edge, {x, y, w, h}};
+}
+
+struct figure_hit figure_hit(const struct render *r, double x, double y)
+{
+	struct figure_hit h = {HIT_NONE, -1, -1, 0, 0, 0, 0, 0};
+	if (!r)
+		return h;
+	const struct geom *g = &r->geom;
+	int best = -1;
+	for (int i = 0; i < g->n_hits; i++) { /* the smallest box wins: values over nodes */
+		const struct layout_box *b = &g->hits[i].box;
+		if (x < b->x || y < b->y || x > b->x + b->w || y > b->y + b->h)
+			continue;
+		if (best < 0 || b->w * b->h <= g->hits[best].box.w * g->hits[best].box.h)
+			best = i;
+	}
+	if (best < 0)
+		return h;
+	const struct geom_hit *gh = &g->hits[best];
+	h = (struct figure_hit){gh->kind, gh->node, gh->edge, 0, gh->box.x, gh->box.y,
+	                        gh->box.w, gh->box.h};
+	if (gh->kind == HIT_PLOT || gh->kind == HIT_PLOT_POINT)
+		figure_plot_value_at(r, x, &h.value);
+	return h;
+}
+
+int figure_plot_value_at(const struct render *r, double x, double *v)
+{
+	if (!r || !r->geom.has_plot)
+		return 0;
+	const struct axes *a = &r->geom.plot;
+	double t = (x - a->x) / a->w;
+	t = t < 0 ? 0 : t > 1 ? 1 : t;
+	*v = a->xlo + t * (a->xhi - a->xlo);
+	return 1;
+}

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""test-figures.py - `nudge export` and `nudge record` checked from the outside, the way
+a person would: tesseract reads the numbers off a PNG of computation-graph, rsvg-convert
+and pdftoppm open the SVG and PDF, pdffonts sees the embedded font, record writes one
+distinct frame per step; bad usage and unwritable paths fail with one clear sentence.
+Usage: test-figures.py NUDGE_EXE. Exits 77 (skip) only if a needed tool is missing."""
+import hashlib
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+
+NUDGE = sys.argv[1]
+failures = 0
+checks = 0
+
+
+def check(cond, msg):
+    global failures, checks
+    checks += 1
+    if not cond:
+        failures += 1
+        print("FAIL:", msg, file=sys.stderr)
+
+
+def run(*args, **kw):
+    return subprocess.run([NUDGE, *args], capture_output=True, text=True, timeout=120, **kw)
+
+
+def png_size(path):
+    try:
+        with open(path, "rb") as f:
+            head = f.read(24)
+        return struct.unpack(">II", head[16:24])
+    except (OSError, struct.error):
+        return None
+
+
+def need(tool):
+    if shutil.which(tool) is None:
+        print(f"SKIP: {tool} is not installed", file=sys.stderr)
+        sys.exit(77)
+
+
+for tool in ("tesseract", "rsvg-convert", "pdftoppm", "pdffonts"):
+    need(tool)
+
+tmp = tempfile.mkdtemp(prefix="nudge-figures-")
+try:
+    # --- export: formats, sizes, scale ----------------------------------------
+    for ext in ("png", "svg", "pdf"):
+        out = os.path.join(tmp, "cg." + ext)
+        r = run("export", "computation-graph", "-o", out)
+        check(r.returncode == 0 and os.path.exists(out) and os.path.getsize(out) > 1000,
+              f"export .{ext}: rc={r.returncode} {r.stderr.strip()}")
+    check(png_size(os.path.join(tmp, "cg.png")) == (1920, 1080), "default size is 1920x1080")
+    big = os.path.join(tmp, "big.png")
+    r = run("export", "network", "-o", big, "--scale", "2", "--theme", "dark")
+    check(r.returncode == 0 and png_size(big) == (3840, 2160), "--scale 2 gives 3840x2160")
+    r = run("export", "fit-line", "-o", os.path.join(tmp, "small.png"), "--size", "800x600",
+            "--step", "0", "--set", "w=1.5", "--row", "1", "--eps", "0.1", "--transparent")
+    check(r.returncode == 0 and png_size(os.path.join(tmp, "small.png")) == (800, 600),
+          f"--size, --step, --set, --row, --eps, --transparent: {r.stderr.strip()}")
+
+    # --- SVG and PDF open; the PDF embeds the bundled font -------------------------
+    svg_png = os.path.join(tmp, "svg.png")
+    r = subprocess.run(["rsvg-convert", "-o", svg_png, os.path.join(tmp, "cg.svg")],
+                       capture_output=True, text=True)
+    check(r.returncode == 0 and png_size(svg_png) is not None, f"rsvg-convert opens the SVG: {r.stderr}")
+    r = subprocess.run(["pdftoppm", "-png", "-r", "36", os.path.join(tmp, "cg.pdf"),
+                        os.path.join(tmp, "pdfpage")], capture_output=True, text=True)
+    pages = [f for f in os.listdir(tmp) if f.startswith("pdfpage")]
+    check(r.returncode == 0 and len(pages) == 1, f"pdftoppm opens the PDF: {r.stderr}")
+    r = subprocess.run(["pdffonts", os.path.join(tmp, "cg.pdf")], capture_output=True, text=True)
+    fonts = [l for l in r.stdout.splitlines() if "DejaVuSans" in l]
+    check(r.returncode == 0 and fonts and all(" yes " in l for l in fonts),
+          f"the PDF embeds DejaVu Sans:\n{r.stdout}")
+
+    # --- the numbers are readable: tesseract on the graph --------------------------
+    ocr_png = os.path.join(tmp, "ocr.png")
+    r = run("export", "computation-graph", "-o", ocr_png, "--only", "graph", "--theme", "light",
+            "--scale", "2")
+    check(r.returncode == 0, f"export for OCR: {r.stderr}")
+    text = ""
+    for psm in ("11", "12"):  # sparse text, two ways: what either reads, a person reads
+        r = subprocess.run(["tesseract", ocr_png, "stdout", "--psm", psm], capture_output=True,
+                           text=True, timeout=120)
+        text += r.stdout + "\n"
+    for dash in ("\u2212", "\u2014", "\u2013", "~"):
+        text = text.replace(dash, "-")
+    numbers = set(re.findall(r"-?\d+(?:\.\d+)?", text))
+    for want in ("-4", "4", "2", "8"):
+        check(want in numbers, f"tesseract reads {want} on computation-graph; it read {sorted(numbers)}")
+
+    # --- record: one distinct frame per step --------------------------------------
+    rec = os.path.join(tmp, "rec", "deeper")
+    r = run("record", "computation-graph", "-o", rec, "--size", "640x360")
+    check(r.returncode == 0, f"record: {r.stderr}")
+    frames = sorted(os.listdir(rec)) if os.path.isdir(rec) else []
+    check(len(frames) >= 10, f"record writes one frame per step: {frames}")
+    check(frames == [f"step-{i:03d}.png" for i in range(len(frames))], f"frame names: {frames}")
+    hashes = [hashlib.sha256(open(os.path.join(rec, f), "rb").read()).hexdigest() for f in frames]
+    check(all(a != b for a, b in zip(hashes, hashes[1:])), "each frame differs from the one before")
+    r = run("record", "chain", "-o", os.path.join(tmp, "rec-pdf"), "--format", "pdf")
+    pdfs = os.listdir(os.path.join(tmp, "rec-pdf")) if r.returncode == 0 else []
+    check(r.returncode == 0 and pdfs and all(f.endswith(".pdf") for f in pdfs),
+          f"record --format pdf: {r.stderr}")
+
+    # --- errors: one sentence, the right exit status, nothing half-written ---------
+    r = run("export", "computation-graph", "-o", os.path.join(tmp, "x.bmp"))
+    check(r.returncode == 2 and "format" in r.stderr and len(r.stderr.strip().splitlines()) == 1,
+          f"unknown format: rc={r.returncode} {r.stderr!r}")
+    r = run("export", "computation-graph", "-o", "/nonexistent-nudge/x.png")
+    check(r.returncode == 1 and "/nonexistent-nudge/x.png" in r.stderr
+          and len(r.stderr.strip().splitlines()) == 1, f"unwritable path: rc={r.returncode} {r.stderr!r}")
+    keep = os.path.join(tmp, "keep.png")
+    with open(keep, "wb") as f:
+        f.write(b"old")
+    r = run("export", "computation-graph", "-o", keep, "--step", "999")
+    check(r.returncode == 2 and open(keep, "rb").read() == b"old", "a refused export keeps the old file")
+    r = run("export", "computation-graph", "-o", keep, "--size", "10x")
+    check(r.returncode == 2, f"bad --size: {r.stderr!r}")
+    r = run("export", "computation-graph")
+    check(r.returncode == 2 and "-o" in r.stderr, f"missing -o: {r.stderr!r}")
+    r = run("export", "no-such-scene", "-o", keep)
+    check(r.returncode != 0 and open(keep, "rb").read() == b"old", "a missing scene writes nothing")
+    r = run("export", "--help")
+    check(r.returncode == 0 and "--theme" in r.stdout, "export --help")
+    r = run("record", "--help")
+    check(r.returncode == 0 and "step-000" in r.stdout, "record --help")
+    r = run("bench", "computation-graph", "--frames", "3", "--size", "320x200")
+    check(r.returncode == 0 and "median" in r.stdout and "p99" in r.stdout, f"bench: {r.stdout} {r.stderr}")
+    leftovers = [f for f in os.listdir(tmp) if f.startswith(".")]
+    check(not leftovers, f"no temporary files left behind: {leftovers}")
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)
+
+print(f"test-figures: {checks - failures} checks passed, {failures} failed")
+sys.exit(1 if failures else 0)

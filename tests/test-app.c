@@ -1,0 +1,567 @@
+/* test-app.c - the window driven by real SDL events on the `dummy` video driver:
+ * dragging a slider changes the param and the gradients (checked against a hand
+ * formula), every key does what it says, typed values, dragging the plot point,
+ * screenshots that are numbered and never overwrite, resizing to 640x400 with every
+ * control inside, live reload of the scene file (good and refused versions).
+ * With --soak N: N random events, then the same checks for crashes and growth. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app-private.h"
+#include "test.h"
+
+static char shots[256], fonts[1024], scenes[1024];
+
+static struct app *open_app(const char *scene_path)
+{
+	struct app_opts o = { .scene_path = scene_path, .scenes_dir = scenes, .fonts_dir = fonts,
+	                      .shots_dir = shots, .width = 1280, .height = 800, .hidden = 1 };
+	char err[1024];
+	struct app *a = app_new(&o, err, sizeof err);
+	CHECK(a != NULL, "the window opens: %s", err);
+	if (a) {
+		CHECK(strcmp(SDL_GetCurrentVideoDriver(), "dummy") == 0, "driver %s", SDL_GetCurrentVideoDriver());
+		app_pump(a);
+	}
+	return a;
+}
+
+static void push(struct app *a, SDL_Event *e)
+{
+	SDL_PushEvent(e);
+	(void)a;
+}
+
+static void mouse(struct app *a, Uint32 type, int x, int y, int clicks)
+{
+	SDL_Event e = { 0 };
+	e.type = type;
+	Uint32 id = SDL_GetWindowID(a->win);
+	if (type == SDL_MOUSEMOTION) {
+		e.motion.windowID = id;
+		e.motion.x = x;
+		e.motion.y = y;
+		e.motion.state = SDL_BUTTON_LMASK;
+	} else {
+		e.button.windowID = id;
+		e.button.button = SDL_BUTTON_LEFT;
+		e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+		e.button.clicks = (Uint8)clicks;
+		e.button.x = x;
+		e.button.y = y;
+	}
+	push(a, &e);
+}
+
+static void drag(struct app *a, int x0, int y0, int x1, int y1)
+{
+	mouse(a, SDL_MOUSEBUTTONDOWN, x0, y0, 1);
+	for (int i = 1; i <= 5; i++)
+		mouse(a, SDL_MOUSEMOTION, x0 + (x1 - x0) * i / 5, y0 + (y1 - y0) * i / 5, 0);
+	mouse(a, SDL_MOUSEBUTTONUP, x1, y1, 1);
+	app_pump(a);
+}
+
+static void key(struct app *a, SDL_Keycode k, Uint16 mod)
+{
+	SDL_Event e = { 0 };
+	e.type = SDL_KEYDOWN;
+	e.key.windowID = SDL_GetWindowID(a->win);
+	e.key.state = SDL_PRESSED;
+	e.key.keysym.sym = k;
+	e.key.keysym.mod = mod;
+	push(a, &e);
+	app_pump(a);
+}
+
+static void text(struct app *a, const char *s)
+{
+	SDL_Event e = { 0 };
+	e.type = SDL_TEXTINPUT;
+	e.text.windowID = SDL_GetWindowID(a->win);
+	snprintf(e.text.text, sizeof e.text.text, "%s", s);
+	push(a, &e);
+	app_pump(a);
+}
+
+static int slider_of(const struct app *a, const char *name)
+{
+	int k = scene_find(a->scene, name);
+	for (int i = 0; i < a->n_sliders; i++)
+		if (a->sliders[i].kind == SLIDER_NODE && a->sliders[i].node == k)
+			return i;
+	return -1;
+}
+
+static double grad_of(const struct app *a, const char *name)
+{
+	return a->ev->mean_grad[scene_find(a->scene, name)];
+}
+
+static double set_of(const struct app *a, const char *name)
+{
+	return a->ev->set[scene_find(a->scene, name)];
+}
+
+static int exists(const char *name)
+{
+	char p[512];
+	snprintf(p, sizeof p, "%s/%s", shots, name);
+	struct stat st;
+	return stat(p, &st) == 0 && st.st_size > 0;
+}
+
+/* Every slider, button and the status line inside the window and clear of each other. */
+static void check_layout(const struct app *a, const char *when)
+{
+	SDL_Rect r[APP_MAX_SLIDERS + BTN_COUNT + 1];
+	int n = 0;
+	for (int i = 0; i < a->n_sliders; i++)
+		if (a->sliders[i].cell.w > 0)
+			r[n++] = a->sliders[i].cell;
+	for (int b = 0; b < BTN_COUNT; b++)
+		r[n++] = a->buttons[b];
+	int shown = n - BTN_COUNT;
+	CHECK(shown == a->n_sliders, "%s: every slider is shown (%d of %d)", when, shown, a->n_sliders);
+	for (int i = 0; i < n; i++) {
+		CHECK(r[i].x >= 0 && r[i].y >= 0 && r[i].x + r[i].w <= a->draw_w && r[i].y + r[i].h <= a->draw_h &&
+		      r[i].w > 0 && r[i].h > 0, "%s: control %d at %d,%d %dx%d is inside %dx%d", when, i, r[i].x, r[i].y,
+		      r[i].w, r[i].h, a->draw_w, a->draw_h);
+		for (int j = 0; j < i; j++)
+			CHECK(!SDL_HasIntersection(&r[i], &r[j]), "%s: controls %d and %d overlap", when, i, j);
+	}
+	CHECK(a->fig_rect.h >= a->draw_h / 2, "%s: the figure keeps at least half the height (%d of %d)", when,
+	      a->fig_rect.h, a->draw_h);
+	CHECK(a->status_rect.x + a->status_rect.w <= a->draw_w, "%s: status line inside", when);
+}
+
+static void resize(struct app *a, int w, int h)
+{
+	SDL_SetWindowSize(a->win, w, h);
+	SDL_Event e = { 0 };
+	e.type = SDL_WINDOWEVENT;
+	e.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+	e.window.windowID = SDL_GetWindowID(a->win);
+	e.window.data1 = w;
+	e.window.data2 = h;
+	push(a, &e);
+	app_pump(a);
+}
+
+static void test_slider_drag(void)
+{
+	char path[1200];
+	snprintf(path, sizeof path, "%s/computation-graph.nudge", scenes);
+	struct app *a = open_app(path);
+	if (!a)
+		return;
+	check_layout(a, "1280x800");
+	int i = slider_of(a, "w");
+	CHECK(i >= 0, "a slider for w");
+	const struct slider *s = &a->sliders[i];
+	int y = s->track.y + s->track.h / 2;
+	double before = grad_of(a, "w");
+	drag(a, s->track.x + s->track.w / 2, y, s->track.x + s->track.w * 3 / 4, y);
+	double w = set_of(a, "w");
+	CHECK(w > 2.5 && w <= s->hi, "dragging the knob right raises w: %g", w);
+	/* J = (w·x + b − y)²/2 with x = −2, b = 8, y = 2 → dJ/dw = (w·x + b − y)·x */
+	double want = (w * -2 + 8 - 2) * -2;
+	CHECK_NEAR(grad_of(a, "w"), want, 1e-12, "dJ/dw follows the slider");
+	CHECK(grad_of(a, "w") != before, "the gradient changed");
+	CHECK(a->trace->n_steps == 13, "the trace is rebuilt (%d steps)", a->trace->n_steps);
+	/* a click on the track jumps there */
+	mouse(a, SDL_MOUSEBUTTONDOWN, s->track.x + 1, y, 1);
+	mouse(a, SDL_MOUSEBUTTONUP, s->track.x + 1, y, 1);
+	app_pump(a);
+	CHECK_NEAR(set_of(a, "w"), s->lo, 0.05, "a click at the left end of the track");
+	/* the wheel moves by 1 % of the range */
+	double w0 = set_of(a, "w");
+	SDL_Event e = { 0 };
+	e.type = SDL_MOUSEWHEEL;
+	e.wheel.windowID = SDL_GetWindowID(a->win);
+	e.wheel.y = 1;
+	e.wheel.mouseX = s->track.x + 5;
+	e.wheel.mouseY = y;
+	push(a, &e);
+	app_pump(a);
+	CHECK_NEAR(set_of(a, "w") - w0, (s->hi - s->lo) / 100, 1e-9, "the wheel");
+	/* double-click the value and type */
+	mouse(a, SDL_MOUSEBUTTONDOWN, s->value.x + s->value.w / 2, y, 2);
+	mouse(a, SDL_MOUSEBUTTONUP, s->value.x + s->value.w / 2, y, 2);
+	app_pump(a);
+	CHECK(a->editing == i, "double-click starts typing");
+	text(a, "1.25");
+	key(a, SDLK_RETURN, 0);
+	CHECK(a->editing < 0 && set_of(a, "w") == 1.25, "typed w = 1.25: %g", set_of(a, "w"));
+	mouse(a, SDL_MOUSEBUTTONDOWN, s->value.x + 2, y, 2);
+	app_pump(a);
+	text(a, "7");
+	key(a, SDLK_ESCAPE, 0);
+	CHECK(set_of(a, "w") == 1.25, "Escape cancels typing");
+
+	/* drag the point on the plot: find it with the figure's hit test */
+	int px = -1, py = -1;
+	for (int yy = 0; yy < a->fig_rect.h && px < 0; yy += 2)
+		for (int xx = 0; xx < a->fig_rect.w && px < 0; xx += 2)
+			if (figure_hit(a->render, xx, yy).kind == HIT_PLOT_POINT) {
+				px = xx;
+				py = yy;
+			}
+	CHECK(px >= 0, "the plot point is somewhere");
+	if (px >= 0) {
+		double v0 = set_of(a, "w");
+		drag(a, px + 2, py + 2, px + 60, py + 2);
+		CHECK(set_of(a, "w") > v0, "dragging the plot point right raises w (%g → %g)", v0, set_of(a, "w"));
+	}
+	app_free(a);
+}
+
+static void test_keys(void)
+{
+	char path[1200];
+	snprintf(path, sizeof path, "%s/computation-graph.nudge", scenes);
+	struct app *a = open_app(path);
+	if (!a)
+		return;
+	int last = a->trace->n_steps - 1;
+	CHECK(a->step == last, "opens on the last step, everything computed");
+	key(a, SDLK_HOME, 0);
+	CHECK(a->step == 0, "Home: step 0");
+	key(a, SDLK_RIGHT, 0);
+	CHECK(a->step == 1 && a->progress < 1, "Right: step 1, animating");
+	key(a, SDLK_SPACE, 0);
+	CHECK(a->step == 2, "Space: step 2");
+	key(a, SDLK_LEFT, 0);
+	CHECK(a->step == 1 && a->progress == 1, "Left: back to step 1, at once");
+	key(a, SDLK_END, 0);
+	CHECK(a->step == last, "End: last step");
+	key(a, SDLK_p, 0);
+	CHECK(a->playing && a->step == 0, "P at the end plays from the start");
+	key(a, SDLK_p, 0);
+	CHECK(!a->playing, "P pauses");
+	key(a, SDLK_END, 0);
+
+	key(a, SDLK_TAB, 0);
+	CHECK(a->selected == 0, "Tab selects the first slider");
+	key(a, SDLK_TAB, KMOD_LSHIFT);
+	CHECK(a->selected == a->n_sliders - 1, "Shift+Tab goes back around");
+	int wi = slider_of(a, "w");
+	while (a->selected != wi)
+		key(a, SDLK_TAB, 0);
+	double w = set_of(a, "w"), J = a->ev->cost;
+	key(a, SDLK_UP, 0);
+	CHECK_NEAR(set_of(a, "w"), w + a->eps, 1e-15, "Up: w goes up by ε");
+	CHECK(strstr(a->status, "⇒") && strstr(a->status, "↑"), "and the status says what J did: %s", a->status);
+	CHECK_NEAR((a->ev->cost - J) / a->eps, -4, 0.01, "J moved by about dJ/dw × ε");
+	key(a, SDLK_DOWN, 0);
+	CHECK_NEAR(set_of(a, "w"), w, 1e-15, "Down: back by ε");
+
+	double g = grad_of(a, "w"), b = set_of(a, "b"), gb = grad_of(a, "b");
+	w = set_of(a, "w");
+	key(a, SDLK_g, 0);
+	CHECK_NEAR(set_of(a, "w"), w - a->rate * g, 1e-15, "G: w ← w − α·dJ/dw");
+	CHECK_NEAR(set_of(a, "b"), b - a->rate * gb, 1e-15, "G: b ← b − α·dJ/db");
+	J = a->ev->cost;
+	key(a, SDLK_t, 0);
+	CHECK(a->training, "T starts training");
+	for (int i = 0; i < 20; i++)
+		app_pump(a);
+	CHECK(a->ev->cost < J, "training lowers J (%g → %g)", J, a->ev->cost);
+	key(a, SDLK_t, 0);
+	CHECK(!a->training, "T stops it");
+	key(a, SDLK_r, 0);
+	CHECK(set_of(a, "w") == 2 && set_of(a, "b") == 8 && a->ev->cost == 2, "R resets");
+
+	enum draw_theme t = a->theme;
+	key(a, SDLK_l, 0);
+	CHECK(a->theme != t, "L switches the theme");
+	key(a, SDLK_F1, 0);
+	CHECK(a->help, "F1 shows help");
+	key(a, SDLK_ESCAPE, 0);
+	CHECK(!a->help, "Esc closes it");
+	key(a, SDLK_SLASH, KMOD_LSHIFT);
+	CHECK(a->help, "? shows help");
+	key(a, SDLK_ESCAPE, 0);
+
+	/* clicking a param's slider name plots J against it */
+	int bi = slider_of(a, "b");
+	const struct slider *s = &a->sliders[bi];
+	mouse(a, SDL_MOUSEBUTTONDOWN, s->label.x + 2, s->label.y + s->label.h / 2, 1);
+	mouse(a, SDL_MOUSEBUTTONUP, s->label.x + 2, s->label.y + s->label.h / 2, 1);
+	app_pump(a);
+	CHECK(a->plot == scene_find(a->scene, "b"), "clicking b's name plots J(b)");
+
+	/* a diverging rate stops training with a message, never NaN params */
+	snprintf(path, sizeof path, "%s/derivative.nudge", scenes);
+	char err[512];
+	CHECK(app_open_scene(a, path, 0, err, sizeof err) == 0, "open derivative");
+	a->rate = 1.5;
+	key(a, SDLK_t, 0);
+	for (int i = 0; i < 1200 && a->training; i++)
+		app_pump(a);
+	CHECK(!a->training && a->status_error && isfinite(set_of(a, "w")), "divergence stops training: %s", a->status);
+
+	key(a, SDLK_PAGEDOWN, 0);
+	CHECK(strcmp(a->name, "fit-line") == 0, "PageDown: the next built-in scene (%s)", a->name);
+	key(a, SDLK_PAGEUP, 0);
+	CHECK(strcmp(a->name, "derivative") == 0, "PageUp: back (%s)", a->name);
+	key(a, SDLK_q, 0);
+	CHECK(a->quit, "Q quits");
+	app_free(a);
+}
+
+static void test_screenshots(void)
+{
+	char path[1200];
+	snprintf(path, sizeof path, "%s/network.nudge", scenes);
+	struct app *a = open_app(path);
+	if (!a)
+		return;
+	key(a, SDLK_s, 0);
+	CHECK(exists("nudge-network-001.png"), "S saves nudge-network-001.png: %s", a->status);
+	key(a, SDLK_s, 0);
+	CHECK(exists("nudge-network-002.png"), "S again saves -002");
+	char p[512];
+	snprintf(p, sizeof p, "%s/nudge-network-003.png", shots);
+	int fd = open(p, O_WRONLY | O_CREAT, 0644);
+	CHECK(fd >= 0 && write(fd, "mine", 4) == 4, "a file of the user's");
+	close(fd);
+	key(a, SDLK_s, 0);
+	CHECK(exists("nudge-network-004.png"), "S skips a taken number");
+	FILE *f = fopen(p, "rb");
+	char buf[8] = "";
+	CHECK(f && fread(buf, 1, 8, f) == 4 && memcmp(buf, "mine", 4) == 0, "and never overwrites it");
+	if (f)
+		fclose(f);
+	key(a, SDLK_s, KMOD_LSHIFT);
+	CHECK(exists("nudge-network-005.png") && exists("nudge-network-005.svg") && exists("nudge-network-005.pdf"),
+	      "Shift+S saves PNG, SVG and PDF: %s", a->status);
+	/* the PNG is twice the figure's pixels */
+	snprintf(p, sizeof p, "%s/nudge-network-001.png", shots);
+	f = fopen(p, "rb");
+	unsigned char hdr[24];
+	CHECK(f && fread(hdr, 1, 24, f) == 24, "read the PNG header");
+	if (f) {
+		fclose(f);
+		int w = hdr[16] << 24 | hdr[17] << 16 | hdr[18] << 8 | hdr[19];
+		int h = hdr[20] << 24 | hdr[21] << 16 | hdr[22] << 8 | hdr[23];
+		CHECK(w == 2 * a->fig_rect.w && h == 2 * a->fig_rect.h, "PNG %dx%d for a %dx%d figure", w, h, a->fig_rect.w,
+		      a->fig_rect.h);
+	}
+	/* an unwritable folder: a message, no crash */
+	snprintf(a->shots_dir, sizeof a->shots_dir, "/nonexistent-nudge-folder");
+	key(a, SDLK_s, 0);
+	CHECK(a->status_error && strstr(a->status, "not saved"), "unwritable folder: %s", a->status);
+	app_free(a);
+}
+
+static void test_resize(void)
+{
+	char path[1200];
+	snprintf(path, sizeof path, "%s/network.nudge", scenes);
+	struct app *a = open_app(path);
+	if (!a)
+		return;
+	resize(a, 640, 400);
+	CHECK(a->draw_w == 640 && a->draw_h == 400, "resized to %dx%d", a->draw_w, a->draw_h);
+	check_layout(a, "640x400");
+	resize(a, 1920, 1080);
+	check_layout(a, "1920x1080");
+	resize(a, 1280, 800);
+	check_layout(a, "back to 1280x800");
+	app_free(a);
+}
+
+static void write_file(const char *path, const char *s)
+{
+	FILE *f = fopen(path, "w");
+	CHECK(f != NULL, "write %s", path);
+	if (f) {
+		fputs(s, f);
+		fclose(f);
+	}
+}
+
+static void test_reload(void)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/live.nudge", shots);
+	write_file(path, "param w = 1 in [-5, 5]\nparam b = 2\nJ = (w - b)^2\n");
+	struct app *a = open_app(path);
+	if (!a)
+		return;
+	a->ev->set[0] = 3; /* as if the user had moved w */
+	app_changed(a);
+	write_file(path, "title \"edited\"\nparam w = 1 in [-5, 5]\nparam c = 7\nJ = (w - c)^2 / 2\n");
+	a->file_stamp = 0; /* same-second edits: make sure the watcher looks */
+	a->next_watch = 0;
+	app_pump(a);
+	CHECK(a->scene->title && strcmp(a->scene->title, "edited") == 0, "the edited file is reloaded");
+	CHECK(set_of(a, "w") == 3, "w keeps the value it had (%g)", set_of(a, "w"));
+	CHECK(set_of(a, "c") == 7 && a->ev->cost == 8, "the new param has its value, J = %g", a->ev->cost);
+	write_file(path, "param w = 1\nJ = (w - \n");
+	a->file_stamp = 0;
+	a->next_watch = 0;
+	app_pump(a);
+	CHECK(strstr(a->error, "live.nudge:2:") && strstr(a->error, "error:"), "a refused edit shows its error: %s",
+	      a->error);
+	CHECK(a->scene->title && strcmp(a->scene->title, "edited") == 0, "and keeps the last good scene");
+	write_file(path, "param q = 0\nJ = 1 / q + log(q)\n");
+	a->file_stamp = 0;
+	a->next_watch = 0;
+	app_pump(a);
+	CHECK(a->error[0] == '\0' && !isfinite(a->ev->cost), "a scene with no finite value still shows");
+	/* a dropped file opens */
+	char other[1200];
+	snprintf(other, sizeof other, "%s/chain.nudge", scenes);
+	SDL_Event e = { 0 };
+	e.type = SDL_DROPFILE;
+	e.drop.file = SDL_strdup(other);
+	e.drop.windowID = SDL_GetWindowID(a->win);
+	push(a, &e);
+	app_pump(a);
+	CHECK(strcmp(a->name, "chain") == 0, "a dropped scene opens (%s)", a->name);
+	app_free(a);
+}
+
+/* ---- soak: random events ---- */
+
+static unsigned long long rng = 88172645463325252ull;
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static long rss_kb(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	long pages = 0, resident = 0;
+	if (f) {
+		if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+			resident = 0;
+		fclose(f);
+	}
+	return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static void soak(long events)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/soak.nudge", shots);
+	static const char *const versions[] = {
+		"param w = 2 in [-4, 4]\ninput x = -2\nJ = (w * x)^2 / 2\n",
+		"param w = 0 in [-1, 1]\nJ = 1 / w + log(w) + sqrt(w)\n",
+		"param w = 1\nparam v = 2\ndata x y\n 1 2\n 2 4\nyhat = w * x + v\nJ = (yhat - y)^2\n",
+		"param w = 1\nJ = (w +\n", /* refused */
+		"param w = 1e300\nJ = exp(w) * w^9\n",
+	};
+	write_file(path, versions[0]);
+	struct app *a = open_app(path);
+	if (!a)
+		return;
+	static const SDL_Keycode keys[] = { SDLK_RIGHT, SDLK_LEFT, SDLK_SPACE, SDLK_HOME, SDLK_END, SDLK_p, SDLK_TAB,
+	                                    SDLK_UP, SDLK_DOWN, SDLK_g, SDLK_t, SDLK_r, SDLK_l, SDLK_F1, SDLK_ESCAPE,
+	                                    SDLK_PLUS, SDLK_MINUS, SDLK_RETURN, SDLK_BACKSPACE, SDLK_PAGEDOWN, SDLK_PAGEUP };
+	long rss_early = 0;
+	int id = (int)SDL_GetWindowID(a->win);
+	for (long i = 0; i < events; i++) {
+		SDL_Event e = { 0 };
+		int x = (int)rnd((unsigned)a->draw_w + 40) - 20, y = (int)rnd((unsigned)a->draw_h + 40) - 20;
+		switch (rnd(10)) {
+		case 0: case 1: case 2:
+			e.type = SDL_MOUSEMOTION;
+			e.motion.windowID = (Uint32)id;
+			e.motion.x = x;
+			e.motion.y = y;
+			push(a, &e);
+			break;
+		case 3: case 4:
+			mouse(a, rnd(2) ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP, x, y, 1 + (int)rnd(2));
+			break;
+		case 5: {
+			e.type = SDL_KEYDOWN;
+			e.key.windowID = (Uint32)id;
+			e.key.keysym.sym = keys[rnd(sizeof keys / sizeof keys[0])];
+			e.key.keysym.mod = rnd(4) == 0 ? KMOD_LSHIFT : 0;
+			push(a, &e);
+			break;
+		}
+		case 6:
+			e.type = SDL_MOUSEWHEEL;
+			e.wheel.windowID = (Uint32)id;
+			e.wheel.y = rnd(2) ? 1 : -1;
+			e.wheel.mouseX = x;
+			e.wheel.mouseY = y;
+			push(a, &e);
+			break;
+		case 7: {
+			static const char *const typed[] = { "1", "-", "e", "9", "999", ".", "nan", "1e308" };
+			text(a, typed[rnd(8)]);
+			break;
+		}
+		case 8:
+			if (rnd(200) == 0)
+				resize(a, 640 + (int)rnd(1400), 400 + (int)rnd(800));
+			else if (rnd(100) == 0) {
+				write_file(path, versions[rnd(5)]);
+				a->file_stamp = 0;
+				a->next_watch = 0;
+			}
+			break;
+		default:
+			if (rnd(50) == 0)
+				a->eps = rnd(2) ? 1e-9 : 0.5;
+			break;
+		}
+		if (i % 25 == 0)
+			app_pump(a);
+		if (a->quit)
+			a->quit = 0;
+		if (i == events / 4)
+			rss_early = rss_kb();
+	}
+	app_pump(a);
+	long rss_late = rss_kb();
+	printf("soak: %ld events, %u frames, rss %ld KB after a quarter, %ld KB at the end\n", events, a->frames,
+	       rss_early, rss_late);
+	CHECK(rss_late - rss_early < 64 * 1024, "no memory growth: %ld KB → %ld KB", rss_early, rss_late);
+	CHECK(a->n_texts <= 256, "the text cache stays bounded (%d)", a->n_texts);
+	app_free(a);
+}
+
+int main(int argc, char **argv)
+{
+	setenv("SDL_VIDEODRIVER", "dummy", 1);
+	setenv("SDL_AUDIODRIVER", "dummy", 1);
+	const char *root = getenv("NUDGE_SOURCE_ROOT");
+	if (!root)
+		root = ".";
+	snprintf(fonts, sizeof fonts, "%s/fonts", root);
+	snprintf(scenes, sizeof scenes, "%s/data/scenes", root);
+	snprintf(shots, sizeof shots, "/tmp/nudge-test-app-XXXXXX");
+	if (!mkdtemp(shots)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	if (argc == 3 && strcmp(argv[1], "--soak") == 0) {
+		soak(atol(argv[2]));
+	} else {
+		test_slider_drag();
+		test_keys();
+		test_screenshots();
+		test_resize();
+		test_reload();
+	}
+	render_shutdown();
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", shots);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", shots);
+	return test_report(argc == 3 ? "test-app --soak" : "test-app");
+}

@@ -1,0 +1,443 @@
+/* test-render.c - the figures drawn into image surfaces and checked as a person would
+ * look at them: no two boxes overlap and nothing leaves the canvas on every built-in
+ * scene at several aspect ratios; "?" until a value is known; hit-testing; caches that
+ * never change a pixel; atomic export. The command-line side is test-figures.py. */
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "test.h"
+#include "render-private.h"
+
+#ifndef NUDGE_TEST_SCENES
+#define NUDGE_TEST_SCENES "data/scenes"
+#endif
+#ifndef NUDGE_TEST_FONTS
+#define NUDGE_TEST_FONTS "fonts"
+#endif
+
+struct loaded {
+	char name[64];
+	struct scene *s;
+	struct eval *ev;
+	struct trace *t;
+};
+
+static int load(struct loaded *l, const char *name)
+{
+	char path[512];
+	struct nudge_error err;
+	snprintf(l->name, sizeof l->name, "%s", name);
+	snprintf(path, sizeof path, "%s/%s.nudge", NUDGE_TEST_SCENES, name);
+	l->s = scene_load(path, &err);
+	CHECK(l->s != NULL, "%s: %s", path, err.msg);
+	if (!l->s)
+		return -1;
+	l->ev = eval_new(l->s);
+	eval_run(l->ev);
+	l->t = trace_build(l->ev);
+	return 0;
+}
+
+static void unload(struct loaded *l)
+{
+	trace_free(l->t);
+	eval_free(l->ev);
+	scene_free(l->s);
+}
+
+static struct figure fig_of(struct render *r, const struct loaded *l, int step)
+{
+	return (struct figure){r, l->s, l->ev, l->t, step < 0 ? l->t->n_steps - 1 : step, 1,
+	                       l->s->plot, l->s->eps};
+}
+
+/* Draws into a fresh W x H image surface; the caller destroys it. */
+static cairo_surface_t *draw(const struct figure *f, const struct draw_opts *o)
+{
+	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)o->width,
+	                                                 (int)o->height);
+	cairo_t *cr = cairo_create(sf);
+	CHECK(draw_figure(cr, f, o) == 0, "draw_figure failed");
+	cairo_destroy(cr);
+	cairo_surface_flush(sf);
+	return sf;
+}
+
+static int boxes_overlap(const struct layout_box *a, const struct layout_box *b)
+{
+	const double tol = 0.5;
+	return a->x + tol < b->x + b->w && b->x + tol < a->x + a->w &&
+	       a->y + tol < b->y + b->h && b->y + tol < a->y + a->h;
+}
+
+/* Node boxes and edge labels: no overlaps among them or with the plot; all inside. */
+static void check_geometry(struct render *r, const char *what, double w, double h)
+{
+	const struct geom *g = &r->geom;
+	int nodes = 0;
+	for (int i = 0; i < g->n_hits; i++) {
+		const struct geom_hit *a = &g->hits[i];
+		if (a->kind != HIT_NODE && a->kind != HIT_EDGE_LOCAL && a->kind != HIT_PLOT)
+			continue;
+		nodes += a->kind == HIT_NODE;
+		CHECK(a->box.x >= 0 && a->box.y >= 0 && a->box.x + a->box.w <= w + 0.01 &&
+		      a->box.y + a->box.h <= h + 0.01,
+		      "%s: box of kind %d (node %d, edge %d) leaves the canvas", what, a->kind,
+		      a->node, a->edge);
+		for (int j = i + 1; j < g->n_hits; j++) {
+			const struct geom_hit *b = &g->hits[j];
+			if (b->kind != HIT_NODE && b->kind != HIT_EDGE_LOCAL && b->kind != HIT_PLOT)
+				continue;
+			if (a->kind == HIT_PLOT && b->kind == HIT_PLOT)
+				continue;
+			CHECK(!boxes_overlap(&a->box, &b->box),
+			      "%s: kind %d (node %d edge %d) overlaps kind %d (node %d edge %d)", what,
+			      a->kind, a->node, a->edge, b->kind, b->node, b->edge);
+		}
+	}
+	CHECK(nodes > 0, "%s: no node drawn", what);
+}
+
+/* Pixels inside the node boxes close to colour c. */
+static long count_colour(cairo_surface_t *sf, struct render *r, struct rgba c)
+{
+	unsigned char *px = cairo_image_surface_get_data(sf);
+	int stride = cairo_image_surface_get_stride(sf);
+	int W = cairo_image_surface_get_width(sf), H = cairo_image_surface_get_height(sf);
+	long n = 0;
+	for (int i = 0; i < r->geom.n_hits; i++) {
+		const struct geom_hit *gh = &r->geom.hits[i];
+		if (gh->kind != HIT_NODE)
+			continue;
+		for (int y = (int)gh->box.y; y < (int)(gh->box.y + gh->box.h) && y < H; y++)
+			for (int x = (int)gh->box.x; x < (int)(gh->box.x + gh->box.w) && x < W; x++) {
+				uint32_t p;
+				memcpy(&p, px + y * stride + x * 4, 4);
+				int R = p >> 16 & 255, G = p >> 8 & 255, B = p & 255;
+				if (abs(R - (int)(c.r * 255)) < 24 && abs(G - (int)(c.g * 255)) < 24 &&
+				    abs(B - (int)(c.b * 255)) < 24)
+					n++;
+			}
+	}
+	return n;
+}
+
+static int same_pixels(cairo_surface_t *a, cairo_surface_t *b)
+{
+	int h = cairo_image_surface_get_height(a), stride = cairo_image_surface_get_stride(a);
+	return stride == cairo_image_surface_get_stride(b) &&
+	       memcmp(cairo_image_surface_get_data(a), cairo_image_surface_get_data(b),
+	              (size_t)stride * (size_t)h) == 0;
+}
+
+static int list_scenes(char names[][64], int max)
+{
+	DIR *d = opendir(NUDGE_TEST_SCENES);
+	int n = 0;
+	CHECK(d != NULL, "cannot open %s", NUDGE_TEST_SCENES);
+	if (!d)
+		return 0;
+	for (struct dirent *e; (e = readdir(d)) && n < max;) {
+		size_t len = strlen(e->d_name);
+		if (len > 6 && len < 60 && strcmp(e->d_name + len - 6, ".nudge") == 0) {
+			snprintf(names[n], 64, "%.*s", (int)(len - 6), e->d_name);
+			n++;
+		}
+	}
+	closedir(d);
+	return n;
+}
+
+static void test_every_scene(struct render *r)
+{
+	static const double sizes[][2] = {
+		{1920, 1080}, {1440, 1080}, {2520, 1080}, {1280, 960}, {1024, 768}, {3840, 2160},
+	};
+	char names[64][64];
+	int n = list_scenes(names, 64);
+	CHECK(n >= 9, "expected the nine built-in scenes, found %d", n);
+	for (int i = 0; i < n; i++) {
+		struct loaded l;
+		if (load(&l, names[i]) != 0)
+			continue;
+		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+			for (int only = DRAW_ALL; only <= DRAW_PLOT; only++) {
+				struct figure f = fig_of(r, &l, -1);
+				struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1], .theme = (int)k % 2,
+				                      .only = only};
+				cairo_surface_t *sf = draw(&f, &o);
+				char what[160];
+				snprintf(what, sizeof what, "%s %gx%g only=%d", l.name, o.width, o.height, only);
+				if (only != DRAW_PLOT)
+					check_geometry(r, what, o.width, o.height);
+				else
+					CHECK(r->geom.has_plot || l.s->plot < 0, "%s: no plot", what);
+				cairo_surface_destroy(sf);
+			}
+		/* every step, mid animation: draws without error */
+		for (int k = 0; k < l.t->n_steps; k++) {
+			struct figure f = fig_of(r, &l, k);
+			f.progress = 0.5;
+			cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 640, .height = 400}));
+		}
+		unload(&l);
+	}
+}
+
+static void test_unknown_is_question_mark(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "computation-graph") != 0)
+		return;
+	struct draw_opts o = {.width = 1920, .height = 1080, .theme = THEME_LIGHT};
+	const struct theme *th = theme_get(THEME_LIGHT);
+	struct figure f0 = fig_of(r, &l, 0), fl = fig_of(r, &l, -1);
+	cairo_surface_t *s0 = draw(&f0, &o);
+	long fwd0 = count_colour(s0, r, th->forward), bwd0 = count_colour(s0, r, th->backward);
+	cairo_surface_t *sl = draw(&fl, &o);
+	long fwdl = count_colour(sl, r, th->forward), bwdl = count_colour(sl, r, th->backward);
+	CHECK(fwd0 > 0, "step 0 shows the leaves' values (%ld forward pixels)", fwd0);
+	CHECK(bwd0 == 0, "step 0 shows no gradient yet (%ld backward pixels)", bwd0);
+	CHECK(fwdl > fwd0, "the last step shows more values (%ld vs %ld)", fwdl, fwd0);
+	CHECK(bwdl > 0, "the last step shows gradients (%ld backward pixels)", bwdl);
+	o.hide_values = 1;
+	cairo_surface_t *sq = draw(&fl, &o);
+	CHECK(count_colour(sq, r, th->forward) == 0, "quiz mode hides every value");
+	unsigned char hide[64] = {0};
+	for (int v = 0; v < l.s->n_nodes && v < 64; v++)
+		hide[v] = HIDE_VALUE | HIDE_GRAD;
+	unsigned char hide_e[64];
+	memset(hide_e, 1, sizeof hide_e);
+	struct draw_opts oq = {.width = 1920, .height = 1080, .theme = THEME_LIGHT,
+	                       .only = DRAW_GRAPH, .no_caption = 1, .hide_node = hide,
+	                       .hide_edge = hide_e};
+	cairo_surface_t *sq2 = draw(&fl, &oq);
+	oq.hide_node = NULL;
+	oq.hide_values = 1;
+	cairo_surface_t *sq3 = draw(&fl, &oq);
+	oq.hide_node = hide;
+	oq.hide_values = 0;
+	CHECK(same_pixels(sq3, sq2), "hiding every node's value and gradient is the quiz mode");
+	cairo_surface_destroy(sq3);
+	hide[l.s->cost] = 0;
+	cairo_surface_destroy(sq2);
+	sq2 = draw(&fl, &oq);
+	CHECK(count_colour(sq2, r, th->forward) > 0, "an unhidden node shows its value");
+	cairo_surface_destroy(sq2);
+	CHECK(!same_pixels(s0, sl), "step 0 and the last step differ");
+	cairo_surface_destroy(s0);
+	cairo_surface_destroy(sl);
+	cairo_surface_destroy(sq);
+	/* mid-animation frames differ from the finished step */
+	struct figure fm = fig_of(r, &l, 3);
+	fm.progress = 0.5;
+	struct draw_opts od = {.width = 800, .height = 450};
+	cairo_surface_t *a = draw(&fm, &od);
+	fm.progress = 1;
+	cairo_surface_t *b = draw(&fm, &od);
+	CHECK(!same_pixels(a, b), "a mid-animation frame differs from the finished one");
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	unload(&l);
+}
+
+static void test_hits(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "computation-graph") != 0)
+		return;
+	struct figure f = fig_of(r, &l, -1);
+	struct figure_hit none = figure_hit(r, -1, -1);
+	CHECK(none.kind == HIT_NONE, "nothing outside the canvas");
+	cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 1920, .height = 1080}));
+	int found = 0;
+	for (int i = 0; i < r->geom.n_hits; i++) {
+		struct geom_hit gh = r->geom.hits[i];
+		if (gh.kind != HIT_NODE_VALUE)
+			continue;
+		struct figure_hit h = figure_hit(r, gh.box.x + gh.box.w / 2, gh.box.y + gh.box.h / 2);
+		CHECK(h.kind == HIT_NODE_VALUE && h.node == gh.node, "value of node %d: got kind %d node %d",
+		      gh.node, h.kind, h.node);
+		found++;
+	}
+	CHECK(found == l.s->n_nodes, "every node's value can be hit (%d of %d)", found, l.s->n_nodes);
+	double v = 0;
+	CHECK(figure_plot_value_at(r, 0, &v) && v == l.s->nodes[l.s->plot].lo, "plot left edge: %g", v);
+	CHECK(figure_plot_value_at(r, 1e9, &v) && v == l.s->nodes[l.s->plot].hi, "plot right edge: %g", v);
+	const struct axes *a = &r->geom.plot;
+	double w = l.ev->set[l.s->plot];
+	struct figure_hit p = figure_hit(r, axes_x(a, w), axes_y(a, l.ev->cost));
+	CHECK(p.kind == HIT_PLOT_POINT, "the current point on the plot: kind %d", p.kind);
+	CHECK_NEAR(p.value, w, 0.02, "plot point value");
+	unload(&l);
+}
+
+static void test_cache_keeps_pixels(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "network") != 0)
+		return;
+	char err[200];
+	struct render *fresh = render_new(NUDGE_TEST_FONTS, err, sizeof err);
+	CHECK(fresh != NULL, "render_new: %s", err);
+	struct draw_opts o = {.width = 1280, .height = 720};
+	struct figure f = fig_of(r, &l, 4);
+	cairo_surface_destroy(draw(&f, &o)); /* warm r */
+	cairo_surface_t *a = draw(&f, &o);
+	f.render = fresh;
+	cairo_surface_t *b = draw(&f, &o);
+	CHECK(same_pixels(a, b), "a cached draw equals a fresh one");
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	/* a changed value changes the figure (no stale cache) */
+	f.render = r;
+	a = draw(&f, &o);
+	eval_set(l.ev, l.s->plot, l.ev->set[l.s->plot] + 0.5);
+	eval_run(l.ev);
+	b = draw(&f, &o);
+	CHECK(!same_pixels(a, b), "moving w redraws the figure");
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	render_free(fresh);
+	unload(&l);
+}
+
+static void test_undefined_values(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "reciprocal") != 0)
+		return;
+	int w = l.s->plot;
+	CHECK(eval_set(l.ev, w, 0) == 0, "w = 0 is in range");
+	eval_run(l.ev);
+	trace_free(l.t);
+	l.t = trace_build(l.ev);
+	struct figure f = fig_of(r, &l, -1);
+	cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 1280, .height = 720}));
+	CHECK(strstr(r->layout->text[l.s->cost].value, "∞") ||
+	      strstr(r->layout->text[l.s->cost].value, "undefined"),
+	      "J at w = 0 shows as ∞ or undefined, not '%s'", r->layout->text[l.s->cost].value);
+	unload(&l);
+}
+
+static long file_size(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+static int dir_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += e->d_name[0] != '.' || (e->d_name[1] && strcmp(e->d_name, ".."));
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void test_export(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "computation-graph") != 0)
+		return;
+	char dir[] = "/tmp/nudge-test-render-XXXXXX", path[600], err[300];
+	CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+	struct figure f = fig_of(r, &l, -1);
+	static const char *const ext[] = {"png", "svg", "pdf"};
+	static const char *const magic[] = {"\x89PNG", "<?xml", "%PDF"};
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/fig.%s", dir, ext[i]);
+		int rc = export_figure(&f, path, &(struct export_opts){.draw = {.width = 640, .height = 360}}, err, sizeof err);
+		CHECK(rc == 0, "export %s: %s", ext[i], err);
+		char head[8] = "";
+		FILE *fp = fopen(path, "rb");
+		if (fp) {
+			CHECK(fread(head, 1, 5, fp) == 5, "read %s", path);
+			fclose(fp);
+		}
+		CHECK(memcmp(head, magic[i], strlen(magic[i])) == 0, "%s starts as a %s file", path, ext[i]);
+	}
+	/* --scale 2: twice the pixels */
+	snprintf(path, sizeof path, "%s/big.png", dir);
+	CHECK(export_figure(&f, path, &(struct export_opts){.draw = {.width = 640, .height = 360}, .scale = 2}, err,
+	                    sizeof err) == 0, "export scale 2: %s", err);
+	cairo_surface_t *png = cairo_image_surface_create_from_png(path);
+	CHECK(cairo_image_surface_get_width(png) == 1280 && cairo_image_surface_get_height(png) == 720,
+	      "scale 2 gives 1280x720, got %dx%d", cairo_image_surface_get_width(png),
+	      cairo_image_surface_get_height(png));
+	cairo_surface_destroy(png);
+	/* transparent: a clear corner */
+	snprintf(path, sizeof path, "%s/clear.png", dir);
+	export_figure(&f, path, &(struct export_opts){.draw = {.width = 320, .height = 200, .transparent = 1}}, err, sizeof err);
+	png = cairo_image_surface_create_from_png(path);
+	cairo_surface_flush(png);
+	CHECK(cairo_image_surface_get_data(png) && cairo_image_surface_get_data(png)[3] == 0,
+	      "a transparent export has a clear corner");
+	cairo_surface_destroy(png);
+	/* failures: unknown format, missing folder, and a failed draw over an existing file */
+	CHECK(export_figure(&f, "fig.bmp", NULL, err, sizeof err) != 0 && err[0], "unknown format refused");
+	CHECK(export_figure(&f, "/nonexistent-nudge-dir/fig.png", NULL, err, sizeof err) != 0 &&
+	      strstr(err, "/nonexistent-nudge-dir/fig.png"), "missing folder refused: %s", err);
+	snprintf(path, sizeof path, "%s/fig.png", dir);
+	long before = file_size(path);
+	int entries = dir_entries(dir);
+	struct figure broken = f;
+	broken.scene = NULL;
+	CHECK(export_figure(&broken, path, NULL, err, sizeof err) != 0, "a failed draw is an error");
+	CHECK(file_size(path) == before, "a failed export leaves the old file (%ld vs %ld bytes)",
+	      file_size(path), before);
+	CHECK(dir_entries(dir) == entries, "a failed export leaves no temporary file");
+	/* a folder in the way of the rename */
+	snprintf(path, sizeof path, "%s/folder.png", dir);
+	mkdir(path, 0700);
+	CHECK(export_figure(&f, path, NULL, err, sizeof err) != 0, "cannot replace a folder");
+	CHECK(dir_entries(dir) == entries + 1, "no temporary file left after a failed rename");
+	rmdir(path);
+	static const char *const files[] = {"fig.png", "fig.svg", "fig.pdf", "big.png", "clear.png"};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	CHECK(rmdir(dir) == 0, "the test folder is empty at the end");
+	unload(&l);
+}
+
+static void test_markup(struct render *r)
+{
+	struct text_style m = {FONT_REGULAR, 20, 0}, p = {FONT_REGULAR, 20, 1};
+	CHECK(text_width(r, "w[1]", &m) < text_width(r, "w[1]", &p), "w[1] draws [1] smaller");
+	CHECK(text_width(r, "x_1", &m) < text_width(r, "x_1", &p), "x_1 draws a subscript");
+	CHECK(text_width(r, "(w + b)", &m) == text_width(r, "(w + b)", &p), "plain text is plain");
+	CHECK(text_width(r, "in [1, 2]", &m) == text_width(r, "in [1, 2]", &p),
+	      "a bracket after a space is not a superscript");
+	struct text_style big = {FONT_BOLD, 40, 0};
+	double fit = text_fit(r, "a long caption that will not fit", &big, 100, 5);
+	CHECK(fit < 40 && fit >= 5, "text_fit shrinks: %g", fit);
+}
+
+int main(void)
+{
+	char err[300];
+	struct render *r = render_new(NUDGE_TEST_FONTS, err, sizeof err);
+	CHECK(r != NULL, "render_new: %s", err);
+	CHECK(render_new("/nonexistent-fonts", err, sizeof err) == NULL && strstr(err, "font"),
+	      "missing fonts are a clear error: %s", err);
+	if (r) {
+		test_markup(r);
+		test_every_scene(r);
+		test_unknown_is_question_mark(r);
+		test_hits(r);
+		test_cache_keeps_pixels(r);
+		test_undefined_values(r);
+		test_export(r);
+		render_free(r);
+	}
+	render_shutdown();
+	return test_report("test-render");
+}
