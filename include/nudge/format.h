@@ -5,6 +5,9 @@
 
 #include <stddef.h>
 
+/* Significant digits of the numbers people read: the trace's equations and the figures. */
+#define NUDGE_DIGITS 6
+
 /* For people: at most `digits` significant digits, trailing zeros dropped, U+2212 for
  * minus, "undefined" for nan, "∞" / "−∞" for infinities, no "-0". */
 int fmt_num(char *buf, size_t n, double v, int digits);

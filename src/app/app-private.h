@@ -105,6 +105,7 @@ struct app {
 	int fig_dirty;              /* the figure must be drawn again */
 	int quit;
 	Uint32 frames;              /* frames presented */
+	Uint64 t_events;            /* when the loop woke for the current frame (timing) */
 };
 
 /* app.c */

@@ -251,6 +251,26 @@ static void draw_figure_texture(struct app *a)
 	a->fig_dirty = 0;
 }
 
+/* Frame times for NUDGE_TIMING: the last few hundred, reported at exit. */
+static double frame_ms[4096];
+static int n_frame_ms;
+
+static int cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+	return (a > b) - (a < b);
+}
+
+static void report_timing(void)
+{
+	if (n_frame_ms == 0)
+		return;
+	int n = n_frame_ms < 4096 ? n_frame_ms : 4096;
+	qsort(frame_ms, (size_t)n, sizeof *frame_ms, cmp_double);
+	fprintf(stderr, "nudge: %d frames that redrew the figure: median %.2f ms, p99 %.2f ms\n", n, frame_ms[n / 2],
+	        frame_ms[(int)(0.99 * (n - 1))]);
+}
+
 static void frame(struct app *a)
 {
 	int w, h;
@@ -262,9 +282,13 @@ static void frame(struct app *a)
 	a->draw_h = h;
 	if (w != a->layout_w || h != a->layout_h)
 		ui_layout(a);
+	int redraw = a->fig_dirty;
+	Uint64 t0 = a->t_events ? a->t_events : SDL_GetPerformanceCounter();
 	draw_figure_texture(a);
 	ui_draw(a);
 	SDL_RenderPresent(a->ren);
+	if (redraw)
+		frame_ms[n_frame_ms++ % 4096] = (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency();
 	a->frames++;
 	ui_text_sweep(a);
 }
@@ -301,7 +325,9 @@ int app_run(struct app *a)
 			if (left >= 0 && left < timeout)
 				timeout = left + 1;
 		}
-		if (SDL_WaitEventTimeout(&e, timeout)) {
+		int got = SDL_WaitEventTimeout(&e, timeout);
+		a->t_events = SDL_GetPerformanceCounter(); /* frame time includes the recompute */
+		if (got) {
 			input_event(a, &e);
 			while (!a->quit && SDL_PollEvent(&e))
 				input_event(a, &e);
@@ -311,6 +337,8 @@ int app_run(struct app *a)
 		update(a);
 		frame(a);
 	}
+	if (timing && *timing)
+		report_timing();
 	return 0;
 }
 

@@ -157,20 +157,27 @@ static void draw_buttons(struct app *a, const struct ui_colors *c)
 	}
 }
 
-static const char *const help_lines[] = {
-	"Right, Space   next step            Left   previous step",
-	"Home, End      first / last step    P      play / pause (+ / − pace)",
-	"Tab, Shift+Tab select a slider      Up, Down   move it by +ε / −ε",
-	"G              one gradient-descent step on every param",
-	"T              train: one step per frame, until stopped",
-	"R              reset every value to the scene's",
-	"S              save the figure as PNG (2× the window)",
-	"Shift+S        save PNG, SVG and PDF",
-	"L              light / dark theme   F11    full screen",
-	"PageUp/Down    previous / next built-in scene",
-	"F1, ?          this help            Esc    close it",
-	"Q, Ctrl+Q      quit",
-	"",
+/* The help overlay: keys on the left, what they do on the right; then the mouse. */
+static const char *const help_keys[][2] = {
+	{ "Right, Space", "next step" },
+	{ "Left", "previous step" },
+	{ "Home, End", "first / last step" },
+	{ "P", "play / pause the walk (+ and − change the pace)" },
+	{ "Tab, Shift+Tab", "select a slider" },
+	{ "Up, Down", "move it by +ε / −ε and see what J does" },
+	{ "G", "one gradient-descent step on every param" },
+	{ "T", "train: one step per frame, until T again" },
+	{ "R", "reset every value to the scene's" },
+	{ "S", "save the figure as PNG (2× the window)" },
+	{ "Shift+S", "save it as PNG, SVG and PDF" },
+	{ "L", "light / dark theme" },
+	{ "F11", "full screen" },
+	{ "PageUp, PageDown", "previous / next built-in scene" },
+	{ "F1, ?", "this help (Esc closes it)" },
+	{ "Q, Ctrl+Q", "quit" },
+};
+
+static const char *const help_mouse[] = {
 	"Drag a slider, click its track, or roll the wheel over it;",
 	"double-click its value to type a number (Enter applies, Esc cancels).",
 	"Drag the point on the J plot, or a value on an input or param node.",
@@ -180,28 +187,41 @@ static const char *const help_lines[] = {
 
 static void draw_help(struct app *a, const struct ui_colors *c)
 {
-	int n = (int)(sizeof help_lines / sizeof help_lines[0]);
-	int lh = TTF_FontHeight(a->font) + 2, w = 0;
-	for (int i = 0; i < n; i++) {
-		int lw = ui_text_width(a, help_lines[i], 0);
-		w = lw > w ? lw : w;
+	int nk = (int)(sizeof help_keys / sizeof help_keys[0]), nm = (int)(sizeof help_mouse / sizeof help_mouse[0]);
+	int lh = TTF_FontHeight(a->font) + 2, kw = 0, dw = 0;
+	for (int i = 0; i < nk; i++) {
+		int w = ui_text_width(a, help_keys[i][0], 1);
+		kw = w > kw ? w : kw;
+		w = ui_text_width(a, help_keys[i][1], 0);
+		dw = w > dw ? w : dw;
 	}
-	int pad = a->font_px * 2;
-	SDL_Rect box = { (a->draw_w - w) / 2 - pad, (a->draw_h - n * lh) / 2 - pad - lh, w + 2 * pad,
-	                 n * lh + 2 * pad + lh };
+	int gap = a->font_px * 2, w = kw + gap + dw;
+	for (int i = 0; i < nm; i++) {
+		int mw = ui_text_width(a, help_mouse[i], 0);
+		w = mw > w ? mw : w;
+	}
+	int pad = a->font_px * 2, rows = nk + nm + 3;
+	SDL_Rect box = { (a->draw_w - w) / 2 - pad, (a->draw_h - rows * lh) / 2 - pad, w + 2 * pad, rows * lh + 2 * pad };
 	if (box.x < 0)
 		box.x = 0;
 	if (box.y < 0)
 		box.y = 0;
 	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
 	SDL_Color shade = c->bg;
-	shade.a = 235;
+	shade.a = 240;
 	fill(a, box, shade);
 	color(a, c->accent);
 	SDL_RenderDrawRect(a->ren, &box);
-	ui_text(a, "nudge — keys and mouse", box.x + pad, box.y + pad / 2, c->accent, 1);
-	for (int i = 0; i < n; i++)
-		ui_text(a, help_lines[i], box.x + pad, box.y + pad / 2 + (i + 1) * lh + lh / 2, c->text, 0);
+	int x = box.x + pad, y = box.y + pad;
+	ui_text(a, "nudge — keys and mouse", x, y, c->accent, 1);
+	y += lh * 2;
+	for (int i = 0; i < nk; i++, y += lh) {
+		ui_text(a, help_keys[i][0], x, y, c->text, 1);
+		ui_text(a, help_keys[i][1], x + kw + gap, y, c->muted, 0);
+	}
+	y += lh;
+	for (int i = 0; i < nm; i++, y += lh)
+		ui_text(a, help_mouse[i], x, y, c->text, 0);
 }
 
 static void draw_error(struct app *a, const struct ui_colors *c)

@@ -2,12 +2,37 @@
  * control bar under it (a grid of sliders, then the step buttons, screenshot, theme,
  * help and the status line). Sizes follow the window, down to 640x400. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "app-private.h"
 
 static int clampi(int v, int lo, int hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* With NUDGE_LAYOUT_FILE set, writes where every control is (in window units) so
+ * an end-to-end test can aim the real mouse at a knob: "slider NAME X Y W H". */
+static void write_layout_file(const struct app *a)
+{
+	const char *path = getenv("NUDGE_LAYOUT_FILE");
+	if (!path || !*path)
+		return;
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return;
+	double d = a->dpi > 0 ? a->dpi : 1;
+	for (int i = 0; i < a->n_sliders; i++) {
+		const SDL_Rect *r = &a->sliders[i].track;
+		const char *name = a->sliders[i].kind == SLIDER_NODE ? a->scene->nodes[a->sliders[i].node].name
+		                 : a->sliders[i].kind == SLIDER_EPS ? "eps" : "rate";
+		fprintf(f, "slider %s %d %d %d %d\n", name, (int)(r->x / d), (int)(r->y / d), (int)(r->w / d),
+		        (int)(r->h / d));
+	}
+	fprintf(f, "figure %d %d %d %d\n", (int)(a->fig_rect.x / d), (int)(a->fig_rect.y / d), (int)(a->fig_rect.w / d),
+	        (int)(a->fig_rect.h / d));
+	fclose(f);
 }
 
 void ui_layout(struct app *a)
@@ -20,7 +45,7 @@ void ui_layout(struct app *a)
 
 	/* the slider grid: as many columns as fit, more when rows would take too much height */
 	int n = a->n_sliders;
-	int min_w = px * 18, cols = clampi(W / min_w, 1, 4);
+	int min_w = px * 15, cols = clampi(W / min_w, 1, 4);
 	if (cols > n)
 		cols = n > 0 ? n : 1;
 	int max_rows = (int)((0.42 * H - btn_h - 3 * pad) / row_h);
@@ -75,6 +100,7 @@ void ui_layout(struct app *a)
 		bx += w + pad / 2;
 	}
 	a->status_rect = (SDL_Rect){ bx + pad, by, W - bx - 2 * pad, btn_h };
+	write_layout_file(a);
 	a->layout_w = W;
 	a->layout_h = H;
 	a->fig_dirty = 1;

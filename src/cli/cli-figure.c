@@ -21,28 +21,8 @@ static int fig_parse_size(const char *s, double *w, double *h)
 	return 0;
 }
 
-static int fig_parse_int(const char *s, long lo, long hi, int *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end || errno || v < lo || v > hi)
-		return -1;
-	*out = (int)v;
-	return 0;
-}
-
-/* The value after option argv[*i], or NULL after printing that it is missing. */
-static const char *fig_value(const char *cmd, int argc, char **argv, int *i)
-{
-	if (*i + 1 >= argc) {
-		cli_usage_error(cmd, "%s needs a value", argv[*i]);
-		return NULL;
-	}
-	return argv[++*i];
-}
-
-int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, int argc, char **argv)
+int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const char *usage,
+                   int argc, char **argv)
 {
 	*a = (struct fig_args){.step = -1};
 	if (accept & FIG_OPT_OUT) /* files are for slides and print: light unless asked */
@@ -51,30 +31,28 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, int arg
 		int rc = cli_shared_opt(&a->scene, cmd, argc, argv, &i);
 		if (rc < 0)
 			return EXIT_USAGE;
-		if (rc > 0) { /* it moved i past the option and its value */
-			i--;
+		if (rc > 0)
 			continue;
-		}
 		const char *arg = argv[i], *v;
 		if (cli_is_help(arg)) {
 			a->help = 1;
 		} else if ((accept & FIG_OPT_OUT) && (!strcmp(arg, "-o") || !strcmp(arg, "--output"))) {
-			if (!(a->out = fig_value(cmd, argc, argv, &i)))
+			if (!(a->out = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
 		} else if (!strcmp(arg, "--size")) {
-			if (!(v = fig_value(cmd, argc, argv, &i)))
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
 			if (fig_parse_size(v, &a->ex.draw.width, &a->ex.draw.height) != 0)
 				return cli_usage_error(cmd, "--size wants WxH between 16 and 16384, like 1920x1080, not '%s'", v);
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--scale")) {
-			if (!(v = fig_value(cmd, argc, argv, &i)))
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
 			char *end;
 			a->ex.scale = strtod(v, &end);
 			if (end == v || *end || !(a->ex.scale >= 0.1 && a->ex.scale <= 8))
 				return cli_usage_error(cmd, "--scale wants a number from 0.1 to 8, not '%s'", v);
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--theme")) {
-			if (!(v = fig_value(cmd, argc, argv, &i)))
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
 			if (!strcmp(v, "dark"))
 				a->ex.draw.theme = THEME_DARK;
@@ -85,7 +63,7 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, int arg
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--transparent")) {
 			a->ex.draw.transparent = 1;
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--only")) {
-			if (!(v = fig_value(cmd, argc, argv, &i)))
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
 			if (!strcmp(v, "graph"))
 				a->ex.draw.only = DRAW_GRAPH;
@@ -94,21 +72,21 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, int arg
 			else
 				return cli_usage_error(cmd, "--only is graph or plot, not '%s'", v);
 		} else if ((accept & FIG_OPT_STEP) && !strcmp(arg, "--step")) {
-			if (!(v = fig_value(cmd, argc, argv, &i)))
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
-			if (fig_parse_int(v, 0, 1000000000, &a->step) != 0)
+			if (cli_parse_int(v, 0, 1000000000, &a->step) != 0)
 				return cli_usage_error(cmd, "--step wants a step number (0, 1, ...), not '%s'", v);
 		} else if ((accept & FIG_OPT_FORMAT) && !strcmp(arg, "--format")) {
-			if (!(v = fig_value(cmd, argc, argv, &i)))
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
 			char name[16];
 			snprintf(name, sizeof name, "x.%.8s", v);
 			if (!(a->format = export_format_of(name)))
 				return cli_usage_error(cmd, "--format is png, svg or pdf, not '%s'", v);
 		} else if ((accept & FIG_OPT_FRAMES) && !strcmp(arg, "--frames")) {
-			if (!(v = fig_value(cmd, argc, argv, &i)))
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
-			if (fig_parse_int(v, 1, 1000000, &a->frames) != 0)
+			if (cli_parse_int(v, 1, 1000000, &a->frames) != 0)
 				return cli_usage_error(cmd, "--frames wants a positive count, not '%s'", v);
 		} else if (arg[0] == '-' && arg[1]) {
 			return cli_usage_error(cmd, "unknown option '%s' (see nudge %s --help)", arg, cmd);
@@ -118,6 +96,14 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, int arg
 			return cli_usage_error(cmd, "one scene at a time: '%s' is one too many", arg);
 		}
 	}
+	if (a->help) {
+		fputs(usage, stdout);
+		return EXIT_OK;
+	}
+	if ((accept & FIG_OPT_OUT) && !a->scene.scene_arg)
+		return cli_usage_error(cmd, "which scene? (see nudge %s --help)", cmd);
+	if ((accept & FIG_OPT_OUT) && !a->out)
+		return cli_usage_error(cmd, "where to? give -o (see nudge %s --help)", cmd);
 	return EXIT_OK;
 }
 

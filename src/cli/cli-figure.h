@@ -27,9 +27,11 @@ struct fig_args {
 	int help;                 /* -h / --help was given */
 };
 
-/* Parses argv[1..] (argv[0] is the command word). Returns EXIT_OK, or EXIT_USAGE after
- * printing why. `accept` is a mask of FIG_OPT_*. */
-int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, int argc, char **argv);
+/* Parses argv[1..] (argv[0] is the command word). `accept` is a mask of FIG_OPT_*; with
+ * FIG_OPT_OUT, SCENE and -o are required. Returns EXIT_OK, or EXIT_USAGE after printing
+ * why; on --help prints usage and returns EXIT_OK with a->help set. */
+int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const char *usage,
+                   int argc, char **argv);
 
 /* An opened scene with everything draw_figure needs. */
 struct fig_session {

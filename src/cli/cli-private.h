@@ -36,9 +36,10 @@ struct cli_scene {
 	char name_buf[256];  /* storage for name */
 };
 
-/* If argv[*i] is one of the shared options, consumes it (and its value), advances *i
- * past it and returns 1; returns 0 if it is not; prints a message and returns -1 if
- * its value is missing or malformed. `cmd` names the command in messages. */
+/* If argv[*i] is one of the shared options, consumes it and its value, leaves *i on
+ * the last argument consumed (so a `for (…; i++)` loop goes on after it) and returns
+ * 1; returns 0 if it is not; prints a message and returns -1 if its value is missing
+ * or malformed. `cmd` names the command in messages. */
 int cli_shared_opt(struct cli_opts *o, const char *cmd, int argc, char **argv, int *i);
 
 /* A SCENE argument, a file or a built-in scene's name, as a path. 0, or -1 after
@@ -68,6 +69,19 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 
 /* Is argv[i] "-h" or "--help"? */
 int cli_is_help(const char *arg);
+
+/* The value after option argv[*i] (and *i moved onto it), or NULL after printing
+ * that it is missing. */
+const char *cli_opt_value(const char *cmd, int argc, char **argv, int *i);
+
+/* A whole-string integer in [lo, hi]: 0 and *out set, or -1. */
+int cli_parse_int(const char *s, long lo, long hi, int *out);
+
+/* Milliseconds on a monotonic clock, for benchmarks. */
+double cli_now_ms(void);
+
+/* Sorts v[0..n) and returns its q-quantile (0.5 for the median). */
+double cli_quantile(double *v, int n, double q);
 
 /* Commands: each takes the arguments after the command word (argv[0] is the command). */
 int cmd_eval(int argc, char **argv);

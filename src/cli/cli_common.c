@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -77,15 +78,43 @@ static int parse_double(const char *s, double *v)
 	return (end == s || *end || errno == ERANGE || isnan(*v)) ? -1 : 0;
 }
 
-static int parse_int(const char *s, int *v)
+int cli_parse_int(const char *s, long lo, long hi, int *out)
 {
 	char *end;
 	errno = 0;
 	long l = strtol(s, &end, 10);
-	if (end == s || *end || errno || l < INT_MIN || l > INT_MAX)
+	if (end == s || *end || errno || l < lo || l > hi || l < INT_MIN || l > INT_MAX)
 		return -1;
-	*v = (int)l;
+	*out = (int)l;
 	return 0;
+}
+
+const char *cli_opt_value(const char *cmd, int argc, char **argv, int *i)
+{
+	if (*i + 1 >= argc) {
+		cli_usage_error(cmd, "%s needs a value", argv[*i]);
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+double cli_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+double cli_quantile(double *v, int n, double q)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return v[(int)(q * (n - 1) + 0.5)];
 }
 
 int cli_shared_opt(struct cli_opts *o, const char *cmd, int argc, char **argv, int *i)
@@ -103,14 +132,8 @@ int cli_shared_opt(struct cli_opts *o, const char *cmd, int argc, char **argv, i
 	}
 	if (known < 0)
 		return 0;
-	if (!val) {
-		if (*i + 1 >= argc) {
-			cli_usage_error(cmd, "%s needs a value", a);
-			return -1;
-		}
-		val = argv[++*i];
-	}
-	(*i)++;
+	if (!val && !(val = cli_opt_value(cmd, argc, argv, i)))
+		return -1;
 	switch (known) {
 	case 0: {
 		const char *eq = strchr(val, '=');
@@ -130,7 +153,7 @@ int cli_shared_opt(struct cli_opts *o, const char *cmd, int argc, char **argv, i
 		return 1;
 	}
 	case 1:
-		if (parse_int(val, &o->row) || o->row < 0) {
+		if (cli_parse_int(val, 0, INT_MAX, &o->row)) {
 			cli_usage_error(cmd, "--row takes a row number from 0 (got '%s')", val);
 			return -1;
 		}

@@ -4,29 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli-private.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double quantile(double *v, int n, double q)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	int i = (int)(q * (n - 1) + 0.5);
-	return v[i];
-}
 
 /* Appends to a growing buffer; exits the benchmark on allocation failure. */
 struct buf {
@@ -105,16 +84,16 @@ static struct scene *time_parse(const char *src, size_t len, int runs, double *m
 		return NULL;
 	for (int r = 0; r < runs; r++) {
 		scene_free(s);
-		double t0 = now_ms();
+		double t0 = cli_now_ms();
 		struct nudge_error err;
 		s = scene_parse(src, len, "<bench>", &err);
-		t[r] = now_ms() - t0;
+		t[r] = cli_now_ms() - t0;
 		if (!s) {
 			fprintf(stderr, "nudge bench: the generated scene does not parse: %s\n", err.msg);
 			break;
 		}
 	}
-	*median = quantile(t, runs, 0.5);
+	*median = cli_quantile(t, runs, 0.5);
 	free(t);
 	return s;
 }
@@ -154,11 +133,11 @@ static int bench_engine(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	for (int r = 0; r < runs; r++) {
-		double t0 = now_ms();
+		double t0 = cli_now_ms();
 		eval_run(ev);
-		t[r] = now_ms() - t0;
+		t[r] = cli_now_ms() - t0;
 	}
-	double med = quantile(t, runs, 0.5), p90 = quantile(t, runs, 0.9);
+	double med = cli_quantile(t, runs, 0.5), p90 = cli_quantile(t, runs, 0.9);
 	printf("forward + backward, %d nodes, %d edges, %d ops: median %.3f ms, p90 %.3f ms (%d runs)\n",
 	       s->n_nodes, s->n_edges, s->n_ops, med, p90, runs);
 	printf("parse of that scene (%zu KB): median %.2f ms\n", len / 1024, parse_ms);
@@ -177,13 +156,13 @@ static int bench_engine(int argc, char **argv)
 	if (s) {
 		ev = eval_new(s);
 		for (int r = 0; r < 10 && ev; r++) {
-			double t0 = now_ms();
+			double t0 = cli_now_ms();
 			eval_run(ev);
-			t[r] = now_ms() - t0;
+			t[r] = cli_now_ms() - t0;
 		}
 		if (ev)
 			printf("800 KB line w + w + … (%d ops): parse median %.2f ms, forward + backward median %.2f ms\n",
-			       s->n_ops, parse_ms, quantile(t, 10, 0.5));
+			       s->n_ops, parse_ms, cli_quantile(t, 10, 0.5));
 		eval_free(ev);
 	}
 	scene_free(s);

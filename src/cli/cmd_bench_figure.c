@@ -17,26 +17,12 @@ static const char bench_usage[] =
 	"trace and figure each frame), and prints the median and 99th-percentile\n"
 	"milliseconds per frame of each.\n";
 
-static double bench_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int bench_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 static void bench_print(const char *name, const char *what, const struct draw_opts *d,
                         double *ms, int frames)
 {
-	qsort(ms, (size_t)frames, sizeof *ms, bench_cmp);
-	int p99 = (int)(0.99 * (frames - 1) + 0.5);
+	double p99 = cli_quantile(ms, frames, 0.99), med = cli_quantile(ms, frames, 0.5);
 	printf("%s %gx%g %s: %d frames, median %.2f ms, p99 %.2f ms per frame\n", name, d->width,
-	       d->height, what, frames, ms[(frames - 1) / 2], ms[p99]);
+	       d->height, what, frames, med, p99);
 }
 
 /* Frames as while dragging the plotted variable: each one sets it, re-runs the
@@ -48,7 +34,7 @@ static int bench_drag(struct fig_session *fs, cairo_t *cr, const struct draw_opt
 	double start = fs->cs.ev->set[fs->fig.plot];
 	fs->fig.progress = 1;
 	for (int i = 0; i < frames; i++) {
-		double t0 = bench_now_ms();
+		double t0 = cli_now_ms();
 		double t = 0.5 + 0.4 * sin(i * 0.05);
 		eval_set(fs->cs.ev, fs->fig.plot, nd->lo + (nd->hi - nd->lo) * t);
 		eval_run(fs->cs.ev);
@@ -61,7 +47,7 @@ static int bench_drag(struct fig_session *fs, cairo_t *cr, const struct draw_opt
 		fs->fig.step = tr->n_steps - 1;
 		draw_figure(cr, &fs->fig, d);
 		cairo_surface_flush(cairo_get_target(cr));
-		ms[i] = bench_now_ms() - t0;
+		ms[i] = cli_now_ms() - t0;
 	}
 	eval_set(fs->cs.ev, fs->fig.plot, start);
 	eval_run(fs->cs.ev);
@@ -71,13 +57,9 @@ static int bench_drag(struct fig_session *fs, cairo_t *cr, const struct draw_opt
 int cmd_bench_figure(int argc, char **argv)
 {
 	struct fig_args a;
-	int rc = fig_args_parse(&a, "bench", FIG_OPT_FRAMES | FIG_OPT_LOOK, argc, argv);
-	if (rc != EXIT_OK)
+	int rc = fig_args_parse(&a, "bench", FIG_OPT_FRAMES | FIG_OPT_LOOK, bench_usage, argc, argv);
+	if (rc != EXIT_OK || a.help)
 		return rc;
-	if (a.help) {
-		fputs(bench_usage, stdout);
-		return EXIT_OK;
-	}
 	if (!a.scene.scene_arg)
 		a.scene.scene_arg = "network";
 	int frames = a.frames ? a.frames : 300;
@@ -103,11 +85,11 @@ int cmd_bench_figure(int argc, char **argv)
 		int f = i < 0 ? 0 : i;
 		fs.fig.step = (f / 6) % n_steps;          /* six frames per step: */
 		fs.fig.progress = (f % 6) / 5.0;          /* 0, 0.2, ... 1 */
-		double t0 = bench_now_ms();
+		double t0 = cli_now_ms();
 		draw_figure(cr, &fs.fig, &d);
 		cairo_surface_flush(sf);
 		if (i >= 0)
-			ms[i] = bench_now_ms() - t0;
+			ms[i] = cli_now_ms() - t0;
 	}
 	bench_print(fs.cs.name, "stepping", &d, ms, frames);
 	if (fs.fig.plot >= 0 && bench_drag(&fs, cr, &d, ms, frames) == 0)

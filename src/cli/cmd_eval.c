@@ -233,13 +233,13 @@ int cmd_eval(int argc, char **argv)
 {
 	struct cli_opts o = { 0 };
 	int json = 0, check = 0, trace = 0;
-	for (int i = 1; i < argc;) {
+	for (int i = 1; i < argc; i++) {
 		int r = cli_shared_opt(&o, "eval", argc, argv, &i);
 		if (r < 0)
 			return EXIT_USAGE;
 		if (r > 0)
 			continue;
-		const char *a = argv[i++];
+		const char *a = argv[i];
 		if (cli_is_help(a)) {
 			fputs(eval_help, stdout);
 			return EXIT_OK;

@@ -24,17 +24,10 @@ static const char export_usage[] =
 int cmd_export(int argc, char **argv)
 {
 	struct fig_args a;
-	int rc = fig_args_parse(&a, "export", FIG_OPT_OUT | FIG_OPT_STEP | FIG_OPT_LOOK, argc, argv);
-	if (rc != EXIT_OK)
+	int rc = fig_args_parse(&a, "export", FIG_OPT_OUT | FIG_OPT_STEP | FIG_OPT_LOOK,
+	                        export_usage, argc, argv);
+	if (rc != EXIT_OK || a.help)
 		return rc;
-	if (a.help) {
-		fputs(export_usage, stdout);
-		return EXIT_OK;
-	}
-	if (!a.scene.scene_arg)
-		return cli_usage_error("export", "which scene? (nudge export SCENE -o FILE)");
-	if (!a.out)
-		return cli_usage_error("export", "where to? give -o FILE (.png, .svg or .pdf)");
 	if (!export_format_of(a.out))
 		return cli_usage_error("export", "cannot tell the format of %s: use .png, .svg or .pdf", a.out);
 	struct fig_session fs;

@@ -44,17 +44,10 @@ static int record_mkdirs(const char *dir)
 int cmd_record(int argc, char **argv)
 {
 	struct fig_args a;
-	int rc = fig_args_parse(&a, "record", FIG_OPT_OUT | FIG_OPT_FORMAT | FIG_OPT_LOOK, argc, argv);
-	if (rc != EXIT_OK)
+	int rc = fig_args_parse(&a, "record", FIG_OPT_OUT | FIG_OPT_FORMAT | FIG_OPT_LOOK,
+	                        record_usage, argc, argv);
+	if (rc != EXIT_OK || a.help)
 		return rc;
-	if (a.help) {
-		fputs(record_usage, stdout);
-		return EXIT_OK;
-	}
-	if (!a.scene.scene_arg)
-		return cli_usage_error("record", "which scene? (nudge record SCENE -o DIR)");
-	if (!a.out)
-		return cli_usage_error("record", "where to? give -o DIR");
 	if (!a.format)
 		a.format = EXPORT_PNG;
 	struct fig_session fs;

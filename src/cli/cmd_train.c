@@ -63,36 +63,35 @@ int cmd_train(int argc, char **argv)
 {
 	struct cli_opts o = { 0 };
 	int json = 0;
-	long steps = -1;
+	int steps = -1;
 	double rate = NAN;
-	for (int i = 1; i < argc;) {
+	for (int i = 1; i < argc; i++) {
 		int r = cli_shared_opt(&o, "train", argc, argv, &i);
 		if (r < 0)
 			return EXIT_USAGE;
 		if (r > 0)
 			continue;
-		const char *a = argv[i++];
+		const char *a = argv[i];
 		if (cli_is_help(a)) {
 			fputs(train_help, stdout);
 			return EXIT_OK;
 		} else if (strcmp(a, "--json") == 0) {
 			json = 1;
-		} else if (strcmp(a, "--steps") == 0 || strcmp(a, "--rate") == 0) {
-			if (i >= argc)
-				return cli_usage_error("train", "%s needs a value", a);
+		} else if (strcmp(a, "--steps") == 0) {
+			const char *v = cli_opt_value("train", argc, argv, &i);
+			if (!v)
+				return EXIT_USAGE;
+			if (cli_parse_int(v, 0, 100000000, &steps))
+				return cli_usage_error("train", "--steps takes a whole number from 0 to 100000000 (got '%s')", v);
+		} else if (strcmp(a, "--rate") == 0) {
+			const char *v = cli_opt_value("train", argc, argv, &i);
+			if (!v)
+				return EXIT_USAGE;
 			char *end;
 			errno = 0;
-			if (a[2] == 's') {
-				steps = strtol(argv[i], &end, 10);
-				if (*end || end == argv[i] || errno || steps < 0 || steps > 100000000)
-					return cli_usage_error("train", "--steps takes a whole number from 0 to 100000000 (got '%s')",
-					                       argv[i]);
-			} else {
-				rate = strtod(argv[i], &end);
-				if (*end || end == argv[i] || errno || !isfinite(rate) || rate < 0)
-					return cli_usage_error("train", "--rate takes a number of 0 or more (got '%s')", argv[i]);
-			}
-			i++;
+			rate = strtod(v, &end);
+			if (*end || end == v || errno || !isfinite(rate) || rate < 0)
+				return cli_usage_error("train", "--rate takes a number of 0 or more (got '%s')", v);
 		} else if (a[0] == '-' && a[1]) {
 			return cli_usage_error("train", "unknown option '%s' (see: nudge train --help)", a);
 		} else if (o.scene_arg) {
@@ -126,15 +125,15 @@ int cmd_train(int argc, char **argv)
 		snprintf(why, sizeof why, "the cost %s is not finite at the start", cs.scene->nodes[cs.scene->cost].name);
 		stopped = 1;
 	}
-	for (long step = 0; step <= steps && !(stopped && step > 0); step++) {
+	for (int step = 0; step <= steps && !(stopped && step > 0); step++) {
 		if (step > 0 && descend_step(cs.ev, rate, why, sizeof why)) {
 			stopped = 1;
 			break;
 		}
 		if (json)
-			row_json(&cs, (int)step);
+			row_json(&cs, step);
 		else
-			row_table(&cs, (int)step);
+			row_table(&cs, step);
 	}
 	if (json) {
 		printf("\n  ],\n  \"stopped\": ");

@@ -1,5 +1,6 @@
 /* cmd_window.c - `nudge [SCENE] [--shots DIR] [--size WxH] [--light]`: opens the
  * window (src/app) on a scene, by default the lecture's computation graph. */
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,6 +37,11 @@ int cmd_window(int argc, char **argv)
 	if (cli_resolve_scene(scene ? scene : "computation-graph", NULL, path, sizeof path))
 		return EXIT_USAGE;
 	o.scene_path = path;
+	/* window titles are UTF-8 ("nudge — …"): X11 converts them through the C library's
+	 * character type, so make sure it is a UTF-8 one (numbers are not affected) */
+	const char *ctype = setlocale(LC_CTYPE, "");
+	if (!ctype || (!strstr(ctype, "UTF-8") && !strstr(ctype, "utf8")))
+		setlocale(LC_CTYPE, "C.UTF-8");
 	char err[1024];
 	struct app *app = app_new(&o, err, sizeof err);
 	if (!app) {

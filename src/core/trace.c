@@ -10,8 +10,6 @@
 #include "nudge/format.h"
 #include "nudge/trace.h"
 
-#define NUM_DIGITS 6
-
 /* A growable string for building one step's text. */
 struct text {
 	char *p;
@@ -45,7 +43,7 @@ static void adds(struct text *t, const char *s) { add(t, s, strlen(s)); }
 static void addnum(struct text *t, double v)
 {
 	char b[48];
-	fmt_num(b, sizeof b, v, NUM_DIGITS);
+	fmt_num(b, sizeof b, v, NUDGE_DIGITS);
 	adds(t, b);
 }
 
@@ -129,10 +127,10 @@ static void backward_text(struct text *t, const struct eval *ev, int k)
 		adds(t, nd->label);
 		double g = ev->grad[e->to], l = ev->local[s->out[nd->out_first + i]];
 		char b[48];
-		fmt_num(b, sizeof b, g, NUM_DIGITS);
+		fmt_num(b, sizeof b, g, NUDGE_DIGITS);
 		if (g < 0) { adds(&num, "("); adds(&num, b); adds(&num, ")"); } else adds(&num, b);
 		adds(&num, " × ");
-		fmt_num(b, sizeof b, l, NUM_DIGITS);
+		fmt_num(b, sizeof b, l, NUDGE_DIGITS);
 		if (l < 0) { adds(&num, "("); adds(&num, b); adds(&num, ")"); } else adds(&num, b);
 	}
 	if (terms) {

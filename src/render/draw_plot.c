@@ -261,9 +261,9 @@ static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
 	const struct scene *s = v->ev->scene;
 	const char *w = s->nodes[v->node].label, *J = s->nodes[s->cost].label;
 	char eps[64], k[64], slope[64], line[400];
-	fmt_num(eps, sizeof eps, v->nd.eps, RENDER_DIGITS);
-	fmt_num(k, sizeof k, fabs(v->nd.ratio), RENDER_DIGITS);
-	fmt_num(slope, sizeof slope, v->slope, RENDER_DIGITS);
+	fmt_num(eps, sizeof eps, v->nd.eps, NUDGE_DIGITS);
+	fmt_num(k, sizeof k, fabs(v->nd.ratio), NUDGE_DIGITS);
+	fmt_num(slope, sizeof slope, v->slope, NUDGE_DIGITS);
 	const char *dir = v->nd.delta > 0 ? "↑" : v->nd.delta < 0 ? "↓" : "";
 	if (!isfinite(v->nd.ratio))
 		snprintf(line, sizeof line, "%s ↑ %s ⇒ %s is undefined", w, eps, J);

@@ -34,7 +34,8 @@ static int layout_chars(const char *s)
 #define LAYOUT_SPLIT_AT 28 /* headers longer than this (in characters) take two lines */
 
 /* Splits a long header before a " + " or " − " at the shallowest parenthesis depth,
- * nearest the middle, into rest1 (after the label) and rest2. */
+ * nearest the middle, into rest1 (after the label) and rest2; never inside a function's
+ * parentheses (relu(w·x + b) stays whole). */
 static void layout_split(struct layout_node_text *t, size_t label_len)
 {
 	const char *h = t->head;
@@ -43,16 +44,22 @@ static void layout_split(struct layout_node_text *t, size_t label_len)
 	int total = layout_chars(h);
 	if (total <= LAYOUT_SPLIT_AT)
 		return;
-	int depth = 0, chars = 0, best_depth = 1 << 30, best_dist = 1 << 30;
+	int depth = 0, chars = 0, best_depth = 1 << 30, best_dist = 1 << 30, in_call = 0;
 	size_t best = 0;
 	for (size_t i = label_len; h[i]; i++) {
 		chars += ((unsigned char)h[i] & 0xC0) != 0x80;
-		if (h[i] == '(' || h[i] == '[')
+		if (h[i] == '(' || h[i] == '[') {
+			int call = i > 0 && ((h[i - 1] >= 'a' && h[i - 1] <= 'z') || h[i] == '[');
+			if (call && in_call == 0)
+				in_call = depth + 1; /* inside a call from this depth on */
 			depth++;
-		else if ((h[i] == ')' || h[i] == ']') && depth > 0)
+		} else if ((h[i] == ')' || h[i] == ']') && depth > 0) {
+			if (in_call == depth)
+				in_call = 0;
 			depth--;
+		}
 		int plus = strncmp(h + i, " + ", 3) == 0, minus = strncmp(h + i, " − ", 5) == 0;
-		if (!plus && !minus)
+		if ((!plus && !minus) || in_call)
 			continue;
 		int dist = abs(2 * chars - total);
 		if (chars < total * 3 / 10 || chars > total * 7 / 10)
@@ -93,15 +100,15 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g)
 		}
 		layout_split(t, strlen(nd->label));
 		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
-		fmt_num(t->value, sizeof t->value, ev->value[i], RENDER_DIGITS);
-		fmt_num(t->grad, sizeof t->grad, ev->grad[i], RENDER_DIGITS);
+		fmt_num(t->value, sizeof t->value, ev->value[i], NUDGE_DIGITS);
+		fmt_num(t->grad, sizeof t->grad, ev->grad[i], NUDGE_DIGITS);
 		snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", cost, nd->label);
 	}
 	for (int e = 0; e < s->n_edges; e++) {
 		const struct edge *ed = &s->edges[e];
 		char sym[120], num[64];
 		int n = scene_local_text(s, e, sym, sizeof sym);
-		fmt_num(num, sizeof num, ev->local[e], RENDER_DIGITS);
+		fmt_num(num, sizeof num, ev->local[e], NUDGE_DIGITS);
 		if (n > 0 && (size_t)n < sizeof sym && strcmp(sym, num) != 0 &&
 		    layout_chars(sym) <= LAYOUT_MAX_SYM)
 			snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s = %s = %s",

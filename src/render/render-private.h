@@ -5,10 +5,9 @@
 #define NUDGE_RENDER_PRIVATE_H
 
 #include <cairo.h>
+#include "nudge/format.h"
 #include "nudge/render.h"
 
-/* Significant digits of numbers on the figure: the same as the trace's captions. */
-#define RENDER_DIGITS 6
 
 /* ---- font.c: the bundled fonts ---- */
 enum font_id { FONT_REGULAR, FONT_BOLD, FONT_ITALIC, FONT_COUNT };

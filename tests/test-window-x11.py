@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""test-window-x11.py - nudge end to end in a real X window (Xvfb), driven as a person
+would with xdotool: start it, drag the w knob, step with Home and Right, press S. Checks
+that the screen changed where the figure is, that the screenshot file is a PNG at twice
+the figure's size, and that Q quits cleanly. Usage: test-window-x11.py NUDGE
+Skips (exit 77) when Xvfb, xdotool or ImageMagick are missing."""
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+NUDGE = os.path.abspath(sys.argv[1])
+for tool in ("Xvfb", "xdotool", "import", "compare"):
+    if not shutil.which(tool):
+        print(f"skipping: {tool} is not installed")
+        sys.exit(77)
+
+passed = failed = 0
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what, file=sys.stderr)
+
+
+def free_display():
+    for n in range(90, 200):
+        if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
+            return f":{n}"
+    raise RuntimeError("no free X display")
+
+
+def x(*args, timeout=10):
+    return subprocess.run(list(args), capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def shot(path):
+    x("import", "-window", "root", path)
+    return path
+
+
+def differing(a, b, geom):
+    """Pixels that differ between two screenshots inside WxH+X+Y."""
+    p = subprocess.run(["compare", "-metric", "AE", "-fuzz", "2%", a, b, "-crop", geom, "null:"],
+                       capture_output=True, text=True, env=env)
+    try:
+        return int(float(p.stderr.split()[0]))
+    except (ValueError, IndexError):
+        return -1
+
+
+tmp = tempfile.mkdtemp(prefix="nudge-x11-")
+display = free_display()
+env = dict(os.environ, DISPLAY=display, LC_ALL="C.UTF-8", MESA_SHADER_CACHE_DISABLE="true",
+           NUDGE_LAYOUT_FILE=os.path.join(tmp, "layout.txt"),
+           ASAN_OPTIONS="detect_leaks=0")  # X11 and GL libraries leak on their own; see tests/test-app.c
+env.pop("SDL_VIDEODRIVER", None)
+xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+app = None
+try:
+    for _ in range(100):
+        if os.path.exists(f"/tmp/.X11-unix/X{display[1:]}"):
+            break
+        time.sleep(0.05)
+    app = subprocess.Popen([NUDGE, "computation-graph", "--shots", tmp, "--size", "1200x760"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    win = x("xdotool", "search", "--sync", "--onlyvisible", "--class", "nudge", timeout=20).stdout.split()
+    check(bool(win), "the window appears")
+    wid = win[0] if win else ""
+    time.sleep(0.5)
+    title = x("xdotool", "getwindowname", wid).stdout.strip() if wid else ""
+    check(title == "nudge — Computation graph", f"window title: {title!r}")
+    geo = x("xdotool", "getwindowgeometry", wid).stdout if wid else ""
+    ox = oy = 0
+    for line in geo.splitlines():
+        if "Position:" in line:
+            ox, oy = [int(v) for v in line.split()[1].split(",")]
+    time.sleep(1.0)
+    layout = {}
+    with open(env["NUDGE_LAYOUT_FILE"]) as f:
+        for line in f:
+            parts = line.split()
+            layout[parts[0] + ":" + parts[1] if parts[0] == "slider" else parts[0]] = [int(v) for v in parts[-4:]]
+    fx, fy, fw, fh = layout["figure"]
+    fig_geom = f"{fw}x{fh}+{ox + fx}+{oy + fy}"
+    a = shot(os.path.join(tmp, "a.png"))
+
+    # drag the w knob from 2 (60 % of [-4, 6]) to the right
+    tx, ty, tw, th = layout["slider:w"]
+    kx, ky = ox + tx + int(0.6 * tw), oy + ty + th // 2
+    x("xdotool", "mousemove", str(kx), str(ky))
+    time.sleep(0.1)
+    x("xdotool", "mousedown", "1")
+    for i in range(1, 9):
+        x("xdotool", "mousemove", str(kx + i * tw // 30), str(ky))
+        time.sleep(0.05)
+    x("xdotool", "mouseup", "1")
+    time.sleep(0.6)
+    b = shot(os.path.join(tmp, "b.png"))
+    changed = differing(a, b, fig_geom)
+    check(changed > 500, f"dragging w changed the figure ({changed} pixels)")
+
+    x("xdotool", "key", "--window", wid, "Home")
+    for _ in range(3):
+        x("xdotool", "key", "--window", wid, "Right")
+        time.sleep(0.15)
+    time.sleep(0.6)
+    c = shot(os.path.join(tmp, "c.png"))
+    changed = differing(b, c, fig_geom)
+    check(changed > 500, f"stepping changed the figure ({changed} pixels)")
+
+    x("xdotool", "key", "--window", wid, "s")
+    time.sleep(1.5)
+    png = os.path.join(tmp, "nudge-computation-graph-001.png")
+    check(os.path.exists(png), "S wrote nudge-computation-graph-001.png")
+    if os.path.exists(png):
+        with open(png, "rb") as f:
+            head = f.read(24)
+        w, h = struct.unpack(">II", head[16:24])
+        check(head[:8] == b"\x89PNG\r\n\x1a\n" and w == 2 * fw and h == 2 * fh,
+              f"a PNG at twice the figure's size: {w}x{h} for {fw}x{fh}")
+    x("xdotool", "key", "--window", wid, "q")
+    try:
+        out, err = app.communicate(timeout=10)
+        check(app.returncode == 0, f"Q quits with status 0 (got {app.returncode}): {err[-500:]}")
+        check("runtime error" not in err and "AddressSanitizer" not in err, f"no sanitizer report: {err[-500:]}")
+    except subprocess.TimeoutExpired:
+        check(False, "Q quits within 10 s")
+finally:
+    if app and app.poll() is None:
+        app.kill()
+    xvfb.terminate()
+    xvfb.wait()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+print(f"test-window-x11: {passed} checks passed, {failed} failed")
+sys.exit(1 if failed else 0)
