@@ -91,6 +91,6 @@ int cmd_bench(int argc, char **argv);        /* "engine" here; figures go to cmd
 int cmd_export(int argc, char **argv);       /* render layer (issue 3) */
 int cmd_record(int argc, char **argv);       /* render layer (issue 3) */
 int cmd_bench_figure(int argc, char **argv); /* render layer (issue 3) */
-int cmd_window(int argc, char **argv);       /* app layer (issue 4): `nudge [SCENE]` */
+int cmd_window(int argc, char **argv);       /* the nudge-window binary (window_main.c) */
 
 #endif

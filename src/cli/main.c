@@ -1,8 +1,11 @@
 /* main.c - the nudge command: picks the command from argv and runs it. Opening the
  * window is `nudge [SCENE]`; everything else is a command word (eval, export, record,
  * train, bench, list). Only the cli prints errors and chooses the exit status. */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "cli-private.h"
@@ -48,7 +51,30 @@ static const struct command commands[] = {
 static int open_scene(int argc, char **argv)
 {
 #ifdef NUDGE_HAVE_APP
-	return cmd_window(argc, argv);
+	/* nudge-window sits beside this binary in the build folder, in libexec when installed */
+	char self[PATH_MAX], path[PATH_MAX + 32];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	const char *tried[2] = { NULL, NUDGE_INSTALL_LIBEXECDIR "/nudge-window" };
+	if (n > 0) {
+		self[n] = '\0';
+		char *slash = strrchr(self, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(path, sizeof path, "%s/nudge-window", self);
+			tried[0] = path;
+		}
+	}
+	for (int i = 0; i < 2; i++) {
+		if (!tried[i] || access(tried[i], X_OK) != 0)
+			continue;
+		argv[0] = (char *)tried[i];
+		execv(tried[i], argv);
+		fprintf(stderr, "nudge: cannot start the window (%s): %s\n", tried[i], strerror(errno));
+		return EXIT_FAIL;
+	}
+	fprintf(stderr, "nudge: the window program nudge-window is missing (looked in %s and %s)\n",
+	        tried[0] ? tried[0] : "this binary's folder", tried[1]);
+	return EXIT_FAIL;
 #else
 	char *eval_argv[3] = { "eval", argc > 1 && argv[1][0] != '-' ? argv[1] : "computation-graph", NULL };
 	fprintf(stderr, "nudge: this build has no window yet; showing `nudge eval %s`\n", eval_argv[1]);
