@@ -42,6 +42,10 @@ struct cli_scene {
  * or malformed. `cmd` names the command in messages. */
 int cli_shared_opt(struct cli_opts *o, const char *cmd, int argc, char **argv, int *i);
 
+/* An argument no option took: the SCENE, once; an unknown option or a second scene is
+ * a usage error (printed, EXIT_USAGE returned). */
+int cli_positional(struct cli_opts *o, const char *cmd, const char *arg);
+
 /* A SCENE argument, a file or a built-in scene's name, as a path. 0, or -1 after
  * printing why (no such file or scene, a folder). */
 int cli_resolve_scene(const char *arg, const char *cmd, char *path, size_t n);

@@ -174,6 +174,16 @@ int cli_shared_opt(struct cli_opts *o, const char *cmd, int argc, char **argv, i
 	}
 }
 
+int cli_positional(struct cli_opts *o, const char *cmd, const char *arg)
+{
+	if (arg[0] == '-' && arg[1])
+		return cli_usage_error(cmd, "unknown option '%s' (see: nudge %s --help)", arg, cmd);
+	if (o->scene_arg)
+		return cli_usage_error(cmd, "one scene at a time ('%s' and '%s')", o->scene_arg, arg);
+	o->scene_arg = arg;
+	return EXIT_OK;
+}
+
 int cli_resolve_scene(const char *arg, const char *cmd, char *path, size_t n)
 {
 	struct stat st;

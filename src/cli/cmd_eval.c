@@ -249,12 +249,8 @@ int cmd_eval(int argc, char **argv)
 			check = 1;
 		} else if (strcmp(a, "--trace") == 0) {
 			trace = 1;
-		} else if (a[0] == '-' && a[1]) {
-			return cli_usage_error("eval", "unknown option '%s' (see: nudge eval --help)", a);
-		} else if (o.scene_arg) {
-			return cli_usage_error("eval", "one scene at a time ('%s' and '%s')", o.scene_arg, a);
-		} else {
-			o.scene_arg = a;
+		} else if (cli_positional(&o, "eval", a)) {
+			return EXIT_USAGE;
 		}
 	}
 	struct cli_scene cs;

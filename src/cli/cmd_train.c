@@ -92,12 +92,8 @@ int cmd_train(int argc, char **argv)
 			rate = strtod(v, &end);
 			if (*end || end == v || errno || !isfinite(rate) || rate < 0)
 				return cli_usage_error("train", "--rate takes a number of 0 or more (got '%s')", v);
-		} else if (a[0] == '-' && a[1]) {
-			return cli_usage_error("train", "unknown option '%s' (see: nudge train --help)", a);
-		} else if (o.scene_arg) {
-			return cli_usage_error("train", "one scene at a time ('%s' and '%s')", o.scene_arg, a);
-		} else {
-			o.scene_arg = a;
+		} else if (cli_positional(&o, "train", a)) {
+			return EXIT_USAGE;
 		}
 	}
 	if (steps < 0)

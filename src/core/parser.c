@@ -493,30 +493,31 @@ static int parse_unary(struct parser *p, int self)
 	return r;
 }
 
-/* term := unary (('*' | '/') unary)* */
-static int parse_term(struct parser *p, int self)
+/* expr := term  (('+' | '-') term)*
+ * term := unary (('*' | '/') unary)*
+ * Level 0 is expr, level 1 is term; both are left-associative loops. */
+static int parse_binary(struct parser *p, int self, int level)
 {
-	int a = parse_unary(p, self);
-	while (a >= 0 && (p->tok.kind == TOK_STAR || p->tok.kind == TOK_SLASH)) {
-		enum op_kind k = p->tok.kind == TOK_STAR ? OP_MUL : OP_DIV;
+	static const struct {
+		enum tok_kind tok[2];
+		enum op_kind op[2];
+	} levels[2] = {
+		{ { TOK_PLUS, TOK_MINUS }, { OP_ADD, OP_SUB } },
+		{ { TOK_STAR, TOK_SLASH }, { OP_MUL, OP_DIV } },
+	};
+	int a = level == 0 ? parse_binary(p, self, 1) : parse_unary(p, self);
+	while (a >= 0 && (p->tok.kind == levels[level].tok[0] || p->tok.kind == levels[level].tok[1])) {
+		enum op_kind k = levels[level].op[p->tok.kind == levels[level].tok[1]];
 		next(p);
-		int b = parse_unary(p, self);
+		int b = level == 0 ? parse_binary(p, self, 1) : parse_unary(p, self);
 		a = b < 0 ? -1 : emit(p, k, a, b);
 	}
 	return a;
 }
 
-/* expr := term (('+' | '-') term)* */
 static int parse_expr(struct parser *p, int self)
 {
-	int a = parse_term(p, self);
-	while (a >= 0 && (p->tok.kind == TOK_PLUS || p->tok.kind == TOK_MINUS)) {
-		enum op_kind k = p->tok.kind == TOK_PLUS ? OP_ADD : OP_SUB;
-		next(p);
-		int b = parse_term(p, self);
-		a = b < 0 ? -1 : emit(p, k, a, b);
-	}
-	return a;
+	return parse_binary(p, self, 0);
 }
 
 /* ---- statements ---- */
