@@ -189,6 +189,11 @@ static void test_statements(void)
 	CHECK(s && !s->nodes[2].feeds_cost && s->nodes[0].feeds_cost, "feeds_cost");
 	scene_free(s);
 
+	const char *bom = "\xEF\xBB\xBFparam w = 1\r\nJ = w\r\n";
+	s = scene_parse(bom, strlen(bom), "t", &err);
+	CHECK(s && s->n_nodes == 2, "a byte-order mark and CRLF line ends are accepted");
+	scene_free(s);
+
 	const char *nodata = "input x = 1\nJ = 2 * x\n";
 	s = scene_parse(nodata, strlen(nodata), "t", &err);
 	CHECK(s && s->plot == 0, "without params, plot defaults to the first input");

@@ -1001,6 +1001,10 @@ struct scene *scene_parse(const char *src, size_t len, const char *path, struct 
 	memset(err, 0, sizeof *err);
 	if (lex_check_text(src, len, err))
 		return NULL;
+	if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) { /* a byte-order mark some editors write */
+		src += 3;
+		len -= 3;
+	}
 	struct scene *s = calloc(1, sizeof *s);
 	struct parser p = { .s = s, .err = err };
 	if (!s || !(s->path = strdup(path ? path : "<string>"))) {
