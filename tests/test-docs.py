@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""test-docs.py - the documentation stays true to the program: every scene that
+docs/scenes.md names, and every docs/examples/*.nudge, loads (`nudge eval FILE` exits
+0); a scene printed in docs/scenes.md under its path is that file, word for word; each
+error example in docs/scenes.md gives exactly the message shown under it; the man page
+lists every command and option that `nudge --help` and `nudge COMMAND --help` list;
+every picture the docs show exists and is made by scripts/docs-figures; and the slide
+deck Makefile in docs/examples builds its figures. Usage: test-docs.py NUDGE"""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+NUDGE = os.path.abspath(sys.argv[1])
+ROOT = os.environ.get("NUDGE_SOURCE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+passed = failed = 0
+tmp = tempfile.mkdtemp(prefix="nudge-docs-")
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what, file=sys.stderr)
+
+
+def run(*args, cwd=None, timeout=60):
+    p = subprocess.run([NUDGE, *args], capture_output=True, text=True, timeout=timeout, cwd=cwd)
+    return p.returncode, p.stdout, p.stderr
+
+
+def read(rel):
+    with open(os.path.join(ROOT, rel), encoding="utf-8") as f:
+        return f.read()
+
+
+def has_render():
+    code, out, _ = run("--help")
+    return code == 0 and "nudge export" in out
+
+
+def test_scenes_load():
+    doc = read("docs/scenes.md")
+    named = set(re.findall(r"\b((?:data/scenes|docs/examples)/[A-Za-z0-9_.-]+\.nudge)\b", doc))
+    check(len(named) >= 5, f"docs/scenes.md names its example files ({sorted(named)})")
+    examples = {os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, "docs/examples/*.nudge"))}
+    check(len(examples) >= 1, "docs/examples holds .nudge files")
+    for rel in sorted(named | examples):
+        path = os.path.join(ROOT, rel)
+        check(os.path.isfile(path), f"{rel} exists (named in docs/scenes.md)")
+        if os.path.isfile(path):
+            code, _, err = run("eval", path)
+            check(code == 0, f"nudge eval {rel} exits 0 (got {code}: {err.strip()})")
+
+
+def test_printed_scenes_match():
+    """A block under a line **`PATH`** is the file at PATH, as it is today."""
+    doc = read("docs/scenes.md")
+    blocks = re.findall(r"^\*\*`([^`]+\.nudge)`\*\*\n\n```[a-z]*\n(.*?)^```", doc, re.S | re.M)
+    check(len(blocks) >= 5, f"docs/scenes.md prints its example scenes ({len(blocks)} found)")
+    for rel, text in blocks:
+        path = os.path.join(ROOT, rel)
+        if not os.path.isfile(path):
+            check(False, f"{rel} printed in docs/scenes.md exists")
+            continue
+        with open(path, encoding="utf-8") as f:
+            check(f.read() == text, f"docs/scenes.md prints {rel} as it is (update one or the other)")
+
+
+def test_error_examples():
+    """<!-- error-example --> then a scene block, then the exact message block."""
+    doc = read("docs/scenes.md")
+    examples = re.findall(r"<!-- error-example -->\n```[a-z]*\n(.*?)^```\n\n```[a-z]*\n(.*?)^```", doc, re.S | re.M)
+    check(len(examples) >= 5, f"docs/scenes.md shows error examples ({len(examples)} found)")
+    d = os.path.join(tmp, "errors")
+    os.makedirs(d, exist_ok=True)
+    for scene, message in examples:
+        with open(os.path.join(d, "scene.nudge"), "w", encoding="utf-8") as f:
+            f.write(scene)
+        code, out, err = run("eval", "scene.nudge", cwd=d)
+        check(code == 2, f"error example exits 2 (got {code}):\n{scene}")
+        check(err == message, f"error example prints what docs/scenes.md says:\n{err}--- docs say:\n{message}")
+
+
+def help_text():
+    texts = {}
+    code, out, _ = run("--help")
+    check(code == 0, "nudge --help exits 0")
+    texts["nudge"] = out
+    commands = []
+    for m in re.finditer(r"^(?:usage:|\s+)\s*nudge ([a-z]+)\b", out, re.M):
+        if m.group(1) not in commands:
+            commands.append(m.group(1))
+    for c in commands:
+        code, o, e = run(c, "--help")
+        check(code == 0, f"nudge {c} --help exits 0")
+        texts[c] = o + e
+    if "bench" in commands:
+        texts["bench engine"] = run("bench", "engine", "--help")[1]
+    return commands, texts
+
+
+def test_man_page():
+    man = read("docs/nudge.1")
+    plain = man.replace("\\-", "-").replace("\\fB", "").replace("\\fR", "").replace("\\fI", "").replace("\\fP", "")
+    commands, texts = help_text()
+    check({"eval", "train", "list", "bench"} <= set(commands), f"commands from nudge --help: {commands}")
+    section = plain.split(".SH COMMANDS", 1)[-1].split("\n.SH ", 1)[0]
+    for c in commands:
+        check(re.search(r'^\.B[IR]? "?nudge ' + c + r"\b", section, re.M) is not None,
+              f"docs/nudge.1 lists the command 'nudge {c}' under COMMANDS")
+    for name, text in texts.items():
+        for opt in sorted(set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*|-o)\b", text))):
+            check(re.search(r"(?<![\w-])" + re.escape(opt) + r"\b", plain) is not None,
+                  f"docs/nudge.1 mentions {opt} (from nudge {name} --help)")
+    for sec in ("NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "KEYS", "FILES", "EXIT STATUS"):
+        check(re.search(r'^\.SH "?' + sec + '"?$', man, re.M) is not None, f"docs/nudge.1 has a section {sec}")
+    meson = read("meson.build")
+    check("install_man('docs/nudge.1')" in meson, "meson.build installs docs/nudge.1")
+
+
+def test_images():
+    script = read("scripts/docs-figures")
+    made = set(re.findall(r"^figure\s+(\S+)", script, re.M))
+    for doc in ("README.md", "docs/scenes.md", "CONTRIBUTING.md"):
+        if not os.path.isfile(os.path.join(ROOT, doc)):
+            check(False, f"{doc} exists")
+            continue
+        base = os.path.dirname(doc)
+        for img in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", read(doc)):
+            rel = os.path.normpath(os.path.join(base, img))
+            check(os.path.isfile(os.path.join(ROOT, rel)), f"{doc} shows {rel}, which exists")
+            name = os.path.splitext(os.path.basename(rel))[0]
+            check(rel.startswith("docs/images/") and name in made,
+                  f"{doc} shows {rel}, which scripts/docs-figures makes")
+
+
+def test_makefile():
+    make = shutil.which("make")
+    if not make or not has_render():
+        print("skip: the Makefile example (needs make and a build with export)")
+        return
+    src = os.path.join(ROOT, "docs", "examples")
+    out = os.path.join(tmp, "figures")
+    p = subprocess.run([make, "-C", src, f"NUDGE={NUDGE}", f"OUT={out}"], capture_output=True, text=True,
+                       timeout=120)
+    check(p.returncode == 0, f"make in docs/examples exits 0: {p.stdout}{p.stderr}")
+    scenes = [os.path.basename(s)[:-6] for s in glob.glob(os.path.join(src, "*.nudge"))]
+    want = [f"{s}.pdf" for s in scenes] + [f"{s}.png" for s in scenes]
+    want += ["network.pdf", "computation-graph-forward.pdf", "computation-graph-steps/step-000.png"]
+    for w in want:
+        path = os.path.join(out, w)
+        ok = os.path.isfile(path) and os.path.getsize(path) > 1000
+        magic = open(path, "rb").read(5) if ok else b""
+        check(ok and magic[:4] in (b"%PDF", b"\x89PNG"), f"make wrote {w}")
+    p = subprocess.run([make, "-C", src, f"NUDGE={NUDGE}", f"OUT={out}", "-q"], capture_output=True, text=True)
+    check(p.returncode == 0, "a second make has nothing to do")
+
+
+def main():
+    test_scenes_load()
+    test_printed_scenes_match()
+    test_error_examples()
+    test_man_page()
+    test_images()
+    test_makefile()
+    shutil.rmtree(tmp, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
