@@ -5,6 +5,7 @@
  * control inside, live reload of the scene file (good and refused versions).
  * With --soak N: N random events, then the same checks for crashes and growth. */
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -467,7 +468,8 @@ static void soak(long events)
 		return;
 	static const SDL_Keycode keys[] = { SDLK_RIGHT, SDLK_LEFT, SDLK_SPACE, SDLK_HOME, SDLK_END, SDLK_p, SDLK_TAB,
 	                                    SDLK_UP, SDLK_DOWN, SDLK_g, SDLK_t, SDLK_r, SDLK_l, SDLK_F1, SDLK_ESCAPE,
-	                                    SDLK_PLUS, SDLK_MINUS, SDLK_RETURN, SDLK_BACKSPACE, SDLK_PAGEDOWN, SDLK_PAGEUP };
+	                                    SDLK_PLUS, SDLK_MINUS, SDLK_RETURN, SDLK_BACKSPACE, SDLK_PAGEDOWN, SDLK_PAGEUP,
+	                                    SDLK_c, SDLK_d, SDLK_k, SDLK_m, SDLK_n, SDLK_a, SDLK_h };
 	long rss_early = 0;
 	int id = (int)SDL_GetWindowID(a->win);
 	for (long i = 0; i < events; i++) {
@@ -535,6 +537,150 @@ static void soak(long events)
 	app_free(a);
 }
 
+/* ---- the lecture's modes (issue 5) ---- */
+
+static struct app *open_scene(const char *name)
+{
+	char path[1200];
+	snprintf(path, sizeof path, "%s/%s.nudge", scenes, name);
+	return open_app(path);
+}
+
+/* The centre of the figure's box of this kind for this node, in window pixels. */
+static int find_box(const struct app *a, enum hit_kind kind, int node, int *x, int *y)
+{
+	for (int py = 0; py < a->fig_rect.h; py += 2)
+		for (int px = 0; px < a->fig_rect.w; px += 2) {
+			struct figure_hit h = figure_hit(a->render, px, py);
+			if (h.kind == kind && h.node == node) {
+				*x = a->fig_rect.x + (int)(h.x + h.w / 2);
+				*y = a->fig_rect.y + (int)(h.y + h.h / 2);
+				return 1;
+			}
+		}
+	return 0;
+}
+
+static void answer(struct app *a, enum hit_kind kind, int node, const char *typed)
+{
+	int x, y;
+	CHECK(find_box(a, kind, node, &x, &y), "the box of node %d is on screen", node);
+	mouse(a, SDL_MOUSEBUTTONDOWN, x, y, 1);
+	mouse(a, SDL_MOUSEBUTTONUP, x, y, 1);
+	app_pump(a);
+	CHECK(a->quiz_node == node, "clicking the ? opens it for an answer (%d)", a->quiz_node);
+	text(a, typed);
+	key(a, SDLK_RETURN, 0);
+}
+
+static void test_quiz(void)
+{
+	struct app *a = open_scene("computation-graph");
+	if (!a)
+		return;
+	int c = scene_find(a->scene, "c"), w = scene_find(a->scene, "w");
+	key(a, SDLK_k, 0);
+	CHECK(a->quiz && (a->quiz_hide[c] & HIDE_VALUE) && (a->quiz_hide[c] & HIDE_GRAD) &&
+	      (a->quiz_hide[w] & HIDE_GRAD) && !(a->quiz_hide[w] & HIDE_VALUE), "K hides values and gradients");
+	/* c = w·x = 2 × (−2) = −4: right */
+	answer(a, HIT_NODE_VALUE, c, "-4");
+	CHECK(!(a->quiz_hide[c] & HIDE_VALUE) && a->quiz_right == 1 && a->quiz_tries == 1 && !a->status_error,
+	      "a right answer shows the value: %s", a->status);
+	/* dJ/dc = 2: 3 is wrong, stays asked and turns red; then 2.004 is right (within 1 %) */
+	answer(a, HIT_NODE_GRAD, c, "3");
+	CHECK((a->quiz_hide[c] & HIDE_GRAD) && (a->quiz_wrong[c] & HIDE_GRAD) && a->quiz_right == 1 &&
+	      a->quiz_tries == 2 && a->status_error, "a wrong answer is marked: %s", a->status);
+	answer(a, HIT_NODE_GRAD, c, "2.004");
+	CHECK(!(a->quiz_hide[c] & HIDE_GRAD) && !(a->quiz_wrong[c] & HIDE_GRAD) && a->quiz_right == 2,
+	      "tried again and right: %s", a->status);
+	key(a, SDLK_a, 0);
+	int left = 0;
+	for (int v = 0; v < a->scene->n_nodes; v++)
+		left += a->quiz_hide[v] != 0;
+	CHECK(left == 0, "A reveals all");
+	key(a, SDLK_h, 0);
+	CHECK(a->quiz_hide[c] == (HIDE_VALUE | HIDE_GRAD) && a->quiz_right == 0, "H hides all again");
+	key(a, SDLK_k, 0);
+	CHECK(!a->quiz, "K ends the quiz");
+	app_free(a);
+}
+
+static void test_training(void)
+{
+	struct app *a = open_scene("fit-line");
+	if (!a)
+		return;
+	key(a, SDLK_t, 0);
+	for (int i = 0; i < 2000 && a->training; i++)
+		app_pump(a);
+	CHECK(!a->training, "training stops by itself");
+	CHECK_NEAR(set_of(a, "w"), 2, 1e-3, "fit-line learns w = 2");
+	CHECK(strstr(a->hist_note, "converged") && !a->hist_bad, "it says it converged: %s", a->hist_note);
+	CHECK(a->n_hist > 5 && a->hist_cost[0] > a->hist_cost[a->n_hist - 1], "the loss history falls (%d steps)",
+	      a->n_hist);
+	CHECK_NEAR(a->hist_set[(size_t)(a->n_hist - 1) * (size_t)a->scene->n_nodes + (size_t)scene_find(a->scene, "w")],
+	           set_of(a, "w"), 0, "the trajectory ends at the current w");
+	key(a, SDLK_r, 0);
+	CHECK(a->n_hist == 0 && set_of(a, "w") == 0.5, "R resets the params and the history");
+	key(a, SDLK_g, 0);
+	CHECK(a->n_hist == 2, "G records one step (and the start)");
+	app_free(a);
+
+	a = open_scene("derivative");
+	if (!a)
+		return;
+	a->rate = 10; /* w ← w − 10·2w = −19w */
+	key(a, SDLK_t, 0);
+	for (int i = 0; i < 2000 && a->training; i++)
+		app_pump(a);
+	CHECK(!a->training && a->status_error && strstr(a->status, "diverging"),
+	      "a too-large rate stops with a message: %s", a->status);
+	CHECK(a->hist_bad && strstr(a->hist_note, "rate 10"), "the loss panel says why: %s", a->hist_note);
+	CHECK(isfinite(a->ev->cost) && isfinite(set_of(a, "w")), "no NaN on screen");
+	app_free(a);
+}
+
+static void test_check_and_modes(void)
+{
+	struct app *a = open_scene("network");
+	if (!a)
+		return;
+	key(a, SDLK_c, 0);
+	CHECK(a->check_on && a->n_check == 6, "C checks every input and param (%d)", a->n_check);
+	for (int i = 0; i < a->n_check; i++)
+		CHECK(a->check[i].diff < 1e-6, "%s: backprop %g, nudging %g", a->scene->nodes[a->check[i].node].name,
+		      a->check[i].backprop, a->check[i].numeric);
+	key(a, SDLK_n, 0);
+	CHECK(a->work_on && a->work.scene.n == 9 && a->work.scene.p == 4 && a->work.scene.backprop == 13 &&
+	      a->work.scene.nudge == 36, "network: N = 9, P = 4: N + P = 13, N × P = 36");
+	CHECK(a->work.lecture.backprop == 110000 && a->work.lecture.nudge == 1000000000LL, "the lecture's example");
+	CHECK(a->work.pass == WORK_FORWARD, "N starts the passes");
+	a->work_t0 -= 100000; /* to the end of the animation */
+	app_pump(a);
+	CHECK(a->work.pass == WORK_IDLE && a->work.bp_done == 18 && a->work.nudge_done == 36,
+	      "every pass done: %lld and %lld node visits", a->work.bp_done, a->work.nudge_done);
+	int w1 = scene_find(a->scene, "w1"), a2 = scene_find(a->scene, "a2");
+	a->plot = w1;
+	key(a, SDLK_m, 0);
+	CHECK(a->forward_mode, "M: forward mode");
+	CHECK_NEAR(a->tangent[a2], 3, 1e-12, "da2/dw1 = w2·x = 3");
+	CHECK_NEAR(a->tangent[a->scene->cost], a->ev->grad[w1], 1e-12, "forward dJ/dw1 = reverse dJ/dw1");
+	key(a, SDLK_m, 0);
+	CHECK(!a->forward_mode, "M again: reverse mode");
+	app_free(a);
+
+	a = open_scene("derivative");
+	if (!a)
+		return;
+	CHECK(a->table_on && a->n_nudges == 1, "the derivative table is on for one-variable scenes");
+	a->eps = 0.002;
+	app_changed(a);
+	CHECK(a->n_nudges == 2 && a->nudge_eps[0] == 0.002 && a->nudge_eps[1] == 0.001, "it keeps the ε values tried");
+	CHECK_NEAR(a->nudges[0].ratio, 6.002, 1e-9, "J(3.002) − J(3) over 0.002 = 6.002");
+	CHECK_NEAR(a->nudges[1].delta, 0.006001, 1e-12, "J(3.001) − J(3) = 0.006001");
+	app_free(a);
+}
+
 int main(int argc, char **argv)
 {
 	setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -557,6 +703,9 @@ int main(int argc, char **argv)
 		test_screenshots();
 		test_resize();
 		test_reload();
+		test_quiz();
+		test_training();
+		test_check_and_modes();
 	}
 	render_shutdown();
 	char cmd[400];

@@ -178,7 +178,18 @@ def test_train():
     check(all(isinstance(s["params"]["w"], (int, float)) and math.isfinite(s["params"]["w"]) for s in d["steps"]),
           "no non-finite params are printed")
     code, out, _ = run("train", "derivative", "--steps", "2")
-    check(code == 0 and "step" in out and len(out.splitlines()) == 5, f"table: {out}")
+    check(code == 0 and "step" in out and len(out.splitlines()) == 6 and "not converged" in out, f"table: {out}")
+    code, out, _ = run("train", "fit-line", "--steps", "100")
+    check(code == 0 and out.splitlines()[-1].startswith("converged:"), f"train says it converged: {out[-200:]}")
+    code, out, _ = run("train", "derivative", "--steps", "3000", "--rate", "1.5")
+    check(code == 0 and "stopped: diverging" in out and len(out.splitlines()) < 40, f"train stops a divergence: {out[-300:]}")
+    code, out, _ = run("eval", "network", "--check")
+    check("N = 9 nodes, P = 4 params" in out and "N + P = 13" in out and "N x P = 36" in out
+          and "N + P = 110000" in out and "N x P = 1000000000" in out, f"eval --check counts the work: {out[-400:]}")
+    code, out, _ = run("eval", "network", "--check", "--json")
+    w = json.loads(out)["check"]["work"]
+    check(w == {"n": 9, "p": 4, "backprop": 13, "nudge": 36,
+                "example": {"n": 10000, "p": 100000, "backprop": 110000, "nudge": 1000000000}}, f"work json: {w}")
     code, _, err = run("train", "derivative")
     check(code == 2 and "--steps" in err, "train needs --steps")
     code, _, err = run("train", "derivative", "--steps", "-1")

@@ -3,6 +3,7 @@
  * scene at several aspect ratios; "?" until a value is known; hit-testing; caches that
  * never change a pixel; atomic export. The command-line side is test-figures.py. */
 #include <dirent.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,8 +52,9 @@ static void unload(struct loaded *l)
 
 static struct figure fig_of(struct render *r, const struct loaded *l, int step)
 {
-	return (struct figure){r, l->s, l->ev, l->t, step < 0 ? l->t->n_steps - 1 : step, 1,
-	                       l->s->plot, l->s->eps};
+	return (struct figure){.render = r, .scene = l->s, .ev = l->ev, .trace = l->t,
+	                       .step = step < 0 ? l->t->n_steps - 1 : step, .progress = 1,
+	                       .plot = l->s->plot, .eps = l->s->eps};
 }
 
 /* Draws into a fresh W x H image surface; the caller destroys it. */
@@ -81,7 +83,8 @@ static void check_geometry(struct render *r, const char *what, double w, double 
 	int nodes = 0;
 	for (int i = 0; i < g->n_hits; i++) {
 		const struct geom_hit *a = &g->hits[i];
-		if (a->kind != HIT_NODE && a->kind != HIT_EDGE_LOCAL && a->kind != HIT_PLOT)
+		if (a->kind != HIT_NODE && a->kind != HIT_EDGE_LOCAL && a->kind != HIT_PLOT &&
+		    a->kind != HIT_PANEL)
 			continue;
 		nodes += a->kind == HIT_NODE;
 		CHECK(a->box.x >= 0 && a->box.y >= 0 && a->box.x + a->box.w <= w + 0.01 &&
@@ -90,7 +93,8 @@ static void check_geometry(struct render *r, const char *what, double w, double 
 		      a->node, a->edge);
 		for (int j = i + 1; j < g->n_hits; j++) {
 			const struct geom_hit *b = &g->hits[j];
-			if (b->kind != HIT_NODE && b->kind != HIT_EDGE_LOCAL && b->kind != HIT_PLOT)
+			if (b->kind != HIT_NODE && b->kind != HIT_EDGE_LOCAL && b->kind != HIT_PLOT &&
+			    b->kind != HIT_PANEL)
 				continue;
 			if (a->kind == HIT_PLOT && b->kind == HIT_PLOT)
 				continue;
@@ -184,6 +188,79 @@ static void test_every_scene(struct render *r)
 			f.progress = 0.5;
 			cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 640, .height = 400}));
 		}
+		unload(&l);
+	}
+}
+
+/* The lecture's panels (loss with a trajectory, check, derivative table, work) and
+ * forward mode, all at once on every scene and size: no overlaps, all inside. */
+static void test_lecture_panels(struct render *r)
+{
+	static const double sizes[][2] = {{1920, 1080}, {1280, 960}, {2520, 1080}, {1024, 768}};
+	char names[64][64];
+	int n = list_scenes(names, 64);
+	for (int i = 0; i < n; i++) {
+		struct loaded l;
+		if (load(&l, names[i]) != 0)
+			continue;
+		int nn = l.s->n_nodes;
+		double *hs = calloc((size_t)nn * 21, sizeof(double)), hc[21];
+		double *tangent = calloc((size_t)nn, sizeof(double));
+		struct check_row *rows = calloc((size_t)nn, sizeof *rows);
+		int nh = 0;
+		char why[200];
+		for (int k = 0; k <= 20; k++) { /* a short descent run */
+			memcpy(hs + (size_t)nh * (size_t)nn, l.ev->set, sizeof(double) * (size_t)nn);
+			hc[nh++] = l.ev->cost;
+			if (descend_step(l.ev, l.s->rate, why, sizeof why))
+				break;
+		}
+		long long bp, nv;
+		int nc = numeric_check(l.ev, 1e-3, 1, rows, &bp, &nv);
+		struct nudge nd[2];
+		int leaf = l.s->plot >= 0 ? l.s->plot : 0;
+		nd[0] = nudge_node(l.ev, leaf, 1e-3);
+		nd[1] = nudge_node(l.ev, leaf, 2e-3);
+		struct work_view wv = {work_count_scene(l.s), work_count_of(WORK_LECTURE_N, WORK_LECTURE_P),
+		                       5, 2 * nn, 7, nn * 4, WORK_NUDGE, 1, leaf};
+		int fwd = eval_forward_mode(l.ev, leaf, tangent) == 0;
+		double err[2 * 15];
+		for (int k = 0; k < 15; k++) {
+			err[2 * k] = pow(10, -14 + k);
+			err[2 * k + 1] = fabs(nudge_node(l.ev, leaf, err[2 * k]).ratio - l.ev->mean_grad[leaf]);
+		}
+		trace_free(l.t);
+		l.t = trace_build(l.ev);
+		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+			struct figure f = fig_of(r, &l, -1);
+			f.hist_set = hs;
+			f.hist_cost = hc;
+			f.n_hist = nh;
+			f.hist_note = "stopped: a test";
+			f.check = rows;
+			f.n_check = nc;
+			f.check_eps = 1e-3;
+			f.nudges = nd;
+			f.n_nudges = 2;
+			f.work = &wv;
+			f.eps_err = err;
+			f.n_eps_err = 15;
+			f.tangent = fwd ? tangent : NULL;
+			f.tangent_input = leaf;
+			struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1], .theme = (int)k % 2};
+			cairo_surface_t *sf = draw(&f, &o);
+			char what[160];
+			snprintf(what, sizeof what, "%s with every lecture panel %gx%g", l.name, o.width, o.height);
+			check_geometry(r, what, o.width, o.height);
+			int panels = 0;
+			for (int h = 0; h < r->geom.n_hits; h++)
+				panels += r->geom.hits[h].kind == HIT_PANEL;
+			CHECK(panels == 5, "%s: 5 lecture panels drawn (%d)", what, panels);
+			cairo_surface_destroy(sf);
+		}
+		free(hs);
+		free(tangent);
+		free(rows);
 		unload(&l);
 	}
 }
@@ -431,6 +508,7 @@ int main(void)
 	if (r) {
 		test_markup(r);
 		test_every_scene(r);
+		test_lecture_panels(r);
 		test_unknown_is_question_mark(r);
 		test_hits(r);
 		test_cache_keeps_pixels(r);

@@ -48,4 +48,9 @@ void eval_reset(struct eval *ev);
 /* Selects the shown data row; returns -1 when out of range. */
 int eval_set_row(struct eval *ev, int row);
 
+/* Forward mode: out[v] = d node v / d input for every node (n_nodes values) at the shown
+ * row, from the local derivatives of the last eval_run. input must be an input or
+ * param; returns -1 (out untouched) otherwise. */
+int eval_forward_mode(const struct eval *ev, int input, double *out);
+
 #endif

@@ -10,6 +10,7 @@
 #include "scene.h"
 #include "eval.h"
 #include "trace.h"
+#include "numeric.h"
 
 /* Fonts and caches (text glyphs, layout, plot samples) shared by every draw.
  * One per window or command; not thread-safe. */
@@ -25,6 +26,18 @@ void render_free(struct render *r);
  * exit, after every render_free. */
 void render_shutdown(void);
 
+/* The N + P versus N × P panel and its animation of the passes (the window's N key). */
+enum work_pass { WORK_IDLE = 0, WORK_FORWARD, WORK_BACKWARD, WORK_NUDGE };
+struct work_view {
+	struct work_count scene;   /* N, P and the counts of the open scene */
+	struct work_count lecture; /* the lecture's example */
+	long long bp_done, bp_total;     /* node visits of backprop's two passes, done / all */
+	long long nudge_done, nudge_total; /* node visits of one forward pass per param */
+	enum work_pass pass;       /* the pass being animated, or WORK_IDLE */
+	int visit_node;            /* the node it visits now, or -1 */
+	int nudged;                /* WORK_NUDGE: the param nudged, or -1 */
+};
+
 /* What to draw: the state of a scene at one step of its trace. */
 struct figure {
 	struct render *render;       /* not owned; fonts and caches */
@@ -35,6 +48,26 @@ struct figure {
 	double progress;             /* how far the step's animation is, 0 .. 1 */
 	int plot;                    /* plotted input/param, or -1 for no plot */
 	double eps;                  /* the nudge epsilon shown on the plot */
+
+	/* The lecture's modes (the window); zero / NULL leaves each out, as in exports. */
+	const double *hist_set;      /* n_hist x n_nodes: every input and param after each descent step */
+	const double *hist_cost;     /* n_hist: J after each of those steps */
+	int n_hist;                  /* >0: trajectory on the J plot and the loss panel */
+	long long hist_first;        /* iteration number of hist_*[0] */
+	const char *hist_note;       /* why training stopped (the loss panel shows it), or NULL */
+	int hist_bad;                /* 1: the note is a warning (divergence), 0: news (converged) */
+	const struct check_row *check; /* n_check rows: the numeric check table (key C) */
+	int n_check;
+	double check_eps;            /* the ε of those central differences */
+	const struct nudge *nudges;  /* n_nudges: the derivative table, newest first */
+	int n_nudges;
+	const double *eps_err;       /* n_eps_err pairs (ε, |(J(w+ε) − J(w))/ε − dJ/dw|): the
+	                                log-log error plot of the derivative playground */
+	int n_eps_err;
+	const struct work_view *work;/* the N + P versus N × P panel, or NULL */
+	const double *tangent;       /* forward mode: n_nodes of d node / d tangent_input, or NULL
+	                                for reverse mode (dJ/d node) */
+	int tangent_input;           /* the input or param of forward mode */
 };
 
 enum draw_theme { THEME_DARK = 0, THEME_LIGHT };
@@ -54,6 +87,10 @@ struct draw_opts {
 	                             values / gradients are shown as "?" (quiz) */
 	const unsigned char *hide_edge; /* NULL, or n_edges flags: nonzero shows that
 	                             edge's local derivative as "?" */
+	const unsigned char *wrong_node; /* NULL, or n_nodes flags of enum draw_hide: the last
+	                             answer typed for that hidden value / gradient was wrong
+	                             (its "?" turns red) */
+	const unsigned char *wrong_edge; /* NULL, or n_edges flags: the same for local derivatives */
 	int leaves_left;          /* 1: every input and param in the first column, instead of
 	                             just before the node that first uses it */
 };
@@ -73,6 +110,7 @@ enum hit_kind {
 	HIT_EDGE_LOCAL,  /* an edge's local-derivative label (edge) */
 	HIT_PLOT_POINT,  /* the current point on the J(w) plot (node = plotted) */
 	HIT_PLOT,        /* elsewhere inside the J(w) plot's axes (value = w there) */
+	HIT_PANEL,       /* a lecture panel: loss, check, derivative table, work */
 };
 
 struct figure_hit {

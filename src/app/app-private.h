@@ -11,6 +11,7 @@
 
 #include "nudge/app.h"
 #include "nudge/eval.h"
+#include "nudge/numeric.h"
 #include "nudge/render.h"
 #include "nudge/scene.h"
 #include "nudge/trace.h"
@@ -19,6 +20,10 @@
 #define APP_STEP_MS 300      /* one step's animation */
 #define APP_WATCH_MS 500     /* how often the scene file is checked for changes */
 #define APP_STATUS_MS 6000   /* how long a status message stays */
+#define APP_MAX_HIST 4000    /* descent steps kept for the trajectory and the loss panel */
+#define APP_MAX_NUDGES 4     /* ε values the derivative table keeps */
+#define APP_EPS_POINTS 61    /* ε from 1e-14 to 1 for the error plot (4 a decade) */
+#define APP_WORK_MS 14000    /* the N key's animation of every pass, at most */
 
 enum slider_kind { SLIDER_NODE, SLIDER_EPS, SLIDER_RATE };
 
@@ -102,6 +107,40 @@ struct app {
 	int status_error;           /* 1: show it in the error colour */
 	Uint32 status_until;
 
+	/* the lecture's modes (lecture.c) */
+	double *hist_set;           /* n_hist x n_nodes: ev->set after each descent step */
+	double *hist_cost;          /* n_hist: J after each step */
+	int n_hist;
+	long long hist_first;       /* iteration number of hist[0] */
+	char hist_note[256];        /* why training stopped, shown in the loss panel */
+	int hist_bad;               /* 1: it stopped on an error or divergence */
+	struct descent_watch watch; /* the run's divergence watch */
+	int check_on;               /* C: the numeric check table */
+	struct check_row *check;    /* n_nodes rows */
+	int n_check;
+	int table_on;               /* D: the derivative table (on for one-variable scenes) */
+	double nudge_eps[APP_MAX_NUDGES]; /* the ε values tried, newest first */
+	struct nudge nudges[APP_MAX_NUDGES];
+	int n_nudges;
+	double eps_err[2 * APP_EPS_POINTS]; /* (ε, error of change / ε) for the log-log plot */
+	int forward_mode;           /* M: forward mode (d node / d the plotted input) */
+	double *tangent;            /* n_nodes: its derivatives */
+	int work_on;                /* N: the N + P versus N x P panel */
+	struct work_view work;      /* its counts and the pass being animated */
+	Uint32 work_t0, work_step_ms; /* when the animation started, time per node visit */
+
+	/* quiz mode (quiz.c) */
+	int quiz;                   /* K: values and gradients are questions */
+	unsigned char *quiz_hide;   /* n_nodes flags of enum draw_hide still asked */
+	unsigned char *quiz_hide_edge; /* n_edges: local derivatives still asked */
+	unsigned char *quiz_wrong;  /* n_nodes: the last answer was wrong */
+	unsigned char *quiz_wrong_edge;
+	int quiz_right, quiz_tries; /* answers right, answers typed */
+	int quiz_node, quiz_edge;   /* the box being answered (node or edge), or -1 */
+	int quiz_flag;              /* HIDE_VALUE or HIDE_GRAD for a node */
+	char quiz_text[64];         /* the answer typed so far */
+	SDL_Rect quiz_box;          /* where that box is, in drawable pixels */
+
 	int fig_dirty;              /* the figure must be drawn again */
 	int quit;
 	Uint32 frames;              /* frames presented */
@@ -119,6 +158,31 @@ void app_set_status(struct app *a, int error, const char *fmt, ...)
 	;
 int app_pump(struct app *a);              /* all pending events, one update, one frame */
 void app_switch_scene(struct app *a, int dir); /* PageUp / PageDown through built-ins */
+
+/* lecture.c */
+int lecture_scene(struct app *a);         /* a scene was opened: fresh state; -1 out of memory */
+void lecture_free(struct app *a);
+void lecture_changed(struct app *a);      /* values changed: check, table, forward mode */
+void lecture_reset(struct app *a);        /* R: forget the descent history */
+/* One descent step, recorded; 0, or -1 with why[] when it was refused or the run diverges. */
+int lecture_descend(struct app *a, char *why, size_t n);
+void lecture_train_frame(struct app *a);  /* T: one step, stopping on convergence or divergence */
+void lecture_tick(struct app *a, Uint32 now); /* the work animation */
+int lecture_busy(const struct app *a);    /* is the work animation running? */
+void lecture_key(struct app *a, SDL_Keycode k); /* C, D, M, N */
+void lecture_figure(const struct app *a, struct figure *fig); /* the modes' figure fields */
+
+/* quiz.c */
+int quiz_scene(struct app *a);            /* fresh flags for the open scene; -1 out of memory */
+void quiz_free(struct app *a);
+void quiz_toggle(struct app *a);          /* K */
+void quiz_all(struct app *a, int hide);   /* H hides every box, A reveals every box */
+int quiz_click(struct app *a, int x, int y); /* 1 when (x, y) was a box to answer */
+int quiz_key(struct app *a, SDL_Keycode k);  /* typing an answer: 1 when the key was used */
+void quiz_text_input(struct app *a, const char *s);
+/* 1 with *ok when the typed text answers the box (within 1 % or 0.005). */
+int quiz_answer(struct app *a, const char *typed);
+void quiz_opts(const struct app *a, struct draw_opts *o);
 
 /* ui_layout.c */
 void ui_layout(struct app *a);            /* rebuilds sliders and places every control */

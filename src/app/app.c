@@ -43,6 +43,7 @@ void app_changed(struct app *a)
 	}
 	if (a->step >= a->trace->n_steps)
 		a->step = a->trace->n_steps - 1;
+	lecture_changed(a);
 	a->fig_dirty = 1;
 }
 
@@ -99,6 +100,8 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	scene_free(a->scene);
 	a->scene = s;
 	a->ev = ev;
+	if (lecture_scene(a) || quiz_scene(a))
+		app_set_status(a, 1, "out of memory: the lecture modes are off for this scene");
 	if (path != a->path)
 		snprintf(a->path, sizeof a->path, "%s", path);
 	const char *base = strrchr(path, '/');
@@ -207,14 +210,9 @@ static void update(struct app *a)
 			a->next_play = now + a->play_ms;
 		}
 	}
-	if (a->training) {
-		char why[256];
-		if (descend_step(a->ev, a->rate, why, sizeof why)) {
-			a->training = 0;
-			app_set_status(a, 1, "training stopped: %s", why);
-		}
-		app_changed(a);
-	}
+	if (a->training)
+		lecture_train_frame(a);
+	lecture_tick(a, now);
 	if (a->status[0] && (Sint32)(now - a->status_until) >= 0)
 		a->status[0] = '\0';
 	watch_file(a, now);
@@ -245,6 +243,8 @@ static void draw_figure_texture(struct app *a)
 	struct figure fig = { .render = a->render, .scene = a->scene, .ev = a->ev, .trace = a->trace,
 	                      .step = a->step, .progress = a->progress, .plot = a->plot, .eps = a->eps };
 	struct draw_opts opts = { .width = w, .height = h, .theme = a->theme };
+	lecture_figure(a, &fig);
+	quiz_opts(a, &opts);
 	draw_figure(cr, &fig, &opts);
 	cairo_destroy(cr);
 	cairo_surface_flush(a->fig_surf);
@@ -332,7 +332,7 @@ int app_pump(struct app *a)
 /* Is anything moving, so that the loop must not sleep? */
 static int busy(const struct app *a)
 {
-	return a->progress < 1 || a->playing || a->training || a->drag != DRAG_NONE;
+	return a->progress < 1 || a->playing || a->training || a->drag != DRAG_NONE || lecture_busy(a);
 }
 
 int app_run(struct app *a)
@@ -436,6 +436,8 @@ void app_free(struct app *a)
 {
 	if (!a)
 		return;
+	lecture_free(a);
+	quiz_free(a);
 	trace_free(a->trace);
 	eval_free(a->ev);
 	scene_free(a->scene);

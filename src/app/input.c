@@ -28,6 +28,7 @@ static void set_plot(struct app *a, int node)
 	if (!is_leaf(a, node) || node == a->plot)
 		return;
 	a->plot = node;
+	lecture_changed(a);
 	a->fig_dirty = 1;
 	app_set_status(a, 0, "plotting J against %s", a->scene->nodes[node].label);
 }
@@ -35,9 +36,8 @@ static void set_plot(struct app *a, int node)
 static void descend_once(struct app *a)
 {
 	char why[256];
-	if (descend_step(a->ev, a->rate, why, sizeof why))
+	if (lecture_descend(a, why, sizeof why))
 		app_set_status(a, 1, "no step taken: %s", why);
-	app_changed(a);
 }
 
 static void toggle_play(struct app *a)
@@ -112,6 +112,8 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		edit_key(a, k);
 		return;
 	}
+	if (quiz_key(a, k))
+		return;
 	if (k == SDLK_ESCAPE) {
 		a->help = 0;
 		return;
@@ -150,6 +152,12 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		break;
 	}
 	case SDLK_g: descend_once(a); break;
+	case SDLK_c: case SDLK_d: case SDLK_m: case SDLK_n: lecture_key(a, k); break;
+	case SDLK_k: quiz_toggle(a); break;
+	case SDLK_a: case SDLK_h:
+		if (a->quiz)
+			quiz_all(a, k == SDLK_h);
+		break;
 	case SDLK_t:
 		a->training = !a->training;
 		if (!a->training)
@@ -160,6 +168,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		a->eps = a->scene->eps;
 		a->rate = a->scene->rate;
 		a->training = 0;
+		lecture_reset(a);
 		app_changed(a);
 		app_set_status(a, 0, "every value is back to the scene's");
 		break;
@@ -225,7 +234,7 @@ static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 		slider_set(a, s, slider_value_at(s, x));
 		return;
 	}
-	if (!inside(a->fig_rect, x, y))
+	if (!inside(a->fig_rect, x, y) || quiz_click(a, x, y))
 		return;
 	struct figure_hit h = figure_hit(a->render, x - a->fig_rect.x, y - a->fig_rect.y);
 	if (h.kind == HIT_PLOT_POINT || (h.kind == HIT_PLOT && is_leaf(a, a->plot))) {
@@ -307,7 +316,9 @@ void input_event(struct app *a, const SDL_Event *e)
 		key(a, &e->key);
 		break;
 	case SDL_TEXTINPUT:
-		if (a->editing >= 0) {
+		if (a->quiz_node >= 0 || a->quiz_edge >= 0)
+			quiz_text_input(a, e->text.text);
+		else if (a->editing >= 0) {
 			for (const char *p = e->text.text; *p; p++) {
 				size_t l = strlen(a->edit);
 				if (strchr("0123456789.-+eE", *p) && l + 1 < sizeof a->edit) {

@@ -167,7 +167,13 @@ static const char *const help_keys[][2] = {
 	{ "Up, Down", "move it by +ε / −ε and see what J does" },
 	{ "G", "one gradient-descent step on every param" },
 	{ "T", "train: one step per frame, until T again" },
-	{ "R", "reset every value to the scene's" },
+	{ "R", "reset every value to the scene's (and the descent history)" },
+	{ "C", "check: every gradient against nudging (finite differences)" },
+	{ "D", "derivative table: J(w), J(w + ε), change / ε for each ε tried" },
+	{ "M", "forward mode (d node / d the plotted input) or reverse mode" },
+	{ "N", "N + P versus N × P: run every pass of both ways" },
+	{ "K", "quiz: values and gradients become ? boxes to click and type" },
+	{ "A, H", "in the quiz: reveal all / hide all" },
 	{ "S", "save the figure as PNG (2× the window)" },
 	{ "Shift+S", "save it as PNG, SVG and PDF" },
 	{ "L", "light / dark theme" },
@@ -188,19 +194,30 @@ static const char *const help_mouse[] = {
 static void draw_help(struct app *a, const struct ui_colors *c)
 {
 	int nk = (int)(sizeof help_keys / sizeof help_keys[0]), nm = (int)(sizeof help_mouse / sizeof help_mouse[0]);
-	int lh = TTF_FontHeight(a->font) + 2, kw = 0, dw = 0;
+	int lh = TTF_FontHeight(a->font) + 2, kw = 0, dw = 0, pad = a->font_px * 2, gap = a->font_px * 2;
 	for (int i = 0; i < nk; i++) {
 		int w = ui_text_width(a, help_keys[i][0], 1);
 		kw = w > kw ? w : kw;
 		w = ui_text_width(a, help_keys[i][1], 0);
 		dw = w > dw ? w : dw;
 	}
-	int gap = a->font_px * 2, w = kw + gap + dw;
-	for (int i = 0; i < nm; i++) {
+	/* one column of keys when it fits the height, else two (descriptions cut to fit);
+	 * the mouse lines only when there is room for them */
+	int cols = (nk + nm + 3) * lh + 2 * pad <= a->draw_h ? 1 : 2;
+	int rows_k = (nk + cols - 1) / cols;
+	int show_m = (rows_k + nm + 3) * lh + 2 * pad <= a->draw_h;
+	if (cols == 2 && !show_m)
+		pad = a->font_px;
+	int col_w = kw + gap + dw, w = cols * col_w + (cols - 1) * gap;
+	for (int i = 0; show_m && i < nm; i++) {
 		int mw = ui_text_width(a, help_mouse[i], 0);
 		w = mw > w ? mw : w;
 	}
-	int pad = a->font_px * 2, rows = nk + nm + 3;
+	if (w > a->draw_w - 2 * pad) {
+		w = a->draw_w - 2 * pad;
+		col_w = (w - (cols - 1) * gap) / cols;
+	}
+	int rows = rows_k + 2 + (show_m ? nm + 1 : 0);
 	SDL_Rect box = { (a->draw_w - w) / 2 - pad, (a->draw_h - rows * lh) / 2 - pad, w + 2 * pad, rows * lh + 2 * pad };
 	if (box.x < 0)
 		box.x = 0;
@@ -215,13 +232,46 @@ static void draw_help(struct app *a, const struct ui_colors *c)
 	int x = box.x + pad, y = box.y + pad;
 	ui_text(a, "nudge — keys and mouse", x, y, c->accent, 1);
 	y += lh * 2;
-	for (int i = 0; i < nk; i++, y += lh) {
-		ui_text(a, help_keys[i][0], x, y, c->text, 1);
-		ui_text(a, help_keys[i][1], x + kw + gap, y, c->muted, 0);
+	for (int i = 0; i < nk; i++) {
+		int cx = x + (i / rows_k) * (col_w + gap), cy = y + (i % rows_k) * lh;
+		int kx = kw < col_w / 2 ? kw : col_w / 2;
+		SDL_Rect kr = { cx, cy, kx, lh }, dr = { cx + kx + a->font_px, cy, col_w - kx - a->font_px, lh };
+		text_in(a, help_keys[i][0], kr, c->text, 1, 0);
+		text_in(a, help_keys[i][1], dr, c->muted, 0, 0);
 	}
-	y += lh;
-	for (int i = 0; i < nm; i++, y += lh)
+	y += (rows_k + 1) * lh;
+	for (int i = 0; show_m && i < nm; i++, y += lh)
 		ui_text(a, help_mouse[i], x, y, c->text, 0);
+}
+
+/* Quiz mode: a banner with the score, and the box being typed into. */
+static void draw_quiz(struct app *a, const struct ui_colors *c)
+{
+	char line[256];
+	snprintf(line, sizeof line, "Quiz · %d right in %d tries · click a ? and type, Enter checks · A reveal all · H hide all · K end",
+	         a->quiz_right, a->quiz_tries);
+	/* where the figure's caption would write the step's equation */
+	double u = fmin(a->fig_rect.w / 1920.0, a->fig_rect.h / 1080.0);
+	int lh = TTF_FontHeight(a->font_bold) + a->font_px / 2, x0 = a->fig_rect.x + (int)(40 * u);
+	int w = ui_text_width(a, line, 1) + a->font_px * 2;
+	if (w > a->fig_rect.x + a->fig_rect.w - x0)
+		w = a->fig_rect.x + a->fig_rect.w - x0;
+	SDL_Rect band = { x0, a->fig_rect.y + a->fig_rect.h - (int)(66 * u) - lh / 2, w, lh };
+	fill(a, band, c->button_on);
+	SDL_Rect tr = { band.x + a->font_px, band.y, band.w - 2 * a->font_px, band.h };
+	text_in(a, line, tr, c->text, 1, 0);
+	if (a->quiz_node < 0 && a->quiz_edge < 0)
+		return;
+	SDL_Rect box = a->quiz_box;
+	fill(a, box, c->bg);
+	color(a, c->accent);
+	SDL_RenderDrawRect(a->ren, &box);
+	SDL_Rect in = { box.x + 1, box.y + 1, box.w - 2, box.h - 2 };
+	SDL_RenderDrawRect(a->ren, &in);
+	char typed[80];
+	snprintf(typed, sizeof typed, "%s|", a->quiz_text);
+	SDL_Rect t = { box.x + a->font_px / 2, box.y, box.w - a->font_px, box.h };
+	text_in(a, typed, t, c->text, 1, 0);
 }
 
 static void draw_error(struct app *a, const struct ui_colors *c)
@@ -263,6 +313,8 @@ void ui_draw(struct app *a)
 		text_in(a, a->status, a->status_rect, a->status_error ? c->error : c->muted, 0, 0);
 	else if (a->training)
 		text_in(a, "training… (T stops)", a->status_rect, c->grad, 0, 0);
+	if (a->quiz)
+		draw_quiz(a, c);
 	if (a->error[0])
 		draw_error(a, c);
 	if (a->help)

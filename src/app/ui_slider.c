@@ -55,6 +55,7 @@ void slider_set(struct app *a, const struct slider *s, double v)
 		if (v == 0)
 			return;
 		a->eps = v;
+		lecture_changed(a); /* the check and the derivative table use ε */
 		a->fig_dirty = 1;
 		return;
 	case SLIDER_RATE:

@@ -126,8 +126,9 @@ int fig_session_open(struct fig_session *fs, const struct fig_args *a, const cha
 		fig_session_close(fs);
 		return EXIT_FAIL;
 	}
-	fs->fig = (struct figure){fs->r, fs->cs.scene, fs->cs.ev, fs->trace,
-	                          fs->trace->n_steps - 1, 1, fs->cs.plot, fs->cs.eps};
+	fs->fig = (struct figure){.render = fs->r, .scene = fs->cs.scene, .ev = fs->cs.ev,
+	                          .trace = fs->trace, .step = fs->trace->n_steps - 1,
+	                          .progress = 1, .plot = fs->cs.plot, .eps = fs->cs.eps};
 	return EXIT_OK;
 }
 

@@ -128,7 +128,10 @@ static void print_json(const struct cli_scene *cs, const struct nudge *nd, const
 			json_number(f, rows[i].diff);
 			fputs(i + 1 < n_rows ? " },\n" : " }\n", f);
 		}
-		fputs("    ]\n  }", f);
+		struct work_count w = work_count_scene(s), x = work_count_of(WORK_LECTURE_N, WORK_LECTURE_P);
+		fprintf(f, "    ],\n    \"work\": { \"n\": %lld, \"p\": %lld, \"backprop\": %lld, \"nudge\": %lld,\n"
+		           "      \"example\": { \"n\": %lld, \"p\": %lld, \"backprop\": %lld, \"nudge\": %lld } }\n  }",
+		        w.n, w.p, w.backprop, w.nudge, x.n, x.p, x.backprop, x.nudge);
 	}
 	if (tr) {
 		fputs(",\n  \"trace\": [\n", f);
@@ -221,6 +224,11 @@ static void print_table(const struct cli_scene *cs, const struct nudge *nd, cons
 		printf("\nwork for every derivative: backprop %lld node visits (one forward + one backward pass);\n"
 		       "nudging each of the %d nodes above %lld node visits (one forward pass each, plus the base)\n",
 		       bp_visits, n_rows, nudge_visits);
+		struct work_count wc = work_count_scene(s), x = work_count_of(WORK_LECTURE_N, WORK_LECTURE_P);
+		printf("N + P versus N x P: N = %lld nodes, P = %lld params: backprop about N + P = %lld steps,\n"
+		       "nudging every param N x P = %lld; for N = %lld and P = %lld: N + P = %lld (%.2g) versus\n"
+		       "N x P = %lld (%.2g)\n",
+		       wc.n, wc.p, wc.backprop, wc.nudge, x.n, x.p, x.backprop, (double)x.backprop, x.nudge, (double)x.nudge);
 	}
 	if (tr) {
 		printf("\nstep trace:\n");

@@ -121,11 +121,15 @@ int cmd_train(int argc, char **argv)
 		snprintf(why, sizeof why, "the cost %s is not finite at the start", cs.scene->nodes[cs.scene->cost].name);
 		stopped = 1;
 	}
+	struct descent_watch watch;
+	descent_watch_start(&watch, cs.ev->cost);
 	for (int step = 0; step <= steps && !(stopped && step > 0); step++) {
 		if (step > 0 && descend_step(cs.ev, rate, why, sizeof why)) {
 			stopped = 1;
 			break;
 		}
+		if (step > 0 && descent_diverging(&watch, cs.ev->cost, rate, why, sizeof why))
+			stopped = 1; /* this step is printed, then the run stops, as T in the window */
 		if (json)
 			row_json(&cs, step);
 		else
@@ -137,9 +141,14 @@ int cmd_train(int argc, char **argv)
 			json_string(stdout, why);
 		else
 			printf("null");
-		printf("\n}\n");
+		printf(",\n  \"converged\": %s\n}\n", descent_converged(cs.ev, DESCENT_TOL) ? "true" : "false");
 	} else if (stopped) {
 		printf("stopped: %s\n", why);
+	} else if (descent_converged(cs.ev, DESCENT_TOL)) {
+		printf("converged: every |d%s/dparam| < %g\n", cs.scene->nodes[cs.scene->cost].name, DESCENT_TOL);
+	} else {
+		printf("not converged yet: some |d%s/dparam| >= %g (more --steps, or another --rate)\n",
+		       cs.scene->nodes[cs.scene->cost].name, DESCENT_TOL);
 	}
 	cli_scene_close(&cs);
 	if (fflush(stdout) || ferror(stdout)) {

@@ -25,8 +25,10 @@ static const char main_help[] =
 	"Window options: --shots DIR (where S saves screenshots), --size WxH, --light.\n"
 	"Keys in the window: Right/Space next step, Left previous, Home/End first/last,\n"
 	"P play/pause, Tab select a slider, Up/Down move it by ±ε, G one descent step,\n"
-	"T train, R reset, S screenshot (Shift+S also SVG and PDF), L theme, F11 full\n"
-	"screen, PageUp/PageDown other built-in scenes, F1 or ? help, Q quit.\n"
+	"T train, R reset, C check gradients numerically, D derivative table, M forward/\n"
+	"reverse mode, N the N + P versus N × P panel, K quiz (A reveal all, H hide all),\n"
+	"S screenshot (Shift+S also SVG and PDF), L theme, F11 full screen, PageUp/\n"
+	"PageDown other built-in scenes, F1 or ? help, Q quit.\n"
 	"\n"
 	"SCENE is a .nudge file or the name of a built-in scene. `nudge COMMAND --help` says more.\n"
 	"Exit status: 0 ok, 1 failure, 2 bad usage or a refused scene.\n";

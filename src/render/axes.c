@@ -42,6 +42,8 @@ double axes_margin(struct render *r, const struct axes *a, double font)
 {
 	struct text_style ts = {FONT_REGULAR, font, 1};
 	char buf[64];
+	if (!isfinite(a->ylo) || !isfinite(a->yhi)) /* no ticks to count */
+		return font;
 	double ys = axes_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4))), wmax = 0;
 	for (double v = ceil(a->ylo / ys - 1e-9) * ys; v <= a->yhi + ys * 1e-9; v += ys) {
 		axes_label(buf, sizeof buf, v, ys);
@@ -50,11 +52,25 @@ double axes_margin(struct render *r, const struct axes *a, double font)
 	return wmax + font * 0.45;
 }
 
+void axes_frame(cairo_t *cr, struct render *r, const struct theme *th, struct axes *a,
+                double font, const char *xname, const char *yname)
+{
+	double ml = axes_margin(r, a, font);
+	a->x += ml;
+	a->w -= ml + font * 0.5;
+	cairo_rectangle(cr, a->x, a->y, a->w, a->h);
+	theme_set(cr, th->panel);
+	cairo_fill(cr);
+	axes_draw(cr, r, th, a, font, xname, yname);
+}
+
 void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const struct axes *a,
                double font, const char *xname, const char *yname)
 {
 	struct text_style ts = {FONT_REGULAR, font, 1};
 	char buf[64];
+	if (!isfinite(a->xlo) || !isfinite(a->xhi) || !isfinite(a->ylo) || !isfinite(a->yhi))
+		return; /* a tick loop over an infinite range would never end */
 	double lw = font * 0.07;
 	cairo_set_line_width(cr, lw);
 	double xs = axes_step(a->xlo, a->xhi, (int)fmax(2, a->w / (font * 5)));

@@ -158,14 +158,7 @@ void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	}
 	data_range(&a.xlo, &a.xhi);
 	data_range(&a.ylo, &a.yhi);
-	double ml = axes_margin(r, &a, font);
-	a.x += ml;
-	a.w -= ml + font * 0.5;
-	cairo_rectangle(cr, a.x, a.y, a.w, a.h);
-	theme_set(cr, th->panel);
-	cairo_fill(cr);
-	axes_draw(cr, r, th, &a, font, s->nodes[xc].label,
-	          yc >= 0 ? s->nodes[yc].label : NULL);
+	axes_frame(cr, r, th, &a, font, s->nodes[xc].label, yc >= 0 ? s->nodes[yc].label : NULL);
 	cairo_save(cr);
 	cairo_rectangle(cr, a.x, a.y, a.w, a.h);
 	cairo_clip(cr);

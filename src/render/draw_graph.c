@@ -23,6 +23,13 @@ static int graph_hidden(const struct graph_state *st, int node, int flag)
 	return st->o->hide_values || (st->o->hide_node && (st->o->hide_node[node] & flag));
 }
 
+/* The "?" of a hidden box: red when the last answer typed for it was wrong. */
+static struct rgba graph_ask_colour(const struct graph_state *st, const struct theme *th,
+                                    const unsigned char *wrong, int i, int flag)
+{
+	return wrong && (wrong[i] & flag) ? th->wrong : th->muted;
+}
+
 static double graph_known(const struct graph_state *st, int (*known)(const struct trace *, int, int),
                           int node)
 {
@@ -202,6 +209,20 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	struct rgba hot = graph_step_colour(st, th);
 	double cur_a = st->t && st->k > 0 ? fmin(1, 0.25 + st->fade) : 1;
 
+	const struct work_view *wk = st->fig->work;
+	if (wk && wk->pass != WORK_IDLE && wk->visit_node == v) { /* the pass of the N key */
+		struct rgba c = wk->pass == WORK_BACKWARD ? th->backward
+		                : wk->pass == WORK_NUDGE ? th->nudge : th->forward;
+		graph_box_path(cr, x - 0.4, y - 0.4, w + 0.8, h + 0.8, radius[nd->kind] + 0.4);
+		theme_set_alpha(cr, c, 0.85);
+		cairo_fill(cr);
+	}
+	if (wk && wk->pass == WORK_NUDGE && wk->nudged == v) { /* the nudged param */
+		graph_box_path(cr, x - 0.2, y - 0.2, w + 0.4, h + 0.4, radius[nd->kind] + 0.2);
+		theme_set(cr, th->nudge);
+		cairo_set_line_width(cr, 0.16);
+		cairo_stroke(cr);
+	}
 	if (current) { /* glow */
 		graph_box_path(cr, x - 0.12, y - 0.12, w + 0.24, h + 0.24, radius[nd->kind] + 0.12);
 		theme_set_alpha(cr, hot, 0.28 * cur_a);
@@ -258,7 +279,7 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		theme_set_alpha(cr, th->forward, vk);
 		graph_centred(cr, r, t->value, it->x, base, &val);
 	} else {
-		theme_set(cr, th->muted);
+		theme_set(cr, graph_ask_colour(st, th, st->o->wrong_node, v, HIDE_VALUE));
 		graph_centred(cr, r, "?", it->x, base, &val);
 	}
 	double vw = text_width(r, t->value, &val);
@@ -267,12 +288,15 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	/* gradient: "dJ/dc = " then the number */
 	struct text_style gs = {FONT_REGULAR, LAYOUT_GRAD, 0};
 	struct text_style gn = {FONT_BOLD, LAYOUT_GRAD, 1};
-	double gk = nd->feeds_cost ? graph_known(st, trace_grad_known, v) : 0;
-	if (graph_hidden(st, v, HIDE_GRAD))
+	const struct figure *fig = st->fig;
+	double gk = fig->tangent ? 1 : nd->feeds_cost ? graph_known(st, trace_grad_known, v) : 0;
+	int asked = graph_hidden(st, v, HIDE_GRAD);
+	if (asked)
 		gk = 0;
+	struct rgba gcol = fig->tangent ? th->nudge : th->backward; /* forward / reverse mode */
 	char name[200];
 	snprintf(name, sizeof name, "%s = ", t->grad_name);
-	const char *num = gk > 0 ? t->grad : nd->feeds_cost ? "?" : "0";
+	const char *num = gk > 0 ? t->grad : nd->feeds_cost || asked ? "?" : "0";
 	double nw = text_width(r, name, &gs), numw = text_width(r, num, &gn);
 	double gx = it->x - (nw + numw) / 2;
 	base = y + 0.35 + LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD * 0.74;
@@ -283,7 +307,9 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		text_draw(cr, r, "?", gx, base, &gn);
 	}
 	if (gk > 0)
-		theme_set_alpha(cr, th->backward, gk);
+		theme_set_alpha(cr, gcol, gk);
+	else if (asked)
+		theme_set(cr, graph_ask_colour(st, th, st->o->wrong_node, v, HIDE_GRAD));
 	text_draw(cr, r, num, gx, base, &gn);
 	graph_hit(r, xf, HIT_NODE_GRAD, v, -1, gx - 0.1, base - 0.7, numw + 0.2, 0.95);
 }
@@ -314,6 +340,8 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
 			snprintf(quiz, sizeof quiz, "%.*s = ?", eq ? (int)(eq - text) : 0, text);
 			text = quiz;
 		}
+		if (text == quiz && st->o->wrong_edge && st->o->wrong_edge[e])
+			theme_set_alpha(cr, th->wrong, a);
 		graph_centred(cr, r, text, it->x, it->y + LAYOUT_LOCAL * 0.36, &ls);
 		graph_hit(r, xf, HIT_EDGE_LOCAL, -1, e, x, y, it->bw, it->h);
 	}

@@ -219,7 +219,10 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	double title = font * 1.6;
 	struct axes in = {bx + font * 0.4, by + title, iw - font * 0.8, ih - title - font * 0.4,
 	                  lo, hi, ylo - pad, yhi + pad};
-	/* dashed leader from the point to the inset */
+	/* dashed leader from the point to the inset, inside the frame */
+	cairo_save(cr);
+	cairo_rectangle(cr, a->x, a->y, a->w, a->h);
+	cairo_clip(cr);
 	theme_set_alpha(cr, th->muted, 0.8);
 	cairo_set_line_width(cr, 1.2 * v->u);
 	double dash[] = {4 * v->u, 4 * v->u};
@@ -228,6 +231,7 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	cairo_line_to(cr, bx + iw / 2, axes_y(a, v->j) < by ? by : by + ih);
 	cairo_stroke(cr);
 	cairo_set_dash(cr, NULL, 0, 0);
+	cairo_restore(cr);
 	cairo_rectangle(cr, bx, by, iw, ih);
 	theme_set(cr, th->label_bg);
 	cairo_fill_preserve(cr);
@@ -301,6 +305,36 @@ static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
 	*y += font * 0.9;
 }
 
+/* Gradient descent's path: the point after each past step, older ones fainter. */
+static void plot_trail(cairo_t *cr, const struct axes *a, const struct figure *fig, int node,
+                       const struct panel *p)
+{
+	int n = fig->n_hist, nn = fig->scene->n_nodes;
+	if (n <= 0 || !fig->hist_set || !fig->hist_cost)
+		return;
+	int first = n > 400 ? n - 400 : 0; /* the recent path */
+	cairo_set_line_width(cr, 1.6 * p->u);
+	for (int i = first; i < n; i++) {
+		double x = fig->hist_set[(size_t)i * (size_t)nn + (size_t)node], y = fig->hist_cost[i];
+		if (!isfinite(x) || !isfinite(y))
+			continue;
+		double fade = 0.25 + 0.75 * (i - first + 1) / (double)(n - first);
+		if (i > first) {
+			double px = fig->hist_set[(size_t)(i - 1) * (size_t)nn + (size_t)node];
+			double py = fig->hist_cost[i - 1];
+			if (isfinite(px) && isfinite(py)) {
+				theme_set_alpha(cr, p->th->forward, 0.6 * fade);
+				cairo_move_to(cr, axes_x(a, px), axes_y(a, py));
+				cairo_line_to(cr, axes_x(a, x), axes_y(a, y));
+				cairo_stroke(cr);
+			}
+		}
+		theme_set_alpha(cr, p->th->forward, fade);
+		cairo_arc(cr, axes_x(a, x), axes_y(a, y), 6 * p->u, 0, 2 * M_PI);
+		cairo_fill(cr);
+	}
+}
+
 void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
 {
 	struct eval *ev = fig->ev;
@@ -338,15 +372,7 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 		return;
 	double must[] = {v.j, v.nd.after};
 	plot_yrange(ys, n, must, 2, &a.ylo, &a.yhi);
-	double ml = axes_margin(r, &a, font);
-	a.x += ml;
-	a.w -= ml + font * 0.5;
-	cairo_rectangle(cr, a.x, a.y, a.w, a.h);
-	theme_set(cr, p->th->panel);
-	cairo_fill(cr);
-	char yname[200];
-	snprintf(yname, sizeof yname, "%s", s->nodes[s->cost].label);
-	axes_draw(cr, r, p->th, &a, font, nd->label, yname);
+	axes_frame(cr, r, p->th, &a, font, nd->label, s->nodes[s->cost].label);
 	cairo_save(cr);
 	cairo_rectangle(cr, a.x, a.y, a.w, a.h);
 	cairo_clip(cr);
@@ -368,6 +394,7 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 		cairo_stroke(cr);
 	}
 	cairo_set_dash(cr, NULL, 0, 0);
+	plot_trail(cr, &a, fig, node, p);
 	cairo_restore(cr);
 	plot_marks(cr, &a, &v, p->th, (hi - lo) * 0.2, 1);
 	double eps_px = eps / (hi - lo) * a.w;

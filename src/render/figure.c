@@ -68,7 +68,7 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 	struct text_style hs = {FONT_REGULAR, 19 * u, 1};
 	theme_set(cr, th->muted);
 	text_draw(cr, r, head, x, y + 30 * u, &hs);
-	if (o->hide_values || !st->text)
+	if (o->hide_values || o->hide_node || !st->text) /* a quiz: the equation would tell */
 		return;
 	struct text_style cs = {FONT_BOLD, 36 * u, 0};
 	cs.size = text_fit(r, st->text, &cs, w, 12 * u);
@@ -87,19 +87,75 @@ static double figure_plot_shape(double aspect)
 	return 1;
 }
 
-/* Splits panel a into a (the first `share`) and b, side by side or one above the other. */
-static void figure_split(struct panel *a, struct panel *b, int side_by_side, double share,
-                         double gap)
+/* The panels beside (or under) the graph, in order: the J plot, the data, and the
+ * lecture's loss, check, playground and work panels when the figure has them. */
+enum side_kind { SIDE_PLOT, SIDE_DATA, SIDE_LOSS, SIDE_EPS, SIDE_CHECK, SIDE_NUDGES, SIDE_WORK,
+                 SIDE_COUNT };
+
+static int figure_side(const struct figure *fig, const struct draw_opts *o, double u, int *kind,
+                       struct panel *side)
 {
-	*b = *a;
-	if (side_by_side) {
-		a->w = (b->w - gap) * share;
-		b->x = a->x + a->w + gap;
-		b->w -= a->w + gap;
-	} else {
-		a->h = (b->h - gap) * share;
-		b->y = a->y + a->h + gap;
-		b->h -= a->h + gap;
+	int n = 0;
+	if (o->only == DRAW_GRAPH)
+		return 0;
+	int has_plot = fig->plot >= 0 && fig->plot < fig->scene->n_nodes;
+	if (has_plot)
+		kind[n++] = SIDE_PLOT;
+	if (has_plot && fig->scene->n_rows > 0)
+		kind[n++] = SIDE_DATA;
+	if (fig->n_hist > 0 && fig->hist_cost)
+		kind[n++] = SIDE_LOSS;
+	if (fig->eps_err && fig->n_eps_err > 1)
+		kind[n++] = SIDE_EPS;
+	if (fig->check && fig->n_check > 0)
+		kind[n++] = SIDE_CHECK;
+	if (fig->nudges && fig->n_nudges > 0)
+		kind[n++] = SIDE_NUDGES;
+	if (fig->work)
+		kind[n++] = SIDE_WORK;
+	for (int i = 0; i < n; i++)
+		side[i] = (struct panel){0, 0, 0, 0, u, NULL, o};
+	return n;
+}
+
+/* Splits col among the side panels: tables and the work panel get the height their
+ * lines need (together at most 55 % of a column beside plots), the plots share the rest. */
+static void figure_column(const struct panel *col, struct panel *side, const int *kind, int n,
+                          int vertical, double gap, const struct figure *fig)
+{
+	static const double weight[] = {[SIDE_PLOT] = 0.55, [SIDE_DATA] = 0.45, [SIDE_LOSS] = 0.42,
+	                                [SIDE_EPS] = 0.4};
+	double fixed[SIDE_COUNT] = {0}, used = gap * (n - 1), wsum = 0;
+	for (int i = 0; i < n; i++) {
+		int lines = kind[i] == SIDE_CHECK ? table_lines(fig, TABLE_CHECK)
+		            : kind[i] == SIDE_NUDGES ? table_lines(fig, TABLE_NUDGES)
+		            : kind[i] == SIDE_WORK ? WORK_LINES : 0;
+		if (vertical && lines > 0) {
+			fixed[i] = lines * 1.6 * 21 * col->u;
+			used += fixed[i];
+		} else {
+			wsum += vertical && kind[i] <= SIDE_EPS ? weight[kind[i]] : 1;
+		}
+	}
+	double most = (wsum > 0 ? 0.55 : 1) * (col->h - gap * (n - 1)), all = used - gap * (n - 1);
+	if (vertical && all > most) { /* shrink the tables (their fonts follow) */
+		for (int i = 0; i < n; i++)
+			fixed[i] *= most / all;
+		used = most + gap * (n - 1);
+	}
+	double pos = vertical ? col->y : col->x, len = vertical ? col->h : col->w;
+	for (int i = 0; i < n; i++) {
+		double wt = vertical && kind[i] <= SIDE_EPS ? weight[kind[i]] : 1;
+		double sz = fixed[i] > 0 ? fixed[i] : wsum > 0 ? (len - used) * wt / wsum : 0;
+		side[i] = *col;
+		if (vertical) {
+			side[i].y = pos;
+			side[i].h = sz;
+		} else {
+			side[i].x = pos;
+			side[i].w = sz;
+		}
+		pos += sz + gap;
 	}
 }
 
@@ -135,47 +191,58 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 		figure_caption(cr, r, fig, &o, th, x, y + h, w, u);
 
 	int has_graph = o.only != DRAW_PLOT;
-	int has_plot = o.only != DRAW_GRAPH && fig->plot >= 0 && fig->plot < fig->scene->n_nodes;
-	int has_data = has_plot && fig->scene->n_rows > 0;
-	struct panel graph = {x, y, w, h, u, th, &o}, plot = graph, data = graph;
+	struct panel side[SIDE_COUNT];
+	int kind[SIDE_COUNT];
+	int n_side = figure_side(fig, &o, u, kind, side);
+	struct panel graph = {x, y, w, h, u, th, &o}, col = graph;
 	double gap = 48 * u;
-	if (has_graph && has_plot) {
+	if (has_graph && n_side > 0) {
 		double gw, gh;
 		draw_graph_size(r, fig, &o, &gw, &gh);
+		int more = n_side > 1;
 		/* side by side: the graph takes what its height (and its largest size)
 		 * allow, within 50-68 % of the width */
 		double most = GRAPH_MAX_EM * u;
 		double fit = gw * fmin(most, (h - 40 * u) / gh) + gap;
-		double side_w = fmax(w * 0.5, fmin(w * (has_data ? 0.6 : 0.68), fit)) - gap / 2;
+		double most_w = n_side > 2 ? 0.52 : more ? 0.6 : 0.68;
+		double side_w = fmax(w * (n_side > 2 ? 0.45 : 0.5), fmin(w * most_w, fit)) - gap / 2;
 		double stack_h = fmax(h * 0.4, fmin(h * 0.6, gh * fmin(most, w / gw) + 40 * u));
 		stack_h -= gap / 2;
 		double k_side = fmin(most, fmin(side_w / gw, h / gh));
 		double k_stack = fmin(most, fmin(w / gw, stack_h / gh));
 		/* narrower canvases: the larger graph wins, but a squashed plot costs */
-		k_side *= 1.05 * figure_plot_shape((w - side_w - gap) / (has_data ? h / 2 : h));
-		k_stack *= figure_plot_shape((has_data ? w / 2 : w) / (h - stack_h - gap));
+		k_side *= 1.05 * figure_plot_shape((w - side_w - gap) / (h / n_side));
+		k_stack *= figure_plot_shape((w / n_side) / (h - stack_h - gap));
 		if (w >= 1.55 * h || k_side >= k_stack) { /* 16:9 and wider: always side by side */
 			graph.w = side_w;
-			plot.x = x + side_w + gap;
-			plot.w = w - side_w - gap;
-			if (has_data)
-				figure_split(&plot, &data, 0, 0.55, gap / 2);
+			col.x = x + side_w + gap;
+			col.w = w - side_w - gap;
+			figure_column(&col, side, kind, n_side, 1, gap / 2, fig);
 		} else {
 			graph.h = stack_h;
-			plot.y = y + stack_h + gap;
-			plot.h = h - stack_h - gap;
-			if (has_data)
-				figure_split(&plot, &data, 1, 0.5, gap);
+			col.y = y + stack_h + gap;
+			col.h = h - stack_h - gap;
+			figure_column(&col, side, kind, n_side, 0, gap, fig);
 		}
-	} else if (has_data) {
-		figure_split(&plot, &data, 1, 0.5, gap);
+	} else if (n_side > 0) { /* no graph: the panels side by side */
+		figure_column(&col, side, kind, n_side, 0, gap, fig);
 	}
 	if (has_graph)
 		draw_graph(cr, r, fig, &graph);
-	if (has_plot)
-		draw_plot(cr, r, fig, &plot);
-	if (has_data)
-		draw_data(cr, r, fig, &data);
+	for (int i = 0; i < n_side; i++)
+		switch (kind[i]) {
+		case SIDE_PLOT: draw_plot(cr, r, fig, &side[i]); break;
+		case SIDE_DATA: draw_data(cr, r, fig, &side[i]); break;
+		case SIDE_LOSS: draw_loss(cr, r, fig, &side[i]); break;
+		case SIDE_EPS: draw_eps(cr, r, fig, &side[i]); break;
+		case SIDE_CHECK: draw_table(cr, r, fig, &side[i], TABLE_CHECK); break;
+		case SIDE_NUDGES: draw_table(cr, r, fig, &side[i], TABLE_NUDGES); break;
+		case SIDE_WORK: draw_work(cr, r, fig, &side[i]); break;
+		default: break;
+		}
+	for (int i = 0; i < n_side; i++)
+		if (kind[i] >= SIDE_LOSS)
+			geom_add(&r->geom, HIT_PANEL, -1, -1, side[i].x, side[i].y, side[i].w, side[i].h);
 	cairo_restore(cr);
 	return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }

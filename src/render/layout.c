@@ -101,8 +101,14 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g)
 		layout_split(t, strlen(nd->label));
 		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
 		fmt_num(t->value, sizeof t->value, ev->value[i], NUDGE_DIGITS);
-		fmt_num(t->grad, sizeof t->grad, ev->grad[i], NUDGE_DIGITS);
-		snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", cost, nd->label);
+		if (fig->tangent) { /* forward mode: d node / d the chosen input */
+			fmt_num(t->grad, sizeof t->grad, fig->tangent[i], NUDGE_DIGITS);
+			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", nd->label,
+			         s->nodes[fig->tangent_input].label);
+		} else {
+			fmt_num(t->grad, sizeof t->grad, ev->grad[i], NUDGE_DIGITS);
+			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", cost, nd->label);
+		}
 	}
 	for (int e = 0; e < s->n_edges; e++) {
 		const struct edge *ed = &s->edges[e];

@@ -62,6 +62,7 @@ struct theme {
 	struct rgba edge_kind[4]; /* node outline by kind */
 	struct rgba cost;      /* outline of the cost node */
 	struct rgba label_bg;  /* background of edge labels and insets */
+	struct rgba wrong;     /* a wrong quiz answer, a diverging run */
 };
 
 const struct theme *theme_get(enum draw_theme t);
@@ -134,6 +135,10 @@ double axes_step(double lo, double hi, int n);
 double axes_font(const struct panel *p);
 /* Width the y tick labels need left of the frame (a->h and the y range set). */
 double axes_margin(struct render *r, const struct axes *a, double font);
+/* Makes room for the y tick labels (a->x, a->w shrink), fills the plot area with the
+ * panel colour and draws the axes: what every plot panel starts with. */
+void axes_frame(cairo_t *cr, struct render *r, const struct theme *th, struct axes *a,
+                double font, const char *xname, const char *yname);
 /* Draws the frame, grid, ticks and tick labels (size = tick font), and axis names. */
 void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const struct axes *a,
                double font, const char *xname, const char *yname);
@@ -148,6 +153,18 @@ struct panel {                /* a rectangle of the figure given to one view */
 void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+/* draw_table.c: the numeric check and the derivative playground */
+enum table_kind { TABLE_CHECK, TABLE_NUDGES };
+void draw_table(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
+                enum table_kind k);
+int table_lines(const struct figure *fig, enum table_kind k); /* text lines it needs */
+/* draw_loss.c: J against the descent iteration */
+void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+/* draw_eps.c: the error of the one-sided estimate against ε, log-log */
+void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+/* draw_work.c: N + P versus N x P, and the passes being animated */
+void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+#define WORK_LINES 7 /* text lines the work panel needs */
 #define GRAPH_MAX_EM 36.0 /* largest graph value font, in 1080p pixels */
 /* Natural size of the graph in em (for choosing the arrangement). */
 void draw_graph_size(struct render *r, const struct figure *fig, const struct draw_opts *o,

@@ -18,6 +18,7 @@ static const struct theme theme_dark = {
 	.edge_kind = { RGB(0x8d95a3), RGB(0x2fb68c), RGB(0x8d95a3), RGB(0xc9ced8) },
 	.cost = RGB(0xf0e442),
 	.label_bg = RGB(0x1c1f26),
+	.wrong = RGB(0xff6e64),
 };
 
 static const struct theme theme_light = {
@@ -33,6 +34,7 @@ static const struct theme theme_light = {
 	.edge_kind = { RGB(0x6b7380), RGB(0x009e73), RGB(0x6b7380), RGB(0x3a3f48) },
 	.cost = RGB(0x1b1d22),
 	.label_bg = RGB(0xffffff),
+	.wrong = RGB(0xc62828),
 };
 
 const struct theme *theme_get(enum draw_theme t)

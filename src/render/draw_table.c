@@ -1,0 +1,159 @@
+/* draw_table.c - the figure's number tables: the numeric check of backprop (every
+ * input and param: backprop's gradient, the central difference, their difference) and
+ * the derivative playground (for each ε tried: J(w), J(w + ε), the change, change / ε
+ * and the exact dJ/dw). Numbers come from the figure (the engine); only text here. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "render-private.h"
+
+#define TABLE_ROWS 16  /* body rows at most */
+#define TABLE_COLS 6
+#define TABLE_ROW_EM 1.55 /* row height in table fonts */
+
+struct table {
+	char title[200];                      /* bold, above */
+	char head[TABLE_COLS][64];            /* column names */
+	char cell[TABLE_ROWS][TABLE_COLS][64];/* body */
+	struct rgba colour[TABLE_COLS];       /* colour of each column's numbers */
+	int n_rows, n_cols;
+	char foot[200];                       /* a sentence under it, or "" */
+	int foot_bad;                         /* 1: the foot in the warning colour */
+};
+
+int table_lines(const struct figure *fig, enum table_kind k)
+{
+	int rows = k == TABLE_CHECK ? fig->n_check : fig->n_nudges;
+	return (rows < TABLE_ROWS ? rows : TABLE_ROWS) + 3; /* title, head, rows, foot */
+}
+
+static void table_check(const struct figure *fig, const struct theme *th, struct table *t)
+{
+	const struct scene *s = fig->scene;
+	char eps[64];
+	fmt_num(eps, sizeof eps, fig->check_eps, NUDGE_DIGITS);
+	snprintf(t->title, sizeof t->title, "check: backprop against (%s(w + ε) − %s(w − ε)) / 2ε, ε = %s",
+	         s->nodes[s->cost].label, s->nodes[s->cost].label, eps);
+	static const char *const head[] = {"", "backprop", "nudging", "difference"};
+	t->n_cols = 4;
+	for (int c = 0; c < 4; c++)
+		snprintf(t->head[c], sizeof t->head[c], "%s", head[c]);
+	t->colour[0] = th->fg;
+	t->colour[1] = th->backward;
+	t->colour[2] = th->nudge;
+	t->colour[3] = th->muted;
+	double worst = 0;
+	t->n_rows = fig->n_check < TABLE_ROWS ? fig->n_check : TABLE_ROWS;
+	for (int i = 0; i < t->n_rows; i++) {
+		const struct check_row *row = &fig->check[i];
+		snprintf(t->cell[i][0], sizeof t->cell[i][0], "d%s/d%s", s->nodes[s->cost].label,
+		         s->nodes[row->node].label);
+		fmt_num(t->cell[i][1], sizeof t->cell[i][1], row->backprop, NUDGE_DIGITS);
+		fmt_num(t->cell[i][2], sizeof t->cell[i][2], row->numeric, NUDGE_DIGITS);
+		fmt_num(t->cell[i][3], sizeof t->cell[i][3], row->diff, 2);
+		double rel = row->diff / fmax(1, fabs(row->backprop));
+		worst = isnan(rel) || rel > worst ? (isnan(rel) ? INFINITY : rel) : worst;
+	}
+	char w[64];
+	fmt_num(w, sizeof w, worst, 1);
+	if (worst < 1e-4)
+		snprintf(t->foot, sizeof t->foot, "backprop and nudging agree (largest difference %s)", w);
+	else {
+		snprintf(t->foot, sizeof t->foot, "they differ by up to %s: a kink, a pole, or ε too large", w);
+		t->foot_bad = 1;
+	}
+}
+
+static void table_nudges(const struct figure *fig, const struct theme *th, struct table *t)
+{
+	const struct scene *s = fig->scene;
+	const char *J = s->nodes[s->cost].label, *w = s->nodes[fig->nudges[0].node].label;
+	char wv[64];
+	fmt_num(wv, sizeof wv, fig->ev->set[fig->nudges[0].node], NUDGE_DIGITS);
+	snprintf(t->title, sizeof t->title, "nudging %s = %s by ε", w, wv);
+	t->n_cols = 6;
+	snprintf(t->head[0], sizeof t->head[0], "ε");
+	snprintf(t->head[1], sizeof t->head[1], "%s(%s)", J, w);
+	snprintf(t->head[2], sizeof t->head[2], "%s(%s + ε)", J, w);
+	snprintf(t->head[3], sizeof t->head[3], "change");
+	snprintf(t->head[4], sizeof t->head[4], "change / ε");
+	snprintf(t->head[5], sizeof t->head[5], "d%s/d%s", J, w);
+	struct rgba c[] = {th->fg, th->forward, th->forward, th->fg, th->nudge, th->backward};
+	memcpy(t->colour, c, sizeof c);
+	t->n_rows = fig->n_nudges < TABLE_ROWS ? fig->n_nudges : TABLE_ROWS;
+	for (int i = 0; i < t->n_rows; i++) {
+		const struct nudge *nd = &fig->nudges[i];
+		double v[] = {nd->eps, nd->before, nd->after, nd->delta, nd->ratio,
+		              fig->ev->mean_grad[nd->node]};
+		for (int k = 0; k < 6; k++)
+			fmt_num(t->cell[i][k], sizeof t->cell[i][k], v[k], k == 3 ? 4 : NUDGE_DIGITS + 2);
+	}
+	snprintf(t->foot, sizeof t->foot, "change / ε comes closer to d%s/d%s as ε shrinks", J, w);
+}
+
+static void table_draw(cairo_t *cr, struct render *r, const struct panel *p, const struct table *t)
+{
+	const struct theme *th = p->th;
+	int lines = t->n_rows + 3;
+	double font = fmin(22 * p->u, p->h / (lines * TABLE_ROW_EM));
+	struct text_style ts = {FONT_REGULAR, 1, 1}, bs = {FONT_BOLD, 1, 1};
+	double gap = 1.2, colw[TABLE_COLS] = {0}, total = 0;
+	for (int c = 0; c < t->n_cols; c++) {
+		colw[c] = text_width(r, t->head[c], &ts);
+		for (int i = 0; i < t->n_rows; i++)
+			colw[c] = fmax(colw[c], text_width(r, t->cell[i][c], c ? &bs : &ts));
+		total += colw[c] + (c ? gap : 0);
+	}
+	font = fmax(8 * p->u, fmin(font, p->w / total));
+	ts.size = bs.size = font;
+	double row = font * TABLE_ROW_EM, y = p->y + font * 1.1;
+	struct text_style title = {FONT_BOLD, font * 1.05, 0};
+	title.size = text_fit(r, t->title, &title, p->w, font * 0.6);
+	theme_set(cr, th->fg);
+	text_draw(cr, r, t->title, p->x, y, &title);
+	y += row;
+	theme_set(cr, th->muted);
+	double x = p->x;
+	for (int c = 0; c < t->n_cols; c++) { /* numbers right-aligned under their names */
+		double cw = colw[c] * font;
+		text_draw(cr, r, t->head[c], c ? x + cw - text_width(r, t->head[c], &ts) : x, y, &ts);
+		x += cw + gap * font;
+	}
+	cairo_set_line_width(cr, 1.2 * p->u);
+	theme_set(cr, th->grid);
+	cairo_move_to(cr, p->x, y + font * 0.45);
+	cairo_line_to(cr, p->x + fmin(p->w, total * font), y + font * 0.45);
+	cairo_stroke(cr);
+	for (int i = 0; i < t->n_rows; i++) {
+		y += row;
+		x = p->x;
+		for (int c = 0; c < t->n_cols; c++) {
+			double cw = colw[c] * font;
+			const struct text_style *st = c ? &bs : &ts;
+			theme_set(cr, t->colour[c]);
+			text_draw(cr, r, t->cell[i][c], c ? x + cw - text_width(r, t->cell[i][c], st) : x, y, st);
+			x += cw + gap * font;
+		}
+	}
+	if (t->foot[0]) {
+		y += row;
+		struct text_style fs = {FONT_ITALIC, font * 0.95, 0};
+		fs.size = text_fit(r, t->foot, &fs, p->w, font * 0.5);
+		theme_set(cr, t->foot_bad ? th->wrong : th->muted);
+		text_draw(cr, r, t->foot, p->x, y, &fs);
+	}
+}
+
+void draw_table(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
+                enum table_kind k)
+{
+	struct table t;
+	memset(&t, 0, sizeof t);
+	if (k == TABLE_CHECK && fig->check && fig->n_check > 0)
+		table_check(fig, p->th, &t);
+	else if (k == TABLE_NUDGES && fig->nudges && fig->n_nudges > 0)
+		table_nudges(fig, p->th, &t);
+	else
+		return;
+	table_draw(cr, r, p, &t);
+}
