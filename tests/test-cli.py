@@ -10,18 +10,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402
+
 NUDGE = sys.argv[1]
-passed = failed = 0
 tmp = tempfile.mkdtemp(prefix="nudge-cli-")
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what, file=sys.stderr)
 
 
 def run(*args, stdin=None):
@@ -278,5 +271,4 @@ for t in [test_lecture_json, test_table, test_check, test_nonfinite, test_errors
         t()
     except Exception as e:  # a crash of the test is a failure, not a stop
         check(False, f"{t.__name__} raised {e!r}")
-print(f"test-cli: {passed} checks passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("test-cli")

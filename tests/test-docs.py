@@ -14,19 +14,12 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402
+
 NUDGE = os.path.abspath(sys.argv[1])
 ROOT = os.environ.get("NUDGE_SOURCE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-passed = failed = 0
 tmp = tempfile.mkdtemp(prefix="nudge-docs-")
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what, file=sys.stderr)
 
 
 def run(*args, cwd=None, timeout=60):
@@ -170,9 +163,8 @@ def main():
     test_images()
     test_makefile()
     shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    finish("test-docs")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -12,22 +12,15 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402
+
 NUDGE = os.path.abspath(sys.argv[1])
 for tool in ("Xvfb", "xdotool", "import", "compare"):
     if not shutil.which(tool):
         print(f"skipping: {tool} is not installed")
         sys.exit(77)
 
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what, file=sys.stderr)
 
 
 def free_display():
@@ -141,5 +134,4 @@ finally:
     xvfb.wait()
     shutil.rmtree(tmp, ignore_errors=True)
 
-print(f"test-window-x11: {passed} checks passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("test-window-x11")
