@@ -563,7 +563,7 @@ static int find_box(const struct app *a, enum hit_kind kind, int node, int *x, i
 
 static void answer(struct app *a, enum hit_kind kind, int node, const char *typed)
 {
-	int x, y;
+	int x = -1, y = -1;
 	CHECK(find_box(a, kind, node, &x, &y), "the box of node %d is on screen", node);
 	mouse(a, SDL_MOUSEBUTTONDOWN, x, y, 1);
 	mouse(a, SDL_MOUSEBUTTONUP, x, y, 1);

@@ -48,9 +48,8 @@ struct text_entry;     /* ui_text.c's cache entries */
 struct app {
 	SDL_Window *win;
 	SDL_Renderer *ren;
-	SDL_Texture *fig_tex;       /* the figure, uploaded from fig_surf */
-	cairo_surface_t *fig_surf;  /* the figure's pixels (ARGB32 = SDL ARGB8888) */
-	int fig_w, fig_h;           /* their size */
+	SDL_Texture *fig_tex;       /* the figure's pixels; cairo draws into it while locked */
+	int fig_w, fig_h;           /* its size */
 	struct render *render;      /* fonts and caches of the figure */
 	TTF_Font *font;             /* interface text */
 	TTF_Font *font_bold;

@@ -224,12 +224,9 @@ static void draw_figure_texture(struct app *a)
 	int w = a->fig_rect.w, h = a->fig_rect.h;
 	if (w < 1 || h < 1)
 		return;
-	if (!a->fig_surf || a->fig_w != w || a->fig_h != h) {
+	if (!a->fig_tex || a->fig_w != w || a->fig_h != h) {
 		if (a->fig_tex)
 			SDL_DestroyTexture(a->fig_tex);
-		if (a->fig_surf)
-			cairo_surface_destroy(a->fig_surf);
-		a->fig_surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
 		a->fig_tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
 		if (a->fig_tex)
 			SDL_SetTextureBlendMode(a->fig_tex, SDL_BLENDMODE_NONE);
@@ -237,9 +234,13 @@ static void draw_figure_texture(struct app *a)
 		a->fig_h = h;
 		a->fig_dirty = 1;
 	}
-	if (!a->fig_dirty || !a->fig_tex || cairo_surface_status(a->fig_surf) != CAIRO_STATUS_SUCCESS)
+	void *pixels;
+	int pitch;
+	if (!a->fig_dirty || !a->fig_tex || SDL_LockTexture(a->fig_tex, NULL, &pixels, &pitch) != 0)
 		return;
-	cairo_t *cr = cairo_create(a->fig_surf);
+	/* cairo draws straight into the locked texture: ARGB32 is SDL's ARGB8888 */
+	cairo_surface_t *surf = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_ARGB32, w, h, pitch);
+	cairo_t *cr = cairo_create(surf);
 	struct figure fig = { .render = a->render, .scene = a->scene, .ev = a->ev, .trace = a->trace,
 	                      .step = a->step, .progress = a->progress, .plot = a->plot, .eps = a->eps };
 	struct draw_opts opts = { .width = w, .height = h, .theme = a->theme };
@@ -247,9 +248,9 @@ static void draw_figure_texture(struct app *a)
 	quiz_opts(a, &opts);
 	draw_figure(cr, &fig, &opts);
 	cairo_destroy(cr);
-	cairo_surface_flush(a->fig_surf);
-	SDL_UpdateTexture(a->fig_tex, NULL, cairo_image_surface_get_data(a->fig_surf),
-	                  cairo_image_surface_get_stride(a->fig_surf));
+	cairo_surface_finish(surf);
+	cairo_surface_destroy(surf);
+	SDL_UnlockTexture(a->fig_tex);
 	a->fig_dirty = 0;
 }
 
@@ -443,8 +444,6 @@ void app_free(struct app *a)
 	scene_free(a->scene);
 	ui_text_free(a);
 	render_free(a->render);
-	if (a->fig_surf)
-		cairo_surface_destroy(a->fig_surf);
 	if (a->fig_tex)
 		SDL_DestroyTexture(a->fig_tex);
 	if (a->ren)
