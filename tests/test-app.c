@@ -309,6 +309,23 @@ static void test_keys(void)
 	CHECK(strcmp(a->name, "fit-line") == 0, "PageDown: the next built-in scene (%s)", a->name);
 	key(a, SDLK_PAGEUP, 0);
 	CHECK(strcmp(a->name, "derivative") == 0, "PageUp: back (%s)", a->name);
+	key(a, SDLK_o, 0);
+	CHECK(a->list && a->n_list == 9, "O lists the built-in scenes (%d)", a->n_list);
+	CHECK(a->list && strcmp(a->list[a->list_sel].name, "derivative") == 0, "with the open one selected");
+	CHECK(a->list && strcmp(a->list[0].title, "Chain rule: J = (2 + 3w)²") == 0, "and their titles");
+	key(a, SDLK_DOWN, 0);
+	key(a, SDLK_RETURN, 0);
+	CHECK(!a->list && strcmp(a->name, "fit-line") == 0, "Down, Enter opens the next one (%s)", a->name);
+	key(a, SDLK_o, 0);
+	app_pump(a); /* draws the list, so its rows have places */
+	SDL_Rect row = a->list ? a->list_rows[0] : (SDL_Rect){ 0, 0, 0, 0 };
+	mouse(a, SDL_MOUSEBUTTONDOWN, row.x + row.w / 2, row.y + row.h / 2, 1);
+	mouse(a, SDL_MOUSEBUTTONUP, row.x + row.w / 2, row.y + row.h / 2, 1);
+	app_pump(a);
+	CHECK(!a->list && strcmp(a->name, "chain") == 0, "a click on a row opens it (%s)", a->name);
+	key(a, SDLK_o, 0);
+	key(a, SDLK_ESCAPE, 0);
+	CHECK(!a->list && strcmp(a->name, "chain") == 0, "Esc closes the list and keeps the scene");
 	key(a, SDLK_q, 0);
 	CHECK(a->quit, "Q quits");
 	app_free(a);

@@ -37,8 +37,16 @@ struct slider {
 	SDL_Rect value;        /* the number (double-click to type) */
 };
 
-enum button_id { BTN_FIRST, BTN_PREV, BTN_PLAY, BTN_NEXT, BTN_LAST, BTN_SHOT, BTN_THEME, BTN_HELP,
-                 BTN_COUNT };
+enum button_id { BTN_FIRST, BTN_PREV, BTN_PLAY, BTN_NEXT, BTN_LAST, BTN_SHOT, BTN_THEME, BTN_SCENES,
+                 BTN_HELP, BTN_COUNT };
+
+#define APP_MAX_SCENES 128
+
+/* One built-in scene, for PageUp / PageDown and the Scenes list. */
+struct scene_entry {
+	char name[64];   /* file name without .nudge */
+	char title[128]; /* its title, or "" */
+};
 
 /* What the mouse is doing between button down and up. */
 enum drag_kind { DRAG_NONE, DRAG_SLIDER, DRAG_PLOT, DRAG_SCRUB };
@@ -81,6 +89,10 @@ struct app {
 	double eps, rate;           /* ε and α */
 	enum draw_theme theme;
 	int help;                   /* the help overlay is shown */
+	struct scene_entry *list;   /* the Scenes overlay's entries (NULL when closed) */
+	int n_list;
+	int list_sel;               /* the highlighted entry */
+	SDL_Rect list_rows[APP_MAX_SCENES]; /* where each entry was drawn, for clicks */
 	int fullscreen;
 
 	struct slider sliders[APP_MAX_SLIDERS];
@@ -183,7 +195,14 @@ void quiz_text_input(struct app *a, const char *s);
 int quiz_answer(struct app *a, const char *typed);
 void quiz_opts(const struct app *a, struct draw_opts *o);
 
+/* scene_list.c */
+int scene_list_read(const struct app *a, struct scene_entry *out, int max, int with_titles);
+void scene_list_toggle(struct app *a);
+int scene_list_key(struct app *a, SDL_Keycode k);  /* 1 if the open list took the key */
+int scene_list_click(struct app *a, int x, int y); /* 1 if the open list took the click */
+
 /* ui_layout.c */
+const char *ui_button_word(int b);        /* "Screenshot", "Theme", "Scenes", "Help"; NULL for icons */
 void ui_layout(struct app *a);            /* rebuilds sliders and places every control */
 void ui_sliders_build(struct app *a);     /* one slider per input and param, then ε and α */
 

@@ -1,7 +1,6 @@
 /* app.c - the window's life: opening SDL, the fonts and the scene; (re)loading the
  * scene file when it changes on disk; the clock that animates steps, plays and
  * trains; and the main loop, which sleeps in SDL_WaitEventTimeout when nothing moves. */
-#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -138,39 +137,6 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	return 0;
 }
 
-/* The built-in scene before or after the open one, in name order. */
-void app_switch_scene(struct app *a, int dir)
-{
-	if (!a->scenes_dir[0])
-		return;
-	DIR *d = opendir(a->scenes_dir);
-	if (!d)
-		return;
-	char names[128][128];
-	int n = 0;
-	struct dirent *de;
-	while ((de = readdir(d)) && n < 128) {
-		size_t l = strlen(de->d_name);
-		if (l > 6 && l < 128 && strcmp(de->d_name + l - 6, ".nudge") == 0)
-			snprintf(names[n++], sizeof names[0], "%.*s", (int)(l - 6), de->d_name);
-	}
-	closedir(d);
-	if (n == 0)
-		return;
-	qsort(names, (size_t)n, sizeof names[0], (int (*)(const void *, const void *))strcmp);
-	int cur = -1;
-	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], a->name) == 0)
-			cur = i;
-	int next = cur < 0 ? 0 : ((cur + dir) % n + n) % n;
-	char path[PATH_MAX + 160], err[1024];
-	snprintf(path, sizeof path, "%s/%s.nudge", a->scenes_dir, names[next]);
-	if (app_open_scene(a, path, 0, err, sizeof err))
-		app_set_status(a, 1, "%s", err);
-	else
-		app_set_status(a, 0, "opened %s (%d of %d built-in scenes; PageUp / PageDown for more)", names[next],
-		               next + 1, n);
-}
 
 /* Reloads the scene when its file changed; a refused version keeps the last good one. */
 static void watch_file(struct app *a, Uint32 now)
@@ -442,6 +408,7 @@ void app_free(struct app *a)
 	trace_free(a->trace);
 	eval_free(a->ev);
 	scene_free(a->scene);
+	free(a->list);
 	ui_text_free(a);
 	render_free(a->render);
 	if (a->fig_tex)

@@ -63,6 +63,7 @@ static void press_button(struct app *a, int b, int shift)
 		a->theme = a->theme == THEME_DARK ? THEME_LIGHT : THEME_DARK;
 		a->fig_dirty = 1;
 		break;
+	case BTN_SCENES: scene_list_toggle(a); break;
 	case BTN_HELP: a->help = !a->help; break;
 	default: break;
 	}
@@ -113,6 +114,8 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		return;
 	}
 	if (quiz_key(a, k))
+		return;
+	if (scene_list_key(a, k))
 		return;
 	if (k == SDLK_ESCAPE) {
 		a->help = 0;
@@ -184,6 +187,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 			a->help = !a->help;
 		break;
 	case SDLK_q: a->quit = 1; break;
+	case SDLK_o: scene_list_toggle(a); break;
 	case SDLK_PAGEUP: app_switch_scene(a, -1); break;
 	case SDLK_PAGEDOWN: app_switch_scene(a, 1); break;
 	default: break;
@@ -210,6 +214,8 @@ static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 		a->help = 0;
 		return;
 	}
+	if (scene_list_click(a, x, y))
+		return;
 	for (int b = 0; b < BTN_COUNT; b++)
 		if (inside(a->buttons[b], x, y)) {
 			press_button(a, b, (SDL_GetModState() & KMOD_SHIFT) != 0);

@@ -116,7 +116,7 @@ static void draw_buttons(struct app *a, const struct ui_colors *c)
 {
 	for (int b = 0; b < BTN_COUNT; b++) {
 		SDL_Rect r = a->buttons[b];
-		int on = (b == BTN_PLAY && a->playing) || (b == BTN_HELP && a->help);
+		int on = (b == BTN_PLAY && a->playing) || (b == BTN_HELP && a->help) || (b == BTN_SCENES && a->list);
 		fill(a, r, on ? c->button_on : c->button);
 		float x = (float)r.x, y = (float)r.y, w = (float)r.w, h = (float)r.h;
 		float cx = x + w / 2, cy = y + h / 2, s = h * 0.22f;
@@ -148,10 +148,8 @@ static void draw_buttons(struct app *a, const struct ui_colors *c)
 			}
 			break;
 		default: {
-			static const char *const words[] = { [BTN_SHOT] = "Screenshot", [BTN_THEME] = "Theme",
-			                                     [BTN_HELP] = "Help" };
 			SDL_Rect tr = { r.x + a->font_px / 2, r.y, r.w - a->font_px / 2, r.h };
-			text_in(a, words[b], tr, ic, 0, 0);
+			text_in(a, ui_button_word(b), tr, ic, 0, 0);
 		}
 		}
 	}
@@ -179,6 +177,7 @@ static const char *const help_keys[][2] = {
 	{ "L", "light / dark theme" },
 	{ "F11", "full screen" },
 	{ "PageUp, PageDown", "previous / next built-in scene" },
+	{ "O", "the list of built-in scenes, to pick one" },
 	{ "F1, ?", "this help (Esc closes it)" },
 	{ "Q, Ctrl+Q", "quit" },
 };
@@ -274,6 +273,46 @@ static void draw_quiz(struct app *a, const struct ui_colors *c)
 	text_in(a, typed, t, c->text, 1, 0);
 }
 
+/* The Scenes overlay: every built-in scene with its title; the open one marked. */
+static void draw_scene_list(struct app *a, const struct ui_colors *c)
+{
+	int lh = TTF_FontHeight(a->font) + a->font_px / 2, nw = 0, tw = 0;
+	for (int i = 0; i < a->n_list; i++) {
+		int w = ui_text_width(a, a->list[i].name, 1);
+		nw = w > nw ? w : nw;
+		w = ui_text_width(a, a->list[i].title, 0);
+		tw = w > tw ? w : tw;
+	}
+	int pad = a->font_px * 2, gap = a->font_px * 2, w = nw + gap + tw;
+	int rows = a->n_list + 3;
+	SDL_Rect box = { (a->draw_w - w) / 2 - pad, (a->draw_h - rows * lh) / 2 - pad, w + 2 * pad, rows * lh + 2 * pad };
+	if (box.x < 0)
+		box.x = 0;
+	if (box.y < 0)
+		box.y = 0;
+	if (box.w > a->draw_w)
+		box.w = a->draw_w;
+	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+	SDL_Color shade = c->bg;
+	shade.a = 245;
+	fill(a, box, shade);
+	color(a, c->accent);
+	SDL_RenderDrawRect(a->ren, &box);
+	int x = box.x + pad, y = box.y + pad;
+	ui_text(a, "Built-in scenes — click one, or ↑ ↓ and Enter; Esc closes", x, y, c->accent, 1);
+	y += lh * 2;
+	for (int i = 0; i < a->n_list && i < APP_MAX_SCENES; i++, y += lh) {
+		SDL_Rect row = { box.x + pad / 2, y - a->font_px / 4, box.w - pad, lh };
+		a->list_rows[i] = row;
+		if (i == a->list_sel)
+			fill(a, row, c->button_on);
+		int open = strcmp(a->list[i].name, a->name) == 0;
+		ui_text(a, a->list[i].name, x, y, open ? c->accent : c->text, 1);
+		SDL_Rect tr = { x + nw + gap, y, box.x + box.w - pad - (x + nw + gap), TTF_FontHeight(a->font) };
+		text_in(a, a->list[i].title, tr, i == a->list_sel ? c->text : c->muted, 0, 0);
+	}
+}
+
 static void draw_error(struct app *a, const struct ui_colors *c)
 {
 	int lh = TTF_FontHeight(a->font) + 2, lines = 1;
@@ -317,6 +356,8 @@ void ui_draw(struct app *a)
 		draw_quiz(a, c);
 	if (a->error[0])
 		draw_error(a, c);
+	if (a->list)
+		draw_scene_list(a, c);
 	if (a->help)
 		draw_help(a, c);
 }

@@ -35,6 +35,13 @@ static void write_layout_file(const struct app *a)
 	fclose(f);
 }
 
+const char *ui_button_word(int b)
+{
+	static const char *const words[BTN_COUNT] = { [BTN_SHOT] = "Screenshot", [BTN_THEME] = "Theme",
+	                                              [BTN_SCENES] = "Scenes", [BTN_HELP] = "Help" };
+	return b >= 0 && b < BTN_COUNT ? words[b] : NULL;
+}
+
 void ui_layout(struct app *a)
 {
 	int W = a->draw_w, H = a->draw_h;
@@ -93,9 +100,8 @@ void ui_layout(struct app *a)
 		bx += btn_h + pad / 2;
 	}
 	bx += pad;
-	static const char *const words[] = { [BTN_SHOT] = "Screenshot", [BTN_THEME] = "Theme", [BTN_HELP] = "Help" };
 	for (int b = BTN_SHOT; b <= BTN_HELP; b++) {
-		int w = ui_text_width(a, words[b], 0) + px;
+		int w = ui_text_width(a, ui_button_word(b), 0) + px;
 		a->buttons[b] = (SDL_Rect){ bx, by, w, btn_h };
 		bx += w + pad / 2;
 	}

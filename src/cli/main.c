@@ -27,7 +27,7 @@ static const char main_help[] =
 	"P play/pause, Tab select a slider, Up/Down move it by ±ε, G one descent step,\n"
 	"T train, R reset, C check gradients numerically, D derivative table, M forward/\n"
 	"reverse mode, N the N + P versus N × P panel, K quiz (A reveal all, H hide all),\n"
-	"S screenshot (Shift+S also SVG and PDF), L theme, F11 full screen, PageUp/\n"
+	"S screenshot (Shift+S also SVG and PDF), L theme, F11 full screen, O or PageUp/\n"
 	"PageDown other built-in scenes, F1 or ? help, Q quit.\n"
 	"\n"
 	"SCENE is a .nudge file or the name of a built-in scene. `nudge COMMAND --help` says more.\n"
