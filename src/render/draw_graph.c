@@ -347,12 +347,18 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
 	}
 }
 
-static void graph_legend(cairo_t *cr, struct render *r, const struct panel *p, double font)
+static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig,
+                         const struct panel *p, double font)
 {
 	const struct theme *th = p->th;
 	struct text_style ts = {FONT_REGULAR, font, 1};
-	static const char *const names[] = {"input", "param", "data", "computed", "cost",
-	                                    "value (forward)", "dJ/d· (backward)"};
+	const char *names[] = {"input", "param", "data", "computed", "cost", "value (forward)",
+	                       "dJ/d· (backward)"};
+	char tangent[96];
+	if (fig->tangent && fig->tangent_input >= 0) { /* forward mode: d·/dw in the nudge colour */
+		snprintf(tangent, sizeof tangent, "d·/d%s (forward mode)", fig->scene->nodes[fig->tangent_input].name);
+		names[6] = tangent;
+	}
 	double sw = font * 1.5, gap = font * 0.5, total = 0;
 	for (int i = 0; i < 7; i++)
 		total += sw + gap + text_width(r, names[i], &ts) + font * 1.3;
@@ -380,7 +386,7 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct panel *p, d
 				cairo_stroke(cr);
 			}
 		} else {
-			theme_set(cr, i == 5 ? th->forward : th->backward);
+			theme_set(cr, i == 5 ? th->forward : fig->tangent ? th->nudge : th->backward);
 			cairo_rectangle(cr, x, y - bh * 0.5, sw, font * 0.22);
 			cairo_fill(cr);
 		}
@@ -420,5 +426,5 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 		graph_node(cr, r, g, &st, p->th, &xf, v);
 	graph_labels(cr, r, g, &st, p->th, &xf);
 	cairo_restore(cr);
-	graph_legend(cr, r, p, legend);
+	graph_legend(cr, r, fig, p, legend);
 }

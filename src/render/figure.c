@@ -58,8 +58,19 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 	const struct step *st = &t->steps[k];
 	static const char *const kinds[] = {"the inputs and parameters", "forward pass",
 	                                    "backward pass"};
-	char head[160];
+	char head[160], tangent_text[320];
 	snprintf(head, sizeof head, "step %d of %d · %s", k, t->n_steps - 1, kinds[st->kind]);
+	const char *text = st->text;
+	if (fig->tangent && fig->tangent_input >= 0) {
+		/* forward mode: the caption says what the numbers on the nodes are */
+		const struct scene *s = fig->scene;
+		const char *in = s->nodes[fig->tangent_input].label, *J = s->nodes[s->cost].label;
+		char v[48];
+		fmt_num(v, sizeof v, fig->tangent[s->cost], NUDGE_DIGITS);
+		snprintf(head, sizeof head, "forward mode · one sweep from %s gives d(node)/d%s for every node", in, in);
+		snprintf(tangent_text, sizeof tangent_text, "d%s/d%s = %s", J, in, v);
+		text = tangent_text;
+	}
 	cairo_set_line_width(cr, 1.5 * u);
 	theme_set(cr, th->grid);
 	cairo_move_to(cr, x, y + 4 * u);
@@ -68,13 +79,13 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 	struct text_style hs = {FONT_REGULAR, 19 * u, 1};
 	theme_set(cr, th->muted);
 	text_draw(cr, r, head, x, y + 30 * u, &hs);
-	if (o->hide_values || o->hide_node || !st->text) /* a quiz: the equation would tell */
+	if (o->hide_values || o->hide_node || !text) /* a quiz: the equation would tell */
 		return;
 	struct text_style cs = {FONT_BOLD, 36 * u, 0};
-	cs.size = text_fit(r, st->text, &cs, w, 12 * u);
-	theme_set(cr, st->kind == STEP_BACKWARD ? th->backward
+	cs.size = text_fit(r, text, &cs, w, 12 * u);
+	theme_set(cr, fig->tangent ? th->nudge : st->kind == STEP_BACKWARD ? th->backward
 	              : st->kind == STEP_FORWARD ? th->forward : th->fg);
-	text_draw(cr, r, st->text, x, y + 30 * u + cs.size * 1.3, &cs);
+	text_draw(cr, r, text, x, y + 30 * u + cs.size * 1.3, &cs);
 }
 
 /* How well a plot of this width/height ratio reads: 1 when between 0.7 and 2.2. */
