@@ -257,6 +257,20 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	cairo_stroke(cr);
 	cairo_restore(cr);
 	plot_marks(cr, &in, v, th, 3 * e, 0.8);
+	/* the two slopes, which may differ by less than a line's width even magnified */
+	char tan[64], sec[64];
+	fmt_num(tan, sizeof tan, v->slope, NUDGE_DIGITS);
+	fmt_num(sec, sizeof sec, v->nd.ratio, NUDGE_DIGITS);
+	struct text_style ss = {FONT_REGULAR, font * 0.9, 1};
+	double ty = by + ih - font * 0.5;
+	theme_set(cr, th->nudge);
+	snprintf(buf, sizeof buf, "secant %s", sec);
+	double sw = text_draw(cr, r, buf, bx + font * 0.5, ty, &ss);
+	if (v->known > 0) {
+		theme_set_alpha(cr, th->backward, v->known);
+		snprintf(buf, sizeof buf, "tangent %s", tan);
+		text_draw(cr, r, buf, bx + font * 1.5 + sw, ty, &ss);
+	}
 }
 
 static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
