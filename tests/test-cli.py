@@ -189,6 +189,14 @@ def test_train():
     check(code == 2, "negative steps")
 
 
+def test_no_display():
+    if not os.path.exists(os.path.join(os.path.dirname(NUDGE), "nudge-window")):
+        return  # a build without the window shows `nudge eval` instead
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    p = subprocess.run([NUDGE, "computation-graph"], capture_output=True, text=True, timeout=30, env=env)
+    check(p.returncode == 1 and "no display" in p.stderr, f"no display: a message, not an invisible window ({p.returncode}: {p.stderr})")
+
+
 def test_list_help_version():
     code, out, _ = run("list")
     names = [l.split()[0] for l in out.splitlines() if l.strip()]
@@ -266,7 +274,7 @@ def test_random_scenes():
 
 
 for t in [test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train,
-          test_list_help_version, test_random_scenes]:
+          test_list_help_version, test_no_display, test_random_scenes]:
     try:
         t()
     except Exception as e:  # a crash of the test is a failure, not a stop

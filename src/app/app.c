@@ -350,8 +350,23 @@ struct app *app_new(const struct app_opts *o, char *err, size_t n)
 	 * (SDL_RENDER_DRIVER, SDL_FRAMEBUFFER_ACCELERATION) still overrides these. */
 	SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software", SDL_HINT_DEFAULT);
 	SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+	const char *asked = getenv("SDL_VIDEODRIVER");
+	if (!(asked && *asked) && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
+		snprintf(err, n, "no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+		                 "`nudge export` and `nudge record` make figures without one");
+		return NULL;
+	}
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
 		snprintf(err, n, "cannot start SDL: %s", SDL_GetError());
+		return NULL;
+	}
+	/* With no display SDL quietly falls back to an invisible "offscreen" window: say so
+	 * instead of running unseen (tests ask for dummy or offscreen on purpose). */
+	const char *driver = SDL_GetCurrentVideoDriver();
+	if (driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy")) && !(asked && *asked)) {
+		SDL_Quit();
+		snprintf(err, n, "no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+		                 "`nudge export` and `nudge record` make figures without one");
 		return NULL;
 	}
 	struct app *a = calloc(1, sizeof *a);
