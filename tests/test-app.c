@@ -309,6 +309,14 @@ static void test_keys(void)
 	CHECK(strcmp(a->name, "fit-line") == 0, "PageDown: the next built-in scene (%s)", a->name);
 	key(a, SDLK_PAGEUP, 0);
 	CHECK(strcmp(a->name, "derivative") == 0, "PageUp: back (%s)", a->name);
+	key(a, SDLK_PAGEDOWN, 0); /* fit-line has three data rows */
+	key(a, SDLK_RIGHTBRACKET, 0);
+	CHECK(a->ev->row == 1 && strstr(a->trace->steps[0].text, "data row 1"), "] shows the next data row (%d)",
+	      a->ev->row);
+	key(a, SDLK_LEFTBRACKET, 0);
+	key(a, SDLK_LEFTBRACKET, 0);
+	CHECK(a->ev->row == 2, "[ goes back around (%d)", a->ev->row);
+	key(a, SDLK_PAGEUP, 0);
 	key(a, SDLK_o, 0);
 	CHECK(a->list && a->n_list == 9, "O lists the built-in scenes (%d)", a->n_list);
 	CHECK(a->list && strcmp(a->list[a->list_sel].name, "derivative") == 0, "with the open one selected");

@@ -189,6 +189,37 @@ def test_train():
     check(code == 2, "negative steps")
 
 
+def test_record_twice():
+    if not os.path.exists(os.path.join(os.path.dirname(NUDGE), "nudge-window")):
+        return  # no figures in this build
+    out = os.path.join(tmp, "frames")
+    code, _, err = run("record", "computation-graph", "-o", out)
+    first = sorted(os.listdir(out))
+    check(code == 0 and len(first) == 13, f"record writes 13 frames ({code}, {len(first)}: {err})")
+    before = open(os.path.join(out, "step-012.png"), "rb").read()
+    code, _, err = run("record", "derivative", "-o", out)
+    check(code == 1 and "--force" in err and sorted(os.listdir(out)) == first, f"a second recording is refused: {err}")
+    check(open(os.path.join(out, "step-012.png"), "rb").read() == before, "and the old frames are untouched")
+    code, _, err = run("record", "derivative", "-o", out, "--force")
+    check(code == 0 and sorted(os.listdir(out)) == [f"step-00{i}.png" for i in range(4)],
+          f"--force leaves only the new walk: {sorted(os.listdir(out))}")
+
+
+def test_option_values():
+    code, _, err = run("eval", "computation-graph", "--eps", "-1", "--nudge", "w")
+    check(code == 2 and "greater than 0" in err, f"--eps must be positive: {err}")
+    code, _, err = run("eval", "computation-graph", "--set", "w=inf")
+    check(code == 2 and "finite" in err, f"--set w=inf is refused: {err}")
+    p = scene_file("typo.nudge", "parma w = 3\nJ = w\n")
+    code, _, err = run("eval", p)
+    check(code == 2 and ":1:1: error: unknown statement 'parma' (did you mean 'param'?)" in err, f"typo: {err}")
+    p = scene_file("nanjump.nudge", "param w = 0 in [-1, 1]\nJ = sqrt(w)\n")
+    code, out, _ = run("eval", p, "--nudge", "w", "--eps", "0.5")
+    check(code == 0 and "≈" in out, "a finite nudge prints its sentence")
+    code, out, _ = run("eval", p, "--set", "w=-1", "--nudge", "w")
+    check(code == 0 and "not a number" in out and "↑ nan" not in out, f"a nan change gets no arrow: {out}")
+
+
 def test_no_display():
     if not os.path.exists(os.path.join(os.path.dirname(NUDGE), "nudge-window")):
         return  # a build without the window shows `nudge eval` instead
@@ -274,7 +305,8 @@ def test_random_scenes():
 
 
 for t in [test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train,
-          test_list_help_version, test_no_display, test_random_scenes]:
+          test_list_help_version, test_no_display, test_record_twice,
+          test_option_values, test_random_scenes]:
     try:
         t()
     except Exception as e:  # a crash of the test is a failure, not a stop

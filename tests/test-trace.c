@@ -102,7 +102,9 @@ static void test_expressions(void)
 	expect_expr("param w = 2\nparam v = 3\nJ = w - v - w\n", "J", "w − v − w", "2 − 3 − 2");
 	expect_expr("param w = 2\nparam v = 3\nJ = w / (v * w)\n", "J", "w/(v·w)", "2/(3 × 2)");
 	expect_expr("param w = 2\nparam v = 3\nJ = (w^v)^2\n", "J", "(w^v)²", "(2^3)²");
-	expect_expr("param w = 2\nparam v = 3\nJ = w^v^2\n", "J", "w^v²", "2^3²");
+	expect_expr("param w = 2\nparam v = 3\nJ = w^v^2\n", "J", "w^(v²)", "2^(3²)");
+	expect_expr("param w = 2\nJ = w^3^2\n", "J", "w^(3²)", "2^(3²)");
+	expect_expr("param w = 2\nJ = (w + 2)^0.5 + w^-1\n", "J", "(w + 2)^0.5 + w^(−1)", "(2 + 2)^0.5 + 2^(−1)");
 	expect_expr("param w = 2\nJ = sigmoid(-w) + 0.5\n", "J", "sigmoid(−w) + 0.5", "sigmoid(−2) + 0.5");
 	expect_expr("param w = 2 label \"w[1]\"\nJ = 3 * w\n", "J", "3·w[1]", "3 × 2");
 }

@@ -184,6 +184,15 @@ static void update(struct app *a)
 	watch_file(a, now);
 }
 
+void app_figure(const struct app *a, struct figure *fig, struct draw_opts *opts)
+{
+	*fig = (struct figure){ .render = a->render, .scene = a->scene, .ev = a->ev, .trace = a->trace,
+	                        .step = a->step, .progress = a->progress, .plot = a->plot, .eps = a->eps };
+	*opts = (struct draw_opts){ .width = a->fig_rect.w, .height = a->fig_rect.h, .theme = a->theme };
+	lecture_figure(a, fig);
+	quiz_opts(a, opts);
+}
+
 /* Makes the figure's pixels match the figure area and draws it when something changed. */
 static void draw_figure_texture(struct app *a)
 {
@@ -207,11 +216,9 @@ static void draw_figure_texture(struct app *a)
 	/* cairo draws straight into the locked texture: ARGB32 is SDL's ARGB8888 */
 	cairo_surface_t *surf = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_ARGB32, w, h, pitch);
 	cairo_t *cr = cairo_create(surf);
-	struct figure fig = { .render = a->render, .scene = a->scene, .ev = a->ev, .trace = a->trace,
-	                      .step = a->step, .progress = a->progress, .plot = a->plot, .eps = a->eps };
-	struct draw_opts opts = { .width = w, .height = h, .theme = a->theme };
-	lecture_figure(a, &fig);
-	quiz_opts(a, &opts);
+	struct figure fig;
+	struct draw_opts opts;
+	app_figure(a, &fig, &opts);
 	draw_figure(cr, &fig, &opts);
 	cairo_destroy(cr);
 	cairo_surface_finish(surf);

@@ -188,6 +188,18 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		break;
 	case SDLK_q: a->quit = 1; break;
 	case SDLK_o: scene_list_toggle(a); break;
+	case SDLK_LEFTBRACKET: case SDLK_RIGHTBRACKET: {
+		int rows = a->scene->n_rows, row = a->ev->row + (k == SDLK_RIGHTBRACKET ? 1 : -1);
+		if (rows < 2) {
+			app_set_status(a, 0, "this scene has no data set: [ and ] choose the data row shown");
+			break;
+		}
+		eval_set_row(a->ev, (row % rows + rows) % rows);
+		app_changed(a);
+		app_set_status(a, 0, "showing data row %d of rows 0 to %d (J and the plot use the mean over all rows)",
+		               a->ev->row, rows - 1);
+		break;
+	}
 	case SDLK_PAGEUP: app_switch_scene(a, -1); break;
 	case SDLK_PAGEDOWN: app_switch_scene(a, 1); break;
 	default: break;

@@ -57,10 +57,10 @@ int shots_save(struct app *a, int all)
 		app_set_status(a, 1, "screenshot not saved: cannot write in %s: %s", a->shots_dir, strerror(errno));
 		return -1;
 	}
-	struct figure fig = { .render = a->render, .scene = a->scene, .ev = a->ev, .trace = a->trace,
-	                      .step = a->step, .progress = 1, .plot = a->plot, .eps = a->eps };
-	struct export_opts o = { .draw = { .width = a->fig_rect.w, .height = a->fig_rect.h, .theme = a->theme },
-	                         .scale = 2 };
+	struct figure fig;
+	struct export_opts o = { .scale = 2 };
+	app_figure(a, &fig, &o.draw);
+	fig.progress = 1; /* the step as it ends, not mid-animation */
 	char err[512];
 	for (int i = 0; i < count; i++) {
 		o.format = (enum export_format)(EXPORT_PNG + i);

@@ -178,6 +178,7 @@ static const char *const help_keys[][2] = {
 	{ "F11", "full screen" },
 	{ "PageUp, PageDown", "previous / next built-in scene" },
 	{ "O", "the list of built-in scenes, to pick one" },
+	{ "[, ]", "the data row the graph shows (scenes with a data set)" },
 	{ "F1, ?", "this help (Esc closes it)" },
 	{ "Q, Ctrl+Q", "quit" },
 };

@@ -60,6 +60,8 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const c
 				a->ex.draw.theme = THEME_LIGHT;
 			else
 				return cli_usage_error(cmd, "--theme is dark or light, not '%s'", v);
+		} else if ((accept & FIG_OPT_FORCE) && !strcmp(arg, "--force")) {
+			a->force = 1;
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--transparent")) {
 			a->ex.draw.transparent = 1;
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--only")) {

@@ -15,6 +15,7 @@ enum {
 	FIG_OPT_FORMAT = 1 << 2, /* --format png|svg|pdf */
 	FIG_OPT_FRAMES = 1 << 3, /* --frames N */
 	FIG_OPT_LOOK = 1 << 4,   /* --scale, --theme, --transparent, --only */
+	FIG_OPT_FORCE = 1 << 5,  /* --force */
 };
 
 struct fig_args {
@@ -24,6 +25,7 @@ struct fig_args {
 	int step;                 /* --step K, or -1 for the last step */
 	enum export_format format;/* --format (record) */
 	int frames;               /* --frames N (bench), 0 if not given */
+	int force;                /* --force (record): replace an earlier recording */
 	int help;                 /* -h / --help was given */
 };
 

@@ -138,8 +138,8 @@ int cli_shared_opt(struct cli_opts *o, const char *cmd, int argc, char **argv, i
 	case 0: {
 		const char *eq = strchr(val, '=');
 		double v;
-		if (!eq || eq == val || parse_double(eq + 1, &v)) {
-			cli_usage_error(cmd, "--set takes NAME=VALUE with a number, as in --set w=2 (got '%s')", val);
+		if (!eq || eq == val || parse_double(eq + 1, &v) || !isfinite(v)) {
+			cli_usage_error(cmd, "--set takes NAME=VALUE with a finite number, as in --set w=2 (got '%s')", val);
 			return -1;
 		}
 		if (o->n_sets >= CLI_MAX_SETS) {
@@ -159,8 +159,8 @@ int cli_shared_opt(struct cli_opts *o, const char *cmd, int argc, char **argv, i
 		}
 		return 1;
 	case 2:
-		if (parse_double(val, &o->eps) || !(o->eps != 0) || !isfinite(o->eps)) {
-			cli_usage_error(cmd, "--eps takes a non-zero number, as in --eps 0.001 (got '%s')", val);
+		if (parse_double(val, &o->eps) || !(o->eps > 0) || !isfinite(o->eps)) {
+			cli_usage_error(cmd, "--eps takes a number greater than 0, as in --eps 0.001 (got '%s')", val);
 			return -1;
 		}
 		o->has_eps = 1;

@@ -205,7 +205,11 @@ static void print_table(const struct cli_scene *cs, const struct nudge *nd, cons
 		fmt_num_ascii(bp, sizeof bp, ev->mean_grad[nd->node], 10);
 		fmt_num_ascii(v, sizeof v, nd->after, 10);
 		printf("\n%s(%s + %s) = %s\n", J, name, e, v);
-		printf("%s ↑ %s ⇒ %s %s %s ≈ %s × ε\n", name, e, J, nd->delta < 0 ? "↓" : "↑", d, r);
+		if (isfinite(nd->delta))
+			printf("%s ↑ %s ⇒ %s %s %s ≈ %s × ε\n", name, e, J, nd->delta < 0 ? "↓" : "↑", d, r);
+		else
+			printf("%s ↑ %s ⇒ the change of %s is not a number (%s before, %s after)\n", name, e, J,
+			       isfinite(nd->before) ? "finite" : "not finite", isfinite(nd->after) ? "finite" : "not finite");
 		printf("d%s/d%s by backprop = %s\n", J, name, bp);
 	}
 	if (rows) {

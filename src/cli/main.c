@@ -28,7 +28,7 @@ static const char main_help[] =
 	"T train, R reset, C check gradients numerically, D derivative table, M forward/\n"
 	"reverse mode, N the N + P versus N × P panel, K quiz (A reveal all, H hide all),\n"
 	"S screenshot (Shift+S also SVG and PDF), L theme, F11 full screen, O or PageUp/\n"
-	"PageDown other built-in scenes, F1 or ? help, Q quit.\n"
+	"PageDown other built-in scenes, [ and ] the data row shown, F1 or ? help, Q quit.\n"
 	"\n"
 	"SCENE is a .nudge file or the name of a built-in scene. `nudge COMMAND --help` says more.\n"
 	"Exit status: 0 ok, 1 failure, 2 bad usage or a refused scene.\n";

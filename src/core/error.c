@@ -26,10 +26,15 @@ static void fill_line(struct nudge_error *err, const char *src, const char *end,
 	while (to > from && to < le && ((unsigned char)*to & 0xC0) == 0x80)
 		to--;
 	size_t n = (size_t)(to - from);
-	for (size_t i = 0; i < n; i++)
-		err->text[i] = from[i] == '\t' ? ' ' : from[i];
+	for (size_t i = 0; i < n; i++) { /* tabs as spaces; control and non-ASCII bytes of a
+	                                   * line that is not valid text as '?' */
+		unsigned char c = (unsigned char)from[i];
+		err->text[i] = c == '\t' ? ' ' : (c < 0x20 || c == 0x7f || (c >= 0x80 && err->kind == ERR_ENCODING)) ? '?' : (char)c;
+	}
 	err->text[n] = '\0';
 	err->text_col = lex_column(from, tok > to ? to : tok);
+	if (err->kind == ERR_ENCODING) /* every byte became one character above */
+		err->text_col = (int)((tok > to ? to : tok) - from) + 1;
 }
 
 void core_error_at(struct nudge_error *err, enum nudge_err_kind kind, const char *src,

@@ -158,7 +158,8 @@ static void print_op(struct printer *pr, int i)
 			return;
 		}
 		put(pr->out, "^");
-		print_wrapped(pr, o->b, prec(pr, o->b) < PREC_NEG);
+		/* an exponent that is not a plain number or name gets parentheses: w^(3²), not w^3² */
+		print_wrapped(pr, o->b, pr->ops[o->b].kind != OP_NUM && pr->ops[o->b].kind != OP_REF);
 		return;
 	default:
 		put(pr->out, core_func_names[o->kind - OP_EXP]);

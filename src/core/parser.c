@@ -664,6 +664,36 @@ static int parse_leaf(struct parser *p, enum node_kind kind)
 	return 0;
 }
 
+/* The statement keyword within two edits of s (parma → param, cots → cost), or NULL. */
+static const char *nearest_keyword(const char *s, size_t len)
+{
+	static const char *const statements[] = { "title", "note", "input", "param", "cost", "plot", "eps",
+	                                           "rate", "data", NULL };
+	for (int k = 0; statements[k]; k++) {
+		const char *w = statements[k];
+		size_t m = strlen(w);
+		if (len > m + 2 || m > len + 2 || len > 30)
+			continue;
+		int d[32][32]; /* edit distance with transpositions */
+		for (size_t i = 0; i <= len; i++)
+			d[i][0] = (int)i;
+		for (size_t j = 0; j <= m; j++)
+			d[0][j] = (int)j;
+		for (size_t i = 1; i <= len; i++)
+			for (size_t j = 1; j <= m; j++) {
+				int c = d[i - 1][j - 1] + (s[i - 1] != w[j - 1]);
+				c = d[i - 1][j] + 1 < c ? d[i - 1][j] + 1 : c;
+				c = d[i][j - 1] + 1 < c ? d[i][j - 1] + 1 : c;
+				if (i > 1 && j > 1 && s[i - 1] == w[j - 2] && s[i - 2] == w[j - 1] && d[i - 2][j - 2] + 1 < c)
+					c = d[i - 2][j - 2] + 1;
+				d[i][j] = c;
+			}
+		if (d[len][m] <= (m <= 4 ? 1 : 2))
+			return w;
+	}
+	return NULL;
+}
+
 /* NAME = expr [label STRING] */
 static int parse_computed(struct parser *p)
 {
@@ -676,9 +706,16 @@ static int parse_computed(struct parser *p)
 		for (size_t i = 0; i < n; i++)
 			low[i] = (char)(name.start[i] | 0x20);
 		low[n] = '\0';
+		const char *near = p->tok.kind == TOK_NAME ? nearest_keyword(name.start, name.len) : NULL;
 		if (n == name.len && word_in(keywords, low, n) >= 0)
 			ERR_AT(p, name, ERR_SYNTAX, "unknown statement '%.*s' (keywords are lower case: '%s')",
 			       (int)name.len, name.start, low);
+		else if (near)
+			ERR_AT(p, name, ERR_SYNTAX, "unknown statement '%.*s' (did you mean '%s'?)", (int)name.len,
+			       name.start, near);
+		else if (p->tok.kind == TOK_NAME)
+			ERR_AT(p, name, ERR_SYNTAX, "unknown statement '%.*s' (a line is NAME = …, or starts with input, param, cost, plot, eps, rate, data, title or note)",
+			       (int)name.len, name.start);
 		else
 			ERR_AT(p, p->tok, ERR_SYNTAX, "expected '=' after '%.*s' but found %s", (int)name.len,
 			       name.start, tok_desc(&p->tok, b, sizeof b));

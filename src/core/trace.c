@@ -160,7 +160,7 @@ static void leaves_text(struct text *t, const struct eval *ev)
 	}
 	if (s->n_rows > 1) {
 		char b[64];
-		snprintf(b, sizeof b, " (row %d of %d)", ev->row + 1, s->n_rows);
+		snprintf(b, sizeof b, " (data row %d of rows 0 to %d)", ev->row, s->n_rows - 1);
 		adds(t, b);
 	}
 	if (first)

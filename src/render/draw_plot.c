@@ -261,15 +261,18 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	char tan[64], sec[64];
 	fmt_num(tan, sizeof tan, v->slope, NUDGE_DIGITS);
 	fmt_num(sec, sizeof sec, v->nd.ratio, NUDGE_DIGITS);
+	char both[160];
+	snprintf(buf, sizeof buf, "secant %s", sec);
+	snprintf(both, sizeof both, "secant %s    tangent %s", sec, tan);
 	struct text_style ss = {FONT_REGULAR, font * 0.9, 1};
+	ss.size = text_fit(r, both, &ss, iw - font, font * 0.4); /* both fit inside the inset */
 	double ty = by + ih - font * 0.5;
 	theme_set(cr, th->nudge);
-	snprintf(buf, sizeof buf, "secant %s", sec);
 	double sw = text_draw(cr, r, buf, bx + font * 0.5, ty, &ss);
 	if (v->known > 0) {
 		theme_set_alpha(cr, th->backward, v->known);
 		snprintf(buf, sizeof buf, "tangent %s", tan);
-		text_draw(cr, r, buf, bx + font * 1.5 + sw, ty, &ss);
+		text_draw(cr, r, buf, bx + font * 0.5 + sw + text_width(r, "    ", &ss), ty, &ss);
 	}
 }
 

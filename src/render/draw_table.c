@@ -42,7 +42,15 @@ static void table_check(const struct figure *fig, const struct theme *th, struct
 	t->colour[1] = th->backward;
 	t->colour[2] = th->nudge;
 	t->colour[3] = th->muted;
-	double worst = 0;
+	/* the verdict judges every row by its relative difference, and quotes the largest
+	 * absolute one, the number the table's last column shows */
+	double worst = 0, largest = 0;
+	for (int i = 0; i < fig->n_check; i++) {
+		const struct check_row *row = &fig->check[i];
+		double rel = row->diff / fmax(1, fabs(row->backprop));
+		worst = isnan(rel) || rel > worst ? (isnan(rel) ? INFINITY : rel) : worst;
+		largest = isnan(row->diff) || row->diff > largest ? (isnan(row->diff) ? INFINITY : row->diff) : largest;
+	}
 	t->n_rows = fig->n_check < TABLE_ROWS ? fig->n_check : TABLE_ROWS;
 	for (int i = 0; i < t->n_rows; i++) {
 		const struct check_row *row = &fig->check[i];
@@ -51,11 +59,9 @@ static void table_check(const struct figure *fig, const struct theme *th, struct
 		fmt_num(t->cell[i][1], sizeof t->cell[i][1], row->backprop, NUDGE_DIGITS);
 		fmt_num(t->cell[i][2], sizeof t->cell[i][2], row->numeric, NUDGE_DIGITS);
 		fmt_num(t->cell[i][3], sizeof t->cell[i][3], row->diff, 2);
-		double rel = row->diff / fmax(1, fabs(row->backprop));
-		worst = isnan(rel) || rel > worst ? (isnan(rel) ? INFINITY : rel) : worst;
 	}
 	char w[64];
-	fmt_num(w, sizeof w, worst, 1);
+	fmt_num(w, sizeof w, largest, 2);
 	if (worst < 1e-4)
 		snprintf(t->foot, sizeof t->foot, "backprop and nudging agree (largest difference %s)", w);
 	else {
