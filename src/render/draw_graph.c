@@ -399,13 +399,38 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 void draw_graph_size(struct render *r, const struct figure *fig, const struct draw_opts *o,
                      double *w, double *h)
 {
+	if (fig->scene->n_nodes > GRAPH_MAX_NODES) { /* only a message: any shape will do */
+		*w = 16;
+		*h = 9;
+		return;
+	}
 	const struct graph_layout *g = layout_get(r, fig, o);
 	*w = g ? g->width : 1;
 	*h = g ? g->height : 1;
 }
 
+/* In place of a graph too large to read: what it is and where its numbers are. */
+static void graph_too_big(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
+{
+	char line[200];
+	snprintf(line, sizeof line, "This graph has %d nodes: too many to draw so that they can be read.",
+	         fig->scene->n_nodes);
+	struct text_style ts = {FONT_BOLD, 22 * p->u, 1};
+	ts.size = text_fit(r, line, &ts, p->w * 0.9, 8 * p->u);
+	theme_set(cr, p->th->muted);
+	text_draw(cr, r, line, p->x + (p->w - text_width(r, line, &ts)) / 2, p->y + p->h / 2, &ts);
+	const char *hint = "nudge eval lists every value and gradient; the plot still shows J.";
+	ts.font = FONT_REGULAR;
+	ts.size = text_fit(r, hint, &ts, p->w * 0.9, 8 * p->u);
+	text_draw(cr, r, hint, p->x + (p->w - text_width(r, hint, &ts)) / 2, p->y + p->h / 2 + ts.size * 1.8, &ts);
+}
+
 void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
 {
+	if (fig->scene->n_nodes > GRAPH_MAX_NODES) {
+		graph_too_big(cr, r, fig, p);
+		return;
+	}
 	const struct graph_layout *g = layout_get(r, fig, p->o);
 	if (!g || g->width <= 0)
 		return;
@@ -413,6 +438,10 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	double avail_h = p->h - legend * 2.2;
 	double k = fmin(p->w / g->width, avail_h / g->height);
 	k = fmin(k, GRAPH_MAX_EM * p->u);
+	if (k < GRAPH_MIN_EM * p->u) {
+		graph_too_big(cr, r, fig, p);
+		return;
+	}
 	struct graph_xform xf = {p->x + (p->w - g->width * k) / 2,
 	                         p->y + (avail_h - g->height * k) / 2, k};
 	struct graph_state st = {fig, fig->trace, fig->step, draw_ease(fig->progress), p->o};

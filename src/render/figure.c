@@ -3,6 +3,7 @@
  * plot panels (side by side or stacked, whichever shows the graph larger). */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include "render-private.h"
 
 double draw_ease(double t)
@@ -83,6 +84,17 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 		return;
 	struct text_style cs = {FONT_BOLD, 36 * u, 0};
 	cs.size = text_fit(r, text, &cs, w, 12 * u);
+	char cut[1024];
+	if (text_width(r, text, &cs) > w) { /* a node with many inputs: end the equation with … */
+		size_t n = strlen(text) < sizeof cut - 8 ? strlen(text) : sizeof cut - 8;
+		do {
+			do /* back one UTF-8 character */
+				n--;
+			while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80);
+			snprintf(cut, sizeof cut, "%.*s…", (int)n, text);
+		} while (n > 0 && text_width(r, cut, &cs) > w);
+		text = cut;
+	}
 	theme_set(cr, fig->tangent ? th->nudge : st->kind == STEP_BACKWARD ? th->backward
 	              : st->kind == STEP_FORWARD ? th->forward : th->fg);
 	text_draw(cr, r, text, x, y + 30 * u + cs.size * 1.3, &cs);

@@ -166,6 +166,8 @@ void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const str
 void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 #define WORK_LINES 7 /* text lines the work panel needs */
 #define GRAPH_MAX_EM 36.0 /* largest graph value font, in 1080p pixels */
+#define GRAPH_MIN_EM 6.0  /* below this the graph is not drawn but described */
+#define GRAPH_MAX_NODES 400 /* more nodes are not laid out (it grows faster than linearly) */
 /* Natural size of the graph in em (for choosing the arrangement). */
 void draw_graph_size(struct render *r, const struct figure *fig, const struct draw_opts *o,
                      double *w, double *h);
