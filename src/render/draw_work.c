@@ -84,15 +84,15 @@ void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	long long longest = w->nudge_total > w->bp_total ? w->nudge_total : w->bp_total;
 	const char *state = w->pass == WORK_FORWARD ? "forward pass"
 	                    : w->pass == WORK_BACKWARD ? "backward pass" : "";
-	snprintf(line, sizeof line, "backprop: 1 forward + 1 backward pass, N + P = %lld",
-	         w->scene.backprop);
+	snprintf(line, sizeof line, "backprop: 1 forward + 1 backward pass = %lld node visits, of order N + P = %lld",
+	         w->bp_total, w->scene.backprop);
 	y = work_method(cr, r, p, y + font * 1.9, font, line, th->backward, w->bp_done, w->bp_total,
 	                longest, state);
 	char nudged[160] = "";
 	if (w->pass == WORK_NUDGE && w->nudged >= 0 && w->nudged < s->n_nodes)
 		snprintf(nudged, sizeof nudged, "nudging %s", s->nodes[w->nudged].label);
-	snprintf(line, sizeof line, "nudging each param: 1 forward pass each, N × P = %lld",
-	         w->scene.nudge);
+	snprintf(line, sizeof line, "nudging each param: 1 forward pass each = %lld node visits, N × P = %lld",
+	         w->nudge_total, w->scene.nudge);
 	y = work_method(cr, r, p, y + font * 1.9, font, line, th->nudge, w->nudge_done,
 	                w->nudge_total, longest, nudged);
 	work_num(a, sizeof a, w->lecture.n, 1000000000);
