@@ -50,11 +50,14 @@ static void row_table(const struct cli_scene *cs, int step)
 	char b[48];
 	fmt_num_ascii(b, sizeof b, cs->ev->cost, 10);
 	printf("%6d  %-18s", step, b);
+	int pad = 0; /* columns line up; the last one has no trailing blanks */
 	for (int k = 0; k < s->n_nodes; k++) {
 		if (s->nodes[k].kind != NODE_PARAM)
 			continue;
 		fmt_num_ascii(b, sizeof b, cs->ev->set[k], 10);
-		printf("  %s = %-16s", s->nodes[k].name, b);
+		printf("%*s  %s = ", pad, "", s->nodes[k].name);
+		pad = 16 - printf("%s", b);
+		pad = pad > 0 ? pad : 0;
 	}
 	printf("\n");
 }
