@@ -155,6 +155,24 @@ static void draw_buttons(struct app *a, const struct ui_colors *c)
 	}
 }
 
+/* A centred panel over the figure (help, scenes): shaded, framed, with its title pad
+ * pixels in from the top-left corner; returns where it went, kept inside the window. */
+static SDL_Rect overlay_panel(struct app *a, const struct ui_colors *c, int w, int h, int pad, const char *title)
+{
+	SDL_Rect box = { (a->draw_w - w) / 2, (a->draw_h - h) / 2, w, h };
+	box.x = box.x < 0 ? 0 : box.x;
+	box.y = box.y < 0 ? 0 : box.y;
+	box.w = box.w > a->draw_w ? a->draw_w : box.w;
+	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+	SDL_Color shade = c->bg;
+	shade.a = 245;
+	fill(a, box, shade);
+	color(a, c->accent);
+	SDL_RenderDrawRect(a->ren, &box);
+	ui_text(a, title, box.x + pad, box.y + pad, c->accent, 1);
+	return box;
+}
+
 /* The help overlay: keys on the left, what they do on the right; then the mouse. */
 static const char *const help_keys[][2] = {
 	{ "Right, Space", "next step" },
@@ -218,20 +236,8 @@ static void draw_help(struct app *a, const struct ui_colors *c)
 		col_w = (w - (cols - 1) * gap) / cols;
 	}
 	int rows = rows_k + 2 + (show_m ? nm + 1 : 0);
-	SDL_Rect box = { (a->draw_w - w) / 2 - pad, (a->draw_h - rows * lh) / 2 - pad, w + 2 * pad, rows * lh + 2 * pad };
-	if (box.x < 0)
-		box.x = 0;
-	if (box.y < 0)
-		box.y = 0;
-	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
-	SDL_Color shade = c->bg;
-	shade.a = 240;
-	fill(a, box, shade);
-	color(a, c->accent);
-	SDL_RenderDrawRect(a->ren, &box);
-	int x = box.x + pad, y = box.y + pad;
-	ui_text(a, "nudge — keys and mouse", x, y, c->accent, 1);
-	y += lh * 2;
+	SDL_Rect box = overlay_panel(a, c, w + 2 * pad, rows * lh + 2 * pad, pad, "nudge — keys and mouse");
+	int x = box.x + pad, y = box.y + pad + lh * 2;
 	for (int i = 0; i < nk; i++) {
 		int cx = x + (i / rows_k) * (col_w + gap), cy = y + (i % rows_k) * lh;
 		int kx = kw < col_w / 2 ? kw : col_w / 2;
@@ -286,22 +292,9 @@ static void draw_scene_list(struct app *a, const struct ui_colors *c)
 	}
 	int pad = a->font_px * 2, gap = a->font_px * 2, w = nw + gap + tw;
 	int rows = a->n_list + 3;
-	SDL_Rect box = { (a->draw_w - w) / 2 - pad, (a->draw_h - rows * lh) / 2 - pad, w + 2 * pad, rows * lh + 2 * pad };
-	if (box.x < 0)
-		box.x = 0;
-	if (box.y < 0)
-		box.y = 0;
-	if (box.w > a->draw_w)
-		box.w = a->draw_w;
-	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
-	SDL_Color shade = c->bg;
-	shade.a = 245;
-	fill(a, box, shade);
-	color(a, c->accent);
-	SDL_RenderDrawRect(a->ren, &box);
-	int x = box.x + pad, y = box.y + pad;
-	ui_text(a, "Built-in scenes — click one, or ↑ ↓ and Enter; Esc closes", x, y, c->accent, 1);
-	y += lh * 2;
+	SDL_Rect box = overlay_panel(a, c, w + 2 * pad, rows * lh + 2 * pad, pad,
+	                             "Built-in scenes — click one, or ↑ ↓ and Enter; Esc closes");
+	int x = box.x + pad, y = box.y + pad + lh * 2;
 	for (int i = 0; i < a->n_list && i < APP_MAX_SCENES; i++, y += lh) {
 		SDL_Rect row = { box.x + pad / 2, y - a->font_px / 4, box.w - pad, lh };
 		a->list_rows[i] = row;
