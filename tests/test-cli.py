@@ -177,8 +177,8 @@ def test_train():
     code, out, _ = run("train", "derivative", "--steps", "3000", "--rate", "1.5")
     check(code == 0 and "stopped: diverging" in out and len(out.splitlines()) < 40, f"train stops a divergence: {out[-300:]}")
     code, out, _ = run("eval", "network", "--check")
-    check("N = 9 nodes, P = 4 params" in out and "N + P = 13" in out and "N x P = 36" in out
-          and "N + P = 110000" in out and "N x P = 1000000000" in out, f"eval --check counts the work: {out[-400:]}")
+    check("N = 9 nodes, P = 4 params" in out and "N + P = 13" in out and "N × P = 36" in out
+          and "N + P = 110000" in out and "N × P = 1000000000" in out, f"eval --check counts the work: {out[-400:]}")
     code, out, _ = run("eval", "network", "--check", "--json")
     w = json.loads(out)["check"]["work"]
     check(w == {"n": 9, "p": 4, "backprop": 13, "nudge": 36,

@@ -175,8 +175,8 @@ static void print_table(const struct cli_scene *cs, const struct nudge *nd, cons
 	if (s->title)
 		printf("%s\n", s->title);
 	if (s->n_rows > 0)
-		printf("data: %d rows; values and dJ/dnode below are for row %d; J and the gradients are means over rows\n",
-		       s->n_rows, ev->row);
+		printf("data: %d row%s; values and dJ/dnode below are for row %d; J and the gradients are means over rows\n",
+		       s->n_rows, s->n_rows == 1 ? "" : "s", ev->row);
 	int w = 4;
 	for (int k = 0; k < s->n_nodes; k++)
 		if (width(s->nodes[k].name) > w)
@@ -226,13 +226,14 @@ static void print_table(const struct cli_scene *cs, const struct nudge *nd, cons
 			printf("  %-18s  %-18s  %s\n", bpv, num, df);
 		}
 		printf("\nwork for every derivative: backprop %lld node visits (one forward + one backward pass);\n"
-		       "nudging each of the %d nodes above %lld node visits (one forward pass each, plus the base)\n",
-		       bp_visits, n_rows, nudge_visits);
+		       "nudging each of the %d node%s above %lld node visits (one forward pass each, plus the base)\n",
+		       bp_visits, n_rows, n_rows == 1 ? "" : "s", nudge_visits);
 		struct work_count wc = work_count_scene(s), x = work_count_of(WORK_LECTURE_N, WORK_LECTURE_P);
-		printf("N + P versus N x P: N = %lld nodes, P = %lld params: backprop about N + P = %lld steps,\n"
-		       "nudging every param N x P = %lld; for N = %lld and P = %lld: N + P = %lld (%.2g) versus\n"
-		       "N x P = %lld (%.2g)\n",
-		       wc.n, wc.p, wc.backprop, wc.nudge, x.n, x.p, x.backprop, (double)x.backprop, x.nudge, (double)x.nudge);
+		printf("N + P versus N × P: N = %lld node%s, P = %lld param%s: backprop is of order N + P = %lld,\n"
+		       "nudging every param N × P = %lld; the lecture's N = %lld and P = %lld give\n"
+		       "N + P = %lld (%.2g) versus N × P = %lld (%.2g)\n",
+		       wc.n, wc.n == 1 ? "" : "s", wc.p, wc.p == 1 ? "" : "s", wc.backprop, wc.nudge, x.n, x.p, x.backprop,
+		       (double)x.backprop, x.nudge, (double)x.nudge);
 	}
 	if (tr) {
 		printf("\nstep trace:\n");

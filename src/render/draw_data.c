@@ -138,7 +138,7 @@ void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const st
 		const char *rhs = strstr(expr, " = ") ? strstr(expr, " = ") + 3 : expr;
 		snprintf(head, sizeof head, "model: %s = %s", s->nodes[dc->pred_node].label, rhs);
 	} else {
-		snprintf(head, sizeof head, "data: %d rows", s->n_rows);
+		snprintf(head, sizeof head, "data: %d row%s", s->n_rows, s->n_rows == 1 ? "" : "s");
 	}
 	struct text_style hs = {FONT_BOLD, font * 1.1, 0};
 	hs.size = text_fit(r, head, &hs, p->w, font * 0.6);

@@ -74,8 +74,8 @@ void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	const struct scene *s = fig->scene;
 	double font = fmin(21 * p->u, p->h / (WORK_LINES * 1.75));
 	char line[300], a[64], b[64], c[64], d[64];
-	snprintf(line, sizeof line, "Every derivative: N = %lld nodes, P = %lld params", w->scene.n,
-	         w->scene.p);
+	snprintf(line, sizeof line, "Every derivative: N = %lld node%s, P = %lld param%s", w->scene.n,
+	         w->scene.n == 1 ? "" : "s", w->scene.p, w->scene.p == 1 ? "" : "s");
 	struct text_style ts = {FONT_BOLD, font * 1.1, 0};
 	ts.size = text_fit(r, line, &ts, p->w, font * 0.5);
 	double y = p->y + ts.size * 1.05;
