@@ -161,6 +161,7 @@ struct app {
 /* app.c */
 int app_open_scene(struct app *a, const char *path, int keep_values, char *err, size_t n);
 void app_changed(struct app *a);          /* values changed: recompute, retrace, redraw */
+void app_retrace(struct app *a);          /* the same after the caller has run the eval itself */
 /* The figure as the window shows it now (modes, quiz, size, theme): for the screen and
  * for screenshots alike. */
 void app_figure(const struct app *a, struct figure *fig, struct draw_opts *opts);

@@ -35,6 +35,11 @@ static long long file_stamp(const char *path)
 void app_changed(struct app *a)
 {
 	eval_run(a->ev);
+	app_retrace(a);
+}
+
+void app_retrace(struct app *a)
+{
 	struct trace *t = trace_build(a->ev);
 	if (t) {
 		trace_free(a->trace);

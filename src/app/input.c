@@ -172,7 +172,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		a->rate = a->scene->rate;
 		a->training = 0;
 		lecture_reset(a);
-		app_changed(a);
+		app_retrace(a); /* eval_reset has run the eval */
 		app_set_status(a, 0, "every value is back to the scene's");
 		break;
 	case SDLK_s: shots_save(a, shift); break;

@@ -92,7 +92,7 @@ int lecture_descend(struct app *a, char *why, size_t n)
 		snprintf(a->hist_note, sizeof a->hist_note, "stopped: %s", why);
 		a->hist_bad = 1;
 	}
-	app_changed(a);
+	app_retrace(a); /* descend_step has run the eval (or kept the last finite one) */
 	return r;
 }
 
