@@ -304,7 +304,81 @@ def test_random_scenes():
             check(near(d["grad"][k], fd, 1e-5), f"random scene {i}: dJ/d{k} {d['grad'][k]} vs {fd}\n" + "\n".join(lines))
 
 
-for t in [test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train,
+def py_num(v):
+    """A number as the trace writes it: up to 6 significant digits, U+2212 for minus."""
+    t = f"{v:.6g}"
+    return t.replace("-", "\u2212")
+
+
+SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def test_per_row():
+    """Each row's loss and gradients of a logistic unit over random rows, against the
+    closed forms L = -(y log s + (1-y) log(1-s)), dL/dw = (s - y) x, dL/db = s - y; the
+    means, the table, the JSON's per_row and the trace's mean steps."""
+    rng = random.Random(13)
+    for m in [1, 3, 8]:
+        xs = [round(rng.uniform(-3, 3), 2) for _ in range(m)]
+        ys = [rng.choice([0, 1]) for _ in range(m)]
+        w, b = round(rng.uniform(-2, 2), 2), round(rng.uniform(-1, 1), 2)
+        p = scene_file(f"rows{m}.nudge", f"param w = {w}\nparam b = {b}\ndata x y\n" +
+                       "".join(f"  {x} {y}\n" for x, y in zip(xs, ys)) +
+                       "z = w * x + b\nyhat = sigmoid(z)\nloss = -(y * log(yhat) + (1 - y) * log(1 - yhat))\ncost loss\n")
+        want = []
+        for x, y in zip(xs, ys):
+            s = 1 / (1 + math.exp(-(w * x + b)))
+            want.append((s, -(y * math.log(s) + (1 - y) * math.log(1 - s)), (s - y) * x, s - y))
+        d = eval_json(p, "--trace")
+        if d is None:
+            continue
+        per = d["per_row"]
+        check([r["row"] for r in per] == list(range(m)), f"per_row rows 0..{m - 1}")
+        for (s, L, gw, gb), r in zip(want, per):
+            check(near(r["cost"], L, 1e-12) and near(r["grad"]["w"], gw, 1e-12) and near(r["grad"]["b"], gb, 1e-12),
+                  f"row {r['row']} of {m}: {r} vs L={L} dL/dw={gw} dL/db={gb}")
+        J, gw, gb = (sum(t[i] for t in want) / m for i in (1, 2, 3))
+        check(near(d["value"], J, 1e-12) and near(d["grad"]["w"], gw, 1e-12) and near(d["grad"]["b"], gb, 1e-12),
+              f"means over {m} rows: {d['value']} {d['grad']} vs {J} {gw} {gb}")
+        nodes = {n["name"]: n for n in d["nodes"]}
+        check(near(nodes["loss"]["value"], want[0][1], 1e-12) and near(nodes["w"]["grad"], want[0][2], 1e-12),
+              "nodes keep the shown row's numbers (row 0)")
+        steps = [t for t in d["trace"] if t["kind"] == "mean"]
+        check([t["node"] for t in steps] == ["loss", "w", "b"], f"mean steps for loss, w, b: {steps}")
+        if m <= 5:
+            terms = " + ".join(f"({py_num(t[1])})" if t[1] < 0 else py_num(t[1]) for t in want)
+            wterms = " + ".join(f"({py_num(t[2])})" if t[2] < 0 else py_num(t[2]) for t in want)
+            check(steps[0]["text"] == f"loss = ({terms}) / {m} = {py_num(J)}", f"mean step: {steps[0]['text']}")
+            check(steps[1]["text"] == f"dloss/dw = ({wterms}) / {m} = {py_num(gw)}", f"mean step: {steps[1]['text']}")
+        else:
+            last = want[-1][1]
+            check(steps[0]["text"].startswith(f"loss = (loss⁽⁰⁾ + loss⁽¹⁾ + loss⁽²⁾ + … + loss⁽{str(m - 1).translate(SUP)}⁾) / {m} = (")
+                  and steps[0]["text"].endswith(f" + … + {py_num(last)}) / {m} = {py_num(J)}"),
+                  f"shortened mean step: {steps[0]['text']}")
+        back = [t["text"] for t in d["trace"] if t["kind"] == "backward"]
+        check(back[0] == "dloss⁽⁰⁾/dloss⁽⁰⁾ = 1" and back[-1].startswith("dloss⁽⁰⁾/dw = dloss⁽⁰⁾/dz⁽⁰⁾ · ∂z⁽⁰⁾/∂w"),
+              f"the row's backward steps are named for row 0: {back[0]} … {back[-1]}")
+
+    # fit-line: the lecture's numbers in the trace and the table
+    code, out, _ = run("eval", "fit-line", "--trace")
+    check("J = (1.125 + 4.5 + 10.125) / 3 = 5.25" in out and "dJ/dw = ((−1.5) + (−6) + (−13.5)) / 3 = −7" in out,
+          "fit-line trace: the mean steps")
+    check("dJ⁽⁰⁾/dw = dJ⁽⁰⁾/dŷ⁽⁰⁾ · ∂ŷ⁽⁰⁾/∂w = (−1.5) × 1 = −1.5" in out, "fit-line trace: row 0's dJ⁽⁰⁾/dw")
+    lines = out.splitlines()
+    table = lines[lines.index(next(x for x in lines if x.startswith("each row's numbers"))) + 1:]
+    want_rows = [["0", "1", "2", "0.5", "1.125", "-1.5"], ["1", "2", "4", "1", "4.5", "-6"],
+                 ["2", "3", "6", "1.5", "10.125", "-13.5"], ["mean", "5.25", "-7"]]
+    check(table[0].split() == ["row", "x⁽ⁱ⁾", "y⁽ⁱ⁾", "yhat⁽ⁱ⁾", "J⁽ⁱ⁾", "dJ⁽ⁱ⁾/dw"], f"rows table heading: {table[0]}")
+    check([t.split() for t in table[1:5]] == want_rows, f"rows table: {table[1:5]}")
+    check("  J = 5.25" in out and "  dJ/dw = -7" in out and "dJ/dnode" not in out and "J⁽⁰⁾     node    1.125" in out,
+          "fit-line table: the means by their names, row 0's numbers under row 0's names")
+    # a cost called g: no dJ anywhere
+    p = scene_file("g.nudge", "param w = 1\ndata x\n  1\n  2\ng = (w * x)^2\ncost g\n")
+    code, out, _ = run("eval", p)
+    check("dg⁽⁰⁾/dnode" in out and "dg/dw = 5" in out and "dJ" not in out and "J " not in out, f"cost g: {out}")
+
+
+for t in [test_per_row, test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train,
           test_list_help_version, test_no_display, test_record_twice,
           test_option_values, test_random_scenes]:
     try:

@@ -20,6 +20,12 @@ struct eval {
 	double cost;       /* J: the cost, the mean over rows with a data set */
 	double *mean_grad; /* n_nodes: dJ/dnode averaged over rows */
 
+	/* Each row's numbers (one row, the same as the above, without a data set): */
+	int n_leaf;        /* inputs, params and data columns */
+	int *leaf;         /* n_leaf: their node indices, in file order */
+	double *row_cost;  /* max(n_rows, 1): the cost node's value at each row, L⁽ⁱ⁾ */
+	double *row_grad;  /* max(n_rows, 1) × n_leaf: dL⁽ⁱ⁾/d leaf[j] at [i * n_leaf + j] */
+
 	long long visits;  /* node evaluations (forward) plus node visits (backward) so far */
 
 	double *opv;       /* scratch: value of every op (n_ops) */
@@ -34,6 +40,10 @@ void eval_free(struct eval *ev);
 
 /* Forward then backward over every row: fills value, grad, local, cost, mean_grad. */
 void eval_run(struct eval *ev);
+
+/* One row's forward and backward pass into caller arrays of n_nodes (values, and
+ * dL⁽row⁾/dnode), with ev->set; ev's results stay as they are. -1 if row is out of range. */
+int eval_row(struct eval *ev, int row, double *value, double *grad);
 
 /* The cost (mean over rows) with node `node` set to v and everything else as in
  * ev->set; a forward pass only. Leaves value/grad/local untouched. node may be -1. */

@@ -19,4 +19,8 @@ int fmt_num_ascii(char *buf, size_t n, double v, int digits);
  * "nan" as JSON strings (with quotes). */
 int fmt_json_num(char *buf, size_t n, double v);
 
+/* One data row's name for a label: "J" and row 2 give "J⁽²⁾" (superscript digits), the
+ * lecture's L⁽ⁱ⁾; row < 0 gives the label as it is. Returns the length it wanted. */
+int fmt_row_label(char *buf, size_t n, const char *label, int row);
+
 #endif

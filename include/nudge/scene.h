@@ -23,6 +23,8 @@ struct node {
 	int data_col;        /* data: column in scene.data; else -1 */
 	int feeds_cost;      /* 1 if the cost depends on this node (or it is the cost) */
 	int layer;           /* 0 for leaves, else 1 + the largest layer of its inputs */
+	int per_row;         /* 1 if its value differs between data rows: a data column, or
+	                        computed from one (one row's number, not the mean) */
 };
 
 /* An edge from a node an expression uses to the node it computes. */

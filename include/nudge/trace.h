@@ -1,18 +1,22 @@
 /* trace.h - the step trace the figures and the window animate: step 0 shows the
  * leaves, then one step per computed node forward, then one per node backward
- * (starting with dJ/dJ = 1), each with its equation written out with numbers.
+ * (starting with dJ/dJ = 1), each with its equation written out with numbers. With a
+ * data set those are one row's (J⁽⁰⁾, dJ⁽⁰⁾/dw), and mean steps follow: the cost and
+ * each input's and param's gradient summed over the rows and divided by their number.
  * Built from a struct eval that has been run; rebuild it when values change. */
 #ifndef NUDGE_TRACE_H
 #define NUDGE_TRACE_H
 
 #include "eval.h"
 
-enum step_kind { STEP_LEAVES, STEP_FORWARD, STEP_BACKWARD };
+enum step_kind { STEP_LEAVES, STEP_FORWARD, STEP_BACKWARD, STEP_MEAN };
 
 struct step {
 	enum step_kind kind; /* what this step does */
-	int node;            /* the node it computes (value or gradient); -1 for step 0 */
-	char *text;          /* "c = w·x = 2 × (−2) = −4", "dJ/dw = dJ/dc · ∂c/∂w = 2 × (−2) = −4" */
+	int node;            /* the node it computes (value or gradient); -1 for step 0;
+	                        STEP_MEAN: the cost (J, the mean) or the input/param (dJ/dw) */
+	char *text;          /* "c = w·x = 2 × (−2) = −4", "dJ/dw = dJ/dc · ∂c/∂w = 2 × (−2) = −4",
+	                        "J = (1.125 + 4.5 + 10.125) / 3 = 5.25" */
 };
 
 struct trace {
@@ -21,6 +25,9 @@ struct trace {
 	int *value_step;     /* n_nodes: first step at which the node's value is shown (0 for leaves) */
 	int *grad_step;      /* n_nodes: first step at which its gradient is shown, or -1 (never) */
 	int first_backward;  /* index of the first backward step (dJ/dJ = 1) */
+	int first_mean;      /* index of the first mean step; n_steps without a data set */
+	int *mean_step;      /* n_nodes: the step at which the mean over rows of its value (the
+	                        cost) or gradient (inputs, params) is shown, or -1 (never) */
 };
 
 /* Builds the trace of ev's current values. Returns NULL when out of memory.
@@ -31,6 +38,15 @@ void trace_free(struct trace *t);
 /* Is node's value / gradient already known at step k? */
 int trace_value_known(const struct trace *t, int k, int node);
 int trace_grad_known(const struct trace *t, int k, int node);
+
+/* Is the mean over rows of node's value (the cost) or gradient (an input or param)
+ * shown at step k? Without a data set: never (there is one row, shown as it is). */
+int trace_mean_known(const struct trace *t, int k, int node);
+
+/* The name the trace gives node's value at the shown row: its label, with the row as
+ * a superscript ("ŷ⁽⁰⁾") for a node whose value is one row's (node.per_row, and the
+ * cost) in a scene with a data set. Returns the length it wanted, like snprintf. */
+int trace_row_name(const struct eval *ev, int node, char *buf, size_t n);
 
 /* Is the edge's local derivative shown at step k (the backward pass has reached
  * the node the edge points to)? */

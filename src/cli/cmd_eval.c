@@ -1,6 +1,8 @@
 /* cmd_eval.c - `nudge eval`: evaluate a scene once (forward, then backward) and print
  * every node's value and gradient as a table or as the JSON of SCENE_FORMAT.md, with
- * the lecture's nudge sentence (--nudge) and the numeric check of backprop (--check). */
+ * the lecture's nudge sentence (--nudge) and the numeric check of backprop (--check).
+ * With a data set, the shown row's numbers (J⁽⁰⁾, dJ⁽⁰⁾/dw) are kept apart from the
+ * means over rows (J, dJ/dw), and each row's numbers are listed (JSON: per_row). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 #include "json.h"
 #include "nudge/format.h"
 #include "nudge/numeric.h"
+#include "nudge/rows.h"
 #include "nudge/trace.h"
 
 static const char eval_help[] =
@@ -18,7 +21,9 @@ static const char eval_help[] =
 	"\n"
 	"Evaluates SCENE (a .nudge file or a built-in name, see `nudge list`) once: the forward\n"
 	"pass, then the backward pass by reverse-mode differentiation. Prints each node's value\n"
-	"and its gradient dJ/dnode.\n"
+	"and its gradient dJ/dnode (J: the scene's cost). With a data set, those are the shown\n"
+	"row's (J⁽⁰⁾, dJ⁽⁰⁾/dw); a table of every row's inputs, prediction, cost and gradients\n"
+	"follows, with the means over rows (J, dJ/dw) as its last line.\n"
 	"\n"
 	"  --set NAME=VALUE  set an input or param (repeatable)\n"
 	"  --row K           the data row to show, from 0 (scenes with a data set)\n"
@@ -27,7 +32,8 @@ static const char eval_help[] =
 	"  --check           compare every param's and input's gradient with a central\n"
 	"                    difference, and count the node visits each way\n"
 	"  --trace           print the step trace: the forward and backward steps with\n"
-	"                    their equations, as the figure and the window walk them\n"
+	"                    their equations, as the figure and the window walk them, and\n"
+	"                    with a data set the means over rows\n"
 	"  --json            print one JSON object instead of a table\n"
 	"\n"
 	"Exit status: 0 ok, 1 failure, 2 bad usage or a refused scene.\n";
@@ -49,7 +55,7 @@ static int is_leaf(const struct node *n)
 
 static const char *step_kind_name(enum step_kind k)
 {
-	return k == STEP_LEAVES ? "leaves" : k == STEP_FORWARD ? "forward" : "backward";
+	return k == STEP_LEAVES ? "leaves" : k == STEP_FORWARD ? "forward" : k == STEP_BACKWARD ? "backward" : "mean";
 }
 
 static void print_json(const struct cli_scene *cs, const struct nudge *nd, const struct check_row *rows,
@@ -99,6 +105,18 @@ static void print_json(const struct cli_scene *cs, const struct nudge *nd, const
 		fputs(e + 1 < s->n_edges ? " },\n" : " }\n", f);
 	}
 	fputs("  ]", f);
+	for (int r = 0; r < s->n_rows; r++) {
+		fprintf(f, r ? ",\n    { \"row\": %d, \"cost\": " : ",\n  \"per_row\": [\n    { \"row\": %d, \"cost\": ", r);
+		json_number(f, ev->row_cost[r]);
+		fputs(", \"grad\": {", f);
+		for (int j = 0; j < ev->n_leaf; j++) {
+			fputs(j ? ", " : " ", f);
+			json_string(f, s->nodes[ev->leaf[j]].name);
+			fputs(": ", f);
+			json_number(f, ev->row_grad[(size_t)r * (size_t)ev->n_leaf + (size_t)j]);
+		}
+		fputs(r + 1 < s->n_rows ? " } }" : " } }\n  ]", f);
+	}
 	if (nd) {
 		fputs(",\n  \"nudge\": { \"name\": ", f);
 		json_string(f, s->nodes[nd->node].name);
@@ -166,6 +184,80 @@ static void pad(FILE *f, const char *s, int w)
 		fputc(' ', f);
 }
 
+/* A column heading: the node's name, with "⁽ⁱ⁾" for one row's number, and "dJ⁽ⁱ⁾/d"
+ * before it for a gradient. */
+static void rows_heading(const struct scene *s, const struct rows_column *c, char *b, size_t n)
+{
+	const char *J = s->nodes[s->cost].name;
+	if (c->kind == ROWS_GRAD)
+		snprintf(b, n, "d%s⁽ⁱ⁾/d%s", J, s->nodes[c->node].name);
+	else
+		snprintf(b, n, "%s⁽ⁱ⁾", s->nodes[c->node].name);
+}
+
+/* Every row's inputs, prediction, cost and gradients, then the means. */
+static int print_rows(struct eval *ev)
+{
+	const struct scene *s = ev->scene;
+	struct rows_column *cols = calloc((size_t)s->n_nodes + 2, sizeof *cols);
+	double *out = calloc((size_t)s->n_nodes + 2, sizeof *out);
+	double *scratch = calloc((size_t)s->n_nodes * 2 + 1, sizeof *scratch);
+	int *w = calloc((size_t)s->n_nodes + 2, sizeof *w);
+	if (!cols || !out || !scratch || !w) {
+		free(cols), free(out), free(scratch), free(w);
+		return -1;
+	}
+	int n = rows_columns(s, cols);
+	char b[96];
+	for (int i = 0; i < n; i++) {
+		rows_heading(s, &cols[i], b, sizeof b);
+		w[i] = width(b) > 10 ? width(b) : 10;
+	}
+	printf("\neach row's numbers, and their means over the %d rows:\n  %-6s", s->n_rows, "row");
+	for (int i = 0; i < n; i++) {
+		rows_heading(s, &cols[i], b, sizeof b);
+		printf("  ");
+		pad(stdout, b, i + 1 < n ? w[i] : 0);
+	}
+	for (int r = 0; r <= s->n_rows; r++) {
+		int row = r < s->n_rows ? r : -1;
+		rows_values(ev, row, cols, n, out, scratch);
+		if (row < 0)
+			printf("\n  %-6s", "mean");
+		else
+			printf("\n  %-6d", row);
+		for (int i = 0; i < n; i++) {
+			if (isnan(out[i]) && row < 0)
+				b[0] = '\0';
+			else
+				fmt_num_ascii(b, sizeof b, out[i], 10);
+			printf("  ");
+			pad(stdout, b, i + 1 < n ? w[i] : 0);
+		}
+	}
+	printf("\n");
+	free(cols), free(out), free(scratch), free(w);
+	return 0;
+}
+
+/* With a data set: the means over rows, each by its own name. */
+static void print_means(const struct eval *ev)
+{
+	const struct scene *s = ev->scene;
+	const char *J = s->nodes[s->cost].name;
+	char v[48];
+	printf("\nmeans over the %d rows (what the plot and gradient descent use):\n", s->n_rows);
+	fmt_num_ascii(v, sizeof v, ev->cost, 10);
+	printf("  %s = %s\n", J, v);
+	for (int k = 0; k < s->n_nodes; k++) {
+		const struct node *nd = &s->nodes[k];
+		if ((nd->kind != NODE_INPUT && nd->kind != NODE_PARAM) || !nd->feeds_cost)
+			continue;
+		fmt_num_ascii(v, sizeof v, ev->mean_grad[k], 10);
+		printf("  d%s/d%s = %s\n", J, nd->name, v);
+	}
+}
+
 static void print_table(const struct cli_scene *cs, const struct nudge *nd, const struct check_row *rows,
                         int n_rows, long long bp_visits, long long nudge_visits, const struct trace *tr)
 {
@@ -174,30 +266,48 @@ static void print_table(const struct cli_scene *cs, const struct nudge *nd, cons
 	char v[48], g[48];
 	if (s->title)
 		printf("%s\n", s->title);
-	if (s->n_rows > 0)
-		printf("data: %d row%s; values and dJ/dnode below are for row %d; J and the gradients are means over rows\n",
-		       s->n_rows, s->n_rows == 1 ? "" : "s", ev->row);
+	const char *J = s->nodes[s->cost].name;
+	char head[96];
+	if (s->n_rows > 0) {
+		printf("data: %d row%s; %s is the mean over rows of the cost node's value %s⁽ⁱ⁾\n\n"
+		       "row %d of rows 0 to %d (--row K shows another), its values and gradients:\n",
+		       s->n_rows, s->n_rows == 1 ? "" : "s", J, J, ev->row, s->n_rows - 1);
+		char Jr[64];
+		fmt_row_label(Jr, sizeof Jr, J, ev->row);
+		snprintf(head, sizeof head, "d%s/dnode", Jr);
+	} else {
+		snprintf(head, sizeof head, "d%s/dnode", J);
+	}
 	int w = 4;
 	for (int k = 0; k < s->n_nodes; k++)
-		if (width(s->nodes[k].name) > w)
-			w = width(s->nodes[k].name);
+		if (width(s->nodes[k].name) + 3 * (s->n_rows > 0) > w)
+			w = width(s->nodes[k].name) + 3 * (s->n_rows > 0);
 	w = w > 24 ? 24 : w;
 	printf("\n  ");
 	pad(stdout, "node", w);
-	printf("  %-6s  %-18s  %s\n", "kind", "value", "dJ/dnode");
+	printf("  %-6s  %-18s  %s\n", "kind", "value", head);
 	for (int k = 0; k < s->n_nodes; k++) {
 		fmt_num_ascii(v, sizeof v, ev->value[k], 10);
 		fmt_num_ascii(g, sizeof g, ev->grad[k], 10);
+		char name[96];
+		int per_row = s->n_rows > 0 && (s->nodes[k].per_row || k == s->cost);
+		fmt_row_label(name, sizeof name, s->nodes[k].name, per_row ? ev->row : -1);
 		printf("  ");
-		pad(stdout, s->nodes[k].name, w);
+		pad(stdout, name, w);
 		printf("  %-6s  %-18s  %s\n", kind_name(s->nodes[k].kind), v, g);
 	}
-	fmt_num_ascii(v, sizeof v, ev->cost, 10);
-	printf("\n%s = %s%s\n", s->nodes[s->cost].name, v, s->n_rows > 0 ? " (mean over rows)" : "");
+	if (s->n_rows > 0) {
+		if (print_rows(cs->ev))
+			fprintf(stderr, "nudge eval: out of memory for the table of rows\n");
+		print_means(ev);
+	} else {
+		fmt_num_ascii(v, sizeof v, ev->cost, 10);
+		printf("\n%s = %s\n", J, v);
+	}
 	if (!isfinite(ev->cost))
 		printf("note: the cost is not a finite number (a division by 0, the log or square root of a negative, or overflow)\n");
 	if (nd) {
-		const char *name = s->nodes[nd->node].name, *J = s->nodes[s->cost].name;
+		const char *name = s->nodes[nd->node].name;
 		char e[48], d[48], r[48], bp[48];
 		fmt_num_ascii(e, sizeof e, nd->eps, 10);
 		fmt_num_ascii(d, sizeof d, fabs(nd->delta), 10);

@@ -24,8 +24,15 @@ struct eval *eval_new(const struct scene *s)
 	ev->local = calloc(e * 2, sizeof(double));  /* shown row, then scratch */
 	ev->opv = calloc(o, sizeof(double));
 	ev->opg = calloc(o, sizeof(double));
+	ev->leaf = calloc(n, sizeof(int));
+	for (int k = 0; ev->leaf && k < s->n_nodes; k++)
+		if (s->nodes[k].kind != NODE_COMPUTED)
+			ev->leaf[ev->n_leaf++] = k;
+	size_t rows = s->n_rows > 0 ? (size_t)s->n_rows : 1;
+	ev->row_cost = calloc(rows, sizeof(double));
+	ev->row_grad = calloc(rows * ((size_t)ev->n_leaf + 1), sizeof(double));
 	if (!ev->set || !ev->value || !ev->grad || !ev->mean_grad || !ev->rowv || !ev->local ||
-	    !ev->opv || !ev->opg) {
+	    !ev->opv || !ev->opg || !ev->leaf || !ev->row_cost || !ev->row_grad) {
 		eval_free(ev);
 		return NULL;
 	}
@@ -45,6 +52,9 @@ void eval_free(struct eval *ev)
 	free(ev->local);
 	free(ev->opv);
 	free(ev->opg);
+	free(ev->leaf);
+	free(ev->row_cost);
+	free(ev->row_grad);
 	free(ev);
 }
 
@@ -236,10 +246,22 @@ void eval_run(struct eval *ev)
 		cost += val[s->cost];
 		for (int k = 0; k < n; k++)
 			ev->mean_grad[k] += grad[k];
+		ev->row_cost[r] = val[s->cost];
+		for (int j = 0; j < ev->n_leaf; j++)
+			ev->row_grad[(size_t)r * (size_t)ev->n_leaf + (size_t)j] = grad[ev->leaf[j]];
 	}
 	ev->cost = cost / rows;
 	for (int k = 0; k < n; k++)
 		ev->mean_grad[k] /= rows;
+}
+
+int eval_row(struct eval *ev, int row, double *value, double *grad)
+{
+	const struct scene *s = ev->scene;
+	if (row < 0 || row >= (s->n_rows > 0 ? s->n_rows : 1))
+		return -1;
+	run_row(ev, row, value, grad, ev->local + s->n_edges + 1);
+	return 0;
 }
 
 double eval_cost_at(struct eval *ev, int node, double v)

@@ -76,3 +76,16 @@ int fmt_json_num(char *buf, size_t n, double v)
 	}
 	return snprintf(buf, n, "%s", tmp);
 }
+
+int fmt_row_label(char *buf, size_t n, const char *label, int row)
+{
+	static const char *const sup[10] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+	if (row < 0)
+		return snprintf(buf, n, "%s", label);
+	char digits[16], text[16 * 3 + 8] = "⁽";
+	int nd = snprintf(digits, sizeof digits, "%d", row);
+	for (int i = 0; i < nd; i++)
+		strcat(text, sup[digits[i] - '0']);
+	strcat(text, "⁾");
+	return snprintf(buf, n, "%s%s", label, text);
+}

@@ -45,13 +45,15 @@ int scene_finish(struct scene *s)
 	for (int k = 0; k < n; k++) {
 		struct node *nd = &s->nodes[k];
 		nd->layer = 0;
+		nd->per_row = nd->kind == NODE_DATA;
 		if (nd->kind != NODE_COMPUTED)
 			continue;
 		nd->layer = 1;
 		for (int i = 0; i < nd->n_in; i++) {
-			int l = s->nodes[s->edges[nd->in_first + i].from].layer + 1;
-			if (l > nd->layer)
-				nd->layer = l;
+			const struct node *from = &s->nodes[s->edges[nd->in_first + i].from];
+			if (from->layer + 1 > nd->layer)
+				nd->layer = from->layer + 1;
+			nd->per_row |= from->per_row;
 		}
 		if (nd->layer > top)
 			top = nd->layer;

@@ -1,7 +1,9 @@
 /* trace.c - the step trace: step 0 (the leaves), one forward step per computed node
  * in file order, then one backward step per node the cost depends on, in reverse
- * order, from dJ/dJ = 1. Each step's text is the equation with the scene's labels
- * and the evaluation's numbers. What is known at a step is derived from the steps. */
+ * order, from dJ/dJ = 1; with a data set those are the shown row's, named J⁽ⁱ⁾, and
+ * the mean steps follow (J and each dJ/dw over the rows). Each step's text is the
+ * equation with the scene's labels and the evaluation's numbers. What is known at a
+ * step is derived from the steps. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,43 @@ static void addnum(struct text *t, double v)
 	adds(t, b);
 }
 
+/* A number, in parentheses when negative: "(−1.5)". */
+static void addnum_paren(struct text *t, double v)
+{
+	if (v < 0)
+		adds(t, "(");
+	addnum(t, v);
+	if (v < 0)
+		adds(t, ")");
+}
+
+int trace_row_name(const struct eval *ev, int node, char *buf, size_t n)
+{
+	const struct scene *s = ev->scene;
+	const struct node *nd = &s->nodes[node];
+	int row = s->n_rows > 0 && (nd->per_row || node == s->cost) ? ev->row : -1;
+	return fmt_row_label(buf, n, nd->label, row);
+}
+
+/* Appends the name of node's value at the shown row (see trace_row_name). */
+static void addname(struct text *t, const struct eval *ev, int node)
+{
+	char b[256];
+	int len = trace_row_name(ev, node, b, sizeof b);
+	if (len < (int)sizeof b) {
+		adds(t, b);
+		return;
+	}
+	char *big = malloc((size_t)len + 1);
+	if (!big) {
+		t->failed = 1;
+		return;
+	}
+	trace_row_name(ev, node, big, (size_t)len + 1);
+	add(t, big, (size_t)len);
+	free(big);
+}
+
 /* Appends a node's expression (symbolic, or with values) of any length. */
 static void addexpr(struct text *t, const struct scene *s, int node, const double *values)
 {
@@ -74,7 +113,7 @@ static void forward_text(struct text *t, const struct eval *ev, int k)
 	addexpr(&sym, s, k, NULL);
 	addexpr(&num, s, k, ev->value);
 	addnum(&res, ev->value[k]);
-	adds(t, s->nodes[k].label);
+	addname(t, ev, k);
 	adds(t, " = ");
 	add(t, sym.p ? sym.p : "", sym.len);
 	if (num.p && (!sym.p || strcmp(num.p, sym.p) != 0) && strcmp(num.p, res.p ? res.p : "") != 0) {
@@ -95,12 +134,11 @@ static void forward_text(struct text *t, const struct eval *ev, int k)
 static void backward_text(struct text *t, const struct eval *ev, int k)
 {
 	const struct scene *s = ev->scene;
-	const char *J = s->nodes[s->cost].label;
 	const struct node *nd = &s->nodes[k];
 	adds(t, "d");
-	adds(t, J);
+	addname(t, ev, s->cost);
 	adds(t, "/d");
-	adds(t, nd->label);
+	addname(t, ev, k);
 	if (k == s->cost) {
 		adds(t, " = 1");
 		return;
@@ -118,20 +156,16 @@ static void backward_text(struct text *t, const struct eval *ev, int k)
 			adds(&num, " + ");
 		}
 		adds(t, "d");
-		adds(t, J);
+		addname(t, ev, s->cost);
 		adds(t, "/d");
-		adds(t, to->label);
+		addname(t, ev, e->to);
 		adds(t, " · ∂");
-		adds(t, to->label);
+		addname(t, ev, e->to);
 		adds(t, "/∂");
-		adds(t, nd->label);
-		double g = ev->grad[e->to], l = ev->local[s->out[nd->out_first + i]];
-		char b[48];
-		fmt_num(b, sizeof b, g, NUDGE_DIGITS);
-		if (g < 0) { adds(&num, "("); adds(&num, b); adds(&num, ")"); } else adds(&num, b);
+		addname(t, ev, k);
+		addnum_paren(&num, ev->grad[e->to]);
 		adds(&num, " × ");
-		fmt_num(b, sizeof b, l, NUDGE_DIGITS);
-		if (l < 0) { adds(&num, "("); adds(&num, b); adds(&num, ")"); } else adds(&num, b);
+		addnum_paren(&num, ev->local[s->out[nd->out_first + i]]);
 	}
 	if (terms) {
 		adds(t, " = ");
@@ -154,7 +188,7 @@ static void leaves_text(struct text *t, const struct eval *ev)
 		if (!first)
 			adds(t, ", ");
 		first = 0;
-		adds(t, s->nodes[k].label);
+		addname(t, ev, k);
 		adds(t, " = ");
 		addnum(t, ev->value[k]);
 	}
@@ -165,6 +199,75 @@ static void leaves_text(struct text *t, const struct eval *ev)
 	}
 	if (first)
 		adds(t, "no inputs or params");
+}
+
+/* Rows written out in a mean step; beyond this, the first few, "…" and the last. */
+#define TRACE_MEAN_TERMS 5
+
+/* The row of the i-th term of a mean step's sum, or -1 for "…". rows > TRACE_MEAN_TERMS
+ * are written as rows 0, 1, 2, …, m − 1 (TRACE_MEAN_TERMS − 1 terms and the dots). */
+static int mean_term_row(int i, int rows)
+{
+	if (rows <= TRACE_MEAN_TERMS)
+		return i;
+	return i < TRACE_MEAN_TERMS - 2 ? i : i == TRACE_MEAN_TERMS - 2 ? -1 : rows - 1;
+}
+
+/* Writes row r's name of the cost (J⁽ʳ⁾) or of dJ⁽ʳ⁾/d leaf into t. */
+static void mean_term_name(struct text *t, const struct eval *ev, int leaf, int r)
+{
+	const struct scene *s = ev->scene;
+	char b[256];
+	if (leaf >= 0)
+		adds(t, "d");
+	fmt_row_label(b, sizeof b, s->nodes[s->cost].label, r);
+	adds(t, b);
+	if (leaf >= 0) {
+		adds(t, "/d");
+		adds(t, s->nodes[ev->leaf[leaf]].label);
+	}
+}
+
+/* The mean over rows of the cost (leaf < 0): "J = (1.125 + 4.5 + 10.125) / 3 = 5.25",
+ * or of the gradient of ev->leaf[leaf]: "dJ/dw = ((−1.5) + (−6) + (−13.5)) / 3 = −7".
+ * With many rows the sum is written once by name and once with numbers, shortened:
+ * "J = (J⁽⁰⁾ + J⁽¹⁾ + … + J⁽⁹⁹⁾) / 100 = (1.125 + 4.5 + … + 7.2) / 100 = 5.25". */
+static void mean_text(struct text *t, const struct eval *ev, int leaf)
+{
+	const struct scene *s = ev->scene;
+	int rows = s->n_rows, terms = rows <= TRACE_MEAN_TERMS ? rows : TRACE_MEAN_TERMS;
+	char m[32];
+	snprintf(m, sizeof m, ") / %d = ", rows);
+	if (leaf >= 0) {
+		adds(t, "d");
+		adds(t, s->nodes[s->cost].label);
+		adds(t, "/d");
+		adds(t, s->nodes[ev->leaf[leaf]].label);
+	} else {
+		adds(t, s->nodes[s->cost].label);
+	}
+	adds(t, " = (");
+	for (int pass = rows > TRACE_MEAN_TERMS ? 0 : 1; pass < 2; pass++) {
+		for (int i = 0; i < terms; i++) {
+			int r = mean_term_row(i, rows);
+			if (i)
+				adds(t, " + ");
+			if (r < 0)
+				adds(t, "…");
+			else if (pass == 0)
+				mean_term_name(t, ev, leaf, r);
+			else
+				addnum_paren(t, leaf >= 0 ? ev->row_grad[(size_t)r * (size_t)ev->n_leaf + (size_t)leaf]
+				                          : ev->row_cost[r]);
+		}
+		adds(t, m);
+		if (pass == 0) {
+			t->len -= 3; /* ") / 100 = " then "(" opens the numbers */
+			t->p[t->len] = '\0';
+			adds(t, " = (");
+		}
+	}
+	addnum(t, leaf >= 0 ? ev->mean_grad[ev->leaf[leaf]] : ev->cost);
 }
 
 static int push(struct trace *tr, enum step_kind kind, int node, struct text *t)
@@ -184,10 +287,11 @@ struct trace *trace_build(const struct eval *ev)
 	struct trace *tr = calloc(1, sizeof *tr);
 	if (!tr)
 		return NULL;
-	tr->steps = calloc((size_t)n * 2 + 2, sizeof *tr->steps);
+	tr->steps = calloc((size_t)n * 2 + 3 + (size_t)ev->n_leaf, sizeof *tr->steps);
 	tr->value_step = malloc(((size_t)n + 1) * sizeof(int));
 	tr->grad_step = malloc(((size_t)n + 1) * sizeof(int));
-	if (!tr->steps || !tr->value_step || !tr->grad_step)
+	tr->mean_step = malloc(((size_t)n + 1) * sizeof(int));
+	if (!tr->steps || !tr->value_step || !tr->grad_step || !tr->mean_step)
 		goto fail;
 	struct text t = { 0 };
 	leaves_text(&t, ev);
@@ -196,6 +300,7 @@ struct trace *trace_build(const struct eval *ev)
 	for (int k = 0; k < n; k++) {
 		tr->value_step[k] = 0;
 		tr->grad_step[k] = -1;
+		tr->mean_step[k] = -1;
 		if (s->nodes[k].kind != NODE_COMPUTED)
 			continue;
 		t = (struct text){ 0 };
@@ -214,6 +319,17 @@ struct trace *trace_build(const struct eval *ev)
 		if (push(tr, STEP_BACKWARD, k, &t))
 			goto fail;
 	}
+	tr->first_mean = tr->n_steps;
+	for (int j = -1; s->n_rows > 0 && j < ev->n_leaf; j++) {
+		int k = j < 0 ? s->cost : ev->leaf[j];
+		if (j >= 0 && (s->nodes[k].kind == NODE_DATA || !s->nodes[k].feeds_cost))
+			continue;
+		t = (struct text){ 0 };
+		mean_text(&t, ev, j);
+		tr->mean_step[k] = tr->n_steps;
+		if (push(tr, STEP_MEAN, k, &t))
+			goto fail;
+	}
 	return tr;
 fail:
 	trace_free(tr);
@@ -229,6 +345,7 @@ void trace_free(struct trace *tr)
 	free(tr->steps);
 	free(tr->value_step);
 	free(tr->grad_step);
+	free(tr->mean_step);
 	free(tr);
 }
 
@@ -240,6 +357,11 @@ int trace_value_known(const struct trace *t, int k, int node)
 int trace_grad_known(const struct trace *t, int k, int node)
 {
 	return t->grad_step[node] >= 0 && k >= t->grad_step[node];
+}
+
+int trace_mean_known(const struct trace *t, int k, int node)
+{
+	return t->mean_step[node] >= 0 && k >= t->mean_step[node];
 }
 
 int trace_local_known(const struct trace *t, const struct scene *s, int k, int edge)

@@ -58,7 +58,7 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 	int k = fig->step < 0 ? 0 : fig->step >= t->n_steps ? t->n_steps - 1 : fig->step;
 	const struct step *st = &t->steps[k];
 	static const char *const kinds[] = {"the inputs and parameters", "forward pass",
-	                                    "backward pass"};
+	                                    "backward pass", "the mean over the rows"};
 	char head[160], tangent_text[320];
 	snprintf(head, sizeof head, "step %d of %d · %s", k, t->n_steps - 1, kinds[st->kind]);
 	const char *text = st->text;
@@ -95,8 +95,9 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 		} while (n > 0 && text_width(r, cut, &cs) > w);
 		text = cut;
 	}
-	theme_set(cr, fig->tangent ? th->nudge : st->kind == STEP_BACKWARD ? th->backward
-	              : st->kind == STEP_FORWARD ? th->forward : th->fg);
+	int grad_step = st->kind == STEP_BACKWARD || (st->kind == STEP_MEAN && st->node != fig->scene->cost);
+	theme_set(cr, fig->tangent ? th->nudge : grad_step ? th->backward
+	              : st->kind == STEP_FORWARD || st->kind == STEP_MEAN ? th->forward : th->fg);
 	text_draw(cr, r, text, x, y + 30 * u + cs.size * 1.3, &cs);
 }
 

@@ -1,0 +1,38 @@
+/* rows.h - the per-row table of a scene with a data set: for each row its inputs (the
+ * data columns), its prediction, its cost L⁽ⁱ⁾ and its gradient dL⁽ⁱ⁾/dw for every input
+ * and param the cost uses; the means over rows (J, dJ/dw) are its last line. Shared by
+ * `nudge eval` and the window's table panel; the numbers come from a run struct eval. */
+#ifndef NUDGE_ROWS_H
+#define NUDGE_ROWS_H
+
+#include "eval.h"
+
+enum rows_kind {
+	ROWS_DATA,       /* a data column's value at the row */
+	ROWS_PREDICTION, /* the prediction's value at the row (see rows_prediction) */
+	ROWS_COST,       /* the cost node's value at the row, L⁽ⁱ⁾; the mean J on the last line */
+	ROWS_GRAD,       /* dL⁽ⁱ⁾/d node for an input or param; the mean dJ/d node last */
+};
+
+struct rows_column {
+	enum rows_kind kind; /* what the column holds */
+	int node;            /* the node it is about */
+};
+
+/* The prediction of a data scene: the last computed node before the cost that the cost
+ * uses and that does not use every data column the cost uses (ŷ = w·x, not ŷ − y).
+ * -1 when there is none, without a data set, or with more than 64 data columns. */
+int rows_prediction(const struct scene *s);
+
+/* Fills cols (room for n_nodes + 2 entries) with the table's columns, in order: the
+ * data columns, the prediction, the cost, the gradients. Returns how many (0 without
+ * a data set). */
+int rows_columns(const struct scene *s, struct rows_column *cols);
+
+/* Row `row`'s number in each of the n columns into out[n], from ev's last eval_run (a
+ * prediction column runs that row again: scratch holds 2 × n_nodes doubles). row -1
+ * gives the mean line: the mean cost and gradients, NAN for data and prediction. */
+void rows_values(struct eval *ev, int row, const struct rows_column *cols, int n, double *out,
+                 double *scratch);
+
+#endif
