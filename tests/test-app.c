@@ -40,7 +40,7 @@ static void mouse(struct app *a, Uint32 type, int x, int y, int clicks)
 {
 	SDL_Event e = { 0 };
 	e.type = type;
-	Uint32 id = SDL_GetWindowID(a->win);
+	Uint32 id = SDL_GetWindowID(a->platform.win);
 	if (type == SDL_MOUSEMOTION) {
 		e.motion.windowID = id;
 		e.motion.x = x;
@@ -70,7 +70,7 @@ static void key(struct app *a, SDL_Keycode k, Uint16 mod)
 {
 	SDL_Event e = { 0 };
 	e.type = SDL_KEYDOWN;
-	e.key.windowID = SDL_GetWindowID(a->win);
+	e.key.windowID = SDL_GetWindowID(a->platform.win);
 	e.key.state = SDL_PRESSED;
 	e.key.keysym.sym = k;
 	e.key.keysym.mod = mod;
@@ -82,7 +82,7 @@ static void text(struct app *a, const char *s)
 {
 	SDL_Event e = { 0 };
 	e.type = SDL_TEXTINPUT;
-	e.text.windowID = SDL_GetWindowID(a->win);
+	e.text.windowID = SDL_GetWindowID(a->platform.win);
 	snprintf(e.text.text, sizeof e.text.text, "%s", s);
 	push(a, &e);
 	app_pump(a);
@@ -90,21 +90,21 @@ static void text(struct app *a, const char *s)
 
 static int slider_of(const struct app *a, const char *name)
 {
-	int k = scene_find(a->scene, name);
-	for (int i = 0; i < a->n_sliders; i++)
-		if (a->sliders[i].kind == SLIDER_NODE && a->sliders[i].node == k)
+	int k = scene_find(a->session.scene, name);
+	for (int i = 0; i < a->ui.n_sliders; i++)
+		if (a->ui.sliders[i].kind == SLIDER_NODE && a->ui.sliders[i].node == k)
 			return i;
 	return -1;
 }
 
 static double grad_of(const struct app *a, const char *name)
 {
-	return a->ev->mean_grad[scene_find(a->scene, name)];
+	return a->session.ev->mean_grad[scene_find(a->session.scene, name)];
 }
 
 static double set_of(const struct app *a, const char *name)
 {
-	return a->ev->set[scene_find(a->scene, name)];
+	return a->session.ev->set[scene_find(a->session.scene, name)];
 }
 
 static int exists(const char *name)
@@ -120,32 +120,32 @@ static void check_layout(const struct app *a, const char *when)
 {
 	SDL_Rect r[APP_MAX_SLIDERS + BTN_COUNT + 1];
 	int n = 0;
-	for (int i = 0; i < a->n_sliders; i++)
-		if (a->sliders[i].cell.w > 0)
-			r[n++] = a->sliders[i].cell;
+	for (int i = 0; i < a->ui.n_sliders; i++)
+		if (a->ui.sliders[i].cell.w > 0)
+			r[n++] = a->ui.sliders[i].cell;
 	for (int b = 0; b < BTN_COUNT; b++)
-		r[n++] = a->buttons[b];
+		r[n++] = a->ui.buttons[b];
 	int shown = n - BTN_COUNT;
-	CHECK(shown == a->n_sliders, "%s: every slider is shown (%d of %d)", when, shown, a->n_sliders);
+	CHECK(shown == a->ui.n_sliders, "%s: every slider is shown (%d of %d)", when, shown, a->ui.n_sliders);
+	int W = a->platform.draw_w, H = a->platform.draw_h;
 	for (int i = 0; i < n; i++) {
-		CHECK(r[i].x >= 0 && r[i].y >= 0 && r[i].x + r[i].w <= a->draw_w && r[i].y + r[i].h <= a->draw_h &&
-		      r[i].w > 0 && r[i].h > 0, "%s: control %d at %d,%d %dx%d is inside %dx%d", when, i, r[i].x, r[i].y,
-		      r[i].w, r[i].h, a->draw_w, a->draw_h);
+		CHECK(r[i].x >= 0 && r[i].y >= 0 && r[i].x + r[i].w <= W && r[i].y + r[i].h <= H && r[i].w > 0 && r[i].h > 0,
+		      "%s: control %d at %d,%d %dx%d is inside %dx%d", when, i, r[i].x, r[i].y, r[i].w, r[i].h, W, H);
 		for (int j = 0; j < i; j++)
 			CHECK(!SDL_HasIntersection(&r[i], &r[j]), "%s: controls %d and %d overlap", when, i, j);
 	}
-	CHECK(a->fig_rect.h >= a->draw_h / 2, "%s: the figure keeps at least half the height (%d of %d)", when,
-	      a->fig_rect.h, a->draw_h);
-	CHECK(a->status_rect.x + a->status_rect.w <= a->draw_w, "%s: status line inside", when);
+	CHECK(a->ui.fig_rect.h >= H / 2, "%s: the figure keeps at least half the height (%d of %d)", when,
+	      a->ui.fig_rect.h, H);
+	CHECK(a->ui.status_rect.x + a->ui.status_rect.w <= W, "%s: status line inside", when);
 }
 
 static void resize(struct app *a, int w, int h)
 {
-	SDL_SetWindowSize(a->win, w, h);
+	SDL_SetWindowSize(a->platform.win, w, h);
 	SDL_Event e = { 0 };
 	e.type = SDL_WINDOWEVENT;
 	e.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
-	e.window.windowID = SDL_GetWindowID(a->win);
+	e.window.windowID = SDL_GetWindowID(a->platform.win);
 	e.window.data1 = w;
 	e.window.data2 = h;
 	push(a, &e);
@@ -162,7 +162,7 @@ static void test_slider_drag(void)
 	check_layout(a, "1280x800");
 	int i = slider_of(a, "w");
 	CHECK(i >= 0, "a slider for w");
-	const struct slider *s = &a->sliders[i];
+	const struct slider *s = &a->ui.sliders[i];
 	int y = s->track.y + s->track.h / 2;
 	double before = grad_of(a, "w");
 	drag(a, s->track.x + s->track.w / 2, y, s->track.x + s->track.w * 3 / 4, y);
@@ -172,7 +172,7 @@ static void test_slider_drag(void)
 	double want = (w * -2 + 8 - 2) * -2;
 	CHECK_NEAR(grad_of(a, "w"), want, 1e-12, "dJ/dw follows the slider");
 	CHECK(grad_of(a, "w") != before, "the gradient changed");
-	CHECK(a->trace->n_steps == 13, "the trace is rebuilt (%d steps)", a->trace->n_steps);
+	CHECK(a->session.trace->n_steps == 13, "the trace is rebuilt (%d steps)", a->session.trace->n_steps);
 	/* a click on the track jumps there */
 	mouse(a, SDL_MOUSEBUTTONDOWN, s->track.x + 1, y, 1);
 	mouse(a, SDL_MOUSEBUTTONUP, s->track.x + 1, y, 1);
@@ -182,7 +182,7 @@ static void test_slider_drag(void)
 	double w0 = set_of(a, "w");
 	SDL_Event e = { 0 };
 	e.type = SDL_MOUSEWHEEL;
-	e.wheel.windowID = SDL_GetWindowID(a->win);
+	e.wheel.windowID = SDL_GetWindowID(a->platform.win);
 	e.wheel.y = 1;
 	e.wheel.mouseX = s->track.x + 5;
 	e.wheel.mouseY = y;
@@ -193,10 +193,10 @@ static void test_slider_drag(void)
 	mouse(a, SDL_MOUSEBUTTONDOWN, s->value.x + s->value.w / 2, y, 2);
 	mouse(a, SDL_MOUSEBUTTONUP, s->value.x + s->value.w / 2, y, 2);
 	app_pump(a);
-	CHECK(a->editing == i, "double-click starts typing");
+	CHECK(a->ui.editing == i, "double-click starts typing");
 	text(a, "1.25");
 	key(a, SDLK_RETURN, 0);
-	CHECK(a->editing < 0 && set_of(a, "w") == 1.25, "typed w = 1.25: %g", set_of(a, "w"));
+	CHECK(a->ui.editing < 0 && set_of(a, "w") == 1.25, "typed w = 1.25: %g", set_of(a, "w"));
 	mouse(a, SDL_MOUSEBUTTONDOWN, s->value.x + 2, y, 2);
 	app_pump(a);
 	text(a, "7");
@@ -205,9 +205,9 @@ static void test_slider_drag(void)
 
 	/* drag the point on the plot: find it with the figure's hit test */
 	int px = -1, py = -1;
-	for (int yy = 0; yy < a->fig_rect.h && px < 0; yy += 2)
-		for (int xx = 0; xx < a->fig_rect.w && px < 0; xx += 2)
-			if (figure_hit(a->render, xx, yy).kind == HIT_PLOT_POINT) {
+	for (int yy = 0; yy < a->ui.fig_rect.h && px < 0; yy += 2)
+		for (int xx = 0; xx < a->ui.fig_rect.w && px < 0; xx += 2)
+			if (figure_hit(a->platform.render, xx, yy).kind == HIT_PLOT_POINT) {
 				px = xx;
 				py = yy;
 			}
@@ -227,113 +227,115 @@ static void test_keys(void)
 	struct app *a = open_app(path);
 	if (!a)
 		return;
-	int last = a->trace->n_steps - 1;
-	CHECK(a->step == last, "opens on the last step, everything computed");
+	int last = a->session.trace->n_steps - 1;
+	CHECK(a->playback.step == last, "opens on the last step, everything computed");
 	key(a, SDLK_HOME, 0);
-	CHECK(a->step == 0, "Home: step 0");
+	CHECK(a->playback.step == 0, "Home: step 0");
 	key(a, SDLK_RIGHT, 0);
-	CHECK(a->step == 1 && a->progress < 1, "Right: step 1, animating");
+	CHECK(a->playback.step == 1 && a->playback.progress < 1, "Right: step 1, animating");
 	key(a, SDLK_SPACE, 0);
-	CHECK(a->step == 2, "Space: step 2");
+	CHECK(a->playback.step == 2, "Space: step 2");
 	key(a, SDLK_LEFT, 0);
-	CHECK(a->step == 1 && a->progress == 1, "Left: back to step 1, at once");
+	CHECK(a->playback.step == 1 && a->playback.progress == 1, "Left: back to step 1, at once");
 	key(a, SDLK_END, 0);
-	CHECK(a->step == last, "End: last step");
+	CHECK(a->playback.step == last, "End: last step");
 	key(a, SDLK_p, 0);
-	CHECK(a->playing && a->step == 0, "P at the end plays from the start");
+	CHECK(a->playback.playing && a->playback.step == 0, "P at the end plays from the start");
 	key(a, SDLK_p, 0);
-	CHECK(!a->playing, "P pauses");
+	CHECK(!a->playback.playing, "P pauses");
 	key(a, SDLK_END, 0);
 
 	key(a, SDLK_TAB, 0);
-	CHECK(a->selected == 0, "Tab selects the first slider");
+	CHECK(a->ui.selected == 0, "Tab selects the first slider");
 	key(a, SDLK_TAB, KMOD_LSHIFT);
-	CHECK(a->selected == a->n_sliders - 1, "Shift+Tab goes back around");
+	CHECK(a->ui.selected == a->ui.n_sliders - 1, "Shift+Tab goes back around");
 	int wi = slider_of(a, "w");
-	while (a->selected != wi)
+	while (a->ui.selected != wi)
 		key(a, SDLK_TAB, 0);
-	double w = set_of(a, "w"), J = a->ev->cost;
+	double w = set_of(a, "w"), J = a->session.ev->cost;
 	key(a, SDLK_UP, 0);
-	CHECK_NEAR(set_of(a, "w"), w + a->eps, 1e-15, "Up: w goes up by ε");
-	CHECK(strstr(a->status, "⇒") && strstr(a->status, "↑"), "and the status says what J did: %s", a->status);
-	CHECK_NEAR((a->ev->cost - J) / a->eps, -4, 0.01, "J moved by about dJ/dw × ε");
+	CHECK_NEAR(set_of(a, "w"), w + a->session.eps, 1e-15, "Up: w goes up by ε");
+	const char *status = a->ui.status;
+	CHECK(strstr(status, "⇒") && strstr(status, "↑"), "and the status says what J did: %s", status);
+	CHECK_NEAR((a->session.ev->cost - J) / a->session.eps, -4, 0.01, "J moved by about dJ/dw × ε");
 	key(a, SDLK_DOWN, 0);
 	CHECK_NEAR(set_of(a, "w"), w, 1e-15, "Down: back by ε");
 
 	double g = grad_of(a, "w"), b = set_of(a, "b"), gb = grad_of(a, "b");
 	w = set_of(a, "w");
 	key(a, SDLK_g, 0);
-	CHECK_NEAR(set_of(a, "w"), w - a->rate * g, 1e-15, "G: w ← w − α·dJ/dw");
-	CHECK_NEAR(set_of(a, "b"), b - a->rate * gb, 1e-15, "G: b ← b − α·dJ/db");
-	J = a->ev->cost;
+	CHECK_NEAR(set_of(a, "w"), w - a->session.rate * g, 1e-15, "G: w ← w − α·dJ/dw");
+	CHECK_NEAR(set_of(a, "b"), b - a->session.rate * gb, 1e-15, "G: b ← b − α·dJ/db");
+	J = a->session.ev->cost;
 	key(a, SDLK_t, 0);
-	CHECK(a->training, "T starts training");
+	CHECK(a->playback.training, "T starts training");
 	for (int i = 0; i < 20; i++)
 		app_pump(a);
-	CHECK(a->ev->cost < J, "training lowers J (%g → %g)", J, a->ev->cost);
+	CHECK(a->session.ev->cost < J, "training lowers J (%g → %g)", J, a->session.ev->cost);
 	key(a, SDLK_t, 0);
-	CHECK(!a->training, "T stops it");
+	CHECK(!a->playback.training, "T stops it");
 	key(a, SDLK_r, 0);
-	CHECK(set_of(a, "w") == 2 && set_of(a, "b") == 8 && a->ev->cost == 2, "R resets");
+	CHECK(set_of(a, "w") == 2 && set_of(a, "b") == 8 && a->session.ev->cost == 2, "R resets");
 
-	enum draw_theme t = a->theme;
+	enum draw_theme t = a->ui.theme;
 	key(a, SDLK_l, 0);
-	CHECK(a->theme != t, "L switches the theme");
+	CHECK(a->ui.theme != t, "L switches the theme");
 	key(a, SDLK_F1, 0);
-	CHECK(a->help, "F1 shows help");
+	CHECK(a->ui.help, "F1 shows help");
 	key(a, SDLK_ESCAPE, 0);
-	CHECK(!a->help, "Esc closes it");
+	CHECK(!a->ui.help, "Esc closes it");
 	key(a, SDLK_SLASH, KMOD_LSHIFT);
-	CHECK(a->help, "? shows help");
+	CHECK(a->ui.help, "? shows help");
 	key(a, SDLK_ESCAPE, 0);
 
 	/* clicking a param's slider name plots J against it */
 	int bi = slider_of(a, "b");
-	const struct slider *s = &a->sliders[bi];
+	const struct slider *s = &a->ui.sliders[bi];
 	mouse(a, SDL_MOUSEBUTTONDOWN, s->label.x + 2, s->label.y + s->label.h / 2, 1);
 	mouse(a, SDL_MOUSEBUTTONUP, s->label.x + 2, s->label.y + s->label.h / 2, 1);
 	app_pump(a);
-	CHECK(a->plot == scene_find(a->scene, "b"), "clicking b's name plots J(b)");
+	CHECK(a->session.plot == scene_find(a->session.scene, "b"), "clicking b's name plots J(b)");
 
 	/* a diverging rate stops training with a message, never NaN params */
 	snprintf(path, sizeof path, "%s/derivative.nudge", scenes);
 	char err[512];
 	CHECK(app_open_scene(a, path, 0, err, sizeof err) == 0, "open derivative");
-	a->rate = 1.5;
+	a->session.rate = 1.5;
 	key(a, SDLK_t, 0);
-	for (int i = 0; i < 1200 && a->training; i++)
+	for (int i = 0; i < 1200 && a->playback.training; i++)
 		app_pump(a);
-	CHECK(!a->training && a->status_error && isfinite(set_of(a, "w")), "divergence stops training: %s", a->status);
+	CHECK(!a->playback.training && a->ui.status_error && isfinite(set_of(a, "w")), "divergence stops training: %s",
+	      a->ui.status);
 
 	key(a, SDLK_PAGEDOWN, 0);
-	CHECK(strcmp(a->name, "fit-line") == 0, "PageDown: the next built-in scene (%s)", a->name);
+	CHECK(strcmp(a->files.name, "fit-line") == 0, "PageDown: the next built-in scene (%s)", a->files.name);
 	key(a, SDLK_PAGEUP, 0);
-	CHECK(strcmp(a->name, "derivative") == 0, "PageUp: back (%s)", a->name);
+	CHECK(strcmp(a->files.name, "derivative") == 0, "PageUp: back (%s)", a->files.name);
 	key(a, SDLK_PAGEDOWN, 0); /* fit-line has three data rows */
 	key(a, SDLK_RIGHTBRACKET, 0);
-	CHECK(a->ev->row == 1 && strstr(a->trace->steps[0].text, "data row 1"), "] shows the next data row (%d)",
-	      a->ev->row);
+	CHECK(a->session.ev->row == 1 && strstr(a->session.trace->steps[0].text, "data row 1"),
+	      "] shows the next data row (%d)", a->session.ev->row);
 	key(a, SDLK_LEFTBRACKET, 0);
 	key(a, SDLK_LEFTBRACKET, 0);
-	CHECK(a->ev->row == 2, "[ goes back around (%d)", a->ev->row);
+	CHECK(a->session.ev->row == 2, "[ goes back around (%d)", a->session.ev->row);
 	key(a, SDLK_PAGEUP, 0);
 	key(a, SDLK_o, 0);
-	CHECK(a->list && a->n_list == 9, "O lists the built-in scenes (%d)", a->n_list);
-	CHECK(a->list && strcmp(a->list[a->list_sel].name, "derivative") == 0, "with the open one selected");
-	CHECK(a->list && strcmp(a->list[0].title, "Chain rule: J = (2 + 3w)²") == 0, "and their titles");
+	CHECK(a->ui.list && a->ui.n_list == 9, "O lists the built-in scenes (%d)", a->ui.n_list);
+	CHECK(a->ui.list && strcmp(a->ui.list[a->ui.list_sel].name, "derivative") == 0, "with the open one selected");
+	CHECK(a->ui.list && strcmp(a->ui.list[0].title, "Chain rule: J = (2 + 3w)²") == 0, "and their titles");
 	key(a, SDLK_DOWN, 0);
 	key(a, SDLK_RETURN, 0);
-	CHECK(!a->list && strcmp(a->name, "fit-line") == 0, "Down, Enter opens the next one (%s)", a->name);
+	CHECK(!a->ui.list && strcmp(a->files.name, "fit-line") == 0, "Down, Enter opens the next one (%s)", a->files.name);
 	key(a, SDLK_o, 0);
 	app_pump(a); /* draws the list, so its rows have places */
-	SDL_Rect row = a->list ? a->list_rows[0] : (SDL_Rect){ 0, 0, 0, 0 };
+	SDL_Rect row = a->ui.list ? a->ui.list_rows[0] : (SDL_Rect){ 0, 0, 0, 0 };
 	mouse(a, SDL_MOUSEBUTTONDOWN, row.x + row.w / 2, row.y + row.h / 2, 1);
 	mouse(a, SDL_MOUSEBUTTONUP, row.x + row.w / 2, row.y + row.h / 2, 1);
 	app_pump(a);
-	CHECK(!a->list && strcmp(a->name, "chain") == 0, "a click on a row opens it (%s)", a->name);
+	CHECK(!a->ui.list && strcmp(a->files.name, "chain") == 0, "a click on a row opens it (%s)", a->files.name);
 	key(a, SDLK_o, 0);
 	key(a, SDLK_ESCAPE, 0);
-	CHECK(!a->list && strcmp(a->name, "chain") == 0, "Esc closes the list and keeps the scene");
+	CHECK(!a->ui.list && strcmp(a->files.name, "chain") == 0, "Esc closes the list and keeps the scene");
 	key(a, SDLK_q, 0);
 	CHECK(a->quit, "Q quits");
 	app_free(a);
@@ -347,7 +349,7 @@ static void test_screenshots(void)
 	if (!a)
 		return;
 	key(a, SDLK_s, 0);
-	CHECK(exists("nudge-network-001.png"), "S saves nudge-network-001.png: %s", a->status);
+	CHECK(exists("nudge-network-001.png"), "S saves nudge-network-001.png: %s", a->ui.status);
 	key(a, SDLK_s, 0);
 	CHECK(exists("nudge-network-002.png"), "S again saves -002");
 	char p[512];
@@ -364,7 +366,7 @@ static void test_screenshots(void)
 		fclose(f);
 	key(a, SDLK_s, KMOD_LSHIFT);
 	CHECK(exists("nudge-network-005.png") && exists("nudge-network-005.svg") && exists("nudge-network-005.pdf"),
-	      "Shift+S saves PNG, SVG and PDF: %s", a->status);
+	      "Shift+S saves PNG, SVG and PDF: %s", a->ui.status);
 	/* the PNG is twice the figure's pixels */
 	snprintf(p, sizeof p, "%s/nudge-network-001.png", shots);
 	f = fopen(p, "rb");
@@ -374,13 +376,13 @@ static void test_screenshots(void)
 		fclose(f);
 		int w = hdr[16] << 24 | hdr[17] << 16 | hdr[18] << 8 | hdr[19];
 		int h = hdr[20] << 24 | hdr[21] << 16 | hdr[22] << 8 | hdr[23];
-		CHECK(w == 2 * a->fig_rect.w && h == 2 * a->fig_rect.h, "PNG %dx%d for a %dx%d figure", w, h, a->fig_rect.w,
-		      a->fig_rect.h);
+		SDL_Rect fr = a->ui.fig_rect;
+		CHECK(w == 2 * fr.w && h == 2 * fr.h, "PNG %dx%d for a %dx%d figure", w, h, fr.w, fr.h);
 	}
 	/* an unwritable folder: a message, no crash */
-	snprintf(a->shots_dir, sizeof a->shots_dir, "/nonexistent-nudge-folder");
+	snprintf(a->files.shots_dir, sizeof a->files.shots_dir, "/nonexistent-nudge-folder");
 	key(a, SDLK_s, 0);
-	CHECK(a->status_error && strstr(a->status, "not saved"), "unwritable folder: %s", a->status);
+	CHECK(a->ui.status_error && strstr(a->ui.status, "not saved"), "unwritable folder: %s", a->ui.status);
 	app_free(a);
 }
 
@@ -392,7 +394,8 @@ static void test_resize(void)
 	if (!a)
 		return;
 	resize(a, 640, 400);
-	CHECK(a->draw_w == 640 && a->draw_h == 400, "resized to %dx%d", a->draw_w, a->draw_h);
+	int W = a->platform.draw_w, H = a->platform.draw_h;
+	CHECK(W == 640 && H == 400, "resized to %dx%d", W, H);
 	check_layout(a, "640x400");
 	resize(a, 1920, 1080);
 	check_layout(a, "1920x1080");
@@ -419,37 +422,37 @@ static void test_reload(void)
 	struct app *a = open_app(path);
 	if (!a)
 		return;
-	a->ev->set[0] = 3; /* as if the user had moved w */
+	a->session.ev->set[0] = 3; /* as if the user had moved w */
 	app_changed(a);
 	write_file(path, "title \"edited\"\nparam w = 1 in [-5, 5]\nparam c = 7\nJ = (w - c)^2 / 2\n");
-	a->file_stamp = 0; /* same-second edits: make sure the watcher looks */
-	a->next_watch = 0;
+	a->files.stamp = 0; /* same-second edits: make sure the watcher looks */
+	a->files.next_watch = 0;
 	app_pump(a);
-	CHECK(a->scene->title && strcmp(a->scene->title, "edited") == 0, "the edited file is reloaded");
+	CHECK(a->session.scene->title && strcmp(a->session.scene->title, "edited") == 0, "the edited file is reloaded");
 	CHECK(set_of(a, "w") == 3, "w keeps the value it had (%g)", set_of(a, "w"));
-	CHECK(set_of(a, "c") == 7 && a->ev->cost == 8, "the new param has its value, J = %g", a->ev->cost);
+	CHECK(set_of(a, "c") == 7 && a->session.ev->cost == 8, "the new param has its value, J = %g", a->session.ev->cost);
 	write_file(path, "param w = 1\nJ = (w - \n");
-	a->file_stamp = 0;
-	a->next_watch = 0;
+	a->files.stamp = 0;
+	a->files.next_watch = 0;
 	app_pump(a);
-	CHECK(strstr(a->error, "live.nudge:2:") && strstr(a->error, "error:"), "a refused edit shows its error: %s",
-	      a->error);
-	CHECK(a->scene->title && strcmp(a->scene->title, "edited") == 0, "and keeps the last good scene");
+	const char *error = a->files.error;
+	CHECK(strstr(error, "live.nudge:2:") && strstr(error, "error:"), "a refused edit shows its error: %s", error);
+	CHECK(a->session.scene->title && strcmp(a->session.scene->title, "edited") == 0, "and keeps the last good scene");
 	write_file(path, "param q = 0\nJ = 1 / q + log(q)\n");
-	a->file_stamp = 0;
-	a->next_watch = 0;
+	a->files.stamp = 0;
+	a->files.next_watch = 0;
 	app_pump(a);
-	CHECK(a->error[0] == '\0' && !isfinite(a->ev->cost), "a scene with no finite value still shows");
+	CHECK(a->files.error[0] == '\0' && !isfinite(a->session.ev->cost), "a scene with no finite value still shows");
 	/* a dropped file opens */
 	char other[1200];
 	snprintf(other, sizeof other, "%s/chain.nudge", scenes);
 	SDL_Event e = { 0 };
 	e.type = SDL_DROPFILE;
 	e.drop.file = SDL_strdup(other);
-	e.drop.windowID = SDL_GetWindowID(a->win);
+	e.drop.windowID = SDL_GetWindowID(a->platform.win);
 	push(a, &e);
 	app_pump(a);
-	CHECK(strcmp(a->name, "chain") == 0, "a dropped scene opens (%s)", a->name);
+	CHECK(strcmp(a->files.name, "chain") == 0, "a dropped scene opens (%s)", a->files.name);
 	app_free(a);
 }
 
@@ -496,10 +499,10 @@ static void soak(long events)
 	                                    SDLK_PLUS, SDLK_MINUS, SDLK_RETURN, SDLK_BACKSPACE, SDLK_PAGEDOWN, SDLK_PAGEUP,
 	                                    SDLK_c, SDLK_d, SDLK_k, SDLK_m, SDLK_n, SDLK_a, SDLK_h };
 	long rss_early = 0;
-	int id = (int)SDL_GetWindowID(a->win);
+	int id = (int)SDL_GetWindowID(a->platform.win);
 	for (long i = 0; i < events; i++) {
 		SDL_Event e = { 0 };
-		int x = (int)rnd((unsigned)a->draw_w + 40) - 20, y = (int)rnd((unsigned)a->draw_h + 40) - 20;
+		int x = (int)rnd((unsigned)a->platform.draw_w + 40) - 20, y = (int)rnd((unsigned)a->platform.draw_h + 40) - 20;
 		switch (rnd(10)) {
 		case 0: case 1: case 2:
 			e.type = SDL_MOUSEMOTION;
@@ -537,13 +540,13 @@ static void soak(long events)
 				resize(a, 640 + (int)rnd(1400), 400 + (int)rnd(800));
 			else if (rnd(100) == 0) {
 				write_file(path, versions[rnd(5)]);
-				a->file_stamp = 0;
-				a->next_watch = 0;
+				a->files.stamp = 0;
+				a->files.next_watch = 0;
 			}
 			break;
 		default:
 			if (rnd(50) == 0)
-				a->eps = rnd(2) ? 1e-9 : 0.5;
+				a->session.eps = rnd(2) ? 1e-9 : 0.5;
 			break;
 		}
 		if (i % 25 == 0)
@@ -555,10 +558,10 @@ static void soak(long events)
 	}
 	app_pump(a);
 	long rss_late = rss_kb();
-	printf("soak: %ld events, %u frames, rss %ld KB after a quarter, %ld KB at the end\n", events, a->frames,
+	printf("soak: %ld events, %u frames, rss %ld KB after a quarter, %ld KB at the end\n", events, a->platform.frames,
 	       rss_early, rss_late);
 	CHECK(rss_late - rss_early < 64 * 1024, "no memory growth: %ld KB → %ld KB", rss_early, rss_late);
-	CHECK(a->n_texts <= 256, "the text cache stays bounded (%d)", a->n_texts);
+	CHECK(a->platform.n_texts <= 256, "the text cache stays bounded (%d)", a->platform.n_texts);
 	app_free(a);
 }
 
@@ -574,12 +577,12 @@ static struct app *open_scene(const char *name)
 /* The centre of the figure's box of this kind for this node, in window pixels. */
 static int find_box(const struct app *a, enum hit_kind kind, int node, int *x, int *y)
 {
-	for (int py = 0; py < a->fig_rect.h; py += 2)
-		for (int px = 0; px < a->fig_rect.w; px += 2) {
-			struct figure_hit h = figure_hit(a->render, px, py);
+	for (int py = 0; py < a->ui.fig_rect.h; py += 2)
+		for (int px = 0; px < a->ui.fig_rect.w; px += 2) {
+			struct figure_hit h = figure_hit(a->platform.render, px, py);
 			if (h.kind == kind && h.node == node) {
-				*x = a->fig_rect.x + (int)(h.x + h.w / 2);
-				*y = a->fig_rect.y + (int)(h.y + h.h / 2);
+				*x = a->ui.fig_rect.x + (int)(h.x + h.w / 2);
+				*y = a->ui.fig_rect.y + (int)(h.y + h.h / 2);
 				return 1;
 			}
 		}
@@ -593,7 +596,7 @@ static void answer(struct app *a, enum hit_kind kind, int node, const char *type
 	mouse(a, SDL_MOUSEBUTTONDOWN, x, y, 1);
 	mouse(a, SDL_MOUSEBUTTONUP, x, y, 1);
 	app_pump(a);
-	CHECK(a->quiz_node == node, "clicking the ? opens it for an answer (%d)", a->quiz_node);
+	CHECK(a->quiz.node == node, "clicking the ? opens it for an answer (%d)", a->quiz.node);
 	text(a, typed);
 	key(a, SDLK_RETURN, 0);
 }
@@ -603,30 +606,30 @@ static void test_quiz(void)
 	struct app *a = open_scene("computation-graph");
 	if (!a)
 		return;
-	int c = scene_find(a->scene, "c"), w = scene_find(a->scene, "w");
+	int c = scene_find(a->session.scene, "c"), w = scene_find(a->session.scene, "w");
 	key(a, SDLK_k, 0);
-	CHECK(a->quiz && (a->quiz_hide[c] & HIDE_VALUE) && (a->quiz_hide[c] & HIDE_GRAD) &&
-	      (a->quiz_hide[w] & HIDE_GRAD) && !(a->quiz_hide[w] & HIDE_VALUE), "K hides values and gradients");
+	CHECK(a->quiz.on && (a->quiz.hide[c] & HIDE_VALUE) && (a->quiz.hide[c] & HIDE_GRAD) &&
+	      (a->quiz.hide[w] & HIDE_GRAD) && !(a->quiz.hide[w] & HIDE_VALUE), "K hides values and gradients");
 	/* c = w·x = 2 × (−2) = −4: right */
 	answer(a, HIT_NODE_VALUE, c, "-4");
-	CHECK(!(a->quiz_hide[c] & HIDE_VALUE) && a->quiz_right == 1 && a->quiz_tries == 1 && !a->status_error,
-	      "a right answer shows the value: %s", a->status);
+	CHECK(!(a->quiz.hide[c] & HIDE_VALUE) && a->quiz.right == 1 && a->quiz.tries == 1 && !a->ui.status_error,
+	      "a right answer shows the value: %s", a->ui.status);
 	/* dJ/dc = 2: 3 is wrong, stays asked and turns red; then 2.004 is right (within 1 %) */
 	answer(a, HIT_NODE_GRAD, c, "3");
-	CHECK((a->quiz_hide[c] & HIDE_GRAD) && (a->quiz_wrong[c] & HIDE_GRAD) && a->quiz_right == 1 &&
-	      a->quiz_tries == 2 && a->status_error, "a wrong answer is marked: %s", a->status);
+	CHECK((a->quiz.hide[c] & HIDE_GRAD) && (a->quiz.wrong[c] & HIDE_GRAD) && a->quiz.right == 1 &&
+	      a->quiz.tries == 2 && a->ui.status_error, "a wrong answer is marked: %s", a->ui.status);
 	answer(a, HIT_NODE_GRAD, c, "2.004");
-	CHECK(!(a->quiz_hide[c] & HIDE_GRAD) && !(a->quiz_wrong[c] & HIDE_GRAD) && a->quiz_right == 2,
-	      "tried again and right: %s", a->status);
+	CHECK(!(a->quiz.hide[c] & HIDE_GRAD) && !(a->quiz.wrong[c] & HIDE_GRAD) && a->quiz.right == 2,
+	      "tried again and right: %s", a->ui.status);
 	key(a, SDLK_a, 0);
 	int left = 0;
-	for (int v = 0; v < a->scene->n_nodes; v++)
-		left += a->quiz_hide[v] != 0;
+	for (int v = 0; v < a->session.scene->n_nodes; v++)
+		left += a->quiz.hide[v] != 0;
 	CHECK(left == 0, "A reveals all");
 	key(a, SDLK_h, 0);
-	CHECK(a->quiz_hide[c] == (HIDE_VALUE | HIDE_GRAD) && a->quiz_right == 0, "H hides all again");
+	CHECK(a->quiz.hide[c] == (HIDE_VALUE | HIDE_GRAD) && a->quiz.right == 0, "H hides all again");
 	key(a, SDLK_k, 0);
-	CHECK(!a->quiz, "K ends the quiz");
+	CHECK(!a->quiz.on, "K ends the quiz");
 	app_free(a);
 }
 
@@ -636,32 +639,33 @@ static void test_training(void)
 	if (!a)
 		return;
 	key(a, SDLK_t, 0);
-	for (int i = 0; i < 2000 && a->training; i++)
+	for (int i = 0; i < 2000 && a->playback.training; i++)
 		app_pump(a);
-	CHECK(!a->training, "training stops by itself");
+	CHECK(!a->playback.training, "training stops by itself");
 	CHECK_NEAR(set_of(a, "w"), 2, 1e-3, "fit-line learns w = 2");
-	CHECK(strstr(a->hist_note, "converged") && !a->hist_bad, "it says it converged: %s", a->hist_note);
-	CHECK(a->n_hist > 5 && a->hist_cost[0] > a->hist_cost[a->n_hist - 1], "the loss history falls (%d steps)",
-	      a->n_hist);
-	CHECK_NEAR(a->hist_set[(size_t)(a->n_hist - 1) * (size_t)a->scene->n_nodes + (size_t)scene_find(a->scene, "w")],
-	           set_of(a, "w"), 0, "the trajectory ends at the current w");
+	const struct lecture_history *h = &a->lecture.hist;
+	CHECK(strstr(h->note, "converged") && !h->bad, "it says it converged: %s", h->note);
+	CHECK(h->n > 5 && h->cost[0] > h->cost[h->n - 1], "the loss history falls (%d steps)", h->n);
+	size_t nn = (size_t)a->session.scene->n_nodes, w = (size_t)scene_find(a->session.scene, "w");
+	CHECK_NEAR(h->set[(size_t)(h->n - 1) * nn + w], set_of(a, "w"), 0, "the trajectory ends at the current w");
 	key(a, SDLK_r, 0);
-	CHECK(a->n_hist == 0 && set_of(a, "w") == 0.5, "R resets the params and the history");
+	CHECK(h->n == 0 && set_of(a, "w") == 0.5, "R resets the params and the history");
 	key(a, SDLK_g, 0);
-	CHECK(a->n_hist == 2, "G records one step (and the start)");
+	CHECK(h->n == 2, "G records one step (and the start)");
 	app_free(a);
 
 	a = open_scene("derivative");
 	if (!a)
 		return;
-	a->rate = 10; /* w ← w − 10·2w = −19w */
+	a->session.rate = 10; /* w ← w − 10·2w = −19w */
 	key(a, SDLK_t, 0);
-	for (int i = 0; i < 2000 && a->training; i++)
+	for (int i = 0; i < 2000 && a->playback.training; i++)
 		app_pump(a);
-	CHECK(!a->training && a->status_error && strstr(a->status, "diverging"),
-	      "a too-large rate stops with a message: %s", a->status);
-	CHECK(a->hist_bad && strstr(a->hist_note, "rate 10"), "the loss panel says why: %s", a->hist_note);
-	CHECK(isfinite(a->ev->cost) && isfinite(set_of(a, "w")), "no NaN on screen");
+	CHECK(!a->playback.training && a->ui.status_error && strstr(a->ui.status, "diverging"),
+	      "a too-large rate stops with a message: %s", a->ui.status);
+	h = &a->lecture.hist;
+	CHECK(h->bad && strstr(h->note, "rate 10"), "the loss panel says why: %s", h->note);
+	CHECK(isfinite(a->session.ev->cost) && isfinite(set_of(a, "w")), "no NaN on screen");
 	app_free(a);
 }
 
@@ -671,38 +675,42 @@ static void test_check_and_modes(void)
 	if (!a)
 		return;
 	key(a, SDLK_c, 0);
-	CHECK(a->check_on && a->n_check == 6, "C checks every input and param (%d)", a->n_check);
-	for (int i = 0; i < a->n_check; i++)
-		CHECK(a->check[i].diff < 1e-6, "%s: backprop %g, nudging %g", a->scene->nodes[a->check[i].node].name,
-		      a->check[i].backprop, a->check[i].numeric);
+	const struct lecture_check *ck = &a->lecture.check;
+	CHECK(ck->on && ck->n == 6, "C checks every input and param (%d)", ck->n);
+	for (int i = 0; i < ck->n; i++)
+		CHECK(ck->rows[i].diff < 1e-6, "%s: backprop %g, nudging %g", a->session.scene->nodes[ck->rows[i].node].name,
+		      ck->rows[i].backprop, ck->rows[i].numeric);
 	key(a, SDLK_n, 0);
-	CHECK(a->work_on && a->work.scene.n == 9 && a->work.scene.p == 4 && a->work.scene.backprop == 13 &&
-	      a->work.scene.nudge == 36, "network: N = 9, P = 4: N + P = 13, N × P = 36");
-	CHECK(a->work.lecture.backprop == 110000 && a->work.lecture.nudge == 1000000000LL, "the lecture's example");
-	CHECK(a->work.pass == WORK_FORWARD, "N starts the passes");
-	a->work_t0 -= 100000; /* to the end of the animation */
+	const struct work_view *wv = &a->lecture.work.view;
+	CHECK(a->lecture.work.on && wv->scene.n == 9 && wv->scene.p == 4 && wv->scene.backprop == 13 &&
+	      wv->scene.nudge == 36, "network: N = 9, P = 4: N + P = 13, N × P = 36");
+	CHECK(wv->lecture.backprop == 110000 && wv->lecture.nudge == 1000000000LL, "the lecture's example");
+	CHECK(wv->pass == WORK_FORWARD, "N starts the passes");
+	a->lecture.work.t0 -= 100000; /* to the end of the animation */
 	app_pump(a);
-	CHECK(a->work.pass == WORK_IDLE && a->work.bp_done == 18 && a->work.nudge_done == 36,
-	      "every pass done: %lld and %lld node visits", a->work.bp_done, a->work.nudge_done);
-	int w1 = scene_find(a->scene, "w1"), a2 = scene_find(a->scene, "a2");
-	a->plot = w1;
+	CHECK(wv->pass == WORK_IDLE && wv->bp_done == 18 && wv->nudge_done == 36,
+	      "every pass done: %lld and %lld node visits", wv->bp_done, wv->nudge_done);
+	int w1 = scene_find(a->session.scene, "w1"), a2 = scene_find(a->session.scene, "a2");
+	a->session.plot = w1;
 	key(a, SDLK_m, 0);
-	CHECK(a->forward_mode, "M: forward mode");
-	CHECK_NEAR(a->tangent[a2], 3, 1e-12, "da2/dw1 = w2·x = 3");
-	CHECK_NEAR(a->tangent[a->scene->cost], a->ev->grad[w1], 1e-12, "forward dJ/dw1 = reverse dJ/dw1");
+	CHECK(a->lecture.forward.on, "M: forward mode");
+	CHECK_NEAR(a->lecture.forward.tangent[a2], 3, 1e-12, "da2/dw1 = w2·x = 3");
+	CHECK_NEAR(a->lecture.forward.tangent[a->session.scene->cost], a->session.ev->grad[w1], 1e-12,
+	           "forward dJ/dw1 = reverse dJ/dw1");
 	key(a, SDLK_m, 0);
-	CHECK(!a->forward_mode, "M again: reverse mode");
+	CHECK(!a->lecture.forward.on, "M again: reverse mode");
 	app_free(a);
 
 	a = open_scene("derivative");
 	if (!a)
 		return;
-	CHECK(a->table_on && a->n_nudges == 1, "the derivative table is on for one-variable scenes");
-	a->eps = 0.002;
+	CHECK(a->lecture.table.on && a->lecture.table.n == 1, "the derivative table is on for one-variable scenes");
+	a->session.eps = 0.002;
 	app_changed(a);
-	CHECK(a->n_nudges == 2 && a->nudge_eps[0] == 0.002 && a->nudge_eps[1] == 0.001, "it keeps the ε values tried");
-	CHECK_NEAR(a->nudges[0].ratio, 6.002, 1e-9, "J(3.002) − J(3) over 0.002 = 6.002");
-	CHECK_NEAR(a->nudges[1].delta, 0.006001, 1e-12, "J(3.001) − J(3) = 0.006001");
+	const struct lecture_table *tb = &a->lecture.table;
+	CHECK(tb->n == 2 && tb->eps[0] == 0.002 && tb->eps[1] == 0.001, "it keeps the ε values tried");
+	CHECK_NEAR(tb->nudges[0].ratio, 6.002, 1e-9, "J(3.002) − J(3) over 0.002 = 6.002");
+	CHECK_NEAR(tb->nudges[1].delta, 0.006001, 1e-12, "J(3.001) − J(3) = 0.006001");
 	app_free(a);
 }
 

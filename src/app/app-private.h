@@ -1,6 +1,7 @@
-/* app-private.h - the window's state and what the app layer's files share: the layout
- * of the controls, the sliders, the text cache, the actions keys and mouse trigger.
- * The tests (tests/test-app.c) include it to drive and inspect a window. */
+/* app-private.h - the window's state, grouped by concern into one struct per group
+ * (platform, files, session, playback, lecture, quiz, ui, pointer), and the functions
+ * the app layer's files share. The tests (tests/test-app.c) include it to drive a
+ * window and inspect its groups. */
 #ifndef NUDGE_APP_PRIVATE_H
 #define NUDGE_APP_PRIVATE_H
 
@@ -53,7 +54,14 @@ enum drag_kind { DRAG_NONE, DRAG_SLIDER, DRAG_PLOT, DRAG_SCRUB };
 
 struct text_entry;     /* ui_text.c's cache entries */
 
-struct app {
+/* The window's state, grouped by concern (as raylib's CoreData and microui's
+ * mu_Context group theirs). Each group names the files that own it: only they change
+ * it; other files read it, and a function that needs one group takes only that group.
+ * docs/architecture.md says where each piece lives and how a key reaches the screen. */
+
+/* Platform: SDL, fonts and the figure's pixels. Owners: app.c (opens, sizes, closes),
+ * ui_text.c (the fonts and the text cache). */
+struct app_platform {
 	SDL_Window *win;
 	SDL_Renderer *ren;
 	SDL_Texture *fig_tex;       /* the figure's pixels; cairo draws into it while locked */
@@ -64,37 +72,105 @@ struct app {
 	int font_px;                /* its pixel size */
 	struct text_entry *texts;   /* cache of rendered interface strings */
 	int n_texts;
+	int draw_w, draw_h;         /* drawable size in pixels, measured every frame */
+	double dpi;                 /* drawable pixels per window unit */
+	int fullscreen;             /* F11 */
+	char fonts_dir[PATH_MAX];   /* the bundled fonts */
+	Uint32 frames;              /* frames presented */
+};
 
+/* Files: the open scene file and the folders. Owners: app.c (opens and watches),
+ * scene_list.c (built-in scenes), shots.c (screenshots). */
+struct app_files {
 	char path[PATH_MAX];        /* the open scene file */
 	char name[128];             /* its short name (file name without .nudge) */
 	char scenes_dir[PATH_MAX];  /* built-in scenes for PageUp / PageDown, or "" */
-	char fonts_dir[PATH_MAX];
-	char shots_dir[PATH_MAX];
-	long long file_stamp;       /* mtime and size of the file when loaded */
+	char shots_dir[PATH_MAX];   /* where S saves */
+	long long stamp;            /* mtime and size of the file when loaded */
 	Uint32 next_watch;          /* when to check the file again */
+	char error[512];            /* a reload that was refused, shown over the figure */
+};
 
+/* Session: the scene and the engine's state for it, what the figure is made from.
+ * Owner: app.c (opens a scene); input.c and ui_slider.c set values, ε and α. */
+struct app_session {
 	struct scene *scene;        /* owned; the last scene that loaded */
 	struct eval *ev;            /* owned */
 	struct trace *trace;        /* owned; rebuilt after every change */
-	char error[512];            /* a reload that was refused, shown over the figure */
+	int plot;                   /* the plotted input or param, or -1 */
+	double eps, rate;           /* ε and α */
+};
 
+/* Playback: which step of the trace is shown and the clocks that move it.
+ * Owners: app.c (the clock), input.c (keys and buttons). */
+struct app_playback {
 	int step;                   /* the trace step shown */
 	Uint32 step_t0;             /* when that step's animation started */
 	double progress;            /* 0..1 of that animation */
 	int playing;                /* P: stepping by itself */
 	Uint32 play_ms;             /* time per step while playing */
-	Uint32 next_play;
+	Uint32 next_play;           /* when the next step is due */
 	int training;               /* T: one descent step per frame */
-	int plot;                   /* the plotted input or param, or -1 */
-	double eps, rate;           /* ε and α */
-	enum draw_theme theme;
-	int help;                   /* the help overlay is shown */
-	struct scene_entry *list;   /* the Scenes overlay's entries (NULL when closed) */
-	int n_list;
-	int list_sel;               /* the highlighted entry */
-	SDL_Rect list_rows[APP_MAX_SCENES]; /* where each entry was drawn, for clicks */
-	int fullscreen;
+};
 
+/* The lecture's panels, each with its own state. Owner: lecture.c. */
+struct lecture_history {        /* gradient descent: trajectory and loss panel */
+	double *set;                /* n x n_nodes: ev->set after each descent step */
+	double *cost;               /* n: J after each step */
+	int n;
+	long long first;            /* iteration number of step 0 */
+	char note[256];             /* why training stopped, shown in the loss panel */
+	int bad;                    /* 1: it stopped on an error or divergence */
+	struct descent_watch watch; /* the run's divergence watch */
+};
+struct lecture_check {          /* C: every gradient against finite differences */
+	int on;
+	struct check_row *rows;     /* n_nodes rows */
+	int n;
+};
+struct lecture_table {          /* D: the derivative table (on for one-variable scenes) */
+	int on;
+	double eps[APP_MAX_NUDGES]; /* the ε values tried, newest first */
+	struct nudge nudges[APP_MAX_NUDGES];
+	int n;
+	double eps_err[2 * APP_EPS_POINTS]; /* (ε, error of change / ε) for the log-log plot */
+};
+struct lecture_forward {        /* M: forward mode */
+	int on;
+	double *tangent;            /* n_nodes: d node / d the plotted input */
+};
+struct lecture_work {           /* N: the N + P versus N x P panel */
+	int on;
+	struct work_view view;      /* its counts and the pass being animated */
+	Uint32 t0, step_ms;         /* when the animation started, time per node visit */
+};
+struct app_lecture {
+	struct lecture_history hist;
+	struct lecture_check check;
+	struct lecture_table table;
+	struct lecture_forward forward;
+	struct lecture_work work;
+};
+
+/* Quiz mode (K). Owner: quiz.c; ui_draw.c draws the answer box. */
+struct app_quiz {
+	int on;                     /* values and gradients are questions */
+	unsigned char *hide;        /* n_nodes flags of enum draw_hide still asked */
+	unsigned char *hide_edge;   /* n_edges: local derivatives still asked */
+	unsigned char *wrong;       /* n_nodes: the last answer was wrong */
+	unsigned char *wrong_edge;  /* n_edges: the same for local derivatives */
+	int right, tries;           /* answers right, answers typed */
+	int node, edge;             /* the box being answered (node or edge), or -1 */
+	int flag;                   /* HIDE_VALUE or HIDE_GRAD for a node */
+	char text[64];              /* the answer typed so far */
+	SDL_Rect box;               /* where that box is, in drawable pixels */
+};
+
+/* UI: widgets, their layout, overlays and the status line. Owners: ui_layout.c
+ * (places), ui_slider.c (sliders), scene_list.c (the Scenes overlay), input.c
+ * (selection, typing, help, theme), app.c (the status line); ui_draw.c draws it. */
+struct app_ui {
+	enum draw_theme theme;
 	struct slider sliders[APP_MAX_SLIDERS];
 	int n_sliders;
 	int selected;               /* slider for Tab / Up / Down, or -1 */
@@ -103,59 +179,39 @@ struct app {
 	SDL_Rect buttons[BTN_COUNT];
 	SDL_Rect fig_rect;          /* where the figure goes, in drawable pixels */
 	SDL_Rect bar;               /* the control bar */
-	SDL_Rect status_rect;
-	int draw_w, draw_h;         /* drawable size in pixels */
-	double dpi;                 /* drawable pixels per window unit */
-	int layout_w, layout_h;     /* size the layout was made for */
-
-	enum drag_kind drag;
-	int drag_slider;            /* DRAG_SLIDER: which */
-	int drag_node;              /* DRAG_SCRUB / DRAG_PLOT: which node */
-	int drag_x0;                /* DRAG_SCRUB: where the drag started */
-	double drag_v0;             /* DRAG_SCRUB: the value then */
-
+	SDL_Rect status_rect;       /* the status line */
+	int layout_w, layout_h;     /* size the layout was made for (0: place again) */
+	int help;                   /* the help overlay is shown */
+	struct scene_entry *list;   /* the Scenes overlay's entries (NULL when closed) */
+	int n_list;
+	int list_sel;               /* the highlighted entry */
+	SDL_Rect list_rows[APP_MAX_SCENES]; /* where each entry was drawn, for clicks */
 	char status[512];           /* the last message: a saved file, an error, a nudge */
 	int status_error;           /* 1: show it in the error colour */
-	Uint32 status_until;
+	Uint32 status_until;        /* when it goes */
+};
 
-	/* the lecture's modes (lecture.c) */
-	double *hist_set;           /* n_hist x n_nodes: ev->set after each descent step */
-	double *hist_cost;          /* n_hist: J after each step */
-	int n_hist;
-	long long hist_first;       /* iteration number of hist[0] */
-	char hist_note[256];        /* why training stopped, shown in the loss panel */
-	int hist_bad;               /* 1: it stopped on an error or divergence */
-	struct descent_watch watch; /* the run's divergence watch */
-	int check_on;               /* C: the numeric check table */
-	struct check_row *check;    /* n_nodes rows */
-	int n_check;
-	int table_on;               /* D: the derivative table (on for one-variable scenes) */
-	double nudge_eps[APP_MAX_NUDGES]; /* the ε values tried, newest first */
-	struct nudge nudges[APP_MAX_NUDGES];
-	int n_nudges;
-	double eps_err[2 * APP_EPS_POINTS]; /* (ε, error of change / ε) for the log-log plot */
-	int forward_mode;           /* M: forward mode (d node / d the plotted input) */
-	double *tangent;            /* n_nodes: its derivatives */
-	int work_on;                /* N: the N + P versus N x P panel */
-	struct work_view work;      /* its counts and the pass being animated */
-	Uint32 work_t0, work_step_ms; /* when the animation started, time per node visit */
+/* Pointer: what the mouse is doing between button down and up. Owner: input.c. */
+struct app_pointer {
+	enum drag_kind drag;
+	int slider;                 /* DRAG_SLIDER: which */
+	int node;                   /* DRAG_SCRUB / DRAG_PLOT: which node */
+	int x0;                     /* DRAG_SCRUB: where the drag started */
+	double v0;                  /* DRAG_SCRUB: the value then */
+};
 
-	/* quiz mode (quiz.c) */
-	int quiz;                   /* K: values and gradients are questions */
-	unsigned char *quiz_hide;   /* n_nodes flags of enum draw_hide still asked */
-	unsigned char *quiz_hide_edge; /* n_edges: local derivatives still asked */
-	unsigned char *quiz_wrong;  /* n_nodes: the last answer was wrong */
-	unsigned char *quiz_wrong_edge;
-	int quiz_right, quiz_tries; /* answers right, answers typed */
-	int quiz_node, quiz_edge;   /* the box being answered (node or edge), or -1 */
-	int quiz_flag;              /* HIDE_VALUE or HIDE_GRAD for a node */
-	char quiz_text[64];         /* the answer typed so far */
-	SDL_Rect quiz_box;          /* where that box is, in drawable pixels */
-
-	int fig_dirty;              /* the figure must be drawn again */
-	int quit;
-	Uint32 frames;              /* frames presented */
-	Uint64 t_events;            /* when the loop woke for the current frame (timing) */
+struct app {
+	struct app_platform platform; /* SDL, fonts, textures */
+	struct app_files files;       /* the scene file and folders */
+	struct app_session session;   /* scene, eval, trace, plotted node, ε, α */
+	struct app_playback playback; /* step, animation clock, play, train */
+	struct app_lecture lecture;   /* the lecture's panels */
+	struct app_quiz quiz;         /* quiz mode */
+	struct app_ui ui;             /* widgets, layout, overlays, status */
+	struct app_pointer pointer;   /* dragging */
+	int fig_dirty;                /* the figure must be drawn again */
+	int quit;                     /* the loop ends */
+	Uint64 t_events;              /* when the loop woke for the current frame (timing) */
 };
 
 /* app.c */
@@ -175,32 +231,34 @@ int app_pump(struct app *a);              /* all pending events, one update, one
 void app_switch_scene(struct app *a, int dir); /* PageUp / PageDown through built-ins */
 
 /* lecture.c */
-int lecture_scene(struct app *a);         /* a scene was opened: fresh state; -1 out of memory */
-void lecture_free(struct app *a);
-void lecture_changed(struct app *a);      /* values changed: check, table, forward mode */
-void lecture_reset(struct app *a);        /* R: forget the descent history */
+/* A scene was opened: fresh state for its nodes; -1 out of memory. */
+int lecture_scene(struct app_lecture *l, const struct scene *s);
+void lecture_free(struct app_lecture *l);
+void lecture_changed(struct app_lecture *l, struct app_session *s); /* values changed: check, table, forward mode */
+void lecture_reset(struct app_lecture *l); /* R: forget the descent history */
 /* One descent step, recorded; 0, or -1 with why[] when it was refused or the run diverges. */
 int lecture_descend(struct app *a, char *why, size_t n);
 void lecture_train_frame(struct app *a);  /* T: one step, stopping on convergence or divergence */
 void lecture_tick(struct app *a, Uint32 now); /* the work animation */
-int lecture_busy(const struct app *a);    /* is the work animation running? */
+int lecture_busy(const struct app_lecture *l); /* is the work animation running? */
 void lecture_key(struct app *a, SDL_Keycode k); /* C, D, M, N */
-void lecture_figure(const struct app *a, struct figure *fig); /* the modes' figure fields */
+/* The panels' figure fields. */
+void lecture_figure(const struct app_lecture *l, const struct app_session *s, struct figure *fig);
 
 /* quiz.c */
-int quiz_scene(struct app *a);            /* fresh flags for the open scene; -1 out of memory */
-void quiz_free(struct app *a);
+int quiz_scene(struct app_quiz *q, const struct scene *s); /* fresh flags for it; -1 out of memory */
+void quiz_free(struct app_quiz *q);
 void quiz_toggle(struct app *a);          /* K */
 void quiz_all(struct app *a, int hide);   /* H hides every box, A reveals every box */
 int quiz_click(struct app *a, int x, int y); /* 1 when (x, y) was a box to answer */
 int quiz_key(struct app *a, SDL_Keycode k);  /* typing an answer: 1 when the key was used */
-void quiz_text_input(struct app *a, const char *s);
+void quiz_text_input(struct app_quiz *q, const char *s);
 /* 1 with *ok when the typed text answers the box (within 1 % or 0.005). */
 int quiz_answer(struct app *a, const char *typed);
-void quiz_opts(const struct app *a, struct draw_opts *o);
+void quiz_opts(const struct app_quiz *q, struct draw_opts *o);
 
 /* scene_list.c */
-int scene_list_read(const struct app *a, struct scene_entry *out, int max, int with_titles);
+int scene_list_read(const struct app_files *f, struct scene_entry *out, int max, int with_titles);
 void scene_list_toggle(struct app *a);
 int scene_list_key(struct app *a, SDL_Keycode k);  /* 1 if the open list took the key */
 int scene_list_click(struct app *a, int x, int y); /* 1 if the open list took the click */
@@ -208,27 +266,27 @@ int scene_list_click(struct app *a, int x, int y); /* 1 if the open list took th
 /* ui_layout.c */
 const char *ui_button_word(int b);        /* "Screenshot", "Theme", "Scenes", "Help"; NULL for icons */
 void ui_layout(struct app *a);            /* rebuilds sliders and places every control */
-void ui_sliders_build(struct app *a);     /* one slider per input and param, then ε and α */
+void ui_sliders_build(struct app_ui *ui, const struct scene *s); /* one per input and param, then ε and α */
 
 /* sliders (ui_slider.c) */
-double slider_get(const struct app *a, const struct slider *s);
+double slider_get(const struct app_session *ss, const struct slider *s);
 void slider_set(struct app *a, const struct slider *s, double v);
-double slider_frac(const struct app *a, const struct slider *s);        /* knob position 0..1 */
+double slider_frac(const struct app_session *ss, const struct slider *s); /* knob position 0..1 */
 double slider_value_at(const struct slider *s, int x);                  /* value at pixel x of the track */
-const char *slider_name(const struct app *a, const struct slider *s);   /* "w", "ε", "α" */
+const char *slider_name(const struct app_session *ss, const struct slider *s); /* "w", "ε", "α" */
 void slider_nudge(struct app *a, int index, int dir);                   /* Up / Down */
 
 /* ui_draw.c */
 void ui_draw(struct app *a);              /* the whole frame: figure, controls, overlays */
 
 /* ui_text.c */
-int ui_text_init(struct app *a, char *err, size_t n);
-void ui_text_free(struct app *a);
+int ui_text_init(struct app_platform *p, char *err, size_t n);
+void ui_text_free(struct app_platform *p);
 /* Draws UTF-8 text with its top-left at (x, y); returns its width in pixels. */
-int ui_text(struct app *a, const char *s, int x, int y, SDL_Color c, int bold);
-int ui_text_width(struct app *a, const char *s, int bold);
-void ui_text_sweep(struct app *a);        /* forget strings unused for a while */
-void ui_text_size(struct app *a, int px); /* the interface font's pixel size */
+int ui_text(struct app_platform *p, const char *s, int x, int y, SDL_Color c, int bold);
+int ui_text_width(struct app_platform *p, const char *s, int bold);
+void ui_text_sweep(struct app_platform *p);        /* forget strings unused for a while */
+void ui_text_size(struct app_platform *p, int px); /* the interface font's pixel size */
 
 /* input.c */
 void input_event(struct app *a, const SDL_Event *e);

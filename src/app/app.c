@@ -18,10 +18,10 @@ void app_set_status(struct app *a, int error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	vsnprintf(a->ui.status, sizeof a->ui.status, fmt, ap);
 	va_end(ap);
-	a->status_error = error;
-	a->status_until = SDL_GetTicks() + APP_STATUS_MS;
+	a->ui.status_error = error;
+	a->ui.status_until = SDL_GetTicks() + APP_STATUS_MS;
 }
 
 static long long file_stamp(const char *path)
@@ -34,20 +34,20 @@ static long long file_stamp(const char *path)
 
 void app_changed(struct app *a)
 {
-	eval_run(a->ev);
+	eval_run(a->session.ev);
 	app_retrace(a);
 }
 
 void app_retrace(struct app *a)
 {
-	struct trace *t = trace_build(a->ev);
+	struct trace *t = trace_build(a->session.ev);
 	if (t) {
-		trace_free(a->trace);
-		a->trace = t;
+		trace_free(a->session.trace);
+		a->session.trace = t;
 	}
-	if (a->step >= a->trace->n_steps)
-		a->step = a->trace->n_steps - 1;
-	lecture_changed(a);
+	if (a->playback.step >= a->session.trace->n_steps)
+		a->playback.step = a->session.trace->n_steps - 1;
+	lecture_changed(&a->lecture, &a->session);
 	a->fig_dirty = 1;
 }
 
@@ -55,15 +55,15 @@ void app_set_step(struct app *a, int step, int animate)
 {
 	if (step < 0)
 		step = 0;
-	if (step > a->trace->n_steps - 1)
-		step = a->trace->n_steps - 1;
-	if (step == a->step && animate)
+	if (step > a->session.trace->n_steps - 1)
+		step = a->session.trace->n_steps - 1;
+	if (step == a->playback.step && animate)
 		return;
 	/* stepping forward animates; stepping back shows the earlier state at once */
-	animate = animate && step == a->step + 1;
-	a->step = step;
-	a->step_t0 = SDL_GetTicks();
-	a->progress = animate ? 0 : 1;
+	animate = animate && step == a->playback.step + 1;
+	a->playback.step = step;
+	a->playback.step_t0 = SDL_GetTicks();
+	a->playback.progress = animate ? 0 : 1;
 	a->fig_dirty = 1;
 }
 
@@ -86,59 +86,59 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 		snprintf(err, n, "out of memory opening %s", path);
 		return -1;
 	}
-	int same = keep_values && a->scene && strcmp(path, a->path) == 0;
-	if (a->scene && keep_values) {
+	int same = keep_values && a->session.scene && strcmp(path, a->files.path) == 0;
+	if (a->session.scene && keep_values) {
 		for (int k = 0; k < s->n_nodes; k++) {
-			int old = scene_find(a->scene, s->nodes[k].name);
-			if (old >= 0 && a->scene->nodes[old].kind == s->nodes[k].kind)
-				eval_set(ev, k, a->ev->set[old]);
+			int old = scene_find(a->session.scene, s->nodes[k].name);
+			if (old >= 0 && a->session.scene->nodes[old].kind == s->nodes[k].kind)
+				eval_set(ev, k, a->session.ev->set[old]);
 		}
 	}
-	int old_plot = a->scene && a->plot >= 0 ? a->plot : -1;
+	int old_plot = a->session.scene && a->session.plot >= 0 ? a->session.plot : -1;
 	char old_plot_name[256] = "";
 	if (old_plot >= 0)
-		snprintf(old_plot_name, sizeof old_plot_name, "%s", a->scene->nodes[old_plot].name);
-	trace_free(a->trace);
-	a->trace = NULL;
-	eval_free(a->ev);
-	scene_free(a->scene);
-	a->scene = s;
-	a->ev = ev;
-	if (lecture_scene(a) || quiz_scene(a))
+		snprintf(old_plot_name, sizeof old_plot_name, "%s", a->session.scene->nodes[old_plot].name);
+	trace_free(a->session.trace);
+	a->session.trace = NULL;
+	eval_free(a->session.ev);
+	scene_free(a->session.scene);
+	a->session.scene = s;
+	a->session.ev = ev;
+	if (lecture_scene(&a->lecture, s) || quiz_scene(&a->quiz, s))
 		app_set_status(a, 1, "out of memory: the lecture modes are off for this scene");
-	if (path != a->path)
-		snprintf(a->path, sizeof a->path, "%s", path);
+	if (path != a->files.path)
+		snprintf(a->files.path, sizeof a->files.path, "%s", path);
 	const char *base = strrchr(path, '/');
-	snprintf(a->name, sizeof a->name, "%s", base ? base + 1 : path);
-	char *dot = strrchr(a->name, '.');
-	if (dot && dot != a->name)
+	snprintf(a->files.name, sizeof a->files.name, "%s", base ? base + 1 : path);
+	char *dot = strrchr(a->files.name, '.');
+	if (dot && dot != a->files.name)
 		*dot = '\0';
-	a->file_stamp = file_stamp(path);
-	a->plot = s->plot;
+	a->files.stamp = file_stamp(path);
+	a->session.plot = s->plot;
 	if (same && old_plot_name[0]) {
 		int k = scene_find(s, old_plot_name);
 		if (k >= 0 && (s->nodes[k].kind == NODE_INPUT || s->nodes[k].kind == NODE_PARAM))
-			a->plot = k;
+			a->session.plot = k;
 	}
 	if (!same) {
-		a->eps = s->eps;
-		a->rate = s->rate;
-		a->step = 0;
-		a->playing = a->training = 0;
+		a->session.eps = s->eps;
+		a->session.rate = s->rate;
+		a->playback.step = 0;
+		a->playback.playing = a->playback.training = 0;
 	}
-	a->error[0] = '\0';
-	a->editing = -1;
-	a->drag = DRAG_NONE;
+	a->files.error[0] = '\0';
+	a->ui.editing = -1;
+	a->pointer.drag = DRAG_NONE;
 	app_changed(a);
 	if (!same)
-		app_set_step(a, a->trace->n_steps - 1, 0);
-	ui_sliders_build(a);
-	a->layout_w = 0; /* place the new sliders */
-	if (a->selected >= a->n_sliders)
-		a->selected = -1;
+		app_set_step(a, a->session.trace->n_steps - 1, 0);
+	ui_sliders_build(&a->ui, s);
+	a->ui.layout_w = 0; /* place the new sliders */
+	if (a->ui.selected >= a->ui.n_sliders)
+		a->ui.selected = -1;
 	char title[512];
-	snprintf(title, sizeof title, "nudge — %s", s->title ? s->title : a->name);
-	SDL_SetWindowTitle(a->win, title);
+	snprintf(title, sizeof title, "nudge — %s", s->title ? s->title : a->files.name);
+	SDL_SetWindowTitle(a->platform.win, title);
 	return 0;
 }
 
@@ -146,20 +146,20 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 /* Reloads the scene when its file changed; a refused version keeps the last good one. */
 static void watch_file(struct app *a, Uint32 now)
 {
-	if ((Sint32)(now - a->next_watch) < 0)
+	if ((Sint32)(now - a->files.next_watch) < 0)
 		return;
-	a->next_watch = now + APP_WATCH_MS;
-	long long st = file_stamp(a->path);
-	if (st == a->file_stamp || st < 0)
+	a->files.next_watch = now + APP_WATCH_MS;
+	long long st = file_stamp(a->files.path);
+	if (st == a->files.stamp || st < 0)
 		return;
 	char err[1024];
-	if (app_open_scene(a, a->path, 1, err, sizeof err)) {
-		a->file_stamp = st; /* do not retry until it changes again */
-		snprintf(a->error, sizeof a->error, "%s", err);
+	if (app_open_scene(a, a->files.path, 1, err, sizeof err)) {
+		a->files.stamp = st; /* do not retry until it changes again */
+		snprintf(a->files.error, sizeof a->files.error, "%s", err);
 		a->fig_dirty = 1;
 		app_set_status(a, 1, "the scene file has an error; showing the last version that loaded");
 	} else {
-		app_set_status(a, 0, "reloaded %s", a->path);
+		app_set_status(a, 0, "reloaded %s", a->files.path);
 	}
 }
 
@@ -167,56 +167,59 @@ static void watch_file(struct app *a, Uint32 now)
 static void update(struct app *a)
 {
 	Uint32 now = SDL_GetTicks();
-	if (a->progress < 1) {
-		a->progress = (double)(now - a->step_t0) / APP_STEP_MS;
-		if (a->progress > 1)
-			a->progress = 1;
+	if (a->playback.progress < 1) {
+		a->playback.progress = (double)(now - a->playback.step_t0) / APP_STEP_MS;
+		if (a->playback.progress > 1)
+			a->playback.progress = 1;
 		a->fig_dirty = 1;
 	}
-	if (a->playing && (Sint32)(now - a->next_play) >= 0) {
-		if (a->step >= a->trace->n_steps - 1) {
-			a->playing = 0;
+	if (a->playback.playing && (Sint32)(now - a->playback.next_play) >= 0) {
+		if (a->playback.step >= a->session.trace->n_steps - 1) {
+			a->playback.playing = 0;
 		} else {
-			app_set_step(a, a->step + 1, 1);
-			a->next_play = now + a->play_ms;
+			app_set_step(a, a->playback.step + 1, 1);
+			a->playback.next_play = now + a->playback.play_ms;
 		}
 	}
-	if (a->training)
+	if (a->playback.training)
 		lecture_train_frame(a);
 	lecture_tick(a, now);
-	if (a->status[0] && (Sint32)(now - a->status_until) >= 0)
-		a->status[0] = '\0';
+	if (a->ui.status[0] && (Sint32)(now - a->ui.status_until) >= 0)
+		a->ui.status[0] = '\0';
 	watch_file(a, now);
 }
 
 void app_figure(const struct app *a, struct figure *fig, struct draw_opts *opts)
 {
-	*fig = (struct figure){ .render = a->render, .scene = a->scene, .ev = a->ev, .trace = a->trace,
-	                        .step = a->step, .progress = a->progress, .plot = a->plot, .eps = a->eps };
-	*opts = (struct draw_opts){ .width = a->fig_rect.w, .height = a->fig_rect.h, .theme = a->theme };
-	lecture_figure(a, fig);
-	quiz_opts(a, opts);
+	const struct app_session *s = &a->session;
+	*fig = (struct figure){ .render = a->platform.render, .scene = s->scene, .ev = s->ev, .trace = s->trace,
+	                        .step = a->playback.step, .progress = a->playback.progress, .plot = s->plot,
+	                        .eps = s->eps };
+	*opts = (struct draw_opts){ .width = a->ui.fig_rect.w, .height = a->ui.fig_rect.h, .theme = a->ui.theme };
+	lecture_figure(&a->lecture, &a->session, fig);
+	quiz_opts(&a->quiz, opts);
 }
 
 /* Makes the figure's pixels match the figure area and draws it when something changed. */
 static void draw_figure_texture(struct app *a)
 {
-	int w = a->fig_rect.w, h = a->fig_rect.h;
+	int w = a->ui.fig_rect.w, h = a->ui.fig_rect.h;
 	if (w < 1 || h < 1)
 		return;
-	if (!a->fig_tex || a->fig_w != w || a->fig_h != h) {
-		if (a->fig_tex)
-			SDL_DestroyTexture(a->fig_tex);
-		a->fig_tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
-		if (a->fig_tex)
-			SDL_SetTextureBlendMode(a->fig_tex, SDL_BLENDMODE_NONE);
-		a->fig_w = w;
-		a->fig_h = h;
+	if (!a->platform.fig_tex || a->platform.fig_w != w || a->platform.fig_h != h) {
+		if (a->platform.fig_tex)
+			SDL_DestroyTexture(a->platform.fig_tex);
+		a->platform.fig_tex =
+			SDL_CreateTexture(a->platform.ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
+		if (a->platform.fig_tex)
+			SDL_SetTextureBlendMode(a->platform.fig_tex, SDL_BLENDMODE_NONE);
+		a->platform.fig_w = w;
+		a->platform.fig_h = h;
 		a->fig_dirty = 1;
 	}
 	void *pixels;
 	int pitch;
-	if (!a->fig_dirty || !a->fig_tex || SDL_LockTexture(a->fig_tex, NULL, &pixels, &pitch) != 0)
+	if (!a->fig_dirty || !a->platform.fig_tex || SDL_LockTexture(a->platform.fig_tex, NULL, &pixels, &pitch) != 0)
 		return;
 	/* cairo draws straight into the locked texture: ARGB32 is SDL's ARGB8888 */
 	cairo_surface_t *surf = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_ARGB32, w, h, pitch);
@@ -228,7 +231,7 @@ static void draw_figure_texture(struct app *a)
 	cairo_destroy(cr);
 	cairo_surface_finish(surf);
 	cairo_surface_destroy(surf);
-	SDL_UnlockTexture(a->fig_tex);
+	SDL_UnlockTexture(a->platform.fig_tex);
 	a->fig_dirty = 0;
 }
 
@@ -277,23 +280,23 @@ static void report_timing(void)
 static void frame(struct app *a)
 {
 	int w, h;
-	SDL_GetRendererOutputSize(a->ren, &w, &h);
+	SDL_GetRendererOutputSize(a->platform.ren, &w, &h);
 	int ww, wh;
-	SDL_GetWindowSize(a->win, &ww, &wh);
-	a->dpi = ww > 0 ? (double)w / ww : 1;
-	a->draw_w = w;
-	a->draw_h = h;
-	if (w != a->layout_w || h != a->layout_h)
+	SDL_GetWindowSize(a->platform.win, &ww, &wh);
+	a->platform.dpi = ww > 0 ? (double)w / ww : 1;
+	a->platform.draw_w = w;
+	a->platform.draw_h = h;
+	if (w != a->ui.layout_w || h != a->ui.layout_h)
 		ui_layout(a);
 	int redraw = a->fig_dirty;
 	Uint64 t0 = a->t_events ? a->t_events : SDL_GetPerformanceCounter();
 	draw_figure_texture(a);
 	ui_draw(a);
-	SDL_RenderPresent(a->ren);
+	SDL_RenderPresent(a->platform.ren);
 	if (redraw)
 		frame_ms[n_frame_ms++ % 4096] = (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency();
-	a->frames++;
-	ui_text_sweep(a);
+	a->platform.frames++;
+	ui_text_sweep(&a->platform);
 }
 
 int app_pump(struct app *a)
@@ -311,7 +314,8 @@ int app_pump(struct app *a)
 /* Is anything moving, so that the loop must not sleep? */
 static int busy(const struct app *a)
 {
-	return a->progress < 1 || a->playing || a->training || a->drag != DRAG_NONE || lecture_busy(a);
+	const struct app_playback *p = &a->playback;
+	return p->progress < 1 || p->playing || p->training || a->pointer.drag != DRAG_NONE || lecture_busy(&a->lecture);
 }
 
 int app_run(struct app *a)
@@ -323,8 +327,8 @@ int app_run(struct app *a)
 	while (!a->quit) {
 		SDL_Event e;
 		int timeout = busy(a) ? 8 : APP_WATCH_MS;
-		if (a->status[0] && !busy(a)) {
-			Sint32 left = (Sint32)(a->status_until - SDL_GetTicks());
+		if (a->ui.status[0] && !busy(a)) {
+			Sint32 left = (Sint32)(a->ui.status_until - SDL_GetTicks());
 			if (left >= 0 && left < timeout)
 				timeout = left + 1;
 		}
@@ -387,30 +391,30 @@ struct app *app_new(const struct app_opts *o, char *err, size_t n)
 		snprintf(err, n, "out of memory");
 		return NULL;
 	}
-	a->selected = a->editing = -1;
-	a->play_ms = 1200;
-	a->progress = 1;
-	a->theme = o->light ? THEME_LIGHT : THEME_DARK;
-	snprintf(a->fonts_dir, sizeof a->fonts_dir, "%s", o->fonts_dir);
-	snprintf(a->scenes_dir, sizeof a->scenes_dir, "%s", o->scenes_dir ? o->scenes_dir : "");
-	snprintf(a->shots_dir, sizeof a->shots_dir, "%s", o->shots_dir && *o->shots_dir ? o->shots_dir : ".");
+	a->ui.selected = a->ui.editing = -1;
+	a->playback.play_ms = 1200;
+	a->playback.progress = 1;
+	a->ui.theme = o->light ? THEME_LIGHT : THEME_DARK;
+	snprintf(a->platform.fonts_dir, sizeof a->platform.fonts_dir, "%s", o->fonts_dir);
+	snprintf(a->files.scenes_dir, sizeof a->files.scenes_dir, "%s", o->scenes_dir ? o->scenes_dir : "");
+	snprintf(a->files.shots_dir, sizeof a->files.shots_dir, "%s", o->shots_dir && *o->shots_dir ? o->shots_dir : ".");
 	int w = o->width > 0 ? o->width : 1280, h = o->height > 0 ? o->height : 800;
 	Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->hidden ? SDL_WINDOW_HIDDEN : 0);
-	a->win = SDL_CreateWindow("nudge", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
-	if (a->win) {
-		SDL_SetWindowMinimumSize(a->win, 640, 400);
-		a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
-		if (!a->ren)
-			a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+	a->platform.win = SDL_CreateWindow("nudge", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+	if (a->platform.win) {
+		SDL_SetWindowMinimumSize(a->platform.win, 640, 400);
+		a->platform.ren = SDL_CreateRenderer(a->platform.win, -1, SDL_RENDERER_PRESENTVSYNC);
+		if (!a->platform.ren)
+			a->platform.ren = SDL_CreateRenderer(a->platform.win, -1, SDL_RENDERER_SOFTWARE);
 	}
 	stage("window");
-	if (!a->win || !a->ren) {
+	if (!a->platform.win || !a->platform.ren) {
 		snprintf(err, n, "cannot open a window: %s", SDL_GetError());
 		app_free(a);
 		return NULL;
 	}
-	a->render = render_new(a->fonts_dir, err, n);
-	if (!a->render || ui_text_init(a, err, n)) {
+	a->platform.render = render_new(a->platform.fonts_dir, err, n);
+	if (!a->platform.render || ui_text_init(&a->platform, err, n)) {
 		app_free(a);
 		return NULL;
 	}
@@ -420,7 +424,7 @@ struct app *app_new(const struct app_opts *o, char *err, size_t n)
 		return NULL;
 	}
 	stage("scene");
-	a->next_watch = SDL_GetTicks() + APP_WATCH_MS;
+	a->files.next_watch = SDL_GetTicks() + APP_WATCH_MS;
 	SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
 	SDL_StopTextInput();
 	return a;
@@ -430,20 +434,20 @@ void app_free(struct app *a)
 {
 	if (!a)
 		return;
-	lecture_free(a);
-	quiz_free(a);
-	trace_free(a->trace);
-	eval_free(a->ev);
-	scene_free(a->scene);
-	free(a->list);
-	ui_text_free(a);
-	render_free(a->render);
-	if (a->fig_tex)
-		SDL_DestroyTexture(a->fig_tex);
-	if (a->ren)
-		SDL_DestroyRenderer(a->ren);
-	if (a->win)
-		SDL_DestroyWindow(a->win);
+	lecture_free(&a->lecture);
+	quiz_free(&a->quiz);
+	trace_free(a->session.trace);
+	eval_free(a->session.ev);
+	scene_free(a->session.scene);
+	free(a->ui.list);
+	ui_text_free(&a->platform);
+	render_free(a->platform.render);
+	if (a->platform.fig_tex)
+		SDL_DestroyTexture(a->platform.fig_tex);
+	if (a->platform.ren)
+		SDL_DestroyRenderer(a->platform.ren);
+	if (a->platform.win)
+		SDL_DestroyWindow(a->platform.win);
 	free(a);
 	SDL_Quit();
 }

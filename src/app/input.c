@@ -17,20 +17,20 @@ static int inside(SDL_Rect r, int x, int y)
 
 static int is_leaf(const struct app *a, int node)
 {
-	if (node < 0 || node >= a->scene->n_nodes)
+	if (node < 0 || node >= a->session.scene->n_nodes)
 		return 0;
-	enum node_kind k = a->scene->nodes[node].kind;
+	enum node_kind k = a->session.scene->nodes[node].kind;
 	return k == NODE_INPUT || k == NODE_PARAM;
 }
 
 static void set_plot(struct app *a, int node)
 {
-	if (!is_leaf(a, node) || node == a->plot)
+	if (!is_leaf(a, node) || node == a->session.plot)
 		return;
-	a->plot = node;
-	lecture_changed(a);
+	a->session.plot = node;
+	lecture_changed(&a->lecture, &a->session);
 	a->fig_dirty = 1;
-	app_set_status(a, 0, "plotting J against %s", a->scene->nodes[node].label);
+	app_set_status(a, 0, "plotting J against %s", a->session.scene->nodes[node].label);
 }
 
 static void descend_once(struct app *a)
@@ -42,54 +42,54 @@ static void descend_once(struct app *a)
 
 static void toggle_play(struct app *a)
 {
-	a->playing = !a->playing;
-	if (a->playing) {
-		if (a->step >= a->trace->n_steps - 1)
+	a->playback.playing = !a->playback.playing;
+	if (a->playback.playing) {
+		if (a->playback.step >= a->session.trace->n_steps - 1)
 			app_set_step(a, 0, 0);
-		a->next_play = SDL_GetTicks() + a->play_ms / 2;
+		a->playback.next_play = SDL_GetTicks() + a->playback.play_ms / 2;
 	}
 }
 
 static void press_button(struct app *a, int b, int shift)
 {
 	switch (b) {
-	case BTN_FIRST: a->playing = 0; app_set_step(a, 0, 0); break;
-	case BTN_PREV: a->playing = 0; app_set_step(a, a->step - 1, 0); break;
+	case BTN_FIRST: a->playback.playing = 0; app_set_step(a, 0, 0); break;
+	case BTN_PREV: a->playback.playing = 0; app_set_step(a, a->playback.step - 1, 0); break;
 	case BTN_PLAY: toggle_play(a); break;
-	case BTN_NEXT: a->playing = 0; app_set_step(a, a->step + 1, 1); break;
-	case BTN_LAST: a->playing = 0; app_set_step(a, a->trace->n_steps - 1, 0); break;
+	case BTN_NEXT: a->playback.playing = 0; app_set_step(a, a->playback.step + 1, 1); break;
+	case BTN_LAST: a->playback.playing = 0; app_set_step(a, a->session.trace->n_steps - 1, 0); break;
 	case BTN_SHOT: shots_save(a, shift); break;
 	case BTN_THEME:
-		a->theme = a->theme == THEME_DARK ? THEME_LIGHT : THEME_DARK;
+		a->ui.theme = a->ui.theme == THEME_DARK ? THEME_LIGHT : THEME_DARK;
 		a->fig_dirty = 1;
 		break;
 	case BTN_SCENES: scene_list_toggle(a); break;
-	case BTN_HELP: a->help = !a->help; break;
+	case BTN_HELP: a->ui.help = !a->ui.help; break;
 	default: break;
 	}
 }
 
 static void start_edit(struct app *a, int i)
 {
-	a->editing = i;
-	a->edit[0] = '\0';
+	a->ui.editing = i;
+	a->ui.edit[0] = '\0';
 	SDL_StartTextInput();
 }
 
 static void end_edit(struct app *a, int apply)
 {
-	int i = a->editing;
-	a->editing = -1;
+	int i = a->ui.editing;
+	a->ui.editing = -1;
 	SDL_StopTextInput();
-	if (!apply || i < 0 || i >= a->n_sliders)
+	if (!apply || i < 0 || i >= a->ui.n_sliders)
 		return;
 	char *end;
-	double v = strtod(a->edit, &end);
-	if (end == a->edit || *end || !isfinite(v)) {
-		app_set_status(a, 1, "'%s' is not a number", a->edit);
+	double v = strtod(a->ui.edit, &end);
+	if (end == a->ui.edit || *end || !isfinite(v)) {
+		app_set_status(a, 1, "'%s' is not a number", a->ui.edit);
 		return;
 	}
-	slider_set(a, &a->sliders[i], v);
+	slider_set(a, &a->ui.sliders[i], v);
 }
 
 static void edit_key(struct app *a, SDL_Keycode k)
@@ -99,9 +99,9 @@ static void edit_key(struct app *a, SDL_Keycode k)
 	} else if (k == SDLK_ESCAPE) {
 		end_edit(a, 0);
 	} else if (k == SDLK_BACKSPACE) {
-		size_t l = strlen(a->edit);
+		size_t l = strlen(a->ui.edit);
 		if (l)
-			a->edit[l - 1] = '\0';
+			a->ui.edit[l - 1] = '\0';
 	}
 }
 
@@ -109,7 +109,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 {
 	SDL_Keycode k = e->keysym.sym;
 	int shift = (e->keysym.mod & KMOD_SHIFT) != 0, ctrl = (e->keysym.mod & KMOD_CTRL) != 0;
-	if (a->editing >= 0) {
+	if (a->ui.editing >= 0) {
 		edit_key(a, k);
 		return;
 	}
@@ -118,11 +118,11 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 	if (scene_list_key(a, k))
 		return;
 	if (k == SDLK_ESCAPE) {
-		a->help = 0;
+		a->ui.help = 0;
 		return;
 	}
-	if (a->help && k != SDLK_F1 && k != SDLK_q && !(k == SDLK_SLASH && shift) && k != SDLK_QUESTION)
-		a->help = 0; /* any other key closes the overlay and does its job */
+	if (a->ui.help && k != SDLK_F1 && k != SDLK_q && !(k == SDLK_SLASH && shift) && k != SDLK_QUESTION)
+		a->ui.help = 0; /* any other key closes the overlay and does its job */
 	switch (k) {
 	case SDLK_RIGHT: case SDLK_SPACE: press_button(a, BTN_NEXT, 0); break;
 	case SDLK_LEFT: press_button(a, BTN_PREV, 0); break;
@@ -130,26 +130,26 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 	case SDLK_END: press_button(a, BTN_LAST, 0); break;
 	case SDLK_p: toggle_play(a); break;
 	case SDLK_PLUS: case SDLK_KP_PLUS: case SDLK_EQUALS:
-		a->play_ms = a->play_ms * 4 / 5 < 200 ? 200 : a->play_ms * 4 / 5;
-		app_set_status(a, 0, "playing at %.1f s per step", a->play_ms / 1000.0);
+		a->playback.play_ms = a->playback.play_ms * 4 / 5 < 200 ? 200 : a->playback.play_ms * 4 / 5;
+		app_set_status(a, 0, "playing at %.1f s per step", a->playback.play_ms / 1000.0);
 		break;
 	case SDLK_MINUS: case SDLK_KP_MINUS:
-		a->play_ms = a->play_ms * 5 / 4 > 6000 ? 6000 : a->play_ms * 5 / 4;
-		app_set_status(a, 0, "playing at %.1f s per step", a->play_ms / 1000.0);
+		a->playback.play_ms = a->playback.play_ms * 5 / 4 > 6000 ? 6000 : a->playback.play_ms * 5 / 4;
+		app_set_status(a, 0, "playing at %.1f s per step", a->playback.play_ms / 1000.0);
 		break;
 	case SDLK_TAB: {
-		int n = a->n_sliders;
+		int n = a->ui.n_sliders;
 		if (n == 0)
 			break;
-		int s = a->selected < 0 ? (shift ? n - 1 : 0) : ((a->selected + (shift ? -1 : 1)) % n + n) % n;
-		a->selected = s;
-		app_set_status(a, 0, "selected %s: Up / Down move it", slider_name(a, &a->sliders[s]));
+		int s = a->ui.selected < 0 ? (shift ? n - 1 : 0) : ((a->ui.selected + (shift ? -1 : 1)) % n + n) % n;
+		a->ui.selected = s;
+		app_set_status(a, 0, "selected %s: Up / Down move it", slider_name(&a->session, &a->ui.sliders[s]));
 		break;
 	}
 	case SDLK_UP: case SDLK_DOWN: {
-		int s = a->selected;
-		for (int i = 0; s < 0 && i < a->n_sliders; i++)
-			if (a->sliders[i].kind == SLIDER_NODE && a->sliders[i].node == a->plot)
+		int s = a->ui.selected;
+		for (int i = 0; s < 0 && i < a->ui.n_sliders; i++)
+			if (a->ui.sliders[i].kind == SLIDER_NODE && a->ui.sliders[i].node == a->session.plot)
 				s = i;
 		slider_nudge(a, s, k == SDLK_UP ? 1 : -1);
 		break;
@@ -158,46 +158,46 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 	case SDLK_c: case SDLK_d: case SDLK_m: case SDLK_n: lecture_key(a, k); break;
 	case SDLK_k: quiz_toggle(a); break;
 	case SDLK_a: case SDLK_h:
-		if (a->quiz)
+		if (a->quiz.on)
 			quiz_all(a, k == SDLK_h);
 		break;
 	case SDLK_t:
-		a->training = !a->training;
-		if (!a->training)
+		a->playback.training = !a->playback.training;
+		if (!a->playback.training)
 			app_set_status(a, 0, "training stopped");
 		break;
 	case SDLK_r:
-		eval_reset(a->ev);
-		a->eps = a->scene->eps;
-		a->rate = a->scene->rate;
-		a->training = 0;
-		lecture_reset(a);
+		eval_reset(a->session.ev);
+		a->session.eps = a->session.scene->eps;
+		a->session.rate = a->session.scene->rate;
+		a->playback.training = 0;
+		lecture_reset(&a->lecture);
 		app_retrace(a); /* eval_reset has run the eval */
 		app_set_status(a, 0, "every value is back to the scene's");
 		break;
 	case SDLK_s: shots_save(a, shift); break;
 	case SDLK_l: press_button(a, BTN_THEME, 0); break;
 	case SDLK_F11:
-		a->fullscreen = !a->fullscreen;
-		SDL_SetWindowFullscreen(a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+		a->platform.fullscreen = !a->platform.fullscreen;
+		SDL_SetWindowFullscreen(a->platform.win, a->platform.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 		break;
-	case SDLK_F1: case SDLK_QUESTION: a->help = !a->help; break;
+	case SDLK_F1: case SDLK_QUESTION: a->ui.help = !a->ui.help; break;
 	case SDLK_SLASH:
 		if (shift)
-			a->help = !a->help;
+			a->ui.help = !a->ui.help;
 		break;
 	case SDLK_q: a->quit = 1; break;
 	case SDLK_o: scene_list_toggle(a); break;
 	case SDLK_LEFTBRACKET: case SDLK_RIGHTBRACKET: {
-		int rows = a->scene->n_rows, row = a->ev->row + (k == SDLK_RIGHTBRACKET ? 1 : -1);
+		int rows = a->session.scene->n_rows, row = a->session.ev->row + (k == SDLK_RIGHTBRACKET ? 1 : -1);
 		if (rows < 2) {
 			app_set_status(a, 0, "this scene has no data set: [ and ] choose the data row shown");
 			break;
 		}
-		eval_set_row(a->ev, (row % rows + rows) % rows);
+		eval_set_row(a->session.ev, (row % rows + rows) % rows);
 		app_changed(a);
 		app_set_status(a, 0, "showing data row %d of rows 0 to %d (J and the plot use the mean over all rows)",
-		               a->ev->row, rows - 1);
+		               a->session.ev->row, rows - 1);
 		break;
 	}
 	case SDLK_PAGEUP: app_switch_scene(a, -1); break;
@@ -209,34 +209,34 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 
 static int slider_at(const struct app *a, int x, int y)
 {
-	for (int i = 0; i < a->n_sliders; i++)
-		if (inside(a->sliders[i].cell, x, y))
+	for (int i = 0; i < a->ui.n_sliders; i++)
+		if (inside(a->ui.sliders[i].cell, x, y))
 			return i;
 	return -1;
 }
 
 static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 {
-	int x = (int)lround(e->x * a->dpi), y = (int)lround(e->y * a->dpi);
+	int x = (int)lround(e->x * a->platform.dpi), y = (int)lround(e->y * a->platform.dpi);
 	if (e->button != SDL_BUTTON_LEFT)
 		return;
-	if (a->editing >= 0)
+	if (a->ui.editing >= 0)
 		end_edit(a, 1);
-	if (a->help) {
-		a->help = 0;
+	if (a->ui.help) {
+		a->ui.help = 0;
 		return;
 	}
 	if (scene_list_click(a, x, y))
 		return;
 	for (int b = 0; b < BTN_COUNT; b++)
-		if (inside(a->buttons[b], x, y)) {
+		if (inside(a->ui.buttons[b], x, y)) {
 			press_button(a, b, (SDL_GetModState() & KMOD_SHIFT) != 0);
 			return;
 		}
 	int i = slider_at(a, x, y);
 	if (i >= 0) {
-		struct slider *s = &a->sliders[i];
-		a->selected = i;
+		struct slider *s = &a->ui.sliders[i];
+		a->ui.selected = i;
 		if (inside(s->value, x, y)) {
 			if (e->clicks >= 2)
 				start_edit(a, i);
@@ -247,55 +247,55 @@ static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 				set_plot(a, s->node);
 			return;
 		}
-		a->drag = DRAG_SLIDER;
-		a->drag_slider = i;
+		a->pointer.drag = DRAG_SLIDER;
+		a->pointer.slider = i;
 		slider_set(a, s, slider_value_at(s, x));
 		return;
 	}
-	if (!inside(a->fig_rect, x, y) || quiz_click(a, x, y))
+	if (!inside(a->ui.fig_rect, x, y) || quiz_click(a, x, y))
 		return;
-	struct figure_hit h = figure_hit(a->render, x - a->fig_rect.x, y - a->fig_rect.y);
-	if (h.kind == HIT_PLOT_POINT || (h.kind == HIT_PLOT && is_leaf(a, a->plot))) {
-		a->drag = DRAG_PLOT;
-		a->drag_node = a->plot;
+	struct figure_hit h = figure_hit(a->platform.render, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y);
+	if (h.kind == HIT_PLOT_POINT || (h.kind == HIT_PLOT && is_leaf(a, a->session.plot))) {
+		a->pointer.drag = DRAG_PLOT;
+		a->pointer.node = a->session.plot;
 		double v;
-		if (h.kind == HIT_PLOT && figure_plot_value_at(a->render, x - a->fig_rect.x, &v)) {
-			eval_set(a->ev, a->plot, v);
+		if (h.kind == HIT_PLOT && figure_plot_value_at(a->platform.render, x - a->ui.fig_rect.x, &v)) {
+			eval_set(a->session.ev, a->session.plot, v);
 			app_changed(a);
 		}
 	} else if ((h.kind == HIT_NODE_VALUE || h.kind == HIT_NODE) && is_leaf(a, h.node)) {
 		set_plot(a, h.node);
 		if (h.kind == HIT_NODE_VALUE) {
-			a->drag = DRAG_SCRUB;
-			a->drag_node = h.node;
-			a->drag_x0 = x;
-			a->drag_v0 = a->ev->set[h.node];
+			a->pointer.drag = DRAG_SCRUB;
+			a->pointer.node = h.node;
+			a->pointer.x0 = x;
+			a->pointer.v0 = a->session.ev->set[h.node];
 		}
 	}
 }
 
 static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
 {
-	int x = (int)lround(e->x * a->dpi);
+	int x = (int)lround(e->x * a->platform.dpi);
 	double v;
-	switch (a->drag) {
+	switch (a->pointer.drag) {
 	case DRAG_SLIDER:
-		if (a->drag_slider < a->n_sliders)
-			slider_set(a, &a->sliders[a->drag_slider], slider_value_at(&a->sliders[a->drag_slider], x));
+		if (a->pointer.slider < a->ui.n_sliders)
+			slider_set(a, &a->ui.sliders[a->pointer.slider], slider_value_at(&a->ui.sliders[a->pointer.slider], x));
 		break;
 	case DRAG_PLOT:
-		if (is_leaf(a, a->drag_node) && figure_plot_value_at(a->render, x - a->fig_rect.x, &v)) {
-			eval_set(a->ev, a->drag_node, v);
+		if (is_leaf(a, a->pointer.node) && figure_plot_value_at(a->platform.render, x - a->ui.fig_rect.x, &v)) {
+			eval_set(a->session.ev, a->pointer.node, v);
 			app_changed(a);
 		}
 		break;
 	case DRAG_SCRUB:
-		if (is_leaf(a, a->drag_node)) {
-			const struct node *n = &a->scene->nodes[a->drag_node];
-			double per_px = (n->hi - n->lo) / (400 * a->dpi);
+		if (is_leaf(a, a->pointer.node)) {
+			const struct node *n = &a->session.scene->nodes[a->pointer.node];
+			double per_px = (n->hi - n->lo) / (400 * a->platform.dpi);
 			double step = pow(10, floor(log10(per_px * 4)));
-			v = round((a->drag_v0 + (x - a->drag_x0) * per_px) / step) * step;
-			eval_set(a->ev, a->drag_node, v);
+			v = round((a->pointer.v0 + (x - a->pointer.x0) * per_px) / step) * step;
+			eval_set(a->session.ev, a->pointer.node, v);
 			app_changed(a);
 		}
 		break;
@@ -306,14 +306,14 @@ static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
 
 static void wheel(struct app *a, const SDL_MouseWheelEvent *e)
 {
-	int i = slider_at(a, (int)lround(e->mouseX * a->dpi), (int)lround(e->mouseY * a->dpi));
+	int i = slider_at(a, (int)lround(e->mouseX * a->platform.dpi), (int)lround(e->mouseY * a->platform.dpi));
 	if (i < 0 || e->y == 0)
 		return;
-	const struct slider *s = &a->sliders[i];
+	const struct slider *s = &a->ui.sliders[i];
 	int dir = e->y > 0 ? 1 : -1;
 	if (s->kind == SLIDER_NODE) {
 		double step = (s->hi - s->lo) / 100;
-		slider_set(a, s, slider_get(a, s) + dir * step);
+		slider_set(a, s, slider_get(&a->session, s) + dir * step);
 	} else {
 		slider_nudge(a, i, dir);
 	}
@@ -328,20 +328,20 @@ void input_event(struct app *a, const SDL_Event *e)
 	case SDL_WINDOWEVENT:
 		if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e->window.event == SDL_WINDOWEVENT_EXPOSED ||
 		    e->window.event == SDL_WINDOWEVENT_RESIZED)
-			a->layout_w = 0;
+			a->ui.layout_w = 0;
 		break;
 	case SDL_KEYDOWN:
 		key(a, &e->key);
 		break;
 	case SDL_TEXTINPUT:
-		if (a->quiz_node >= 0 || a->quiz_edge >= 0)
-			quiz_text_input(a, e->text.text);
-		else if (a->editing >= 0) {
+		if (a->quiz.node >= 0 || a->quiz.edge >= 0)
+			quiz_text_input(&a->quiz, e->text.text);
+		else if (a->ui.editing >= 0) {
 			for (const char *p = e->text.text; *p; p++) {
-				size_t l = strlen(a->edit);
-				if (strchr("0123456789.-+eE", *p) && l + 1 < sizeof a->edit) {
-					a->edit[l] = *p;
-					a->edit[l + 1] = '\0';
+				size_t l = strlen(a->ui.edit);
+				if (strchr("0123456789.-+eE", *p) && l + 1 < sizeof a->ui.edit) {
+					a->ui.edit[l] = *p;
+					a->ui.edit[l + 1] = '\0';
 				}
 			}
 		}
@@ -354,7 +354,7 @@ void input_event(struct app *a, const SDL_Event *e)
 		break;
 	case SDL_MOUSEBUTTONUP:
 		if (e->button.button == SDL_BUTTON_LEFT)
-			a->drag = DRAG_NONE;
+			a->pointer.drag = DRAG_NONE;
 		break;
 	case SDL_MOUSEWHEEL:
 		wheel(a, &e->wheel);
@@ -362,7 +362,7 @@ void input_event(struct app *a, const SDL_Event *e)
 	case SDL_DROPFILE: {
 		char err[1024];
 		if (app_open_scene(a, e->drop.file, 0, err, sizeof err)) {
-			snprintf(a->error, sizeof a->error, "%s", err); /* the open scene stays */
+			snprintf(a->files.error, sizeof a->files.error, "%s", err); /* the open scene stays */
 			a->fig_dirty = 1;
 			app_set_status(a, 1, "the dropped scene was refused; the open one stays");
 		} else {

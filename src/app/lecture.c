@@ -10,87 +10,86 @@
 
 #include "app-private.h"
 
-int lecture_scene(struct app *a)
+int lecture_scene(struct app_lecture *l, const struct scene *s)
 {
-	lecture_free(a);
-	const struct scene *s = a->scene;
+	lecture_free(l);
 	size_t n = (size_t)s->n_nodes + 1;
-	a->hist_set = malloc(sizeof(double) * n * APP_MAX_HIST);
-	a->hist_cost = malloc(sizeof(double) * APP_MAX_HIST);
-	a->check = calloc(n, sizeof *a->check);
-	a->tangent = calloc(n, sizeof(double));
-	if (!a->hist_set || !a->hist_cost || !a->check || !a->tangent) {
-		lecture_free(a);
+	l->hist.set = malloc(sizeof(double) * n * APP_MAX_HIST);
+	l->hist.cost = malloc(sizeof(double) * APP_MAX_HIST);
+	l->check.rows = calloc(n, sizeof *l->check.rows);
+	l->forward.tangent = calloc(n, sizeof(double));
+	if (!l->hist.set || !l->hist.cost || !l->check.rows || !l->forward.tangent) {
+		lecture_free(l);
 		return -1;
 	}
-	a->n_hist = 0;
-	a->hist_note[0] = '\0';
-	a->n_nudges = 0;
-	a->work_on = a->forward_mode = 0;
+	l->hist.n = 0;
+	l->hist.note[0] = '\0';
+	l->table.n = 0;
+	l->work.on = l->forward.on = 0;
 	/* the derivative playground: scenes of one variable and no data */
-	a->table_on = scene_count(s, NODE_PARAM) + scene_count(s, NODE_INPUT) == 1 && s->n_rows == 0;
-	a->work.pass = WORK_IDLE;
+	l->table.on = scene_count(s, NODE_PARAM) + scene_count(s, NODE_INPUT) == 1 && s->n_rows == 0;
+	l->work.view.pass = WORK_IDLE;
 	return 0;
 }
 
-void lecture_free(struct app *a)
+void lecture_free(struct app_lecture *l)
 {
-	free(a->hist_set);
-	free(a->hist_cost);
-	free(a->check);
-	free(a->tangent);
-	a->hist_set = a->hist_cost = a->tangent = NULL;
-	a->check = NULL;
-	a->n_hist = a->n_check = 0;
+	free(l->hist.set);
+	free(l->hist.cost);
+	free(l->check.rows);
+	free(l->forward.tangent);
+	l->hist.set = l->hist.cost = l->forward.tangent = NULL;
+	l->check.rows = NULL;
+	l->hist.n = l->check.n = 0;
 }
 
-void lecture_reset(struct app *a)
+void lecture_reset(struct app_lecture *l)
 {
-	a->n_hist = 0;
-	a->hist_note[0] = '\0';
-	a->n_nudges = 0;
+	l->hist.n = 0;
+	l->hist.note[0] = '\0';
+	l->table.n = 0;
 }
 
 /* Appends the current state to the history, dropping the oldest step when full. */
-static void hist_push(struct app *a)
+static void hist_push(struct lecture_history *h, const struct eval *ev)
 {
-	size_t nn = (size_t)a->scene->n_nodes;
-	if (a->n_hist == APP_MAX_HIST) {
-		memmove(a->hist_set, a->hist_set + nn, sizeof(double) * nn * (APP_MAX_HIST - 1));
-		memmove(a->hist_cost, a->hist_cost + 1, sizeof(double) * (APP_MAX_HIST - 1));
-		a->n_hist--;
-		a->hist_first++;
+	size_t nn = (size_t)ev->scene->n_nodes;
+	if (h->n == APP_MAX_HIST) {
+		memmove(h->set, h->set + nn, sizeof(double) * nn * (APP_MAX_HIST - 1));
+		memmove(h->cost, h->cost + 1, sizeof(double) * (APP_MAX_HIST - 1));
+		h->n--;
+		h->first++;
 	}
-	memcpy(a->hist_set + nn * (size_t)a->n_hist, a->ev->set, sizeof(double) * nn);
-	a->hist_cost[a->n_hist++] = a->ev->cost;
+	memcpy(h->set + nn * (size_t)h->n, ev->set, sizeof(double) * nn);
+	h->cost[h->n++] = ev->cost;
 }
 
 /* Did something other than descent move a value since the last recorded step? */
-static int hist_stale(const struct app *a)
+static int hist_stale(const struct lecture_history *h, const struct eval *ev)
 {
-	size_t nn = (size_t)a->scene->n_nodes;
-	return a->n_hist == 0 ||
-	       memcmp(a->hist_set + nn * (size_t)(a->n_hist - 1), a->ev->set, sizeof(double) * nn) != 0;
+	size_t nn = (size_t)ev->scene->n_nodes;
+	return h->n == 0 ||
+	       memcmp(h->set + nn * (size_t)(h->n - 1), ev->set, sizeof(double) * nn) != 0;
 }
 
 int lecture_descend(struct app *a, char *why, size_t n)
 {
-	if (hist_stale(a)) { /* a new run from here: step 0 is the start */
-		a->n_hist = 0;
-		a->hist_first = 0;
-		a->hist_note[0] = '\0';
-		hist_push(a);
-		descent_watch_start(&a->watch, a->ev->cost);
+	if (hist_stale(&a->lecture.hist, a->session.ev)) { /* a new run from here: step 0 is the start */
+		a->lecture.hist.n = 0;
+		a->lecture.hist.first = 0;
+		a->lecture.hist.note[0] = '\0';
+		hist_push(&a->lecture.hist, a->session.ev);
+		descent_watch_start(&a->lecture.hist.watch, a->session.ev->cost);
 	}
-	int r = descend_step(a->ev, a->rate, why, n);
+	int r = descend_step(a->session.ev, a->session.rate, why, n);
 	if (r == 0) {
-		hist_push(a);
-		if (descent_diverging(&a->watch, a->ev->cost, a->rate, why, n))
+		hist_push(&a->lecture.hist, a->session.ev);
+		if (descent_diverging(&a->lecture.hist.watch, a->session.ev->cost, a->session.rate, why, n))
 			r = -1;
 	}
 	if (r) {
-		snprintf(a->hist_note, sizeof a->hist_note, "stopped: %s", why);
-		a->hist_bad = 1;
+		snprintf(a->lecture.hist.note, sizeof a->lecture.hist.note, "stopped: %s", why);
+		a->lecture.hist.bad = 1;
 	}
 	app_retrace(a); /* descend_step has run the eval (or kept the last finite one) */
 	return r;
@@ -100,64 +99,64 @@ void lecture_train_frame(struct app *a)
 {
 	char why[256];
 	if (lecture_descend(a, why, sizeof why)) {
-		a->training = 0;
+		a->playback.training = 0;
 		app_set_status(a, 1, "training stopped: %s", why);
-	} else if (descent_converged(a->ev, DESCENT_TOL)) {
-		a->training = 0;
-		a->hist_bad = 0;
-		snprintf(a->hist_note, sizeof a->hist_note, "converged: every |d%s/dparam| < %g",
-		         a->scene->nodes[a->scene->cost].label, DESCENT_TOL);
-		app_set_status(a, 0, "training converged after %lld steps", a->hist_first + a->n_hist - 1);
+	} else if (descent_converged(a->session.ev, DESCENT_TOL)) {
+		a->playback.training = 0;
+		a->lecture.hist.bad = 0;
+		snprintf(a->lecture.hist.note, sizeof a->lecture.hist.note, "converged: every |d%s/dparam| < %g",
+		         a->session.scene->nodes[a->session.scene->cost].label, DESCENT_TOL);
+		app_set_status(a, 0, "training converged after %lld steps", a->lecture.hist.first + a->lecture.hist.n - 1);
 	}
 }
 
 /* Keeps the ε values tried, newest first, and nudges the plotted variable by each. */
-static void lecture_nudges(struct app *a)
+static void lecture_nudges(struct lecture_table *t, struct app_session *s)
 {
-	if (!a->table_on || a->plot < 0)
+	if (!t->on || s->plot < 0)
 		return;
-	if (a->n_nudges == 0 || a->nudge_eps[0] != a->eps) {
+	if (t->n == 0 || t->eps[0] != s->eps) {
 		int k = 0;
-		while (k < a->n_nudges && a->nudge_eps[k] != a->eps)
+		while (k < t->n && t->eps[k] != s->eps)
 			k++;
-		if (k == a->n_nudges && a->n_nudges < APP_MAX_NUDGES)
-			a->n_nudges++;
+		if (k == t->n && t->n < APP_MAX_NUDGES)
+			t->n++;
 		if (k == APP_MAX_NUDGES)
 			k--;
-		memmove(a->nudge_eps + 1, a->nudge_eps, sizeof(double) * (size_t)k);
-		a->nudge_eps[0] = a->eps;
+		memmove(t->eps + 1, t->eps, sizeof(double) * (size_t)k);
+		t->eps[0] = s->eps;
 	}
-	for (int i = 0; i < a->n_nudges; i++)
-		a->nudges[i] = nudge_node(a->ev, a->plot, a->nudge_eps[i]);
-	double exact = a->ev->mean_grad[a->plot];
+	for (int i = 0; i < t->n; i++)
+		t->nudges[i] = nudge_node(s->ev, s->plot, t->eps[i]);
+	double exact = s->ev->mean_grad[s->plot];
 	for (int i = 0; i < APP_EPS_POINTS; i++) {
 		double e = pow(10, -14 + 14.0 * i / (APP_EPS_POINTS - 1));
-		struct nudge nd = nudge_node(a->ev, a->plot, e);
-		a->eps_err[2 * i] = e;
-		a->eps_err[2 * i + 1] = fabs(nd.ratio - exact);
+		struct nudge nd = nudge_node(s->ev, s->plot, e);
+		t->eps_err[2 * i] = e;
+		t->eps_err[2 * i + 1] = fabs(nd.ratio - exact);
 	}
 }
 
-void lecture_changed(struct app *a)
+void lecture_changed(struct app_lecture *l, struct app_session *s)
 {
-	if (!a->check)
+	if (!l->check.rows)
 		return;
 	long long bp, nv;
-	a->n_check = a->check_on ? numeric_check(a->ev, a->eps, 1, a->check, &bp, &nv) : 0;
-	lecture_nudges(a);
-	if (a->forward_mode && eval_forward_mode(a->ev, a->plot, a->tangent))
-		a->forward_mode = 0;
+	l->check.n = l->check.on ? numeric_check(s->ev, s->eps, 1, l->check.rows, &bp, &nv) : 0;
+	lecture_nudges(&l->table, s);
+	if (l->forward.on && eval_forward_mode(s->ev, s->plot, l->forward.tangent))
+		l->forward.on = 0;
 }
 
 /* The animation: backprop's forward and backward pass, then one forward pass per
  * param, one node visit at a time. */
 void lecture_tick(struct app *a, Uint32 now)
 {
-	struct work_view *w = &a->work;
-	if (!a->work_on || w->pass == WORK_IDLE)
+	struct work_view *w = &a->lecture.work.view;
+	if (!a->lecture.work.on || w->pass == WORK_IDLE)
 		return;
-	const struct scene *s = a->scene;
-	long long n = s->n_nodes, k = (now - a->work_t0) / (a->work_step_ms ? a->work_step_ms : 1);
+	const struct scene *s = a->session.scene;
+	long long n = s->n_nodes, k = (now - a->lecture.work.t0) / (a->lecture.work.step_ms ? a->lecture.work.step_ms : 1);
 	long long bp = 2 * n, all = bp + w->nudge_total;
 	w->bp_done = k < bp ? k : bp;
 	w->nudge_done = k <= bp ? 0 : k - bp < w->nudge_total ? k - bp : w->nudge_total;
@@ -184,94 +183,96 @@ void lecture_tick(struct app *a, Uint32 now)
 	a->fig_dirty = 1;
 }
 
-int lecture_busy(const struct app *a)
+int lecture_busy(const struct app_lecture *l)
 {
-	return a->work_on && a->work.pass != WORK_IDLE;
+	return l->work.on && l->work.view.pass != WORK_IDLE;
 }
 
-static void work_start(struct app *a)
+static void work_start(struct lecture_work *w, const struct scene *s)
 {
-	struct work_view *w = &a->work;
-	w->scene = work_count_scene(a->scene);
-	w->lecture = work_count_of(WORK_LECTURE_N, WORK_LECTURE_P);
-	w->bp_total = 2 * w->scene.n;
-	w->nudge_total = w->scene.nudge;
-	w->bp_done = w->nudge_done = 0;
-	w->pass = WORK_FORWARD;
-	w->visit_node = 0;
-	w->nudged = -1;
-	long long all = w->bp_total + w->nudge_total;
-	a->work_step_ms = (Uint32)(all > 0 ? APP_WORK_MS / all : 100);
-	if (a->work_step_ms > 250)
-		a->work_step_ms = 250;
-	if (a->work_step_ms < 5)
-		a->work_step_ms = 5;
-	a->work_t0 = SDL_GetTicks();
+	struct work_view *v = &w->view;
+	v->scene = work_count_scene(s);
+	v->lecture = work_count_of(WORK_LECTURE_N, WORK_LECTURE_P);
+	v->bp_total = 2 * v->scene.n;
+	v->nudge_total = v->scene.nudge;
+	v->bp_done = v->nudge_done = 0;
+	v->pass = WORK_FORWARD;
+	v->visit_node = 0;
+	v->nudged = -1;
+	long long all = v->bp_total + v->nudge_total;
+	w->step_ms = (Uint32)(all > 0 ? APP_WORK_MS / all : 100);
+	if (w->step_ms > 250)
+		w->step_ms = 250;
+	if (w->step_ms < 5)
+		w->step_ms = 5;
+	w->t0 = SDL_GetTicks();
 }
 
 void lecture_key(struct app *a, SDL_Keycode k)
 {
-	const char *cost = a->scene->nodes[a->scene->cost].label;
+	const char *cost = a->session.scene->nodes[a->session.scene->cost].label;
 	switch (k) {
 	case SDLK_c:
-		a->check_on = !a->check_on;
-		app_set_status(a, 0, a->check_on ? "check: every gradient against nudging both ways (C hides it)"
+		a->lecture.check.on = !a->lecture.check.on;
+		app_set_status(a, 0, a->lecture.check.on ? "check: every gradient against nudging both ways (C hides it)"
 		                                  : "check hidden");
 		break;
 	case SDLK_d:
-		a->table_on = !a->table_on;
-		a->n_nudges = 0;
+		a->lecture.table.on = !a->lecture.table.on;
+		a->lecture.table.n = 0;
 		break;
 	case SDLK_m:
-		if (!a->forward_mode && a->plot < 0) {
+		if (!a->lecture.forward.on && a->session.plot < 0) {
 			app_set_status(a, 1, "forward mode needs an input or param: click one first");
 			break;
 		}
-		a->forward_mode = !a->forward_mode;
-		if (a->forward_mode)
-			app_set_status(a, 0, "forward mode: d(every node)/d%s, pushed from %s towards %s (M: reverse mode)",
-			               a->scene->nodes[a->plot].label, a->scene->nodes[a->plot].label, cost);
+		a->lecture.forward.on = !a->lecture.forward.on;
+		if (a->lecture.forward.on) {
+			const char *x = a->session.scene->nodes[a->session.plot].label;
+			app_set_status(a, 0, "forward mode: d(every node)/d%s, pushed from %s towards %s (M: reverse mode)", x,
+			               x, cost);
+		}
 		else
 			app_set_status(a, 0, "reverse mode: d%s/d(every node), pulled back from %s (M: forward mode)", cost,
 			               cost);
 		break;
 	case SDLK_n:
-		a->work_on = !a->work_on;
-		if (a->work_on)
-			work_start(a);
+		a->lecture.work.on = !a->lecture.work.on;
+		if (a->lecture.work.on)
+			work_start(&a->lecture.work, a->session.scene);
 		break;
 	default:
 		return;
 	}
-	lecture_changed(a);
+	lecture_changed(&a->lecture, &a->session);
 	a->fig_dirty = 1;
 }
 
-void lecture_figure(const struct app *a, struct figure *fig)
+void lecture_figure(const struct app_lecture *l, const struct app_session *s, struct figure *fig)
 {
-	if (a->n_hist > 1 || (a->n_hist == 1 && a->hist_note[0])) {
-		fig->hist_set = a->hist_set;
-		fig->hist_cost = a->hist_cost;
-		fig->n_hist = a->n_hist;
-		fig->hist_first = a->hist_first;
-		fig->hist_note = a->hist_note;
-		fig->hist_bad = a->hist_bad;
+	if (l->hist.n > 1 || (l->hist.n == 1 && l->hist.note[0])) {
+		fig->hist_set = l->hist.set;
+		fig->hist_cost = l->hist.cost;
+		fig->n_hist = l->hist.n;
+		fig->hist_first = l->hist.first;
+		fig->hist_note = l->hist.note;
+		fig->hist_bad = l->hist.bad;
 	}
-	if (a->check_on) {
-		fig->check = a->check;
-		fig->n_check = a->n_check;
-		fig->check_eps = a->eps;
+	if (l->check.on) {
+		fig->check = l->check.rows;
+		fig->n_check = l->check.n;
+		fig->check_eps = s->eps;
 	}
-	if (a->table_on && a->plot >= 0) {
-		fig->nudges = a->nudges;
-		fig->n_nudges = a->n_nudges;
-		fig->eps_err = a->eps_err;
+	if (l->table.on && s->plot >= 0) {
+		fig->nudges = l->table.nudges;
+		fig->n_nudges = l->table.n;
+		fig->eps_err = l->table.eps_err;
 		fig->n_eps_err = APP_EPS_POINTS;
 	}
-	if (a->work_on)
-		fig->work = &a->work;
-	if (a->forward_mode && a->plot >= 0) {
-		fig->tangent = a->tangent;
-		fig->tangent_input = a->plot;
+	if (l->work.on)
+		fig->work = &l->work.view;
+	if (l->forward.on && s->plot >= 0) {
+		fig->tangent = l->forward.tangent;
+		fig->tangent_input = s->plot;
 	}
 }

@@ -15,13 +15,13 @@ static const char *const exts[] = { "png", "svg", "pdf" };
 
 /* Claims nudge-<scene>-NNN.{png[,svg,pdf]} for the lowest free NNN: creates each
  * file empty and exclusive. Returns NNN, or -1 with errno set. */
-static int claim(const struct app *a, int count, char paths[3][PATH_MAX])
+static int claim(const struct app_files *f, int count, char paths[3][PATH_MAX])
 {
 	for (int num = 1; num < 100000; num++) {
 		int taken = 0;
 		for (int i = 0; i < 3 && !taken; i++) {
 			char p[PATH_MAX];
-			snprintf(p, sizeof p, "%s/nudge-%s-%03d.%s", a->shots_dir, a->name, num, exts[i]);
+			snprintf(p, sizeof p, "%s/nudge-%s-%03d.%s", f->shots_dir, f->name, num, exts[i]);
 			struct stat st;
 			taken = stat(p, &st) == 0;
 		}
@@ -29,7 +29,7 @@ static int claim(const struct app *a, int count, char paths[3][PATH_MAX])
 			continue;
 		int made = 0;
 		for (; made < count; made++) {
-			snprintf(paths[made], PATH_MAX, "%s/nudge-%s-%03d.%s", a->shots_dir, a->name, num, exts[made]);
+			snprintf(paths[made], PATH_MAX, "%s/nudge-%s-%03d.%s", f->shots_dir, f->name, num, exts[made]);
 			int fd = open(paths[made], O_WRONLY | O_CREAT | O_EXCL, 0644);
 			if (fd < 0)
 				break;
@@ -53,8 +53,8 @@ int shots_save(struct app *a, int all)
 {
 	int count = all ? 3 : 1;
 	char paths[3][PATH_MAX];
-	if (claim(a, count, paths) < 0) {
-		app_set_status(a, 1, "screenshot not saved: cannot write in %s: %s", a->shots_dir, strerror(errno));
+	if (claim(&a->files, count, paths) < 0) {
+		app_set_status(a, 1, "screenshot not saved: cannot write in %s: %s", a->files.shots_dir, strerror(errno));
 		return -1;
 	}
 	struct figure fig;

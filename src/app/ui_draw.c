@@ -26,39 +26,39 @@ static const struct ui_colors light = {
 	.button_on = { 170, 200, 230, 255 },
 };
 
-static void color(struct app *a, SDL_Color c)
+static void color(struct app_platform *p, SDL_Color c)
 {
-	SDL_SetRenderDrawColor(a->ren, c.r, c.g, c.b, c.a);
+	SDL_SetRenderDrawColor(p->ren, c.r, c.g, c.b, c.a);
 }
 
-static void fill(struct app *a, SDL_Rect r, SDL_Color c)
+static void fill(struct app_platform *p, SDL_Rect r, SDL_Color c)
 {
-	color(a, c);
-	SDL_RenderFillRect(a->ren, &r);
+	color(p, c);
+	SDL_RenderFillRect(p->ren, &r);
 }
 
-static void triangle(struct app *a, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c)
+static void triangle(struct app_platform *p, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c)
 {
 	SDL_Vertex v[3] = {
 		{ { x0, y0 }, c, { 0, 0 } }, { { x1, y1 }, c, { 0, 0 } }, { { x2, y2 }, c, { 0, 0 } },
 	};
-	SDL_RenderGeometry(a->ren, NULL, v, 3, NULL, 0);
+	SDL_RenderGeometry(p->ren, NULL, v, 3, NULL, 0);
 }
 
-static void disc(struct app *a, float cx, float cy, float r, SDL_Color c)
+static void disc(struct app_platform *p, float cx, float cy, float r, SDL_Color c)
 {
 	for (int i = 0; i < 24; i++) {
 		float t0 = (float)(i * 2 * M_PI / 24), t1 = (float)((i + 1) * 2 * M_PI / 24);
-		triangle(a, cx, cy, cx + r * cosf(t0), cy + r * sinf(t0), cx + r * cosf(t1), cy + r * sinf(t1), c);
+		triangle(p, cx, cy, cx + r * cosf(t0), cy + r * sinf(t0), cx + r * cosf(t1), cy + r * sinf(t1), c);
 	}
 }
 
 /* Text in a box, vertically centred; cut with "…" when it does not fit. */
-static void text_in(struct app *a, const char *s, SDL_Rect r, SDL_Color c, int bold, int align_right)
+static void text_in(struct app_platform *p, const char *s, SDL_Rect r, SDL_Color c, int bold, int align_right)
 {
 	char buf[520];
 	snprintf(buf, sizeof buf, "%s", s);
-	int w = ui_text_width(a, buf, bold);
+	int w = ui_text_width(p, buf, bold);
 	if (w > r.w) {
 		char src[512];
 		snprintf(src, sizeof src, "%s", s);
@@ -68,56 +68,59 @@ static void text_in(struct app *a, const char *s, SDL_Rect r, SDL_Color c, int b
 				l--;
 			while (l > 0 && ((unsigned char)src[l] & 0xC0) == 0x80);
 			snprintf(buf, sizeof buf, "%.*s…", (int)l, src);
-			w = ui_text_width(a, buf, bold);
+			w = ui_text_width(p, buf, bold);
 			if (w <= r.w)
 				break;
 		}
 	}
-	int h = TTF_FontHeight(bold ? a->font_bold : a->font);
+	int h = TTF_FontHeight(bold ? p->font_bold : p->font);
 	int x = align_right ? r.x + r.w - w : r.x;
-	ui_text(a, buf, x, r.y + (r.h - h) / 2, c, bold);
+	ui_text(p, buf, x, r.y + (r.h - h) / 2, c, bold);
 }
 
 static void draw_slider(struct app *a, int i, const struct ui_colors *c)
 {
-	const struct slider *s = &a->sliders[i];
+	const struct slider *s = &a->ui.sliders[i];
 	if (s->cell.w == 0)
 		return;
-	int is_plot = s->kind == SLIDER_NODE && s->node == a->plot;
-	if (i == a->selected) {
+	int is_plot = s->kind == SLIDER_NODE && s->node == a->session.plot;
+	if (i == a->ui.selected) {
 		SDL_Rect hl = { s->cell.x - 3, s->cell.y + 1, s->cell.w + 6, s->cell.h - 2 };
-		fill(a, hl, c->button);
+		fill(&a->platform, hl, c->button);
 	}
-	text_in(a, slider_name(a, s), s->label, is_plot ? c->accent : c->text, 1, 0);
-	int cy = s->track.y + s->track.h / 2, th = a->font_px / 5 + 2;
+	text_in(&a->platform, slider_name(&a->session, s), s->label, is_plot ? c->accent : c->text, 1, 0);
+	int cy = s->track.y + s->track.h / 2, th = a->platform.font_px / 5 + 2;
 	SDL_Rect tr = { s->track.x, cy - th / 2, s->track.w, th };
-	fill(a, tr, c->track);
-	double f = slider_frac(a, s);
+	fill(&a->platform, tr, c->track);
+	double f = slider_frac(&a->session, s);
 	int kx = s->track.x + (int)lround(f * s->track.w);
 	SDL_Rect done = { s->track.x, tr.y, kx - s->track.x, th };
-	fill(a, done, s->kind == SLIDER_NODE ? c->accent : c->muted);
-	disc(a, (float)kx, (float)cy, a->font_px * 0.55f, i == a->drag_slider && a->drag == DRAG_SLIDER ? c->grad : c->text);
+	fill(&a->platform, done, s->kind == SLIDER_NODE ? c->accent : c->muted);
+	int dragged = i == a->pointer.slider && a->pointer.drag == DRAG_SLIDER;
+	disc(&a->platform, (float)kx, (float)cy, a->platform.font_px * 0.55f, dragged ? c->grad : c->text);
 	char v[64];
-	SDL_Rect vr = { s->value.x + a->font_px / 2, s->value.y, s->value.w - a->font_px / 2, s->value.h };
-	if (i == a->editing) {
+	int em2 = a->platform.font_px / 2;
+	SDL_Rect vr = { s->value.x + em2, s->value.y, s->value.w - em2, s->value.h };
+	if (i == a->ui.editing) {
 		SDL_Rect box = { vr.x - 2, vr.y + 2, vr.w, vr.h - 4 };
-		fill(a, box, c->bg);
-		color(a, c->accent);
-		SDL_RenderDrawRect(a->ren, &box);
-		snprintf(v, sizeof v, "%s|", a->edit);
-		text_in(a, v, vr, c->text, 0, 0);
+		fill(&a->platform, box, c->bg);
+		color(&a->platform, c->accent);
+		SDL_RenderDrawRect(a->platform.ren, &box);
+		snprintf(v, sizeof v, "%s|", a->ui.edit);
+		text_in(&a->platform, v, vr, c->text, 0, 0);
 		return;
 	}
-	fmt_num(v, sizeof v, slider_get(a, s), s->kind == SLIDER_NODE ? 4 : 2);
-	text_in(a, v, vr, c->text, 0, 0);
+	fmt_num(v, sizeof v, slider_get(&a->session, s), s->kind == SLIDER_NODE ? 4 : 2);
+	text_in(&a->platform, v, vr, c->text, 0, 0);
 }
 
 static void draw_buttons(struct app *a, const struct ui_colors *c)
 {
 	for (int b = 0; b < BTN_COUNT; b++) {
-		SDL_Rect r = a->buttons[b];
-		int on = (b == BTN_PLAY && a->playing) || (b == BTN_HELP && a->help) || (b == BTN_SCENES && a->list);
-		fill(a, r, on ? c->button_on : c->button);
+		SDL_Rect r = a->ui.buttons[b];
+		int on = (b == BTN_PLAY && a->playback.playing) || (b == BTN_HELP && a->ui.help) ||
+		         (b == BTN_SCENES && a->ui.list);
+		fill(&a->platform, r, on ? c->button_on : c->button);
 		float x = (float)r.x, y = (float)r.y, w = (float)r.w, h = (float)r.h;
 		float cx = x + w / 2, cy = y + h / 2, s = h * 0.22f;
 		SDL_Color ic = c->text;
@@ -125,31 +128,31 @@ static void draw_buttons(struct app *a, const struct ui_colors *c)
 		case BTN_FIRST:
 		case BTN_LAST: {
 			float dir = b == BTN_FIRST ? -1 : 1;
-			triangle(a, cx - dir * s, cy - s, cx - dir * s, cy + s, cx + dir * s * 0.8f, cy, ic);
+			triangle(&a->platform, cx - dir * s, cy - s, cx - dir * s, cy + s, cx + dir * s * 0.8f, cy, ic);
 			SDL_Rect bar = { (int)(cx + dir * s * 0.8f - (dir < 0 ? s * 0.35f : 0)), (int)(cy - s), (int)(s * 0.35f) + 1,
 			                 (int)(2 * s) };
-			fill(a, bar, ic);
+			fill(&a->platform, bar, ic);
 			break;
 		}
 		case BTN_PREV:
-			triangle(a, cx + s * 0.8f, cy - s, cx + s * 0.8f, cy + s, cx - s * 0.8f, cy, ic);
+			triangle(&a->platform, cx + s * 0.8f, cy - s, cx + s * 0.8f, cy + s, cx - s * 0.8f, cy, ic);
 			break;
 		case BTN_NEXT:
-			triangle(a, cx - s * 0.8f, cy - s, cx - s * 0.8f, cy + s, cx + s * 0.8f, cy, ic);
+			triangle(&a->platform, cx - s * 0.8f, cy - s, cx - s * 0.8f, cy + s, cx + s * 0.8f, cy, ic);
 			break;
 		case BTN_PLAY:
-			if (a->playing) {
+			if (a->playback.playing) {
 				SDL_Rect l = { (int)(cx - s * 0.8f), (int)(cy - s), (int)(s * 0.55f) + 1, (int)(2 * s) };
 				SDL_Rect rr = { (int)(cx + s * 0.25f), (int)(cy - s), (int)(s * 0.55f) + 1, (int)(2 * s) };
-				fill(a, l, ic);
-				fill(a, rr, ic);
+				fill(&a->platform, l, ic);
+				fill(&a->platform, rr, ic);
 			} else {
-				triangle(a, cx - s * 0.7f, cy - s * 1.1f, cx - s * 0.7f, cy + s * 1.1f, cx + s, cy, ic);
+				triangle(&a->platform, cx - s * 0.7f, cy - s * 1.1f, cx - s * 0.7f, cy + s * 1.1f, cx + s, cy, ic);
 			}
 			break;
 		default: {
-			SDL_Rect tr = { r.x + a->font_px / 2, r.y, r.w - a->font_px / 2, r.h };
-			text_in(a, ui_button_word(b), tr, ic, 0, 0);
+			SDL_Rect tr = { r.x + a->platform.font_px / 2, r.y, r.w - a->platform.font_px / 2, r.h };
+			text_in(&a->platform, ui_button_word(b), tr, ic, 0, 0);
 		}
 		}
 	}
@@ -157,19 +160,20 @@ static void draw_buttons(struct app *a, const struct ui_colors *c)
 
 /* A centred panel over the figure (help, scenes): shaded, framed, with its title pad
  * pixels in from the top-left corner; returns where it went, kept inside the window. */
-static SDL_Rect overlay_panel(struct app *a, const struct ui_colors *c, int w, int h, int pad, const char *title)
+static SDL_Rect overlay_panel(struct app_platform *p, const struct ui_colors *c, int w, int h, int pad,
+                              const char *title)
 {
-	SDL_Rect box = { (a->draw_w - w) / 2, (a->draw_h - h) / 2, w, h };
+	SDL_Rect box = { (p->draw_w - w) / 2, (p->draw_h - h) / 2, w, h };
 	box.x = box.x < 0 ? 0 : box.x;
 	box.y = box.y < 0 ? 0 : box.y;
-	box.w = box.w > a->draw_w ? a->draw_w : box.w;
-	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+	box.w = box.w > p->draw_w ? p->draw_w : box.w;
+	SDL_SetRenderDrawBlendMode(p->ren, SDL_BLENDMODE_BLEND);
 	SDL_Color shade = c->bg;
 	shade.a = 245;
-	fill(a, box, shade);
-	color(a, c->accent);
-	SDL_RenderDrawRect(a->ren, &box);
-	ui_text(a, title, box.x + pad, box.y + pad, c->accent, 1);
+	fill(p, box, shade);
+	color(p, c->accent);
+	SDL_RenderDrawRect(p->ren, &box);
+	ui_text(p, title, box.x + pad, box.y + pad, c->accent, 1);
 	return box;
 }
 
@@ -209,45 +213,45 @@ static const char *const help_mouse[] = {
 	"Drop a .nudge file on the window to open it; edits to it reload live.",
 };
 
-static void draw_help(struct app *a, const struct ui_colors *c)
+static void draw_help(struct app_platform *p, const struct ui_colors *c)
 {
 	int nk = (int)(sizeof help_keys / sizeof help_keys[0]), nm = (int)(sizeof help_mouse / sizeof help_mouse[0]);
-	int lh = TTF_FontHeight(a->font) + 2, kw = 0, dw = 0, pad = a->font_px * 2, gap = a->font_px * 2;
+	int lh = TTF_FontHeight(p->font) + 2, kw = 0, dw = 0, pad = p->font_px * 2, gap = p->font_px * 2;
 	for (int i = 0; i < nk; i++) {
-		int w = ui_text_width(a, help_keys[i][0], 1);
+		int w = ui_text_width(p, help_keys[i][0], 1);
 		kw = w > kw ? w : kw;
-		w = ui_text_width(a, help_keys[i][1], 0);
+		w = ui_text_width(p, help_keys[i][1], 0);
 		dw = w > dw ? w : dw;
 	}
 	/* one column of keys when it fits the height, else two (descriptions cut to fit);
 	 * the mouse lines only when there is room for them */
-	int cols = (nk + nm + 3) * lh + 2 * pad <= a->draw_h ? 1 : 2;
+	int cols = (nk + nm + 3) * lh + 2 * pad <= p->draw_h ? 1 : 2;
 	int rows_k = (nk + cols - 1) / cols;
-	int show_m = (rows_k + nm + 3) * lh + 2 * pad <= a->draw_h;
+	int show_m = (rows_k + nm + 3) * lh + 2 * pad <= p->draw_h;
 	if (cols == 2 && !show_m)
-		pad = a->font_px;
+		pad = p->font_px;
 	int col_w = kw + gap + dw, w = cols * col_w + (cols - 1) * gap;
 	for (int i = 0; show_m && i < nm; i++) {
-		int mw = ui_text_width(a, help_mouse[i], 0);
+		int mw = ui_text_width(p, help_mouse[i], 0);
 		w = mw > w ? mw : w;
 	}
-	if (w > a->draw_w - 2 * pad) {
-		w = a->draw_w - 2 * pad;
+	if (w > p->draw_w - 2 * pad) {
+		w = p->draw_w - 2 * pad;
 		col_w = (w - (cols - 1) * gap) / cols;
 	}
 	int rows = rows_k + 2 + (show_m ? nm + 1 : 0);
-	SDL_Rect box = overlay_panel(a, c, w + 2 * pad, rows * lh + 2 * pad, pad, "nudge — keys and mouse");
+	SDL_Rect box = overlay_panel(p, c, w + 2 * pad, rows * lh + 2 * pad, pad, "nudge — keys and mouse");
 	int x = box.x + pad, y = box.y + pad + lh * 2;
 	for (int i = 0; i < nk; i++) {
 		int cx = x + (i / rows_k) * (col_w + gap), cy = y + (i % rows_k) * lh;
 		int kx = kw < col_w / 2 ? kw : col_w / 2;
-		SDL_Rect kr = { cx, cy, kx, lh }, dr = { cx + kx + a->font_px, cy, col_w - kx - a->font_px, lh };
-		text_in(a, help_keys[i][0], kr, c->text, 1, 0);
-		text_in(a, help_keys[i][1], dr, c->muted, 0, 0);
+		SDL_Rect kr = { cx, cy, kx, lh }, dr = { cx + kx + p->font_px, cy, col_w - kx - p->font_px, lh };
+		text_in(p, help_keys[i][0], kr, c->text, 1, 0);
+		text_in(p, help_keys[i][1], dr, c->muted, 0, 0);
 	}
 	y += (rows_k + 1) * lh;
 	for (int i = 0; show_m && i < nm; i++, y += lh)
-		ui_text(a, help_mouse[i], x, y, c->text, 0);
+		ui_text(p, help_mouse[i], x, y, c->text, 0);
 }
 
 /* Quiz mode: a banner with the score, and the box being typed into. */
@@ -255,103 +259,103 @@ static void draw_quiz(struct app *a, const struct ui_colors *c)
 {
 	char line[256];
 	snprintf(line, sizeof line, "Quiz · %d right in %d tries · click a ? and type, Enter checks · A reveal all · H hide all · K end",
-	         a->quiz_right, a->quiz_tries);
+	         a->quiz.right, a->quiz.tries);
 	/* where the figure's caption would write the step's equation */
-	double u = fmin(a->fig_rect.w / 1920.0, a->fig_rect.h / 1080.0);
-	int lh = TTF_FontHeight(a->font_bold) + a->font_px / 2, x0 = a->fig_rect.x + (int)(40 * u);
-	int w = ui_text_width(a, line, 1) + a->font_px * 2;
-	if (w > a->fig_rect.x + a->fig_rect.w - x0)
-		w = a->fig_rect.x + a->fig_rect.w - x0;
-	SDL_Rect band = { x0, a->fig_rect.y + a->fig_rect.h - (int)(66 * u) - lh / 2, w, lh };
-	fill(a, band, c->button_on);
-	SDL_Rect tr = { band.x + a->font_px, band.y, band.w - 2 * a->font_px, band.h };
-	text_in(a, line, tr, c->text, 1, 0);
-	if (a->quiz_node < 0 && a->quiz_edge < 0)
+	double u = fmin(a->ui.fig_rect.w / 1920.0, a->ui.fig_rect.h / 1080.0);
+	int lh = TTF_FontHeight(a->platform.font_bold) + a->platform.font_px / 2, x0 = a->ui.fig_rect.x + (int)(40 * u);
+	int w = ui_text_width(&a->platform, line, 1) + a->platform.font_px * 2;
+	if (w > a->ui.fig_rect.x + a->ui.fig_rect.w - x0)
+		w = a->ui.fig_rect.x + a->ui.fig_rect.w - x0;
+	SDL_Rect band = { x0, a->ui.fig_rect.y + a->ui.fig_rect.h - (int)(66 * u) - lh / 2, w, lh };
+	fill(&a->platform, band, c->button_on);
+	SDL_Rect tr = { band.x + a->platform.font_px, band.y, band.w - 2 * a->platform.font_px, band.h };
+	text_in(&a->platform, line, tr, c->text, 1, 0);
+	if (a->quiz.node < 0 && a->quiz.edge < 0)
 		return;
-	SDL_Rect box = a->quiz_box;
-	fill(a, box, c->bg);
-	color(a, c->accent);
-	SDL_RenderDrawRect(a->ren, &box);
+	SDL_Rect box = a->quiz.box;
+	fill(&a->platform, box, c->bg);
+	color(&a->platform, c->accent);
+	SDL_RenderDrawRect(a->platform.ren, &box);
 	SDL_Rect in = { box.x + 1, box.y + 1, box.w - 2, box.h - 2 };
-	SDL_RenderDrawRect(a->ren, &in);
+	SDL_RenderDrawRect(a->platform.ren, &in);
 	char typed[80];
-	snprintf(typed, sizeof typed, "%s|", a->quiz_text);
-	SDL_Rect t = { box.x + a->font_px / 2, box.y, box.w - a->font_px, box.h };
-	text_in(a, typed, t, c->text, 1, 0);
+	snprintf(typed, sizeof typed, "%s|", a->quiz.text);
+	SDL_Rect t = { box.x + a->platform.font_px / 2, box.y, box.w - a->platform.font_px, box.h };
+	text_in(&a->platform, typed, t, c->text, 1, 0);
 }
 
 /* The Scenes overlay: every built-in scene with its title; the open one marked. */
 static void draw_scene_list(struct app *a, const struct ui_colors *c)
 {
-	int lh = TTF_FontHeight(a->font) + a->font_px / 2, nw = 0, tw = 0;
-	for (int i = 0; i < a->n_list; i++) {
-		int w = ui_text_width(a, a->list[i].name, 1);
+	int lh = TTF_FontHeight(a->platform.font) + a->platform.font_px / 2, nw = 0, tw = 0;
+	for (int i = 0; i < a->ui.n_list; i++) {
+		int w = ui_text_width(&a->platform, a->ui.list[i].name, 1);
 		nw = w > nw ? w : nw;
-		w = ui_text_width(a, a->list[i].title, 0);
+		w = ui_text_width(&a->platform, a->ui.list[i].title, 0);
 		tw = w > tw ? w : tw;
 	}
-	int pad = a->font_px * 2, gap = a->font_px * 2, w = nw + gap + tw;
-	int rows = a->n_list + 3;
-	SDL_Rect box = overlay_panel(a, c, w + 2 * pad, rows * lh + 2 * pad, pad,
+	int pad = a->platform.font_px * 2, gap = a->platform.font_px * 2, w = nw + gap + tw;
+	int rows = a->ui.n_list + 3;
+	SDL_Rect box = overlay_panel(&a->platform, c, w + 2 * pad, rows * lh + 2 * pad, pad,
 	                             "Built-in scenes — click one, or ↑ ↓ and Enter; Esc closes");
 	int x = box.x + pad, y = box.y + pad + lh * 2;
-	for (int i = 0; i < a->n_list && i < APP_MAX_SCENES; i++, y += lh) {
-		SDL_Rect row = { box.x + pad / 2, y - a->font_px / 4, box.w - pad, lh };
-		a->list_rows[i] = row;
-		if (i == a->list_sel)
-			fill(a, row, c->button_on);
-		int open = strcmp(a->list[i].name, a->name) == 0;
-		ui_text(a, a->list[i].name, x, y, open ? c->accent : c->text, 1);
-		SDL_Rect tr = { x + nw + gap, y, box.x + box.w - pad - (x + nw + gap), TTF_FontHeight(a->font) };
-		text_in(a, a->list[i].title, tr, i == a->list_sel ? c->text : c->muted, 0, 0);
+	for (int i = 0; i < a->ui.n_list && i < APP_MAX_SCENES; i++, y += lh) {
+		SDL_Rect row = { box.x + pad / 2, y - a->platform.font_px / 4, box.w - pad, lh };
+		a->ui.list_rows[i] = row;
+		if (i == a->ui.list_sel)
+			fill(&a->platform, row, c->button_on);
+		int open = strcmp(a->ui.list[i].name, a->files.name) == 0;
+		ui_text(&a->platform, a->ui.list[i].name, x, y, open ? c->accent : c->text, 1);
+		SDL_Rect tr = { x + nw + gap, y, box.x + box.w - pad - (x + nw + gap), TTF_FontHeight(a->platform.font) };
+		text_in(&a->platform, a->ui.list[i].title, tr, i == a->ui.list_sel ? c->text : c->muted, 0, 0);
 	}
 }
 
-static void draw_error(struct app *a, const struct ui_colors *c)
+static void draw_error(struct app_platform *p, const char *error, const struct ui_colors *c)
 {
-	int lh = TTF_FontHeight(a->font) + 2, lines = 1;
-	for (const char *p = a->error; *p; p++)
-		lines += *p == '\n';
-	SDL_Rect band = { 0, 0, a->draw_w, lines * lh + a->font_px };
-	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+	int lh = TTF_FontHeight(p->font) + 2, lines = 1;
+	for (const char *q = error; *q; q++)
+		lines += *q == '\n';
+	SDL_Rect band = { 0, 0, p->draw_w, lines * lh + p->font_px };
+	SDL_SetRenderDrawBlendMode(p->ren, SDL_BLENDMODE_BLEND);
 	SDL_Color bg = c->bg;
 	bg.a = 240;
-	fill(a, band, bg);
-	SDL_Rect edge = { 0, band.h - 3, a->draw_w, 3 };
-	fill(a, edge, c->error);
-	char buf[sizeof a->error];
-	snprintf(buf, sizeof buf, "%s", a->error);
-	int y = a->font_px / 2;
+	fill(p, band, bg);
+	SDL_Rect edge = { 0, band.h - 3, p->draw_w, 3 };
+	fill(p, edge, c->error);
+	char buf[sizeof ((struct app_files *)0)->error]; /* strtok cuts a copy */
+	snprintf(buf, sizeof buf, "%s", error);
+	int y = p->font_px / 2;
 	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"), y += lh) {
-		SDL_Rect r = { a->font_px, y, a->draw_w - 2 * a->font_px, lh };
-		text_in(a, line, r, c->error, y == a->font_px / 2, 0);
+		SDL_Rect r = { p->font_px, y, p->draw_w - 2 * p->font_px, lh };
+		text_in(p, line, r, c->error, y == p->font_px / 2, 0);
 	}
 }
 
 void ui_draw(struct app *a)
 {
-	const struct ui_colors *c = a->theme == THEME_LIGHT ? &light : &dark;
-	SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_NONE);
-	color(a, c->bg);
-	SDL_RenderClear(a->ren);
-	if (a->fig_tex)
-		SDL_RenderCopy(a->ren, a->fig_tex, NULL, &a->fig_rect);
-	fill(a, a->bar, c->bar);
-	SDL_Rect line = { 0, a->bar.y, a->draw_w, 1 };
-	fill(a, line, c->track);
-	for (int i = 0; i < a->n_sliders; i++)
+	const struct ui_colors *c = a->ui.theme == THEME_LIGHT ? &light : &dark;
+	SDL_SetRenderDrawBlendMode(a->platform.ren, SDL_BLENDMODE_NONE);
+	color(&a->platform, c->bg);
+	SDL_RenderClear(a->platform.ren);
+	if (a->platform.fig_tex)
+		SDL_RenderCopy(a->platform.ren, a->platform.fig_tex, NULL, &a->ui.fig_rect);
+	fill(&a->platform, a->ui.bar, c->bar);
+	SDL_Rect line = { 0, a->ui.bar.y, a->platform.draw_w, 1 };
+	fill(&a->platform, line, c->track);
+	for (int i = 0; i < a->ui.n_sliders; i++)
 		draw_slider(a, i, c);
 	draw_buttons(a, c);
-	if (a->status[0])
-		text_in(a, a->status, a->status_rect, a->status_error ? c->error : c->muted, 0, 0);
-	else if (a->training)
-		text_in(a, "training… (T stops)", a->status_rect, c->grad, 0, 0);
-	if (a->quiz)
+	if (a->ui.status[0])
+		text_in(&a->platform, a->ui.status, a->ui.status_rect, a->ui.status_error ? c->error : c->muted, 0, 0);
+	else if (a->playback.training)
+		text_in(&a->platform, "training… (T stops)", a->ui.status_rect, c->grad, 0, 0);
+	if (a->quiz.on)
 		draw_quiz(a, c);
-	if (a->error[0])
-		draw_error(a, c);
-	if (a->list)
+	if (a->files.error[0])
+		draw_error(&a->platform, a->files.error, c);
+	if (a->ui.list)
 		draw_scene_list(a, c);
-	if (a->help)
-		draw_help(a, c);
+	if (a->ui.help)
+		draw_help(&a->platform, c);
 }

@@ -22,16 +22,16 @@ static void write_layout_file(const struct app *a)
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return;
-	double d = a->dpi > 0 ? a->dpi : 1;
-	for (int i = 0; i < a->n_sliders; i++) {
-		const SDL_Rect *r = &a->sliders[i].track;
-		const char *name = a->sliders[i].kind == SLIDER_NODE ? a->scene->nodes[a->sliders[i].node].name
-		                 : a->sliders[i].kind == SLIDER_EPS ? "eps" : "rate";
+	double d = a->platform.dpi > 0 ? a->platform.dpi : 1;
+	for (int i = 0; i < a->ui.n_sliders; i++) {
+		const SDL_Rect *r = &a->ui.sliders[i].track;
+		const char *name = a->ui.sliders[i].kind == SLIDER_NODE ? a->session.scene->nodes[a->ui.sliders[i].node].name
+		                 : a->ui.sliders[i].kind == SLIDER_EPS ? "eps" : "rate";
 		fprintf(f, "slider %s %d %d %d %d\n", name, (int)(r->x / d), (int)(r->y / d), (int)(r->w / d),
 		        (int)(r->h / d));
 	}
-	fprintf(f, "figure %d %d %d %d\n", (int)(a->fig_rect.x / d), (int)(a->fig_rect.y / d), (int)(a->fig_rect.w / d),
-	        (int)(a->fig_rect.h / d));
+	SDL_Rect fr = a->ui.fig_rect;
+	fprintf(f, "figure %d %d %d %d\n", (int)(fr.x / d), (int)(fr.y / d), (int)(fr.w / d), (int)(fr.h / d));
 	fclose(f);
 }
 
@@ -44,14 +44,14 @@ const char *ui_button_word(int b)
 
 void ui_layout(struct app *a)
 {
-	int W = a->draw_w, H = a->draw_h;
-	double dpi = a->dpi > 0 ? a->dpi : 1;
+	int W = a->platform.draw_w, H = a->platform.draw_h;
+	double dpi = a->platform.dpi > 0 ? a->platform.dpi : 1;
 	int px = clampi((int)lround(fmin(W / 90.0, H / 52.0)), (int)lround(12 * dpi), (int)lround(24 * dpi));
-	ui_text_size(a, px);
+	ui_text_size(&a->platform, px);
 	int pad = px / 2 + 2, row_h = px * 2, btn_h = (int)lround(px * 2.2);
 
 	/* the slider grid: as many columns as fit, more when rows would take too much height */
-	int n = a->n_sliders;
+	int n = a->ui.n_sliders;
 	int min_w = px * 15, cols = clampi(W / min_w, 1, 4);
 	if (cols > n)
 		cols = n > 0 ? n : 1;
@@ -69,24 +69,24 @@ void ui_layout(struct app *a)
 	if (rows > max_rows)
 		rows = max_rows;
 	int bar_h = rows * row_h + btn_h + 3 * pad;
-	a->bar = (SDL_Rect){ 0, H - bar_h, W, bar_h };
-	a->fig_rect = (SDL_Rect){ 0, 0, W, H - bar_h };
+	a->ui.bar = (SDL_Rect){ 0, H - bar_h, W, bar_h };
+	a->ui.fig_rect = (SDL_Rect){ 0, 0, W, H - bar_h };
 
 	int label_w = 0;
 	for (int i = 0; i < n; i++) {
-		int w = ui_text_width(a, slider_name(a, &a->sliders[i]), 1);
+		int w = ui_text_width(&a->platform, slider_name(&a->session, &a->ui.sliders[i]), 1);
 		label_w = w > label_w ? w : label_w;
 	}
 	label_w = clampi(label_w + pad, px * 2, cell_w / 3);
 	int value_w = px * 6;
 	for (int i = 0; i < n; i++) {
-		struct slider *s = &a->sliders[i];
+		struct slider *s = &a->ui.sliders[i];
 		int r = i / cols, c = i % cols;
 		if (r >= rows) {
 			s->cell = s->label = s->track = s->value = (SDL_Rect){ 0, 0, 0, 0 };
 			continue;
 		}
-		int x = pad + c * (cell_w + pad), y = a->bar.y + pad + r * row_h;
+		int x = pad + c * (cell_w + pad), y = a->ui.bar.y + pad + r * row_h;
 		s->cell = (SDL_Rect){ x, y, cell_w, row_h };
 		s->label = (SDL_Rect){ x, y, label_w, row_h };
 		s->value = (SDL_Rect){ x + cell_w - value_w, y, value_w, row_h };
@@ -94,20 +94,20 @@ void ui_layout(struct app *a)
 		s->track = (SDL_Rect){ tx, y, tw > 8 ? tw : 8, row_h };
 	}
 
-	int by = a->bar.y + a->bar.h - pad - btn_h, bx = pad;
+	int by = a->ui.bar.y + a->ui.bar.h - pad - btn_h, bx = pad;
 	for (int b = BTN_FIRST; b <= BTN_LAST; b++) {
-		a->buttons[b] = (SDL_Rect){ bx, by, btn_h, btn_h };
+		a->ui.buttons[b] = (SDL_Rect){ bx, by, btn_h, btn_h };
 		bx += btn_h + pad / 2;
 	}
 	bx += pad;
 	for (int b = BTN_SHOT; b <= BTN_HELP; b++) {
-		int w = ui_text_width(a, ui_button_word(b), 0) + px;
-		a->buttons[b] = (SDL_Rect){ bx, by, w, btn_h };
+		int w = ui_text_width(&a->platform, ui_button_word(b), 0) + px;
+		a->ui.buttons[b] = (SDL_Rect){ bx, by, w, btn_h };
 		bx += w + pad / 2;
 	}
-	a->status_rect = (SDL_Rect){ bx + pad, by, W - bx - 2 * pad, btn_h };
+	a->ui.status_rect = (SDL_Rect){ bx + pad, by, W - bx - 2 * pad, btn_h };
 	write_layout_file(a);
-	a->layout_w = W;
-	a->layout_h = H;
+	a->ui.layout_w = W;
+	a->ui.layout_h = H;
 	a->fig_dirty = 1;
 }

@@ -12,37 +12,36 @@
 #define RATE_LO 1e-3
 #define RATE_HI 10.0
 
-void ui_sliders_build(struct app *a)
+void ui_sliders_build(struct app_ui *ui, const struct scene *s)
 {
-	const struct scene *s = a->scene;
 	int n = 0;
 	for (int k = 0; k < s->n_nodes && n < APP_MAX_SLIDERS - 2; k++) {
 		enum node_kind kind = s->nodes[k].kind;
 		if (kind != NODE_INPUT && kind != NODE_PARAM)
 			continue;
-		a->sliders[n++] = (struct slider){ .kind = SLIDER_NODE, .node = k, .lo = s->nodes[k].lo,
+		ui->sliders[n++] = (struct slider){ .kind = SLIDER_NODE, .node = k, .lo = s->nodes[k].lo,
 		                                    .hi = s->nodes[k].hi };
 	}
-	a->sliders[n++] = (struct slider){ .kind = SLIDER_EPS, .node = -1, .lo = EPS_LO, .hi = EPS_HI };
-	a->sliders[n++] = (struct slider){ .kind = SLIDER_RATE, .node = -1, .lo = RATE_LO, .hi = RATE_HI };
-	a->n_sliders = n;
+	ui->sliders[n++] = (struct slider){ .kind = SLIDER_EPS, .node = -1, .lo = EPS_LO, .hi = EPS_HI };
+	ui->sliders[n++] = (struct slider){ .kind = SLIDER_RATE, .node = -1, .lo = RATE_LO, .hi = RATE_HI };
+	ui->n_sliders = n;
 }
 
-const char *slider_name(const struct app *a, const struct slider *s)
+const char *slider_name(const struct app_session *ss, const struct slider *s)
 {
 	switch (s->kind) {
 	case SLIDER_EPS: return "ε";
 	case SLIDER_RATE: return "α";
-	default: return a->scene->nodes[s->node].label;
+	default: return ss->scene->nodes[s->node].label;
 	}
 }
 
-double slider_get(const struct app *a, const struct slider *s)
+double slider_get(const struct app_session *ss, const struct slider *s)
 {
 	switch (s->kind) {
-	case SLIDER_EPS: return a->eps;
-	case SLIDER_RATE: return a->rate;
-	default: return a->ev->set[s->node];
+	case SLIDER_EPS: return ss->eps;
+	case SLIDER_RATE: return ss->rate;
+	default: return ss->ev->set[s->node];
 	}
 }
 
@@ -54,17 +53,17 @@ void slider_set(struct app *a, const struct slider *s, double v)
 	case SLIDER_EPS:
 		if (v == 0)
 			return;
-		a->eps = v;
-		lecture_changed(a); /* the check and the derivative table use ε */
+		a->session.eps = v;
+		lecture_changed(&a->lecture, &a->session); /* the check and the derivative table use ε */
 		a->fig_dirty = 1;
 		return;
 	case SLIDER_RATE:
 		if (v < 0)
 			return;
-		a->rate = v;
+		a->session.rate = v;
 		return;
 	default:
-		eval_set(a->ev, s->node, v);
+		eval_set(a->session.ev, s->node, v);
 		app_changed(a);
 	}
 }
@@ -74,9 +73,9 @@ static int is_log(const struct slider *s)
 	return s->kind != SLIDER_NODE;
 }
 
-double slider_frac(const struct app *a, const struct slider *s)
+double slider_frac(const struct app_session *ss, const struct slider *s)
 {
-	double v = slider_get(a, s), f;
+	double v = slider_get(ss, s), f;
 	if (is_log(s))
 		f = v > 0 ? (log(v) - log(s->lo)) / (log(s->hi) - log(s->lo)) : 0;
 	else
@@ -106,22 +105,22 @@ double slider_value_at(const struct slider *s, int x)
 
 void slider_nudge(struct app *a, int index, int dir)
 {
-	if (index < 0 || index >= a->n_sliders)
+	if (index < 0 || index >= a->ui.n_sliders)
 		return;
-	const struct slider *s = &a->sliders[index];
+	const struct slider *s = &a->ui.sliders[index];
 	if (is_log(s)) { /* ε and α move by a quarter of a decade */
-		double v = slider_get(a, s) * pow(10, 0.25 * dir);
+		double v = slider_get(&a->session, s) * pow(10, 0.25 * dir);
 		slider_set(a, s, snap(s, v < s->lo ? s->lo : v > s->hi ? s->hi : v));
 		return;
 	}
-	const struct scene *sc = a->scene;
-	double before = a->ev->cost, w = slider_get(a, s);
-	slider_set(a, s, w + dir * a->eps);
-	double delta = a->ev->cost - before;
+	const struct scene *sc = a->session.scene;
+	double before = a->session.ev->cost, w = slider_get(&a->session, s);
+	slider_set(a, s, w + dir * a->session.eps);
+	double delta = a->session.ev->cost - before;
 	char e[48], d[48], k[48];
-	fmt_num(e, sizeof e, a->eps, 4);
+	fmt_num(e, sizeof e, a->session.eps, 4);
 	fmt_num(d, sizeof d, fabs(delta), 6);
-	fmt_num(k, sizeof k, fabs(delta / a->eps), 6);
+	fmt_num(k, sizeof k, fabs(delta / a->session.eps), 6);
 	const char *J = sc->nodes[sc->cost].label, *name = sc->nodes[s->node].label;
 	app_set_status(a, 0, "%s %s %s ⇒ %s %s %s ≈ %s × ε", name, dir > 0 ? "↑" : "↓", e, J,
 	               delta < 0 ? "↓" : "↑", d, k);
