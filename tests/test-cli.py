@@ -6,11 +6,12 @@ import json
 import math
 import os
 import random
-import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no tests/__pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checks  # noqa: E402
 from checks import check, finish  # noqa: E402
 
 NUDGE = sys.argv[1]
@@ -18,7 +19,7 @@ tmp = tempfile.mkdtemp(prefix="nudge-cli-")
 
 
 def run(*args, stdin=None):
-    p = subprocess.run([NUDGE, *args], capture_output=True, text=True, timeout=60, input=stdin)
+    p = checks.run([NUDGE, *args], timeout=60, input=stdin)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -145,7 +146,7 @@ def test_errors():
     code, _, err = run("eval")
     check(code == 2 and "scene" in err, "eval without a scene")
     code, _, err = run("frobnicate")
-    check(code != 0, "an unknown command word is not a scene")
+    check(code == 2 and "frobnicate" in err, f"an unknown command word is not a scene ({code}: {err})")
     code, _, err = run("eval", tmp)
     check(code == 2 and "folder" in err, "a folder as scene")
 
@@ -220,11 +221,38 @@ def test_option_values():
     check(code == 0 and "not a number" in out and "↑ nan" not in out, f"a nan change gets no arrow: {out}")
 
 
+def test_hostile_scene_text():
+    """Issue 16: a scene's text never reaches the terminal as escape codes; a named pipe
+    does not block; --set obeys the declared range like the file does."""
+    p = scene_file("esc.nudge", 'title "a\x1b]0;owned\x07\x1b[31mred"\nparam w = 2\nJ = w\n')
+    code, out, err = run("eval", p)
+    check(code == 2 and ":1:9: error: control character U+001B (escape) in a string" in err,
+          f"an escape in a string is refused at its column ({code}: {err!r})")
+    check("\x1b" not in out + err and "\x07" not in out + err, f"no raw escape or bell printed: {err!r}")
+    p = scene_file("c1.nudge", 'param w = 2 label "w\u009b31m"\nJ = w\n')
+    code, out, err = run("eval", p)
+    check(code == 2 and "U+009B" in err and "\u009b" not in out + err, f"a C1 control is refused: {err!r}")
+    fifo = os.path.join(tmp, "pipe.nudge")
+    os.mkfifo(fifo)
+    code, out, err = run("eval", fifo)
+    check(code == 1 and "named pipe" in err, f"a named pipe is refused, not waited on ({code}: {err})")
+    code, out, err = run("eval", "/dev/zero")
+    check(code == 1 and "device" in err, f"a device is refused ({code}: {err})")
+    code, out, err = run("eval", "network", "--set", "w1=1e300")
+    check(code == 2 and out == "" and "[-4, 4]" in err and "w1" in err,
+          f"--set outside the declared range exits 2 naming it ({code}: {err})")
+    code, out, err = run("eval", "network", "--set", "w1=4", "--json")
+    check(code == 0 and json.loads(out)["nodes"][2]["value"] == 4, "--set at the end of the range is taken")
+    p = scene_file("open.nudge", "param w = 2\nJ = w * w\n")
+    d = eval_json(p, "--set", "w=1e100")
+    check(d and d["value"] == 1e200, "--set on a param without a declared range takes any finite value")
+
+
 def test_no_display():
     if not os.path.exists(os.path.join(os.path.dirname(NUDGE), "nudge-window")):
         return  # a build without the window shows `nudge eval` instead
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
-    p = subprocess.run([NUDGE, "computation-graph"], capture_output=True, text=True, timeout=30, env=env)
+    p = checks.run([NUDGE, "computation-graph"], timeout=30, env=env)
     check(p.returncode == 1 and "no display" in p.stderr, f"no display: a message, not an invisible window ({p.returncode}: {p.stderr})")
 
 
@@ -380,7 +408,7 @@ def test_per_row():
 
 for t in [test_per_row, test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train,
           test_list_help_version, test_no_display, test_record_twice,
-          test_option_values, test_random_scenes]:
+          test_option_values, test_hostile_scene_text, test_random_scenes]:
     try:
         t()
     except Exception as e:  # a crash of the test is a failure, not a stop

@@ -10,11 +10,12 @@ import glob
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no tests/__pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checks  # noqa: E402
 from checks import check, finish  # noqa: E402
 
 NUDGE = os.path.abspath(sys.argv[1])
@@ -23,7 +24,7 @@ tmp = tempfile.mkdtemp(prefix="nudge-docs-")
 
 
 def run(*args, cwd=None, timeout=60):
-    p = subprocess.run([NUDGE, *args], capture_output=True, text=True, timeout=timeout, cwd=cwd)
+    p = checks.run([NUDGE, *args], timeout=timeout, cwd=cwd)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -135,13 +136,14 @@ def test_images():
 
 def test_makefile():
     make = shutil.which("make")
-    if not make or not has_render():
-        print("skip: the Makefile example (needs make and a build with export)")
+    if not has_render():
+        return  # a build without figures has no export for the Makefile to call
+    if not make:
+        checks.skip("the Makefile example needs make (scripts/deps --test installs it)")
         return
     src = os.path.join(ROOT, "docs", "examples")
     out = os.path.join(tmp, "figures")
-    p = subprocess.run([make, "-C", src, f"NUDGE={NUDGE}", f"OUT={out}"], capture_output=True, text=True,
-                       timeout=120)
+    p = checks.run([make, "-C", src, f"NUDGE={NUDGE}", f"OUT={out}"], timeout=120)
     check(p.returncode == 0, f"make in docs/examples exits 0: {p.stdout}{p.stderr}")
     scenes = [os.path.basename(s)[:-6] for s in glob.glob(os.path.join(src, "*.nudge"))]
     want = [f"{s}.pdf" for s in scenes] + [f"{s}.png" for s in scenes]
@@ -151,7 +153,7 @@ def test_makefile():
         ok = os.path.isfile(path) and os.path.getsize(path) > 1000
         magic = open(path, "rb").read(5) if ok else b""
         check(ok and magic[:4] in (b"%PDF", b"\x89PNG"), f"make wrote {w}")
-    p = subprocess.run([make, "-C", src, f"NUDGE={NUDGE}", f"OUT={out}", "-q"], capture_output=True, text=True)
+    p = checks.run([make, "-C", src, f"NUDGE={NUDGE}", f"OUT={out}", "-q"], timeout=60)
     check(p.returncode == 0, "a second make has nothing to do")
 
 

@@ -2,8 +2,12 @@
  * line and column each must give; precedence and associativity checked against C's
  * own arithmetic; defaults; labels, ranges and data; hostile input (deep nesting,
  * an 800 KB line, binary garbage, invalid UTF-8) refused or evaluated, never a crash. */
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "nudge/eval.h"
 #include "nudge/scene.h"
@@ -68,6 +72,13 @@ static const struct bad_case bad[] = {
 	{ "param w = 1\nJ = w\ncost\n", ERR_SYNTAX, 3, 5 },
 	{ "param w = 1\nJ = w\ncost J J\n", ERR_SYNTAX, 3, 8 },
 	{ "param w = 1\nJ = w @ 2\n", ERR_SYNTAX, 2, 7 },
+	/* control characters in strings would reach a terminal raw (ESC ] sets its title) */
+	{ "title \"a\x1b]0;x\x07\"\nparam w = 1\nJ = w\n", ERR_CONTROL, 1, 9 },
+	{ "param w = 1 label \"w\x1b[31m\"\nJ = w\n", ERR_CONTROL, 1, 21 },
+	{ "param w = 1\nJ = w\nnote \"tab\there\"\n", ERR_CONTROL, 3, 10 },
+	{ "param w = 1\nJ = w\nnote \"c1 \xc2\x9b" "31m\"\n", ERR_CONTROL, 3, 10 },
+	{ "param w = 1\nJ = w\nnote \"del \x7f\"\n", ERR_CONTROL, 3, 11 },
+	{ "param w = 1\nJ = w \xc2\x9b 2\n", ERR_SYNTAX, 2, 7 },
 };
 
 static void test_bad_table(void)
@@ -314,6 +325,35 @@ static void test_load(void)
 	char buf[256];
 	nudge_error_format(&err, "/", buf, sizeof buf);
 	CHECK(strncmp(buf, "/: error: ", 10) == 0, "no position without a line: %s", buf);
+
+	/* A named pipe with no writer, or a device, must be refused at once: the window
+	 * reloads its file on the event loop, where a blocking open would freeze it. An
+	 * alarm ends the test if the load blocks. */
+	char dir[] = "/tmp/nudge-test-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL, "a temporary folder");
+	char fifo[64], plain[64];
+	snprintf(fifo, sizeof fifo, "%s/pipe.nudge", dir);
+	snprintf(plain, sizeof plain, "%s/plain.nudge", dir);
+	CHECK(mkfifo(fifo, 0600) == 0, "a named pipe");
+	signal(SIGALRM, SIG_DFL);
+	alarm(10);
+	s = scene_load(fifo, &err);
+	CHECK(s == NULL && err.kind == ERR_IO && strstr(err.msg, "named pipe"), "a named pipe is refused: %s", err.msg);
+	s = scene_load("/dev/zero", &err);
+	CHECK(s == NULL && err.kind == ERR_IO && strstr(err.msg, "device"), "a device is refused: %s", err.msg);
+	alarm(0);
+	FILE *f = fopen(plain, "w");
+	CHECK(f != NULL, "a scene file");
+	if (f) {
+		fputs("param w = 3\nJ = w * w\n", f);
+		fclose(f);
+	}
+	s = scene_load(plain, &err);
+	CHECK(s != NULL && s->n_nodes == 2 && s->nodes[0].init == 3, "a regular file loads");
+	scene_free(s);
+	unlink(fifo);
+	unlink(plain);
+	rmdir(dir);
 }
 
 int main(void)

@@ -24,6 +24,7 @@ enum nudge_err_kind {
 	ERR_BAD_PLOT,     /* `plot` names something that is not an input or param */
 	ERR_DUPLICATE,    /* a statement that may appear once appears twice */
 	ERR_TOO_BIG,      /* more nodes, ops or rows than the engine accepts */
+	ERR_CONTROL,      /* a control character (an escape, a tab) inside a string */
 };
 
 struct nudge_error {

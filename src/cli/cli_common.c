@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "nudge/format.h"
 #include "cli-private.h"
 
 /* Is the running binary inside this project's build folder? */
@@ -274,7 +275,20 @@ int cli_scene_open(const struct cli_opts *o, const char *cmd, struct cli_scene *
 			cli_scene_close(cs);
 			return EXIT_USAGE;
 		}
-		eval_set(cs->ev, k, o->set_value[i]);
+		const struct node *nd = &cs->scene->nodes[k];
+		double v = o->set_value[i];
+		if (nd->has_range && !(v >= nd->lo && v <= nd->hi)) {
+			char a[40], lo[40], hi[40];
+			fmt_num_ascii(a, sizeof a, v, 10);
+			fmt_num_ascii(lo, sizeof lo, nd->lo, 10);
+			fmt_num_ascii(hi, sizeof hi, nd->hi, 10);
+			cli_usage_error(cmd, "--set %s=%s is outside the range [%s, %s] that %s:%d declares for %s "
+			                "(widen the range in the file to try it)", nd->name, a, lo, hi, path, nd->line,
+			                nd->name);
+			cli_scene_close(cs);
+			return EXIT_USAGE;
+		}
+		eval_set(cs->ev, k, v);
 	}
 	if (eval_set_row(cs->ev, o->row)) {
 		int rows = cs->scene->n_rows;

@@ -25,13 +25,19 @@ static void fill_line(struct nudge_error *err, const char *src, const char *end,
 	const char *to = from + room < le ? from + room : le;
 	while (to > from && to < le && ((unsigned char)*to & 0xC0) == 0x80)
 		to--;
-	size_t n = (size_t)(to - from);
-	for (size_t i = 0; i < n; i++) { /* tabs as spaces; control and non-ASCII bytes of a
-	                                   * line that is not valid text as '?' */
+	size_t n = (size_t)(to - from), k = 0;
+	for (size_t i = 0; i < n; i++) { /* tabs as spaces; control characters (C0, DEL, C1)
+	                                   * and the non-ASCII bytes of a line that is not
+	                                   * valid text as '?', so a terminal shows no escape */
 		unsigned char c = (unsigned char)from[i];
-		err->text[i] = c == '\t' ? ' ' : (c < 0x20 || c == 0x7f || (c >= 0x80 && err->kind == ERR_ENCODING)) ? '?' : (char)c;
+		if (c == 0xc2 && i + 1 < n && (unsigned char)from[i + 1] < 0xa0 && err->kind != ERR_ENCODING) {
+			err->text[k++] = '?'; /* a C1 control is one character: one '?' */
+			i++;
+			continue;
+		}
+		err->text[k++] = c == '\t' ? ' ' : (c < 0x20 || c == 0x7f || (c >= 0x80 && err->kind == ERR_ENCODING)) ? '?' : (char)c;
 	}
-	err->text[n] = '\0';
+	err->text[k] = '\0';
 	err->text_col = lex_column(from, tok > to ? to : tok);
 	if (err->kind == ERR_ENCODING) /* every byte became one character above */
 		err->text_col = (int)((tok > to ? to : tok) - from) + 1;

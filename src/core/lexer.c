@@ -137,6 +137,14 @@ static struct token lex_number(struct lexer *lx)
 	return t;
 }
 
+/* Is the character at p (valid UTF-8, p < end) a C0 or C1 control character or DEL?
+ * Strings are printed to terminals, where ESC or U+009B starts an escape sequence. */
+static int is_control(const char *p, const char *end)
+{
+	unsigned char c = (unsigned char)*p;
+	return c < 0x20 || c == 0x7f || (c == 0xc2 && p + 1 < end && (unsigned char)p[1] < 0xa0);
+}
+
 static struct token lex_string(struct lexer *lx)
 {
 	const char *s = lx->p;
@@ -144,6 +152,13 @@ static struct token lex_string(struct lexer *lx)
 	while (p < lx->end && *p != '"' && *p != '\n') {
 		if (*p == '\\' && p + 1 < lx->end && (p[1] == '"' || p[1] == '\\'))
 			p++;
+		else if (is_control(p, lx->end) && !(*p == '\r' && p + 1 < lx->end && p[1] == '\n')) {
+			lx->p = p + 1;
+			unsigned cp = (unsigned char)*p == 0xc2 ? (unsigned char)p[1] : (unsigned char)*p;
+			return fail(lx, ERR_CONTROL, p, "control character U+%04X%s in a string: strings hold "
+			            "only visible text (write the text, not escape codes)", cp,
+			            cp == 0x1b ? " (escape)" : cp == '\t' ? " (tab)" : "");
+		}
 		p++;
 	}
 	if (p >= lx->end || *p != '"')
@@ -204,7 +219,7 @@ struct token lex_next(struct lexer *lx)
 		n++;
 	memcpy(ch, s, (size_t)n);
 	lx->p += n;
-	if ((unsigned char)c < 0x20 || c == 0x7f)
+	if (is_control(s, end))
 		return fail(lx, ERR_SYNTAX, s, "unexpected control character");
 	if ((unsigned char)c >= 0x80)
 		return fail(lx, ERR_SYNTAX, s, "unexpected character '%s': names are ASCII (use label \"…\" for other text)", ch);

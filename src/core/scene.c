@@ -1,10 +1,15 @@
 /* scene.c - everything about a scene except reading its statements: loading a file,
  * deriving the graph's shape (outgoing edges, which nodes feed the cost, layers),
- * lookups and freeing. The parser (parser.c) builds the nodes and edges. */
+ * lookups and freeing. The parser (parser.c) builds the nodes and edges. Loading
+ * uses POSIX open/fstat/read so that a named pipe or a device is refused instead of
+ * blocking the window that watches the file. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core-private.h"
 
@@ -64,55 +69,86 @@ int scene_finish(struct scene *s)
 	return 0;
 }
 
+/* Opens path for reading without ever blocking: a named pipe, a device or a folder is
+ * refused before a read could wait for a writer. The open is non-blocking (a FIFO
+ * opens at once), then fstat says what was opened. Returns the descriptor or -1. */
+static int open_regular(const char *path, struct nudge_error *err)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		core_error_at(err, ERR_IO, NULL, NULL, NULL, 0, "cannot open the scene: %s",
+		              errno == ENXIO ? "it is a socket, not a file" : strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		core_error_at(err, ERR_IO, NULL, NULL, NULL, 0, "cannot read the scene: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		const char *what = S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a named pipe" :
+		                   S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "not a regular file";
+		core_error_at(err, ERR_IO, NULL, NULL, NULL, 0, "cannot read the scene: it is %s, not a file", what);
+		close(fd);
+		return -1;
+	}
+	if (st.st_size > (off_t)NUDGE_MAX_FILE) {
+		core_error_at(err, ERR_TOO_BIG, NULL, NULL, NULL, 0, "the scene file is too large (over %u MiB)",
+		              NUDGE_MAX_FILE >> 20);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 struct scene *scene_load(const char *path, struct nudge_error *err)
 {
 	struct nudge_error local;
 	if (!err)
 		err = &local;
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		core_error_at(err, ERR_IO, NULL, NULL, NULL, 0, "cannot open the scene: %s", strerror(errno));
+	int fd = open_regular(path, err);
+	if (fd < 0)
 		return NULL;
-	}
+	/* Read at most NUDGE_MAX_FILE bytes even if the file grows while it is read. */
 	size_t cap = 1 << 16, len = 0;
 	char *buf = malloc(cap);
-	int bad = buf == NULL;
-	while (!bad) {
+	const char *fail = buf ? NULL : "out of memory reading the scene";
+	while (!fail) {
 		if (len == cap) {
 			if (cap >= NUDGE_MAX_FILE) {
 				core_error_at(err, ERR_TOO_BIG, NULL, NULL, NULL, 0,
 				              "the scene file is too large (over %u MiB)", NUDGE_MAX_FILE >> 20);
-				bad = 2;
 				break;
 			}
 			char *nb = realloc(buf, cap * 2);
 			if (!nb) {
-				bad = 1;
+				fail = "out of memory reading the scene";
 				break;
 			}
 			buf = nb;
 			cap *= 2;
 		}
-		size_t got = fread(buf + len, 1, cap - len, f);
-		len += got;
-		if (got == 0)
+		ssize_t got = read(fd, buf + len, cap - len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			core_error_at(err, ERR_IO, NULL, NULL, NULL, 0, "cannot read the scene: %s", strerror(errno));
 			break;
+		}
+		if (got == 0) {
+			close(fd);
+			struct scene *s = scene_parse(buf, len, path, err);
+			free(buf);
+			return s;
+		}
+		len += (size_t)got;
 	}
-	if (!bad && ferror(f)) {
-		core_error_at(err, ERR_IO, NULL, NULL, NULL, 0, "cannot read the scene: %s",
-		              errno == EISDIR ? "it is a folder, not a file" : strerror(errno));
-		bad = 2;
-	}
-	fclose(f);
-	if (bad) {
-		if (bad == 1)
-			core_error_at(err, ERR_TOO_BIG, NULL, NULL, NULL, 0, "out of memory reading the scene");
-		free(buf);
-		return NULL;
-	}
-	struct scene *s = scene_parse(buf, len, path, err);
+	if (fail)
+		core_error_at(err, ERR_TOO_BIG, NULL, NULL, NULL, 0, "%s", fail);
+	close(fd);
 	free(buf);
-	return s;
+	return NULL;
 }
 
 void scene_free(struct scene *s)

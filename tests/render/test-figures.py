@@ -13,21 +13,16 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no tests/__pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import checks  # noqa: E402
+from checks import check, finish  # noqa: E402
+
 NUDGE = sys.argv[1]
-failures = 0
-checks = 0
-
-
-def check(cond, msg):
-    global failures, checks
-    checks += 1
-    if not cond:
-        failures += 1
-        print("FAIL:", msg, file=sys.stderr)
 
 
 def run(*args, **kw):
-    return subprocess.run([NUDGE, *args], capture_output=True, text=True, timeout=120, **kw)
+    return checks.run([NUDGE, *args], timeout=120, **kw)
 
 
 def png_size(path):
@@ -126,7 +121,7 @@ try:
     r = run("export", "computation-graph")
     check(r.returncode == 2 and "-o" in r.stderr, f"missing -o: {r.stderr!r}")
     r = run("export", "no-such-scene", "-o", keep)
-    check(r.returncode != 0 and open(keep, "rb").read() == b"old", "a missing scene writes nothing")
+    check(r.returncode == 2 and open(keep, "rb").read() == b"old", f"a missing scene writes nothing: {r.returncode}")
     r = run("export", "--help")
     check(r.returncode == 0 and "--theme" in r.stdout, "export --help")
     r = run("record", "--help")
@@ -138,5 +133,4 @@ try:
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 
-print(f"test-figures: {checks - failures} checks passed, {failures} failed")
-sys.exit(1 if failures else 0)
+finish("test-figures")
