@@ -161,8 +161,52 @@ static void test_long_expression(void)
 	scene_free(s);
 }
 
+/* A data scene: the row's steps are named for the row, the mean steps follow with the
+ * numbers of every row, and what is known when; a regularizer that no row changes is
+ * not one row's number. Rows worked by hand: w = 1, b = 0.5; (x, y) = (1, 1), (2, 0),
+ * (−1, 2): ŷ = 1.5, 2.5, −0.5; L = (ŷ − y)² + w² = 1.25, 7.25, 7.25; dL/dw = 2(ŷ − y)x + 2w
+ * = 3, 12, 7; dL/db = 2(ŷ − y) = 1, 5, −5. */
+static void test_data_trace(void)
+{
+	struct scene *s = parse("param w = 1\nparam b = 0.5\ndata x y\n  1 1\n  2 0\n  -1 2\n"
+	                        "yhat = w * x + b\nr = w^2\nL = (yhat - y)^2 + r\n");
+	if (!s)
+		return;
+	struct eval *ev = eval_new(s);
+	eval_set_row(ev, 2);
+	eval_run(ev);
+	struct trace *t = trace_build(ev);
+	int w = scene_find(s, "w"), yhat = scene_find(s, "yhat"), r = scene_find(s, "r");
+	CHECK(!s->nodes[w].per_row && s->nodes[yhat].per_row && !s->nodes[r].per_row &&
+	      s->nodes[scene_find(s, "x")].per_row && s->nodes[s->cost].per_row, "per_row flags");
+	CHECK(t && t->n_steps == t->first_mean + 3, "three mean steps: L, w, b");
+	if (!t)
+		return;
+	static const char *const mean[] = {
+		"L = (1.25 + 7.25 + 7.25) / 3 = 5.25",
+		"dL/dw = (3 + 12 + 7) / 3 = 7.33333",
+		"dL/db = (1 + 5 + (−5)) / 3 = 0.333333",
+	};
+	for (int i = 0; i < 3; i++)
+		CHECK(strcmp(t->steps[t->first_mean + i].text, mean[i]) == 0 && t->steps[t->first_mean + i].kind == STEP_MEAN,
+		      "mean step %d: %s", i, t->steps[t->first_mean + i].text);
+	CHECK(strcmp(t->steps[0].text, "w = 1, b = 0.5, x⁽²⁾ = −1, y⁽²⁾ = 2 (data row 2 of rows 0 to 2)") == 0,
+	      "leaves: %s", t->steps[0].text);
+	CHECK(strcmp(t->steps[2].text, "r = w² = 1² = 1") == 0, "r is no row's: %s", t->steps[2].text);
+	CHECK(strcmp(t->steps[t->first_mean - 1].text, "dL⁽²⁾/dw = dL⁽²⁾/dyhat⁽²⁾ · ∂yhat⁽²⁾/∂w + dL⁽²⁾/dr · ∂r/∂w = "
+	             "(−5) × (−1) + 1 × 2 = 7") == 0,
+	      "the row's dL⁽²⁾/dw: %s", t->steps[t->first_mean - 1].text);
+	CHECK(!trace_mean_known(t, t->first_mean - 1, s->cost) && trace_mean_known(t, t->first_mean, s->cost) &&
+	      !trace_mean_known(t, t->first_mean, w) && trace_mean_known(t, t->first_mean + 1, w) &&
+	      !trace_mean_known(t, t->n_steps - 1, yhat), "the means are known from their steps");
+	trace_free(t);
+	eval_free(ev);
+	scene_free(s);
+}
+
 int main(void)
 {
+	test_data_trace();
 	test_lecture_trace();
 	test_expressions();
 	test_local_text();

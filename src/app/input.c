@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app-private.h"
+#include "nudge/format.h"
 #include "nudge/numeric.h"
 
 static int inside(SDL_Rect r, int x, int y)
@@ -30,7 +31,8 @@ static void set_plot(struct app *a, int node)
 	a->session.plot = node;
 	lecture_changed(&a->lecture, &a->session);
 	a->fig_dirty = 1;
-	app_set_status(a, 0, "plotting J against %s", a->session.scene->nodes[node].label);
+	app_set_status(a, 0, "plotting %s against %s", a->session.scene->nodes[a->session.scene->cost].label,
+	               a->session.scene->nodes[node].label);
 }
 
 static void descend_once(struct app *a)
@@ -196,8 +198,12 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		}
 		eval_set_row(a->session.ev, (row % rows + rows) % rows);
 		app_changed(a);
-		app_set_status(a, 0, "showing data row %d of rows 0 to %d (J and the plot use the mean over all rows)",
-		               a->session.ev->row, rows - 1);
+		const char *J = a->session.scene->nodes[a->session.scene->cost].label;
+		char Jr[128];
+		fmt_row_label(Jr, sizeof Jr, J, a->session.ev->row);
+		app_set_status(a, 0, "showing data row %d of rows 0 to %d: %s and d%s/d· on the graph are its; "
+		               "%s and d%s/d· of the params (the plot, descent) are means over the rows",
+		               a->session.ev->row, rows - 1, Jr, Jr, J, J);
 		break;
 	}
 	case SDLK_PAGEUP: app_switch_scene(a, -1); break;

@@ -165,7 +165,7 @@ static void graph_edges(cairo_t *cr, const struct graph_layout *g, const struct 
 		}
 }
 
-static void graph_box_path(cairo_t *cr, double x, double y, double w, double h, double rad)
+void graph_box_path(cairo_t *cr, double x, double y, double w, double h, double rad)
 {
 	rad = fmin(rad, fmin(w, h) / 2);
 	cairo_new_sub_path(cr);
@@ -193,6 +193,26 @@ static void graph_hit(struct render *r, const struct graph_xform *xf, enum hit_k
 {
 	geom_add(&r->geom, kind, node, edge, xf->ox + x * xf->k, xf->oy + y * xf->k, w * xf->k,
 	         h * xf->k);
+}
+
+/* "dJ/dw = −7" under the row's "dJ⁽⁰⁾/dw = −1.5", bold, shown from its mean step on. */
+static void graph_mean_row(cairo_t *cr, struct render *r, const struct graph_state *st,
+                           const struct theme *th, const struct layout_node_text *t, int v,
+                           double cx, double base)
+{
+	struct text_style gs = {FONT_BOLD, LAYOUT_GRAD, 0}, gn = {FONT_BOLD, LAYOUT_GRAD, 1};
+	double mk = graph_hidden(st, v, HIDE_GRAD) ? 0 : graph_known(st, trace_mean_known, v);
+	char name[200];
+	snprintf(name, sizeof name, "%s = ", t->mean_name);
+	const char *num = mk > 0 ? t->mean : "?";
+	double gx = cx - (text_width(r, name, &gs) + text_width(r, num, &gn)) / 2;
+	theme_set(cr, th->fg);
+	gx += text_draw(cr, r, name, gx, base, &gs);
+	if (mk > 0)
+		theme_set_alpha(cr, th->backward, mk);
+	else
+		theme_set(cr, th->muted);
+	text_draw(cr, r, num, gx, base, &gn);
 }
 
 static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout *g,
@@ -250,11 +270,11 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	/* header: bold label, regular rest, italic kind tag */
 	struct text_style head = {FONT_BOLD, LAYOUT_HEAD, 0}, rest = {FONT_REGULAR, LAYOUT_HEAD, 0};
 	struct text_style tag = {FONT_ITALIC, LAYOUT_TAG, 1};
-	double hw = text_width(r, nd->label, &head) + text_width(r, t->rest1, &rest);
+	double hw = text_width(r, t->label, &head) + text_width(r, t->rest1, &rest);
 	double tw = t->tag[0] ? 0.4 + text_width(r, t->tag, &tag) : 0;
 	double hx = it->x - (hw + tw) / 2, base = y + 0.35 + LAYOUT_ROW_HEAD * 0.78;
 	theme_set(cr, th->fg);
-	hx += text_draw(cr, r, nd->label, hx, base, &head);
+	hx += text_draw(cr, r, t->label, hx, base, &head);
 	hx += text_draw(cr, r, t->rest1, hx, base, &rest);
 	if (t->tag[0]) {
 		theme_set(cr, th->muted);
@@ -312,6 +332,8 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		theme_set(cr, graph_ask_colour(st, th, st->o->wrong_node, v, HIDE_GRAD));
 	text_draw(cr, r, num, gx, base, &gn);
 	graph_hit(r, xf, HIT_NODE_GRAD, v, -1, gx - 0.1, base - 0.7, numw + 0.2, 0.95);
+	if (t->mean[0]) /* a data scene's input or param: the mean over rows, what descent uses */
+		graph_mean_row(cr, r, st, th, t, v, it->x, base + LAYOUT_ROW_GRAD);
 }
 
 static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layout *g,
@@ -454,6 +476,9 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	for (int v = 0; v < fig->scene->n_nodes; v++)
 		graph_node(cr, r, g, &st, p->th, &xf, v);
 	graph_labels(cr, r, g, &st, p->th, &xf);
+	int cost = fig->scene->cost;
+	draw_mean_box(cr, r, g, p->th, graph_known(&st, trace_mean_known, cost),
+	              st.t && st.t->steps[st.k].kind == STEP_MEAN && st.t->steps[st.k].node == cost);
 	cairo_restore(cr);
 	graph_legend(cr, r, fig, p, legend);
 }

@@ -368,8 +368,10 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	if (p->o->hide_values) {
 		v.known = 0;
 	} else if (t && fig->step >= 0 && fig->step < t->n_steps) { /* the walk decides */
-		int now = trace_grad_known(t, fig->step, node);
-		int before = fig->step > 0 && trace_grad_known(t, fig->step - 1, node);
+		/* the slope is the mean dJ/dw: with a data set, known from its mean step */
+		int (*known)(const struct trace *, int, int) = s->n_rows > 0 ? trace_mean_known : trace_grad_known;
+		int now = known(t, fig->step, node);
+		int before = fig->step > 0 && known(t, fig->step - 1, node);
 		v.known = !now ? 0 : before ? 1 : draw_ease(fig->progress);
 	}
 	double y = p->y;

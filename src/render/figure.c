@@ -61,6 +61,10 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 	                                    "backward pass", "the mean over the rows"};
 	char head[160], tangent_text[320];
 	snprintf(head, sizeof head, "step %d of %d · %s", k, t->n_steps - 1, kinds[st->kind]);
+	if (fig->scene->n_rows > 0 && st->kind != STEP_MEAN) { /* whose numbers the step shows */
+		size_t len = strlen(head);
+		snprintf(head + len, sizeof head - len, " · row %d of %d", fig->ev->row, fig->scene->n_rows);
+	}
 	const char *text = st->text;
 	if (fig->tangent && fig->tangent_input >= 0) {
 		/* forward mode: the caption says what the numbers on the nodes are */

@@ -13,8 +13,6 @@
 #include "nudge/format.h"
 #include "render-private.h"
 
-#define LAYOUT_PAD_X 0.55     /* node box inner margin, em */
-#define LAYOUT_PAD_Y 0.35
 #define LAYOUT_NODE_GAP 0.9   /* between node boxes in a column */
 #define LAYOUT_SLOT_GAP 0.35  /* next to labels and bends */
 #define LAYOUT_COL_GAP 0.5    /* between columns */
@@ -81,10 +79,13 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g)
 	const struct scene *s = fig->scene;
 	const struct eval *ev = fig->ev;
 	const char *cost = s->nodes[s->cost].label;
+	char cost_row[128]; /* the cost at the shown row: "J⁽⁰⁾" with a data set */
+	trace_row_name(ev, s->cost, cost_row, sizeof cost_row);
 	static const char *const tags[] = {"input", "param", "data", ""};
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct node *nd = &s->nodes[i];
 		struct layout_node_text *t = &g->text[i];
+		trace_row_name(ev, i, t->label, sizeof t->label); /* "ŷ⁽⁰⁾": one row's value */
 		if (nd->kind == NODE_COMPUTED) {
 			char expr[200];
 			scene_expr_text(s, i, NULL, expr, sizeof expr);
@@ -94,22 +95,29 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g)
 				rhs += ll + 3;
 			else if (strncmp(rhs, nd->name, nl) == 0 && strncmp(rhs + nl, " = ", 3) == 0)
 				rhs += nl + 3;
-			snprintf(t->head, sizeof t->head, "%s = %s", nd->label, rhs);
+			snprintf(t->head, sizeof t->head, "%s = %s", t->label, rhs);
 		} else {
-			snprintf(t->head, sizeof t->head, "%s", nd->label);
+			snprintf(t->head, sizeof t->head, "%s", t->label);
 		}
-		layout_split(t, strlen(nd->label));
+		layout_split(t, strlen(t->label));
 		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
 		fmt_num(t->value, sizeof t->value, ev->value[i], NUDGE_DIGITS);
 		if (fig->tangent) { /* forward mode: d node / d the chosen input */
 			fmt_num(t->grad, sizeof t->grad, fig->tangent[i], NUDGE_DIGITS);
-			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", nd->label,
+			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", t->label,
 			         s->nodes[fig->tangent_input].label);
 		} else {
 			fmt_num(t->grad, sizeof t->grad, ev->grad[i], NUDGE_DIGITS);
-			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", cost, nd->label);
+			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", cost_row, t->label);
+		}
+		t->mean_name[0] = t->mean[0] = '\0';
+		if (s->n_rows > 0 && !fig->tangent && nd->feeds_cost &&
+		    (nd->kind == NODE_INPUT || nd->kind == NODE_PARAM)) { /* the mean: what descent uses */
+			fmt_num(t->mean, sizeof t->mean, ev->mean_grad[i], NUDGE_DIGITS);
+			snprintf(t->mean_name, sizeof t->mean_name, "d%s/d%s", cost, nd->label);
 		}
 	}
+	mean_box_texts(fig, &g->mean);
 	for (int e = 0; e < s->n_edges; e++) {
 		const struct edge *ed = &s->edges[e];
 		char sym[120], num[64];
@@ -118,10 +126,10 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g)
 		if (n > 0 && (size_t)n < sizeof sym && strcmp(sym, num) != 0 &&
 		    layout_chars(sym) <= LAYOUT_MAX_SYM)
 			snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s = %s = %s",
-			         s->nodes[ed->to].label, s->nodes[ed->from].label, sym, num);
+			         g->text[ed->to].label, g->text[ed->from].label, sym, num);
 		else
 			snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s = %s",
-			         s->nodes[ed->to].label, s->nodes[ed->from].label, num);
+			         g->text[ed->to].label, g->text[ed->from].label, num);
 	}
 }
 
@@ -130,8 +138,8 @@ static unsigned long layout_key(const struct scene *s, const struct graph_layout
 	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct layout_node_text *t = &g->text[i];
-		const char *parts[] = {t->head, t->value, t->grad, t->grad_name};
-		for (int k = 0; k < 4; k++) {
+		const char *parts[] = {t->head, t->value, t->grad, t->grad_name, t->mean_name, t->mean};
+		for (int k = 0; k < 6; k++) {
 			for (const char *p = parts[k]; *p; p++)
 				h = (h ^ (unsigned char)*p) * 1099511628211ULL;
 			h = (h ^ 0xff) * 1099511628211ULL;
@@ -139,6 +147,10 @@ static unsigned long layout_key(const struct scene *s, const struct graph_layout
 	}
 	for (int e = 0; e < s->n_edges; e++)
 		for (const char *p = g->local[e]; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	const char *mean[] = {g->mean.head, g->mean.value, g->mean.foot};
+	for (int k = 0; k < 3; k++)
+		for (const char *p = mean[k]; *p; p++)
 			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
 	return (unsigned long)h;
 }
@@ -445,19 +457,23 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 	struct text_style loc = {FONT_REGULAR, LAYOUT_LOCAL, 0};
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct layout_node_text *t = &g->text[i];
-		double hw = text_width(r, s->nodes[i].label, &head) + text_width(r, t->rest1, &rest);
+		double hw = text_width(r, t->label, &head) + text_width(r, t->rest1, &rest);
 		if (t->tag[0])
 			hw += 0.4 + text_width(r, t->tag, &tag);
 		hw = fmax(hw, text_width(r, t->rest2, &rest));
 		char gl[256];
 		snprintf(gl, sizeof gl, "%s = %s", t->grad_name, t->grad);
 		double gw = text_width(r, gl, &grad);
+		if (t->mean[0]) {
+			snprintf(gl, sizeof gl, "%s = %s", t->mean_name, t->mean);
+			gw = fmax(gw, text_width(r, gl, &grad));
+		}
 		double vw = text_width(r, t->value, &val);
 		double w = fmax(hw, fmax(gw, vw));
 		struct layout_item *it = &g->items[i];
 		it->bw = it->w = w + 2 * LAYOUT_PAD_X;
 		it->h = LAYOUT_ROW_HEAD * (t->rest2[0] ? 2 : 1) + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD +
-		        2 * LAYOUT_PAD_Y;
+		        (t->mean[0] ? LAYOUT_ROW_GRAD : 0) + 2 * LAYOUT_PAD_Y;
 	}
 	for (int e = 0; e < s->n_edges; e++) {
 		struct layout_item *it = &g->items[g->edge_label[e]];
@@ -543,6 +559,7 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
 	layout_rows(g, s, &w);
 	layout_columns(g);
 	layout_ports(g, s);
+	mean_box_place(r, g);
 out:
 	free(w.col_start);
 	free(w.col_n);

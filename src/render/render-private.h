@@ -84,6 +84,7 @@ struct layout_item {           /* one slot in a column: a node, an edge label or
 };
 
 struct layout_node_text {      /* what a node box shows, for sizing and drawing */
+	char label[128];           /* the label as shown: "ŷ⁽⁰⁾" for one data row's value */
 	char head[256];            /* "c = w·x" or "w" */
 	char rest1[256];           /* the header after the label: " = w·x" (first line) */
 	char rest2[256];           /* a long header's second line, or "" */
@@ -91,6 +92,17 @@ struct layout_node_text {      /* what a node box shows, for sizing and drawing 
 	char value[64];            /* formatted value */
 	char grad_name[160];       /* "dJ/dc" */
 	char grad[64];             /* formatted gradient */
+	char mean_name[160];       /* data scenes, inputs and params: "dJ/dw" (the mean), else "" */
+	char mean[64];             /* its formatted value */
+};
+
+/* ---- draw_mean.c: the cost over all rows, its own node after the row's graph ---- */
+struct mean_box {              /* J = (1/m) Σᵢ J⁽ⁱ⁾ (scenes with a data set only) */
+	int on;                    /* 1: drawn */
+	char head[160];            /* "J = (1/3) Σᵢ J⁽ⁱ⁾" */
+	char value[64];            /* the mean, formatted: "5.25" */
+	char foot[160];            /* "3 rows; the graph shows row 0" */
+	double x, y, w, h;         /* centre and size, em units of the graph layout */
 };
 
 struct graph_layout {
@@ -106,12 +118,20 @@ struct graph_layout {
 	double line;                /* line height in em */
 	unsigned long key;          /* hash of the texts and scene it was made for */
 	const struct scene *scene;  /* made for */
+	struct mean_box mean;       /* the cost over all rows, right of the graph */
 };
 
 /* Builds (or reuses, when nothing changed) the layout of fig's graph. */
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
                                       const struct draw_opts *o);
 void layout_free(struct graph_layout *g);
+/* draw_mean.c: the mean box's texts (from the figure), its place (after the graph's
+ * layout: right of everything, level with the cost; g->width and height grow), and
+ * its drawing in the graph's em space; known is how far the walk has shown the mean. */
+void mean_box_texts(const struct figure *fig, struct mean_box *m);
+void mean_box_place(struct render *r, struct graph_layout *g);
+void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
+                   const struct theme *th, double known, int current);
 /* Font sizes and row heights of a node box, in em (the value font is 1 em). */
 #define LAYOUT_HEAD 0.9      /* header font: "c = w·x" */
 #define LAYOUT_TAG 0.62      /* kind tag after a leaf's name: "param" */
@@ -120,6 +140,8 @@ void layout_free(struct graph_layout *g);
 #define LAYOUT_ROW_HEAD 1.2  /* row heights */
 #define LAYOUT_ROW_VALUE 1.35
 #define LAYOUT_ROW_GRAD 1.15
+#define LAYOUT_PAD_X 0.55    /* node box inner margin */
+#define LAYOUT_PAD_Y 0.35
 
 struct panel;
 /* ---- axes.c: plot axes with round-number ticks ---- */
@@ -151,6 +173,8 @@ struct panel {                /* a rectangle of the figure given to one view */
 	const struct draw_opts *o;/* options */
 };
 void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+/* The path of a box with rounded corners (radius rad), as node boxes are drawn. */
+void graph_box_path(cairo_t *cr, double x, double y, double w, double h, double rad);
 void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 /* draw_table.c: the numeric check and the derivative playground */

@@ -1,0 +1,94 @@
+/* draw_mean.c - the cost over all rows of a data scene as its own node, after the
+ * row's graph: "J = (1/3) Σᵢ J⁽ⁱ⁾" with the mean, drawn as a stack of cards (it stands
+ * for every row) with an arrow from the shown row's cost. Its numbers are eval's means;
+ * scenes without a data set have no such box. */
+#include <math.h>
+#include <stdio.h>
+#include "render-private.h"
+
+#define MEAN_GAP 2.6    /* em between the graph and the box: room for the arrow */
+#define MEAN_CARDS 2    /* cards drawn behind the box */
+#define MEAN_CARD 0.28  /* offset of each card, em */
+#define MEAN_RADIUS 0.22 /* corner radius, em: a computed node's */
+
+void mean_box_texts(const struct figure *fig, struct mean_box *m)
+{
+	const struct scene *s = fig->scene;
+	*m = (struct mean_box){ 0 };
+	if (s->n_rows <= 0 || fig->tangent)
+		return;
+	const char *J = s->nodes[s->cost].label;
+	m->on = 1;
+	snprintf(m->head, sizeof m->head, "%s = (1/%d) Σᵢ %s⁽ⁱ⁾", J, s->n_rows, J);
+	fmt_num(m->value, sizeof m->value, fig->ev->cost, NUDGE_DIGITS);
+	snprintf(m->foot, sizeof m->foot, "mean of %d row%s · shown: row %d of %d", s->n_rows,
+	         s->n_rows == 1 ? "" : "s", fig->ev->row, s->n_rows);
+}
+
+void mean_box_place(struct render *r, struct graph_layout *g)
+{
+	struct mean_box *m = &g->mean;
+	if (!m->on)
+		return;
+	struct text_style head = {FONT_BOLD, LAYOUT_HEAD, 1}, val = {FONT_BOLD, 1, 1};
+	struct text_style foot = {FONT_REGULAR, LAYOUT_GRAD, 1};
+	double w = fmax(text_width(r, m->head, &head),
+	                fmax(text_width(r, m->value, &val), text_width(r, m->foot, &foot)));
+	const struct layout_item *cost = &g->items[g->scene->cost];
+	m->w = w + 2 * LAYOUT_PAD_X;
+	m->h = LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD + 2 * LAYOUT_PAD_Y;
+	m->x = g->width + MEAN_GAP + m->w / 2;
+	m->y = cost->y;
+	if (m->y - m->h / 2 < 0) /* a cost box lower than this one at the top edge */
+		m->y = m->h / 2;
+	g->width += MEAN_GAP + m->w + MEAN_CARDS * MEAN_CARD;
+	g->height = fmax(g->height, m->y + m->h / 2 + MEAN_CARDS * MEAN_CARD);
+}
+
+void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
+                   const struct theme *th, double known, int current)
+{
+	const struct mean_box *m = &g->mean;
+	if (!m->on)
+		return;
+	const struct layout_item *cost = &g->items[g->scene->cost];
+	double x = m->x - m->w / 2, y = m->y - m->h / 2;
+	/* the arrow from the shown row's cost */
+	double ax = cost->x + cost->bw / 2, ay = cost->y, bx = x - 0.15;
+	theme_set(cr, current ? th->forward : th->grid);
+	cairo_set_line_width(cr, 0.07);
+	cairo_move_to(cr, ax, ay);
+	cairo_curve_to(cr, (ax + bx) / 2, ay, (ax + bx) / 2, m->y, bx - 0.3, m->y);
+	cairo_stroke(cr);
+	cairo_move_to(cr, bx, m->y);
+	cairo_line_to(cr, bx - 0.42, m->y - 0.22);
+	cairo_line_to(cr, bx - 0.42, m->y + 0.22);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+	/* the cards behind: one box standing for every row */
+	for (int c = MEAN_CARDS; c >= 0; c--) {
+		double d = c * MEAN_CARD;
+		graph_box_path(cr, x + d, y + d, m->w, m->h, MEAN_RADIUS);
+		theme_set(cr, th->fill[NODE_COMPUTED]);
+		cairo_fill_preserve(cr);
+		theme_set(cr, c == 0 && current ? th->forward : th->cost);
+		cairo_set_line_width(cr, c == 0 && current ? 0.11 : 0.055);
+		cairo_stroke(cr);
+	}
+	graph_box_path(cr, x + 0.1, y + 0.1, m->w - 0.2, m->h - 0.2, MEAN_RADIUS - 0.1); /* the cost's double outline */
+	theme_set(cr, th->cost);
+	cairo_set_line_width(cr, 0.035);
+	cairo_stroke(cr);
+	struct text_style head = {FONT_BOLD, LAYOUT_HEAD, 1}, val = {FONT_BOLD, 1, 1};
+	struct text_style foot = {FONT_REGULAR, LAYOUT_GRAD, 1};
+	double base = y + LAYOUT_PAD_Y + LAYOUT_ROW_HEAD * 0.78;
+	theme_set(cr, th->fg);
+	text_draw(cr, r, m->head, m->x - text_width(r, m->head, &head) / 2, base, &head);
+	base = y + LAYOUT_PAD_Y + LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE * 0.78;
+	const char *v = known > 0 ? m->value : "?";
+	theme_set_alpha(cr, known > 0 ? th->forward : th->muted, known > 0 ? known : 1);
+	text_draw(cr, r, v, m->x - text_width(r, v, &val) / 2, base, &val);
+	base = y + LAYOUT_PAD_Y + LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD * 0.74;
+	theme_set(cr, th->muted);
+	text_draw(cr, r, m->foot, m->x - text_width(r, m->foot, &foot) / 2, base, &foot);
+}
