@@ -147,4 +147,35 @@ struct export_opts {
 int export_figure(const struct figure *fig, const char *path, const struct export_opts *o,
                   char *err, size_t n);
 
+/* ---- deck.c: the backprop walk as a deck of slides ---- */
+enum deck_kind { DECK_FOLDER = 1, DECK_PDF, DECK_GIF };
+enum deck_pass { DECK_BOTH, DECK_FORWARD, DECK_BACKWARD }; /* forward: step 0 and the forward
+                                                              steps; backward: the rest */
+
+/* The form of a deck from its path: .pdf, .gif (any case), or a folder (a last name with
+ * no extension, one ending in '/', or an existing folder); 0 for anything else. */
+enum deck_kind deck_kind_of(const char *path);
+
+struct deck_opts {
+	struct export_opts ex; /* the look of every step; ex.format: a folder's frames (PNG) */
+	int from, to;          /* steps from .. to, inclusive; to < 0: to the last */
+	enum deck_pass only;   /* both passes (default), or one */
+	double pace;           /* GIF: seconds per step (default 1.2; the last held 3 times) */
+	int force;             /* replace an existing deck, or a folder's earlier frames */
+};
+
+/* The steps of fig->trace that o picks, in order, into steps (room for n_steps); their
+ * count, or -1 with a sentence in err giving the valid range. */
+int deck_steps(const struct trace *t, const struct deck_opts *o, int *steps, char *err, size_t n);
+
+#define DECK_EXISTS (-2) /* deck_write: the target exists and o->force is not set */
+
+/* Writes the steps o picks as one multi-page PDF (a page per step, text as text), an
+ * animated GIF (a frame per step, looping; no transparency), or a folder of
+ * step-NNN.png/svg/pdf. A file is replaced atomically; a folder's earlier frames are
+ * replaced as one set (written aside, then swapped). A failure or interrupt leaves the
+ * old deck whole. Returns 0, DECK_EXISTS, or -1, with one sentence in err. */
+int deck_write(const struct figure *fig, const char *path, const struct deck_opts *o,
+               char *err, size_t n);
+
 #endif

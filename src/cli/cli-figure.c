@@ -24,7 +24,7 @@ static int fig_parse_size(const char *s, double *w, double *h)
 int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const char *usage,
                    int argc, char **argv)
 {
-	*a = (struct fig_args){.step = -1};
+	*a = (struct fig_args){.step = -1, .to = -1};
 	if (accept & FIG_OPT_OUT) /* files are for slides and print: light unless asked */
 		a->ex.draw.theme = THEME_LIGHT;
 	for (int i = 1; i < argc; i++) {
@@ -71,8 +71,26 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const c
 				a->ex.draw.only = DRAW_GRAPH;
 			else if (!strcmp(v, "plot"))
 				a->ex.draw.only = DRAW_PLOT;
+			else if ((accept & FIG_OPT_DECK) && !strcmp(v, "forward"))
+				a->pass = DECK_FORWARD;
+			else if ((accept & FIG_OPT_DECK) && !strcmp(v, "backward"))
+				a->pass = DECK_BACKWARD;
+			else if (accept & FIG_OPT_DECK)
+				return cli_usage_error(cmd, "--only is graph, plot, forward or backward, not '%s'", v);
 			else
 				return cli_usage_error(cmd, "--only is graph or plot, not '%s'", v);
+		} else if ((accept & FIG_OPT_DECK) && (!strcmp(arg, "--from") || !strcmp(arg, "--to"))) {
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			if (cli_parse_int(v, 0, 1000000000, arg[2] == 'f' ? &a->from : &a->to) != 0)
+				return cli_usage_error(cmd, "%s wants a step number (0, 1, ...), not '%s'", arg, v);
+		} else if ((accept & FIG_OPT_DECK) && !strcmp(arg, "--pace")) {
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			char *end;
+			a->pace = strtod(v, &end);
+			if (end == v || *end || !(a->pace >= 0.02 && a->pace <= 600))
+				return cli_usage_error(cmd, "--pace wants seconds per step from 0.02 to 600, not '%s'", v);
 		} else if ((accept & FIG_OPT_STEP) && !strcmp(arg, "--step")) {
 			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;

@@ -1,6 +1,6 @@
 /* cli-figure.h - what the figure commands (export, record, bench) share: their options
- * (--size, --scale, --theme, --transparent, --step, --only, -o, --format, --frames, on
- * top of the scene options) and opening a scene with fonts, trace and figure ready. */
+ * (--size, --scale, --theme, --transparent, --step, --only, -o, --format, --frames, the
+ * deck's --from, --to, --pace, on top of the scene options) and opening a scene with fonts, trace and figure ready. */
 #ifndef NUDGE_CLI_FIGURE_H
 #define NUDGE_CLI_FIGURE_H
 
@@ -16,6 +16,7 @@ enum {
 	FIG_OPT_FRAMES = 1 << 3, /* --frames N */
 	FIG_OPT_LOOK = 1 << 4,   /* --scale, --theme, --transparent, --only */
 	FIG_OPT_FORCE = 1 << 5,  /* --force */
+	FIG_OPT_DECK = 1 << 6,   /* --from, --to, --pace, --only forward|backward */
 };
 
 struct fig_args {
@@ -26,6 +27,9 @@ struct fig_args {
 	enum export_format format;/* --format (record) */
 	int frames;               /* --frames N (bench), 0 if not given */
 	int force;                /* --force (record): replace an earlier recording */
+	int from, to;             /* --from K, --to L (record): 0 and -1 (the last) if not given */
+	enum deck_pass pass;      /* --only forward|backward (record) */
+	double pace;              /* --pace SECONDS (record to a GIF), 0 if not given */
 	int help;                 /* -h / --help was given */
 };
 

@@ -1,130 +1,72 @@
-/* cmd_record.c - `nudge record SCENE -o DIR`: one figure per step of the backprop walk,
- * step-000.png, step-001.png, ..., ready for consecutive slides. Each file is written
- * atomically; DIR is created when missing. */
-#include <dirent.h>
-#include <errno.h>
+/* cmd_record.c - `nudge record SCENE -o DECK`: the backprop walk as slides, one per step:
+ * a multi-page PDF (walk.pdf), an animated GIF (walk.gif) or a folder of step-NNN.png
+ * (or .svg, .pdf) files, all or a range of steps, one pass or both. The render layer's
+ * deck_write does the work and keeps an existing deck whole on any failure. */
 #include <stdio.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <stdlib.h>
 #include "cli-figure.h"
 
 static const char record_usage[] =
-	"usage: nudge record SCENE -o DIR [--format png|svg|pdf] [--force] [options]\n"
+	"usage: nudge record SCENE -o DECK [options]\n"
 	"\n"
-	"Writes one figure per step of the backprop walk of SCENE into DIR\n"
-	"(step-000.png, step-001.png, ...), creating DIR when it is missing.\n"
-	"A DIR that already holds step-NNN files is refused unless --force is given;\n"
-	"then the old frames are replaced and any left over from a longer walk removed.\n"
+	"Writes the backprop walk of SCENE, a slide per step, as DECK:\n"
+	"  walk.pdf     one PDF, a page per step (page size from --size, in points)\n"
+	"  walk.gif     an animated GIF, a frame per step, looping\n"
+	"  DIR          a folder of step-NNN.png files (named as eval --trace numbers\n"
+	"               the steps), created when missing\n"
+	"An existing deck (or a folder with step-NNN files) is refused unless --force\n"
+	"is given; then it is replaced as a whole, and a failure leaves it as it was.\n"
+	"\n"
+	"  --from K, --to L     only steps K to L (inclusive; see nudge eval --trace)\n"
+	"  --only forward       only step 0 and the forward pass (or backward: the rest);\n"
+	"                       --only graph|plot picks the view, as in export\n"
+	"  --pace SECONDS       GIF: time per step (default 1.2; the last step 3 times)\n"
+	"  --format png|svg|pdf a folder's frames (default png)\n"
+	"  --force              replace an existing deck\n"
 	"Takes the options of nudge export except --step (see nudge export --help).\n";
-
-/* mkdir -p: 0, or -1 with errno set. */
-static int record_mkdirs(const char *dir)
-{
-	char path[4096];
-	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	for (char *p = path + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			if (mkdir(path, 0777) != 0 && errno != EEXIST)
-				return -1;
-			*p = '/';
-		}
-	if (mkdir(path, 0777) != 0 && errno != EEXIST)
-		return -1;
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return -1;
-	if (!S_ISDIR(st.st_mode)) {
-		errno = ENOTDIR;
-		return -1;
-	}
-	return 0;
-}
-
-/* Is name a frame of a recording: step-NNN.png, .svg or .pdf? Its number, or -1. */
-static int frame_number(const char *name)
-{
-	int n, end = 0;
-	char ext[8];
-	if (sscanf(name, "step-%d.%7[a-z]%n", &n, ext, &end) != 2 || name[end] != '\0' || n < 0)
-		return -1;
-	return strcmp(ext, "png") && strcmp(ext, "svg") && strcmp(ext, "pdf") ? -1 : n;
-}
-
-/* Frames of an earlier recording in dir: how many, and the first one's name. With
- * remove_from >= 0, deletes instead those numbered from it on and those of another
- * format than keep_ext, so that only the new recording is left. */
-static int old_frames(const char *dir, char *first, size_t n, int remove_from, const char *keep_ext)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return 0;
-	int count = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		int k = frame_number(e->d_name);
-		if (k < 0)
-			continue;
-		if (remove_from >= 0) {
-			const char *dot = strrchr(e->d_name, '.');
-			if (k >= remove_from || !dot || strcmp(dot + 1, keep_ext) != 0) {
-				char path[4400];
-				snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-				unlink(path);
-			}
-			continue;
-		}
-		if (count++ == 0)
-			snprintf(first, n, "%s", e->d_name);
-	}
-	closedir(d);
-	return count;
-}
 
 int cmd_record(int argc, char **argv)
 {
 	struct fig_args a;
-	int rc = fig_args_parse(&a, "record", FIG_OPT_OUT | FIG_OPT_FORMAT | FIG_OPT_LOOK | FIG_OPT_FORCE,
+	int rc = fig_args_parse(&a, "record",
+	                        FIG_OPT_OUT | FIG_OPT_FORMAT | FIG_OPT_LOOK | FIG_OPT_FORCE | FIG_OPT_DECK,
 	                        record_usage, argc, argv);
 	if (rc != EXIT_OK || a.help)
 		return rc;
-	if (!a.format)
-		a.format = EXPORT_PNG;
+	enum deck_kind kind = deck_kind_of(a.out);
+	if (!kind)
+		return cli_usage_error("record", "cannot tell the form of %s: use walk.pdf, walk.gif, or a folder "
+		                       "(a name without an extension, or ending in /)", a.out);
+	if (a.format && kind != DECK_FOLDER)
+		return cli_usage_error("record", "--format is for a folder of frames; %s is one %s file", a.out,
+		                       kind == DECK_PDF ? "PDF" : "GIF");
+	if (a.pace > 0 && kind != DECK_GIF)
+		return cli_usage_error("record", "--pace is for a GIF; %s is not one", a.out);
+	if (a.ex.draw.transparent && kind == DECK_GIF)
+		return cli_usage_error("record", "a GIF deck cannot be transparent: leave out --transparent");
 	struct fig_session fs;
 	if ((rc = fig_session_open(&fs, &a, "record")) != EXIT_OK)
 		return rc;
-	if (record_mkdirs(a.out) != 0) {
-		fprintf(stderr, "nudge record: cannot create the folder %s: %s\n", a.out, strerror(errno));
-		fig_session_close(&fs);
-		return EXIT_FAIL;
-	}
-	char first[256];
-	int old = old_frames(a.out, first, sizeof first, -1, NULL);
-	if (old > 0 && !a.force) {
-		fprintf(stderr, "nudge record: %s already holds %s%s from an earlier recording; give --force to "
-		        "replace them, or choose another folder\n", a.out, first,
-		        old > 1 ? " and other step-NNN files" : "");
-		fig_session_close(&fs);
-		return EXIT_FAIL;
-	}
-	static const char *const ext[] = {"", "png", "svg", "pdf"};
-	a.ex.format = a.format;
-	for (int k = 0; k < fs.trace->n_steps; k++) {
-		char path[4200], err[512];
-		snprintf(path, sizeof path, "%s/step-%03d.%s", a.out, k, ext[a.format]);
-		fs.fig.step = k;
-		if (export_figure(&fs.fig, path, &a.ex, err, sizeof err) != 0) {
+	struct deck_opts o = {.ex = a.ex, .from = a.from, .to = a.to, .only = a.pass, .pace = a.pace,
+	                      .force = a.force};
+	o.ex.format = a.format;
+	char err[600];
+	int *steps = malloc((size_t)fs.trace->n_steps * sizeof *steps);
+	if (!steps) {
+		fprintf(stderr, "nudge record: out of memory\n");
+		rc = EXIT_FAIL;
+	} else if (deck_steps(fs.trace, &o, steps, err, sizeof err) < 0) {
+		rc = cli_usage_error("record", "%s", err);
+	} else {
+		int w = deck_write(&fs.fig, a.out, &o, err, sizeof err);
+		if (w == DECK_EXISTS)
+			fprintf(stderr, "nudge record: %s; give --force to replace %s, or choose another name\n", err,
+			        kind == DECK_FOLDER ? "them" : "it");
+		else if (w != 0)
 			fprintf(stderr, "nudge record: %s\n", err);
-			rc = EXIT_FAIL;
-			break;
-		}
+		rc = w == 0 ? EXIT_OK : EXIT_FAIL;
 	}
-	if (rc == EXIT_OK && old > 0)
-		old_frames(a.out, first, sizeof first, fs.trace->n_steps, ext[a.format]); /* the rest of the old one */
+	free(steps);
 	fig_session_close(&fs);
 	return rc;
 }

@@ -23,6 +23,20 @@ static void export_png_flush(png_structp png)
 	(void)png;
 }
 
+/* libpng's own handlers print "libpng error: write failed" before nudge's sentence:
+ * these say nothing and let the caller report the cause it knows. */
+static void export_png_error(png_structp png, png_const_charp msg)
+{
+	(void)msg;
+	png_longjmp(png, 1);
+}
+
+static void export_png_warning(png_structp png, png_const_charp msg)
+{
+	(void)png;
+	(void)msg;
+}
+
 /* One row of premultiplied ARGB32 as RGB or straight RGBA bytes. */
 static void export_png_row(const unsigned char *src, unsigned char *dst, int w, int alpha)
 {
@@ -56,7 +70,8 @@ int export_png_write(cairo_surface_t *sf, int alpha, cairo_write_func_t write, v
 	const unsigned char *data = cairo_image_surface_get_data(sf);
 	struct export_png_sink k = {write, closure};
 	unsigned char *row = malloc((size_t)w * 4);
-	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, export_png_error,
+	                                           export_png_warning);
 	png_infop info = png ? png_create_info_struct(png) : NULL;
 	if (!row || !png || !info || !data) {
 		png_destroy_write_struct(&png, &info);

@@ -199,6 +199,75 @@ void draw_graph_size(struct render *r, const struct figure *fig, const struct dr
 /* ease in and out, t in [0, 1] */
 double draw_ease(double t);
 
+/* ---- atomic.c: targets written aside and moved into place ---- */
+#include <signal.h>
+#include <stdio.h>
+#define ATOMIC_NAME 256 /* room for a file name (NAME_MAX + 1) */
+
+struct atomic_file {
+	int dirfd;              /* the target's folder */
+	char base[ATOMIC_NAME]; /* the target's name in it */
+	char tmp[ATOMIC_NAME];  /* the temporary's name in it */
+	FILE *f;                /* open for writing on the temporary */
+	int slot;               /* its entry in the signal handler's list, or -1 */
+};
+
+/* Opens a temporary beside path (sweeping stale ones of the same target first).
+ * 0, or -1 with the reason in err. */
+int atomic_open(struct atomic_file *af, const char *path, char *err, size_t n);
+/* Flushes and fsyncs the temporary, renames it over the target and fsyncs the folder;
+ * on failure removes the temporary. 0, or -1 with the reason in err. */
+int atomic_commit(struct atomic_file *af, char *err, size_t n);
+/* Closes and removes the temporary; the target is untouched. */
+void atomic_abort(struct atomic_file *af);
+/* fflush, fsync and fclose; 0, or -1 with the reason in err. */
+int atomic_sync_close(FILE *f, char *err, size_t n);
+/* The folder of path opened (O_DIRECTORY), its last component in base; -1 and errno. */
+int atomic_dir_open(const char *path, char base[ATOMIC_NAME]);
+/* Creates a temporary folder for base inside dirfd, tracked for the signal handler;
+ * returns a descriptor of it, its name in name and its handler slot in slot; -1 and errno. */
+int atomic_mkdtemp(int dirfd, const char *base, char name[ATOMIC_NAME], int *slot);
+/* Adds name in dirfd to what TERM, INT and HUP remove before the process ends
+ * (files before the folder holding them: newest first). Returns a slot, or -1. */
+int atomic_track(int dirfd, const char *name, int is_dir);
+void atomic_untrack(int slot);
+/* Removes the stale temporaries of base in dirfd: nudge's own pattern, not touched for
+ * ten minutes (folders only when they hold nothing but plain files). */
+void atomic_sweep(int dirfd, const char *base);
+/* Defers TERM, INT and HUP (while moving a set of files into place), and lets them in. */
+void atomic_hold_signals(sigset_t *old);
+void atomic_release_signals(const sigset_t *old);
+
+/* ---- export.c: one figure into a stream ---- */
+struct export_sink {
+	FILE *f;    /* where the bytes go */
+	int failed; /* a write failed */
+	int errnum; /* its errno */
+};
+/* cairo's write function over an export_sink. */
+cairo_status_t export_write(void *closure, const unsigned char *data, unsigned int len);
+/* The options with the default size (1920x1080 units) filled in. */
+struct draw_opts export_draw_opts(const struct export_opts *o);
+/* fig drawn into a new ARGB32 image surface, scale pixels per unit (the caller destroys
+ * it); NULL with the reason in err. */
+cairo_surface_t *export_image(const struct figure *fig, const struct draw_opts *d, double scale,
+                              char *err, size_t n);
+/* Title and creator of a PDF surface. */
+void export_pdf_metadata(cairo_surface_t *sf, const struct figure *fig);
+/* 0 when the sink took every byte and cairo is content; else -1 with the reason in err. */
+int export_sink_status(const struct export_sink *k, cairo_status_t st, char *err, size_t n);
+/* Draws fig as one PNG, SVG or PDF into the sink; 0, or -1 with the reason in err. */
+int export_draw(const struct figure *fig, const struct export_opts *o, enum export_format fmt,
+                struct export_sink *k, char *err, size_t n);
+
+/* ---- deck_gif.c, deck_folder.c: two forms of the deck (deck.c picks the steps) ---- */
+/* The animated GIF of steps[0..count) into the sink; 0, or -1 with the reason in err. */
+int deck_gif(const struct figure *fig, const int *steps, int count, const struct deck_opts *o,
+             struct export_sink *k, char *err, size_t n);
+/* The folder of frames at path (created when missing); 0, DECK_EXISTS or -1, with err. */
+int deck_folder(const struct figure *fig, const char *path, const int *steps, int count,
+                const struct deck_opts *o, char *err, size_t n);
+
 /* ---- export_png.c ---- */
 /* Encodes an ARGB32 image surface as PNG (RGBA when alpha, else RGB); 0 or -1. */
 int export_png_write(cairo_surface_t *sf, int alpha, cairo_write_func_t write, void *closure);
