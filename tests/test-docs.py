@@ -147,7 +147,8 @@ def test_makefile():
     check(p.returncode == 0, f"make in docs/examples exits 0: {p.stdout}{p.stderr}")
     scenes = [os.path.basename(s)[:-6] for s in glob.glob(os.path.join(src, "*.nudge"))]
     want = [f"{s}.pdf" for s in scenes] + [f"{s}.png" for s in scenes]
-    want += ["network.pdf", "computation-graph-forward.pdf", "computation-graph-steps/step-000.png"]
+    want += ["network.pdf", "computation-graph-forward.pdf", "computation-graph-steps/step-000.png",
+             "computation-graph-walk.pdf"]
     for w in want:
         path = os.path.join(out, w)
         ok = os.path.isfile(path) and os.path.getsize(path) > 1000

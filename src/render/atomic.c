@@ -215,7 +215,7 @@ static void atomic_sweep_dir(int dirfd, const char *name)
 
 void atomic_sweep(int dirfd, const char *base)
 {
-	int fd = dup(dirfd);
+	int fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC); /* its own offset, unlike dup */
 	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	if (!d) {
 		if (fd >= 0)

@@ -67,7 +67,7 @@ static int deck_frame_number(const char *name)
 static int deck_frames(int dfd, char (**names)[ATOMIC_NAME])
 {
 	*names = NULL;
-	int fd = dup(dfd);
+	int fd = openat(dfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC); /* its own offset, unlike dup */
 	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	if (!d) {
 		if (fd >= 0)

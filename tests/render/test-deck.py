@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""test-deck.py - `nudge record` decks and safe writing, checked from the outside: pdfinfo
+counts the PDF's pages and pdftotext reads each step's sentence, ImageMagick counts the
+GIF's frames and delays and compares a frame with the PNG export of that step; ranges and
+refusals; a full disk (RLIMIT_FSIZE), TERM/INT/HUP mid-write, stale temporaries, 255-byte
+names, fsync before and after the rename (strace). Usage: test-deck.py NUDGE_EXE"""
+import os
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+NUDGE = sys.argv[1]
+failures = 0
+checks = 0
+
+
+def check(cond, msg):
+    global failures, checks
+    checks += 1
+    if not cond:
+        failures += 1
+        print("FAIL:", msg, file=sys.stderr)
+
+
+def run(*args, fsize=None, cwd=None):
+    def limit():
+        if fsize is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+            resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
+    return subprocess.run([NUDGE, *args], capture_output=True, text=True, timeout=300,
+                          preexec_fn=limit, cwd=cwd)
+
+
+def tool(*args):
+    return subprocess.run(args, capture_output=True, text=True, timeout=120)
+
+
+for t in ("pdfinfo", "pdftotext", "identify", "convert"):
+    if shutil.which(t) is None:
+        print(f"SKIP: {t} is not installed", file=sys.stderr)
+        sys.exit(77)
+
+tmp = tempfile.mkdtemp(prefix="nudge-deck-")
+
+
+def path(*p):
+    return os.path.join(tmp, *p)
+
+
+def read(p):
+    with open(p, "rb") as f:
+        return f.read()
+
+
+def temps(folder):
+    return [f for f in os.listdir(folder) if ".nudge-" in f]
+
+
+def pdf_pages(p):
+    m = re.search(r"^Pages:\s+(\d+)", tool("pdfinfo", p).stdout, re.M)
+    return int(m.group(1)) if m else -1
+
+
+def pdf_page_text(p, page):
+    return tool("pdftotext", "-f", str(page), "-l", str(page), p, "-").stdout
+
+
+# the trace as eval numbers it: (number, kind, sentence)
+trace = []
+for line in run("eval", "network", "--trace").stdout.splitlines():
+    m = re.match(r"^\s+(\d+)  (leaves|forward|backward)\s+(.*)$", line)
+    if m:
+        trace.append((int(m.group(1)), m.group(2), m.group(3)))
+last = len(trace) - 1
+
+
+def numbers_of(sentence):
+    """The worked numbers at the end of a step sentence, without spaces: '2×3=6'."""
+    parts = sentence.split(" = ")
+    return "".join(" = ".join(parts[-2:]).split())
+
+
+def check_pdf_steps(p, steps, what):
+    check(pdf_pages(p) == len(steps), f"{what}: {len(steps)} pages, pdfinfo says {pdf_pages(p)}")
+    for page, k in enumerate(steps, 1):
+        text = pdf_page_text(p, page)
+        check(f"step {k} of {last}" in text, f"{what}: page {page} is step {k}")
+        if trace[k][1] != "leaves":
+            check(numbers_of(trace[k][2]) in "".join(text.split()),
+                  f"{what}: page {page} reads '{numbers_of(trace[k][2])}' as text")
+
+
+try:
+    check(len(trace) == 13 and trace[4][2] == "dJ/dJ = 1", f"network's trace: {trace[:5]}")
+
+    # --- PDF deck: a page per step, its sentence as text, fonts embedded, page size ----
+    deck = path("walk.pdf")
+    r = run("record", "network", "-o", deck)
+    check(r.returncode == 0 and r.stderr == "", f"record -o walk.pdf: {r.returncode} {r.stderr}")
+    check_pdf_steps(deck, list(range(13)), "walk.pdf")
+    info = tool("pdfinfo", deck).stdout
+    check(re.search(r"Page size:\s+1920 x 1080 pts", info), f"16:9 pages by default: {info}")
+    fonts = tool("pdffonts", deck).stdout.splitlines()[2:]
+    check(fonts and all(" yes " in f for f in fonts), f"every font embedded: {fonts}")
+    r = run("record", "network", "-o", path("four-three.pdf"), "--size", "1024x768")
+    check(re.search(r"Page size:\s+1024 x 768 pts", tool("pdfinfo", path("four-three.pdf")).stdout),
+          "--size 1024x768 gives 4:3 pages in points")
+
+    # --- which steps: --from, --to, --only, for PDF, GIF and folder ---------------------
+    r = run("record", "network", "-o", path("mid.pdf"), "--from", "3", "--to", "6")
+    check(r.returncode == 0, f"--from 3 --to 6: {r.stderr}")
+    check_pdf_steps(path("mid.pdf"), [3, 4, 5, 6], "--from 3 --to 6")
+    r = run("record", "network", "-o", path("back.pdf"), "--only", "backward")
+    check_pdf_steps(path("back.pdf"), list(range(4, 13)), "--only backward")
+    r = run("record", "network", "-o", path("fwd.pdf"), "--only", "forward", "--to", "2")
+    check_pdf_steps(path("fwd.pdf"), [0, 1, 2], "--only forward --to 2")
+    r = run("record", "network", "-o", path("frames"), "--from", "10")
+    check(r.returncode == 0 and sorted(os.listdir(path("frames"))) == ["step-010.png", "step-011.png", "step-012.png"],
+          f"a folder numbers frames as the trace does: {r.stderr} {os.listdir(path('frames'))}")
+    r = run("record", "network", "-o", path("graph.pdf"), "--only", "backward", "--only", "graph",
+            "--theme", "dark", "--set", "x=3", "--to", "5")
+    check(r.returncode == 0 and pdf_pages(path("graph.pdf")) == 2, f"--only graph with a pass: {r.stderr}")
+    check("=1×14=14" in "".join(pdf_page_text(path("graph.pdf"), 2).split()),
+          "--set applies to the deck: dJ/da[2] = 1 × 14 = 14 with x = 3")
+
+    before = sorted(os.listdir(tmp))
+    for args, want in ((["--from", "13"], "0 to 12"), (["--to", "99"], "0 to 12"),
+                       (["--from", "5", "--to", "3"], "5"), (["--to", "2", "--only", "backward"], "4 to 12"),
+                       (["--from", "-1"], "step number"), (["--only", "sideways"], "forward")):
+        for out in ("bad.pdf", "bad.gif", "bad-folder"):
+            r = run("record", "network", "-o", path(out), *args)
+            check(r.returncode == 2 and want in r.stderr and len(r.stderr.strip().splitlines()) == 1,
+                  f"{args} -o {out} refused with the valid range: {r.returncode} {r.stderr!r}")
+    for out, want in (("anim.mp4", ".gif"), ("walk.png", ".pdf"), ("v1.2", "folder")):
+        r = run("record", "network", "-o", path(out))
+        check(r.returncode == 2 and want in r.stderr, f"-o {out} is refused: {r.returncode} {r.stderr!r}")
+    for args, want in ((["-o", path("p.pdf"), "--pace", "2"], "GIF"), (["-o", path("g.gif"), "--format", "png"], "folder"),
+                       (["-o", path("t.gif"), "--transparent"], "transparent"), (["-o", path("g.gif"), "--pace", "0"], "seconds")):
+        r = run("record", "network", *args)
+        check(r.returncode == 2 and want in r.stderr, f"{args} refused: {r.returncode} {r.stderr!r}")
+    check(sorted(os.listdir(tmp)) == before, f"a refused record creates nothing: {set(os.listdir(tmp)) - set(before)}")
+
+    # --- GIF: a frame per step, the pace, looping, the figure's colours ------------------
+    gif = path("walk.gif")
+    r = run("record", "network", "-o", gif, "--size", "960x540")
+    check(r.returncode == 0, f"record -o walk.gif: {r.stderr}")
+    delays = tool("identify", "-format", "%T,", gif).stdout.strip(",").split(",")
+    check(delays == ["120"] * 12 + ["360"], f"13 frames of 1.2 s, the last 3.6 s: {delays}")
+    check(b"NETSCAPE2.0\x03\x01\x00\x00" in read(gif), "the GIF loops for ever")
+    check(os.path.getsize(gif) < 1_000_000, f"the network walk at 960x540 is under 1 MB: {os.path.getsize(gif)}")
+    r = run("record", "network", "-o", path("fast.gif"), "--size", "320x180", "--pace", "0.5", "--from", "4", "--to", "7")
+    delays = tool("identify", "-format", "%T,", path("fast.gif")).stdout.strip(",").split(",")
+    check(delays == ["50", "50", "50", "150"], f"--pace 0.5 over steps 4-7: {delays}")
+    # frame 6 of the GIF against the PNG export of step 6: the figure's own colours exact
+    run("export", "network", "--size", "960x540", "--step", "6", "-o", path("s6.png"))
+    tool("convert", path("s6.png"), "-alpha", "off", "-depth", "8", path("s6.rgb"))
+    tool("convert", gif + "[0-6]", "-coalesce", "-depth", "8", path("g-%d.rgb"))
+    want_px, got_px = read(path("s6.rgb")), read(path("g-6.rgb"))
+    check(len(want_px) == len(got_px) == 960 * 540 * 3, f"frame sizes {len(want_px)} {len(got_px)}")
+    counts = {}
+    for i in range(0, len(want_px), 3):
+        c = want_px[i:i + 3]
+        counts[c] = counts.get(c, 0) + 1
+    common = {c for c, n in counts.items() if n >= 500}  # 0.1% of the frame: fills, lines, text
+    wrong_common = sum(1 for i in range(0, len(want_px), 3)
+                       if want_px[i:i + 3] in common and want_px[i:i + 3] != got_px[i:i + 3])
+    wrong_all = sum(1 for i in range(0, len(want_px), 3) if want_px[i:i + 3] != got_px[i:i + 3])
+    check(len(common) >= 5 and wrong_common == 0,
+          f"every colour of 500 pixels or more is exact in the GIF: {wrong_common} pixels differ")
+    check(wrong_all < len(want_px) // 3 // 20, f"under 5% of pixels (rare antialiasing shades) approximated: {wrong_all}")
+
+    # --- an existing deck: refused, then replaced with --force ---------------------------
+    for out in ("walk.pdf", "walk.gif"):
+        old = read(path(out))
+        r = run("record", "derivative", "-o", path(out))
+        check(r.returncode == 1 and "--force" in r.stderr and read(path(out)) == old,
+              f"{out} exists: refused and kept: {r.returncode} {r.stderr!r}")
+        r = run("record", "derivative", "-o", path(out), "--force")
+        check(r.returncode == 0 and read(path(out)) != old, f"{out} --force replaces it: {r.stderr}")
+    check(pdf_pages(deck) == 4, "the derivative walk replaced the network walk")
+
+    # --- a full disk (files limited to a size): the old deck whole, no temporaries -------
+    for out in ("walk.pdf", "walk.gif"):
+        old = read(path(out))
+        r = run("record", "network", "-o", path(out), "--force", fsize=20000)
+        check(r.returncode == 1 and read(path(out)) == old and not temps(tmp),
+              f"{out} on a full disk: the old deck whole, no temporary: {r.returncode} {r.stderr!r} {temps(tmp)}")
+        check(r.stderr.startswith(f"nudge record: cannot write {path(out)}: File too large")
+              and len(r.stderr.strip().splitlines()) == 1, f"one sentence: {r.stderr!r}")
+    r = run("export", "network", "-o", path("full.png"), fsize=20000)
+    check(r.returncode == 1 and r.stderr.startswith("nudge export: cannot write") and "libpng" not in r.stderr
+          and not os.path.exists(path("full.png")), f"libpng says nothing of its own: {r.stderr!r}")
+    # a folder: the new frames grow past the limit midway; the old recording stays whole
+    rec = path("rec")
+    run("record", "computation-graph", "-o", rec)
+    old = {f: read(os.path.join(rec, f)) for f in os.listdir(rec)}
+    sizes = sorted(len(v) for v in old.values())
+    mid = (sizes[0] + sizes[-1]) // 2
+    r = run("record", "network", "-o", rec, "--force", fsize=mid)
+    now = {f: read(os.path.join(rec, f)) for f in os.listdir(rec)}
+    check(r.returncode == 1 and now == old, f"a full disk midway leaves the old frames whole: {r.stderr!r} "
+          f"{sorted(set(now) ^ set(old))}")
+    r = run("record", "derivative", "-o", rec, "--force")
+    check(r.returncode == 0 and sorted(os.listdir(rec)) == [f"step-00{i}.png" for i in range(4)],
+          f"--force swaps in the new set alone: {sorted(os.listdir(rec))}")
+
+    # --- TERM, INT, HUP mid-write: the temporary goes, the old file stays ----------------
+    def interrupt(args, folder, ready, sig):
+        p = subprocess.Popen([NUDGE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 60
+        while time.time() < deadline and p.poll() is None and not ready():
+            time.sleep(0.005)
+        seen = p.poll() is None and ready()
+        p.send_signal(sig)
+        p.wait(timeout=60)
+        return seen, p.returncode, temps(folder)
+
+    big = path("big.png")
+    with open(big, "wb") as f:
+        f.write(b"old")
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        seen, code, left = interrupt(["export", "network", "--size", "8000x4500", "-o", big], tmp,
+                                     lambda: temps(tmp), sig)
+        check(seen and code == -sig and not left and read(big) == b"old",
+              f"{sig.name} mid-export: dies of it, no temporary, old file kept ({seen}, {code}, {left})")
+    run("record", "computation-graph", "-o", rec, "--force")
+    old = {f: read(os.path.join(rec, f)) for f in os.listdir(rec)}
+
+    def frames_aside():
+        return any(os.listdir(os.path.join(rec, d)) for d in temps(rec) if os.path.isdir(os.path.join(rec, d)))
+
+    seen, code, left = interrupt(["record", "network", "-o", rec, "--force", "--size", "3000x1700"], rec,
+                                 frames_aside, signal.SIGTERM)
+    now = {f: read(os.path.join(rec, f)) for f in os.listdir(rec)}
+    check(seen and code == -signal.SIGTERM and not left and now == old,
+          f"TERM mid-record: old frames whole, nothing aside ({seen}, {code}, {left}, {sorted(set(now) ^ set(old))})")
+    seen, code, left = interrupt(["record", "network", "-o", path("term.pdf"), "--size", "4000x2250"], tmp,
+                                 lambda: temps(tmp), signal.SIGTERM)
+    check(code == -signal.SIGTERM and not left and not os.path.exists(path("term.pdf")),
+          f"TERM mid-deck: no deck, no temporary ({seen}, {code}, {left})")
+
+    # --- stale temporaries of the same target are swept; others are not ----------------
+    names = {".walk.pdf.nudge-Ab12Cd": 3600, ".walk.pdf.nudge-Ef34Gh": 0, ".walk.pdf.nudge-x": 3600,
+             ".walk.gif.nudge-Ij56Kl": 3600, "walk.pdf.nudge-Mn78Op": 3600}
+    for name, age in names.items():
+        with open(path(name), "w") as f:
+            f.write("x")
+        os.utime(path(name), (time.time() - age, time.time() - age))
+    r = run("record", "network", "-o", deck, "--force")
+    left = sorted(f for f in names if os.path.exists(path(f)))
+    check(r.returncode == 0 and left == sorted(set(names) - {".walk.pdf.nudge-Ab12Cd"}),
+          f"only the stale temporary of walk.pdf is swept: {left}")
+    for name in names:
+        os.unlink(path(name)) if os.path.exists(path(name)) else None
+
+    # --- names of 248 to 255 bytes ------------------------------------------------------
+    for n in (248, 251, 255):
+        for ext in (".png", ".pdf", ".gif"):
+            name = path("n" * (n - len(ext)) + ext)
+            args = ("export", "computation-graph", "-o", name) if ext == ".png" else \
+                   ("record", "computation-graph", "-o", name, "--size", "320x180")
+            r = run(*args)
+            check(r.returncode == 0 and os.path.getsize(name) > 100 and not temps(tmp),
+                  f"a {n}-byte name ({ext}): {r.returncode} {r.stderr!r}")
+            os.unlink(name) if os.path.exists(name) else None
+    r = run("record", "computation-graph", "-o", path("d" * 255), "--size", "320x180")
+    check(r.returncode == 0 and len(os.listdir(path("d" * 255))) == 13, f"a 255-byte folder: {r.stderr!r}")
+
+    # --- fsync of the file before the rename, and of the folder after it -----------------
+    if shutil.which("strace"):
+        for args in (("export", "computation-graph", "-o", path("sync.png")),
+                     ("record", "computation-graph", "-o", path("sync.pdf"))):
+            s = subprocess.run(["strace", "-f", "-e", "trace=fsync,fdatasync,rename,renameat,renameat2", NUDGE, *args],
+                               capture_output=True, text=True, timeout=120)
+            calls = [ln for ln in s.stderr.splitlines() if re.match(r"(\[pid \d+\] )?(fsync|fdatasync|rename)", ln)]
+            ren = [i for i, c in enumerate(calls) if "rename" in c and args[-1].split("/")[-1] in c]
+            fds = [re.search(r"sync\((\d+)\)", c).group(1) if re.search(r"sync\(\d", c) else None for c in calls]
+            dirfd = re.search(r"rename\w*\((\d+),", calls[ren[0]]).group(1) if ren else None
+            check(len(ren) == 1 and any(fds[i] and fds[i] != dirfd for i in range(ren[0]))
+                  and dirfd in fds[ren[0] + 1:], f"{args[0]}: fsync, rename, fsync of the folder: {calls}")
+    else:
+        print("SKIP: strace is not installed: fsync order not checked", file=sys.stderr)
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)
+
+print(f"test-deck: {checks - failures} checks passed, {failures} failed")
+sys.exit(1 if failures else 0)
