@@ -14,36 +14,30 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True  # no tests/__pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import checks  # noqa: E402
+from checks import check, finish  # noqa: E402
+
 NUDGE = sys.argv[1]
-failures = 0
-checks = 0
 
 
-def check(cond, msg):
-    global failures, checks
-    checks += 1
-    if not cond:
-        failures += 1
-        print("FAIL:", msg, file=sys.stderr)
-
-
-def run(*args, fsize=None, cwd=None):
+def run(*args, fsize=None):
     def limit():
         if fsize is not None:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
             resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-    return subprocess.run([NUDGE, *args], capture_output=True, text=True, timeout=300,
-                          preexec_fn=limit, cwd=cwd)
+    return checks.run([NUDGE, *args], timeout=300, preexec_fn=limit)
 
 
 def tool(*args):
     return subprocess.run(args, capture_output=True, text=True, timeout=120)
 
 
-for t in ("pdfinfo", "pdftotext", "identify", "convert"):
+for t in ("pdfinfo", "pdftotext", "pdffonts", "identify", "convert"):
     if shutil.which(t) is None:
-        print(f"SKIP: {t} is not installed", file=sys.stderr)
-        sys.exit(77)
+        checks.skip(f"{t} is not installed")
+        finish("test-deck")
 
 tmp = tempfile.mkdtemp(prefix="nudge-deck-")
 
@@ -218,6 +212,7 @@ try:
         seen = p.poll() is None and ready()
         p.send_signal(sig)
         p.wait(timeout=60)
+        checks.check_clean(p.returncode, p.stderr.read(), " ".join(args))
         return seen, p.returncode, temps(folder)
 
     big = path("big.png")
@@ -275,8 +270,8 @@ try:
     if shutil.which("strace"):
         for args in (("export", "computation-graph", "-o", path("sync.png")),
                      ("record", "computation-graph", "-o", path("sync.pdf"))):
-            s = subprocess.run(["strace", "-f", "-e", "trace=fsync,fdatasync,rename,renameat,renameat2", NUDGE, *args],
-                               capture_output=True, text=True, timeout=120)
+            s = checks.run(["strace", "-f", "-e", "trace=fsync,fdatasync,rename,renameat,renameat2", NUDGE, *args],
+                           timeout=120)
             calls = [ln for ln in s.stderr.splitlines() if re.match(r"(\[pid \d+\] )?(fsync|fdatasync|rename)", ln)]
             ren = [i for i, c in enumerate(calls) if "rename" in c and args[-1].split("/")[-1] in c]
             fds = [re.search(r"sync\((\d+)\)", c).group(1) if re.search(r"sync\(\d", c) else None for c in calls]
@@ -284,9 +279,8 @@ try:
             check(len(ren) == 1 and any(fds[i] and fds[i] != dirfd for i in range(ren[0]))
                   and dirfd in fds[ren[0] + 1:], f"{args[0]}: fsync, rename, fsync of the folder: {calls}")
     else:
-        print("SKIP: strace is not installed: fsync order not checked", file=sys.stderr)
+        checks.skip("the fsync order (strace is not installed)")
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 
-print(f"test-deck: {checks - failures} checks passed, {failures} failed")
-sys.exit(1 if failures else 0)
+finish("test-deck")
