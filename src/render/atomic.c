@@ -280,14 +280,19 @@ int atomic_open(struct atomic_file *af, const char *path, char *err, size_t n)
 		return -1;
 	}
 	atomic_sweep(af->dirfd, af->base);
+	sigset_t held; /* a signal between creating and tracking would leave it behind */
+	atomic_block(&held);
 	int fd = atomic_create(af->dirfd, af->base, 0, af->tmp);
+	int e = errno;
+	if (fd >= 0)
+		af->slot = atomic_track(af->dirfd, af->tmp, 0);
+	atomic_unblock(&held);
 	if (fd < 0) {
-		snprintf(err, n, "%s", strerror(errno));
+		snprintf(err, n, "%s", strerror(e));
 		close(af->dirfd);
 		af->dirfd = -1;
 		return -1;
 	}
-	af->slot = atomic_track(af->dirfd, af->tmp, 0);
 	if (!(af->f = fdopen(fd, "wb"))) {
 		snprintf(err, n, "%s", strerror(errno));
 		close(fd);
@@ -346,12 +351,19 @@ void atomic_abort(struct atomic_file *af)
 
 int atomic_mkdtemp(int dirfd, const char *base, char name[ATOMIC_NAME], int *slot)
 {
-	if (atomic_create(dirfd, base, 1, name) != 0)
+	sigset_t held;
+	atomic_block(&held);
+	int made = atomic_create(dirfd, base, 1, name), e = errno;
+	if (made == 0)
+		*slot = atomic_track(dirfd, name, 1);
+	atomic_unblock(&held);
+	if (made != 0) {
+		errno = e;
 		return -1;
-	*slot = atomic_track(dirfd, name, 1);
+	}
 	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
-		int e = errno;
+		e = errno;
 		unlinkat(dirfd, name, AT_REMOVEDIR);
 		atomic_untrack(*slot);
 		errno = e;
