@@ -315,6 +315,17 @@ static void test_keys(void)
 	key(a, SDLK_RIGHTBRACKET, 0);
 	CHECK(a->session.ev->row == 1 && strstr(a->session.trace->steps[0].text, "data row 1"),
 	      "] shows the next data row (%d)", a->session.ev->row);
+	CHECK(strstr(a->ui.status, "J⁽¹⁾ and dJ⁽¹⁾/d· on the graph are its") != NULL, "the status line names row 1's numbers: %s",
+	      a->ui.status);
+	key(a, SDLK_e, 0);
+	struct figure fig;
+	struct draw_opts fo;
+	app_figure(a, &fig, &fo);
+	CHECK(a->lecture.rows.on && fig.rows_table, "E shows the table of rows");
+	app_pump(a); /* draws it */
+	key(a, SDLK_e, 0);
+	app_figure(a, &fig, &fo);
+	CHECK(!fig.rows_table, "E again hides it");
 	key(a, SDLK_LEFTBRACKET, 0);
 	key(a, SDLK_LEFTBRACKET, 0);
 	CHECK(a->session.ev->row == 2, "[ goes back around (%d)", a->session.ev->row);

@@ -68,6 +68,8 @@ struct figure {
 	const double *tangent;       /* forward mode: n_nodes of d node / d tangent_input, or NULL
 	                                for reverse mode (dJ/d node) */
 	int tangent_input;           /* the input or param of forward mode */
+	int rows_table;              /* 1: the table of every data row's numbers and their
+	                                means (the window's E key); data scenes only */
 };
 
 enum draw_theme { THEME_DARK = 0, THEME_LIGHT };

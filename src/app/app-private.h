@@ -139,6 +139,9 @@ struct lecture_forward {        /* M: forward mode */
 	int on;
 	double *tangent;            /* n_nodes: d node / d the plotted input */
 };
+struct lecture_rows {           /* E: the table of every data row's numbers */
+	int on;                     /* shown (data scenes only) */
+};
 struct lecture_work {           /* N: the N + P versus N x P panel */
 	int on;
 	struct work_view view;      /* its counts and the pass being animated */
@@ -150,6 +153,7 @@ struct app_lecture {
 	struct lecture_table table;
 	struct lecture_forward forward;
 	struct lecture_work work;
+	struct lecture_rows rows;
 };
 
 /* Quiz mode (K). Owner: quiz.c; ui_draw.c draws the answer box. */

@@ -157,7 +157,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		break;
 	}
 	case SDLK_g: descend_once(a); break;
-	case SDLK_c: case SDLK_d: case SDLK_m: case SDLK_n: lecture_key(a, k); break;
+	case SDLK_c: case SDLK_d: case SDLK_e: case SDLK_m: case SDLK_n: lecture_key(a, k); break;
 	case SDLK_k: quiz_toggle(a); break;
 	case SDLK_a: case SDLK_h:
 		if (a->quiz.on)

@@ -236,6 +236,15 @@ void lecture_key(struct app *a, SDL_Keycode k)
 			app_set_status(a, 0, "reverse mode: d%s/d(every node), pulled back from %s (M: forward mode)", cost,
 			               cost);
 		break;
+	case SDLK_e:
+		if (a->session.scene->n_rows == 0) {
+			app_set_status(a, 0, "this scene has no data set: E shows each data row's numbers");
+			break;
+		}
+		a->lecture.rows.on = !a->lecture.rows.on;
+		if (a->lecture.rows.on)
+			app_set_status(a, 0, "each row's %s⁽ⁱ⁾ and d%s⁽ⁱ⁾/d·, and their means (E hides it)", cost, cost);
+		break;
 	case SDLK_n:
 		a->lecture.work.on = !a->lecture.work.on;
 		if (a->lecture.work.on)
@@ -271,6 +280,7 @@ void lecture_figure(const struct app_lecture *l, const struct app_session *s, st
 	}
 	if (l->work.on)
 		fig->work = &l->work.view;
+	fig->rows_table = l->rows.on && s->scene->n_rows > 0;
 	if (l->forward.on && s->plot >= 0) {
 		fig->tangent = l->forward.tangent;
 		fig->tangent_input = s->plot;

@@ -190,6 +190,7 @@ static const char *const help_keys[][2] = {
 	{ "R", "reset every value to the scene's (and the descent history)" },
 	{ "C", "check: every gradient against nudging (finite differences)" },
 	{ "D", "derivative table: J(w), J(w + ε), change / ε for each ε tried" },
+	{ "E", "each data row's numbers and their means (scenes with a data set)" },
 	{ "M", "forward mode (d node / d the plotted input) or reverse mode" },
 	{ "N", "N + P versus N × P: run every pass of both ways" },
 	{ "K", "quiz: values and gradients become ? boxes to click and type" },

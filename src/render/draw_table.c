@@ -1,14 +1,17 @@
 /* draw_table.c - the figure's number tables: the numeric check of backprop (every
- * input and param: backprop's gradient, the central difference, their difference) and
- * the derivative playground (for each ε tried: J(w), J(w + ε), the change, change / ε
- * and the exact dJ/dw). Numbers come from the figure (the engine); only text here. */
+ * input and param: backprop's gradient, the central difference, their difference), the
+ * derivative playground (for each ε tried: J(w), J(w + ε), the change, change / ε
+ * and the exact dJ/dw) and a data set's rows (each row's inputs, prediction, J⁽ⁱ⁾ and
+ * dJ⁽ⁱ⁾/dw, the means last). Numbers come from the figure (the engine); only text here. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "render-private.h"
+#include "nudge/rows.h"
 
 #define TABLE_ROWS 16  /* body rows at most */
-#define TABLE_COLS 6
+#define TABLE_COLS 8
 #define TABLE_ROW_EM 1.55 /* row height in table fonts */
 
 struct table {
@@ -23,7 +26,8 @@ struct table {
 
 int table_lines(const struct figure *fig, enum table_kind k)
 {
-	int rows = k == TABLE_CHECK ? fig->n_check : fig->n_nudges;
+	int rows = k == TABLE_CHECK ? fig->n_check : k == TABLE_NUDGES ? fig->n_nudges
+	           : fig->scene->n_rows + 1; /* the rows and their mean */
 	return (rows < TABLE_ROWS ? rows : TABLE_ROWS) + 3; /* title, head, rows, foot */
 }
 
@@ -97,6 +101,57 @@ static void table_nudges(const struct figure *fig, const struct theme *th, struc
 	snprintf(t->foot, sizeof t->foot, "change / ε comes closer to d%s/d%s as ε shrinks", J, w);
 }
 
+/* Every data row's numbers (a window of TABLE_ROWS − 1 around the shown row when there
+ * are more), then their means; the shown row marked. */
+static void table_per_row(const struct figure *fig, const struct theme *th, struct table *t)
+{
+	const struct scene *s = fig->scene;
+	struct rows_column *cols = calloc((size_t)s->n_nodes + 2, sizeof *cols);
+	double *out = calloc((size_t)s->n_nodes + 2, sizeof *out);
+	double *scratch = calloc((size_t)s->n_nodes * 2 + 1, sizeof *scratch);
+	if (!cols || !out || !scratch)
+		goto done;
+	int n = rows_columns(s, cols);
+	n = n < TABLE_COLS - 1 ? n : TABLE_COLS - 1;
+	const char *J = s->nodes[s->cost].label;
+	snprintf(t->title, sizeof t->title, "each row: %s⁽ⁱ⁾ and d%s⁽ⁱ⁾/d·; their means %s and d%s/d·", J, J, J, J);
+	t->n_cols = n + 1;
+	snprintf(t->head[0], sizeof t->head[0], "row i");
+	t->colour[0] = th->fg;
+	for (int c = 0; c < n; c++) {
+		const char *lab = s->nodes[cols[c].node].label;
+		if (cols[c].kind == ROWS_GRAD)
+			snprintf(t->head[c + 1], sizeof t->head[c + 1], "d%s⁽ⁱ⁾/d%s", J, lab);
+		else
+			snprintf(t->head[c + 1], sizeof t->head[c + 1], "%s⁽ⁱ⁾", lab);
+		t->colour[c + 1] = cols[c].kind == ROWS_GRAD ? th->backward : cols[c].kind == ROWS_DATA ? th->fg : th->forward;
+	}
+	int body = TABLE_ROWS - 1, first = 0, shown = fig->ev->row;
+	if (s->n_rows > body) {
+		first = shown - body / 2;
+		first = first < 0 ? 0 : first > s->n_rows - body ? s->n_rows - body : first;
+	} else {
+		body = s->n_rows;
+	}
+	for (int i = 0; i <= body; i++) {
+		int row = i < body ? first + i : -1;
+		rows_values(fig->ev, row, cols, n, out, scratch);
+		if (row < 0)
+			snprintf(t->cell[i][0], sizeof t->cell[i][0], "mean");
+		else
+			snprintf(t->cell[i][0], sizeof t->cell[i][0], row == shown ? "▸ %d" : "%d", row);
+		for (int c = 0; c < n; c++)
+			if (!(row < 0 && isnan(out[c])))
+				fmt_num(t->cell[i][c + 1], sizeof t->cell[i][c + 1], out[c], NUDGE_DIGITS);
+	}
+	t->n_rows = body + 1;
+	snprintf(t->foot, sizeof t->foot, "▸ the row the graph shows ([ and ] choose it); %d rows in all", s->n_rows);
+done:
+	free(cols);
+	free(out);
+	free(scratch);
+}
+
 static void table_draw(cairo_t *cr, struct render *r, const struct panel *p, const struct table *t)
 {
 	const struct theme *th = p->th;
@@ -159,6 +214,8 @@ void draw_table(cairo_t *cr, struct render *r, const struct figure *fig, const s
 		table_check(fig, p->th, &t);
 	else if (k == TABLE_NUDGES && fig->nudges && fig->n_nudges > 0)
 		table_nudges(fig, p->th, &t);
+	else if (k == TABLE_PER_ROW && fig->rows_table && fig->scene->n_rows > 0)
+		table_per_row(fig, p->th, &t);
 	else
 		return;
 	table_draw(cr, r, p, &t);

@@ -117,8 +117,8 @@ static double figure_plot_shape(double aspect)
 
 /* The panels beside (or under) the graph, in order: the J plot, the data, and the
  * lecture's loss, check, playground and work panels when the figure has them. */
-enum side_kind { SIDE_PLOT, SIDE_DATA, SIDE_LOSS, SIDE_EPS, SIDE_CHECK, SIDE_NUDGES, SIDE_WORK,
-                 SIDE_COUNT };
+enum side_kind { SIDE_PLOT, SIDE_DATA, SIDE_LOSS, SIDE_EPS, SIDE_CHECK, SIDE_NUDGES, SIDE_ROWS,
+                 SIDE_WORK, SIDE_COUNT };
 
 static int figure_side(const struct figure *fig, const struct draw_opts *o, double u, int *kind,
                        struct panel *side)
@@ -139,6 +139,8 @@ static int figure_side(const struct figure *fig, const struct draw_opts *o, doub
 		kind[n++] = SIDE_CHECK;
 	if (fig->nudges && fig->n_nudges > 0)
 		kind[n++] = SIDE_NUDGES;
+	if (fig->rows_table && fig->scene->n_rows > 0)
+		kind[n++] = SIDE_ROWS;
 	if (fig->work)
 		kind[n++] = SIDE_WORK;
 	for (int i = 0; i < n; i++)
@@ -157,6 +159,7 @@ static void figure_column(const struct panel *col, struct panel *side, const int
 	for (int i = 0; i < n; i++) {
 		int lines = kind[i] == SIDE_CHECK ? table_lines(fig, TABLE_CHECK)
 		            : kind[i] == SIDE_NUDGES ? table_lines(fig, TABLE_NUDGES)
+		            : kind[i] == SIDE_ROWS ? table_lines(fig, TABLE_PER_ROW)
 		            : kind[i] == SIDE_WORK ? WORK_LINES : 0;
 		if (vertical && lines > 0) {
 			fixed[i] = lines * 1.6 * 21 * col->u;
@@ -265,6 +268,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 		case SIDE_EPS: draw_eps(cr, r, fig, &side[i]); break;
 		case SIDE_CHECK: draw_table(cr, r, fig, &side[i], TABLE_CHECK); break;
 		case SIDE_NUDGES: draw_table(cr, r, fig, &side[i], TABLE_NUDGES); break;
+		case SIDE_ROWS: draw_table(cr, r, fig, &side[i], TABLE_PER_ROW); break;
 		case SIDE_WORK: draw_work(cr, r, fig, &side[i]); break;
 		default: break;
 		}

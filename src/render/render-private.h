@@ -178,7 +178,7 @@ void graph_box_path(cairo_t *cr, double x, double y, double w, double h, double 
 void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 /* draw_table.c: the numeric check and the derivative playground */
-enum table_kind { TABLE_CHECK, TABLE_NUDGES };
+enum table_kind { TABLE_CHECK, TABLE_NUDGES, TABLE_PER_ROW };
 void draw_table(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
                 enum table_kind k);
 int table_lines(const struct figure *fig, enum table_kind k); /* text lines it needs */
