@@ -91,12 +91,22 @@ static int deck_pdf(const struct figure *fig, const int *steps, int count, const
 		cairo_show_page(cr);
 		cairo_destroy(cr);
 	}
-	cairo_surface_finish(sf);
-	cairo_status_t st = cairo_surface_status(sf);
-	cairo_surface_destroy(sf);
-	if (rc != 0 && st == CAIRO_STATUS_SUCCESS)
-		st = CAIRO_STATUS_INVALID_STATUS;
-	return export_sink_status(k, st, err, n);
+	return export_finish(sf, rc, k, err, n);
+}
+
+struct deck_job {              /* deck_file's arguments for export_atomic */
+	const struct figure *fig;  /* the walk */
+	enum deck_kind kind;       /* PDF or GIF */
+	const int *steps;          /* the steps picked */
+	int count;                 /* how many */
+	const struct deck_opts *o; /* the look */
+};
+
+static int deck_body(const void *ctx, struct export_sink *k, char *err, size_t n)
+{
+	const struct deck_job *j = ctx;
+	return j->kind == DECK_PDF ? deck_pdf(j->fig, j->steps, j->count, j->o, k, err, n)
+	                           : deck_gif(j->fig, j->steps, j->count, j->o, k, err, n);
 }
 
 /* A PDF or GIF deck, written aside and renamed over path. */
@@ -108,21 +118,7 @@ static int deck_file(const struct figure *fig, const char *path, enum deck_kind 
 		snprintf(err, n, "%s already exists", path);
 		return DECK_EXISTS;
 	}
-	struct atomic_file af;
-	char why[300] = "";
-	int rc = atomic_open(&af, path, why, sizeof why);
-	if (rc == 0) {
-		struct export_sink k = {af.f, 0, 0};
-		rc = kind == DECK_PDF ? deck_pdf(fig, steps, count, o, &k, why, sizeof why)
-		                      : deck_gif(fig, steps, count, o, &k, why, sizeof why);
-		if (rc == 0)
-			rc = atomic_commit(&af, why, sizeof why);
-		else
-			atomic_abort(&af);
-	}
-	if (rc != 0)
-		snprintf(err, n, "cannot write %s: %s", path, why);
-	return rc;
+	return export_atomic(path, deck_body, &(struct deck_job){fig, kind, steps, count, o}, err, n);
 }
 
 int deck_write(const struct figure *fig, const char *path, const struct deck_opts *o,

@@ -117,12 +117,48 @@ int export_draw(const struct figure *fig, const struct export_opts *o, enum expo
 	cairo_t *cr = cairo_create(sf);
 	int rc = draw_figure(cr, fig, &d);
 	cairo_destroy(cr);
+	return export_finish(sf, rc, k, err, n);
+}
+
+int export_finish(cairo_surface_t *sf, int rc, const struct export_sink *k, char *err, size_t n)
+{
 	cairo_surface_finish(sf);
 	cairo_status_t st = cairo_surface_status(sf);
 	cairo_surface_destroy(sf);
 	if (rc != 0 && st == CAIRO_STATUS_SUCCESS)
 		st = CAIRO_STATUS_INVALID_STATUS;
 	return export_sink_status(k, st, err, n);
+}
+
+int export_atomic(const char *path, int (*body)(const void *ctx, struct export_sink *k, char *err, size_t n),
+                  const void *ctx, char *err, size_t n)
+{
+	struct atomic_file af;
+	char why[300] = "";
+	int rc = atomic_open(&af, path, why, sizeof why);
+	if (rc == 0) {
+		struct export_sink k = {af.f, 0, 0};
+		rc = body(ctx, &k, why, sizeof why);
+		if (rc == 0)
+			rc = atomic_commit(&af, why, sizeof why);
+		else
+			atomic_abort(&af);
+	}
+	if (rc != 0)
+		snprintf(err, n, "cannot write %s: %s", path, why);
+	return rc;
+}
+
+struct export_job {              /* export_figure's arguments for export_atomic */
+	const struct figure *fig;    /* what to draw */
+	const struct export_opts *o; /* how */
+	enum export_format fmt;      /* as what */
+};
+
+static int export_body(const void *ctx, struct export_sink *k, char *err, size_t n)
+{
+	const struct export_job *j = ctx;
+	return export_draw(j->fig, j->o, j->fmt, k, err, n);
 }
 
 int export_figure(const struct figure *fig, const char *path, const struct export_opts *o,
@@ -136,18 +172,5 @@ int export_figure(const struct figure *fig, const char *path, const struct expor
 		snprintf(err, n, "cannot tell the format of %s: use .png, .svg or .pdf", path);
 		return -1;
 	}
-	struct atomic_file af;
-	char why[300] = "";
-	int rc = atomic_open(&af, path, why, sizeof why);
-	if (rc == 0) {
-		struct export_sink k = {af.f, 0, 0};
-		rc = export_draw(fig, o, fmt, &k, why, sizeof why);
-		if (rc == 0)
-			rc = atomic_commit(&af, why, sizeof why);
-		else
-			atomic_abort(&af);
-	}
-	if (rc != 0)
-		snprintf(err, n, "cannot write %s: %s", path, why);
-	return rc;
+	return export_atomic(path, export_body, &(struct export_job){fig, o, fmt}, err, n);
 }

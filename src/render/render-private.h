@@ -256,6 +256,12 @@ cairo_surface_t *export_image(const struct figure *fig, const struct draw_opts *
 void export_pdf_metadata(cairo_surface_t *sf, const struct figure *fig);
 /* 0 when the sink took every byte and cairo is content; else -1 with the reason in err. */
 int export_sink_status(const struct export_sink *k, cairo_status_t st, char *err, size_t n);
+/* Finishes and destroys a vector surface drawn with result rc; 0, or -1 with err. */
+int export_finish(cairo_surface_t *sf, int rc, const struct export_sink *k, char *err, size_t n);
+/* Writes path atomically (atomic.c): body(ctx, sink) fills a temporary, which then
+ * replaces path. 0, or -1 with "cannot write PATH: why" in err. */
+int export_atomic(const char *path, int (*body)(const void *ctx, struct export_sink *k, char *err, size_t n),
+                  const void *ctx, char *err, size_t n);
 /* Draws fig as one PNG, SVG or PDF into the sink; 0, or -1 with the reason in err. */
 int export_draw(const struct figure *fig, const struct export_opts *o, enum export_format fmt,
                 struct export_sink *k, char *err, size_t n);
