@@ -136,9 +136,23 @@ static void test_lecture_numbers(void)
 	if (s) {
 		struct eval *ev = eval_new(s);
 		double z = 0.5 * 1.5 - 1, yh = 1 / (1 + exp(-z));
-		CHECK_NEAR(ev->cost, -log(yh), 1e-14, "logistic: J = −log ŷ for y = 1");
-		CHECK_NEAR(ev->grad[scene_find(s, "z")], yh - 1, 1e-14, "logistic: dJ/dz = ŷ − y");
-		CHECK_NEAR(grad(ev, "w"), (yh - 1) * 1.5, 1e-14, "logistic: dJ/dw = (ŷ − y)·x");
+		CHECK_NEAR(ev->row_cost[0], -log(yh), 1e-14, "logistic: J⁽⁰⁾ = −log ŷ for y = 1");
+		CHECK_NEAR(ev->value[s->cost], -log(yh), 1e-14, "logistic: the shown row's J⁽⁰⁾");
+		CHECK_NEAR(ev->grad[scene_find(s, "z")], yh - 1, 1e-14, "logistic: dJ⁽⁰⁾/dz = ŷ − y");
+		CHECK_NEAR(ev->grad[scene_find(s, "w")], (yh - 1) * 1.5, 1e-14, "logistic: dJ⁽⁰⁾/dw = (ŷ − y)·x");
+		/* the means over the five rows, from the closed forms */
+		static const double xs[] = {1.5, 2.5, -1, 0.5, 1}, ys[] = {1, 1, 0, 1, 0};
+		double J = 0, gw = 0, gb = 0;
+		for (int i = 0; i < 5; i++) {
+			double p = 1 / (1 + exp(-(0.5 * xs[i] - 1)));
+			J += -(ys[i] * log(p) + (1 - ys[i]) * log(1 - p)) / 5;
+			gw += (p - ys[i]) * xs[i] / 5;
+			gb += (p - ys[i]) / 5;
+		}
+		CHECK(s->n_rows == 5, "logistic: five rows");
+		CHECK_NEAR(ev->cost, J, 1e-14, "logistic: J, the mean log loss");
+		CHECK_NEAR(grad(ev, "w"), gw, 1e-14, "logistic: dJ/dw = mean of (ŷ − y)·x");
+		CHECK_NEAR(grad(ev, "b"), gb, 1e-14, "logistic: dJ/db = mean of ŷ − y");
 		eval_free(ev);
 		scene_free(s);
 	}

@@ -400,6 +400,12 @@ def test_per_row():
     check([t.split() for t in table[1:5]] == want_rows, f"rows table: {table[1:5]}")
     check("  J = 5.25" in out and "  dJ/dw = -7" in out and "dJ/dnode" not in out and "J⁽⁰⁾     node    1.125" in out,
           "fit-line table: the means by their names, row 0's numbers under row 0's names")
+    # scenes without a data set say nothing of rows or means
+    for scene in ["computation-graph", "derivative", "cube", "linear", "reciprocal", "chain", "network"]:
+        d = eval_json(scene, "--trace")
+        code, out, _ = run("eval", scene, "--trace")
+        check(d is not None and "per_row" not in d and all(t["kind"] != "mean" for t in d["trace"])
+              and "⁽" not in out and "mean" not in out and "row" not in out, f"{scene}: no rows, no means")
     # a cost called g: no dJ anywhere
     p = scene_file("g.nudge", "param w = 1\ndata x\n  1\n  2\ng = (w * x)^2\ncost g\n")
     code, out, _ = run("eval", p)
