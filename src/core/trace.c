@@ -70,20 +70,14 @@ int trace_row_name(const struct eval *ev, int node, char *buf, size_t n)
 /* Appends the name of node's value at the shown row (see trace_row_name). */
 static void addname(struct text *t, const struct eval *ev, int node)
 {
-	char b[256];
-	int len = trace_row_name(ev, node, b, sizeof b);
-	if (len < (int)sizeof b) {
-		adds(t, b);
-		return;
+	const struct scene *s = ev->scene;
+	const struct node *nd = &s->nodes[node];
+	char sup[64];
+	adds(t, nd->label);
+	if (s->n_rows > 0 && (nd->per_row || node == s->cost)) {
+		fmt_row_label(sup, sizeof sup, "", ev->row);
+		adds(t, sup);
 	}
-	char *big = malloc((size_t)len + 1);
-	if (!big) {
-		t->failed = 1;
-		return;
-	}
-	trace_row_name(ev, node, big, (size_t)len + 1);
-	add(t, big, (size_t)len);
-	free(big);
 }
 
 /* Appends a node's expression (symbolic, or with values) of any length. */

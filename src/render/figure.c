@@ -69,8 +69,9 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 	if (fig->tangent && fig->tangent_input >= 0) {
 		/* forward mode: the caption says what the numbers on the nodes are */
 		const struct scene *s = fig->scene;
-		const char *in = s->nodes[fig->tangent_input].label, *J = s->nodes[s->cost].label;
-		char v[48];
+		const char *in = s->nodes[fig->tangent_input].label;
+		char v[48], J[128]; /* the shown row's cost: "J⁽⁰⁾" with a data set */
+		trace_row_name(fig->ev, s->cost, J, sizeof J);
 		fmt_num(v, sizeof v, fig->tangent[s->cost], NUDGE_DIGITS);
 		snprintf(head, sizeof head, "forward mode · one sweep from %s gives d(node)/d%s for every node", in, in);
 		snprintf(tangent_text, sizeof tangent_text, "d%s/d%s = %s", J, in, v);

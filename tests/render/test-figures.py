@@ -40,6 +40,18 @@ def need(tool):
         sys.exit(77)
 
 
+def ocr(png):
+    """What tesseract reads on png, and the numbers in it (any dash read as '-')."""
+    text = ""
+    for psm in ("11", "12"):  # sparse text, two ways: what either reads, a person reads
+        r = subprocess.run(["tesseract", png, "stdout", "--psm", psm], capture_output=True,
+                           text=True, timeout=120)
+        text += r.stdout + "\n"
+    for dash in ("\u2212", "\u2014", "\u2013", "~"):
+        text = text.replace(dash, "-")
+    return text, set(re.findall(r"-?\d+(?:\.\d+)?", text))
+
+
 for tool in ("tesseract", "rsvg-convert", "pdftoppm", "pdffonts"):
     need(tool)
 
@@ -79,14 +91,7 @@ try:
     r = run("export", "computation-graph", "-o", ocr_png, "--only", "graph", "--theme", "light",
             "--scale", "2")
     check(r.returncode == 0, f"export for OCR: {r.stderr}")
-    text = ""
-    for psm in ("11", "12"):  # sparse text, two ways: what either reads, a person reads
-        r = subprocess.run(["tesseract", ocr_png, "stdout", "--psm", psm], capture_output=True,
-                           text=True, timeout=120)
-        text += r.stdout + "\n"
-    for dash in ("\u2212", "\u2014", "\u2013", "~"):
-        text = text.replace(dash, "-")
-    numbers = set(re.findall(r"-?\d+(?:\.\d+)?", text))
+    text, numbers = ocr(ocr_png)
     for want in ("-4", "4", "2", "8"):
         check(want in numbers, f"tesseract reads {want} on computation-graph; it read {sorted(numbers)}")
 
@@ -94,14 +99,7 @@ try:
     # row 0's J = 1.125 and dJ/dw = -1.5; tesseract reads both on the graph alone
     r = run("export", "fit-line", "-o", ocr_png, "--only", "graph", "--theme", "light", "--scale", "2")
     check(r.returncode == 0, f"export fit-line for OCR: {r.stderr}")
-    text = ""
-    for psm in ("11", "12"):
-        r = subprocess.run(["tesseract", ocr_png, "stdout", "--psm", psm], capture_output=True,
-                           text=True, timeout=120)
-        text += r.stdout + "\n"
-    for dash in ("\u2212", "\u2014", "\u2013", "~"):
-        text = text.replace(dash, "-")
-    numbers = set(re.findall(r"-?\d+(?:\.\d+)?", text))
+    text, numbers = ocr(ocr_png)
     for want in ("5.25", "-7", "1.125", "-1.5"):
         check(want in numbers, f"tesseract reads {want} on fit-line's graph; it read {sorted(numbers)}")
     check("mean of 3 rows" in text, f"the mean box says it stands for 3 rows: {text!r}")
