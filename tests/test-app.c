@@ -449,6 +449,44 @@ static void test_reload(void)
 	const char *error = a->files.error;
 	CHECK(strstr(error, "live.nudge:2:") && strstr(error, "error:"), "a refused edit shows its error: %s", error);
 	CHECK(a->session.scene->title && strcmp(a->session.scene->title, "edited") == 0, "and keeps the last good scene");
+	/* the message has its own band: it covers neither the figure's title nor its plot */
+	CHECK(a->ui.error_rect.h > 0 && a->ui.fig_rect.y >= a->ui.error_rect.y + a->ui.error_rect.h,
+	      "the error band (h %d) lies above the figure (y %d)", a->ui.error_rect.h, a->ui.fig_rect.y);
+	CHECK(a->ui.fig_rect.y + a->ui.fig_rect.h <= a->ui.bar.y && a->ui.fig_rect.h > a->ui.bar.y / 2,
+	      "and the figure still has most of its height (%d)", a->ui.fig_rect.h);
+	/* the file is deleted: the window says so and keeps the last version */
+	unlink(path);
+	a->files.next_watch = 0;
+	app_pump(a);
+	CHECK(strstr(a->files.error, "file removed; showing the last version") != NULL, "a removed file is named: %s",
+	      a->files.error);
+	CHECK(a->session.scene->title && strcmp(a->session.scene->title, "edited") == 0, "the last version stays");
+	/* it becomes a named pipe: refused at once with the banner, the loop is not blocked
+	 * (an alarm ends the test if the reload waits for a writer) */
+	CHECK(mkfifo(path, 0600) == 0, "a named pipe in the scene's place");
+	alarm(20);
+	a->files.next_watch = 0;
+	app_pump(a);
+	alarm(0);
+	CHECK(strstr(a->files.error, "named pipe") != NULL, "a named pipe is refused: %s", a->files.error);
+	unlink(path);
+	/* the user's values stay; a value the file edits is the file's */
+	write_file(path, "param w = 1 in [-5, 5]\nparam b = 2\nparam c = 5\nJ = (w - b)^2 + c\n");
+	a->files.next_watch = 0;
+	app_pump(a);
+	CHECK(a->files.error[0] == '\0' && a->ui.error_rect.h == 0 && a->ui.fig_rect.y == 0,
+	      "the file back: loaded, the band gone: %s", a->files.error);
+	a->session.ev->set[1] = 3.5; /* the user moves b and c */
+	a->session.ev->set[2] = 6;
+	app_changed(a);
+	write_file(path, "param w = 1 in [-5, 5]\nparam b = 2\nparam c = -1\nJ = (w - b)^2 + c\n");
+	a->files.stamp = 0;
+	a->files.next_watch = 0;
+	app_pump(a);
+	CHECK(set_of(a, "b") == 3.5, "b, not edited in the file, keeps the user's 3.5 (%g)", set_of(a, "b"));
+	CHECK(set_of(a, "c") == -1, "c, edited in the file, takes the file's -1 (%g)", set_of(a, "c"));
+	CHECK(strstr(a->ui.status, "your values kept: w, b") && strstr(a->ui.status, "the file's edits taken: c"),
+	      "the status line says which won: %s", a->ui.status);
 	write_file(path, "param q = 0\nJ = 1 / q + log(q)\n");
 	a->files.stamp = 0;
 	a->files.next_watch = 0;

@@ -5,13 +5,17 @@ docs/scenes.md names, and every docs/examples/*.nudge, loads (`nudge eval FILE` 
 error example in docs/scenes.md gives exactly the message shown under it; the man page
 lists every command and option that `nudge --help` and `nudge COMMAND --help` list;
 every picture the docs show exists and is made by scripts/docs-figures; and the slide
-deck Makefile in docs/examples builds its figures. Usage: test-docs.py NUDGE"""
+deck Makefile in docs/examples builds its figures; the built manual page renders in a C
+locale and names the configured data folder; the desktop file, the MIME type and the
+AppStream metainfo validate and agree. Usage: test-docs.py NUDGE [MAN METAINFO DATADIR]
+(the last three from the build: nudge.1, the metainfo file and share/nudge)."""
 import glob
 import os
 import re
 import shutil
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True  # no tests/__pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -19,6 +23,7 @@ import checks  # noqa: E402
 from checks import check, finish  # noqa: E402
 
 NUDGE = os.path.abspath(sys.argv[1])
+BUILT_MAN, METAINFO, DATADIR = (sys.argv[2:5] + [None] * 3)[:3]
 ROOT = os.environ.get("NUDGE_SOURCE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 tmp = tempfile.mkdtemp(prefix="nudge-docs-")
 
@@ -115,7 +120,86 @@ def test_man_page():
     for sec in ("NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "KEYS", "FILES", "EXIT STATUS"):
         check(re.search(r'^\.SH "?' + sec + '"?$', man, re.M) is not None, f"docs/nudge.1 has a section {sec}")
     meson = read("meson.build")
-    check("install_man('docs/nudge.1')" in meson, "meson.build installs docs/nudge.1")
+    check("install_man(man_page)" in meson and "input : 'docs/nudge.1'" in meson,
+          "meson.build installs docs/nudge.1 as configured for the build")
+
+
+def test_built_man_page():
+    """The installed page: the configured data folder, and readable in a C locale (no
+    <epsilon> where UTF-8 would have shown a Greek letter)."""
+    if not BUILT_MAN:
+        return
+    with open(BUILT_MAN, encoding="utf-8") as f:
+        man = f.read()
+    check("@" not in man.replace("\\@", ""), "the build filled in every @NAME@ of the manual page")
+    check(f"{DATADIR}/scenes/" in man and f"{DATADIR}/fonts/" in man,
+          f"the manual page names the configured data folder {DATADIR}")
+    groff = shutil.which("groff")
+    if not groff:
+        checks.skip("rendering the manual page needs groff (scripts/deps --test installs it)")
+        return
+    for dev, lang in (("ascii", "C"), ("utf8", "C.UTF-8")):
+        p = checks.run([groff, "-man", "-T" + dev, BUILT_MAN], timeout=60, env=dict(os.environ, LC_ALL=lang))
+        odd = sorted(set(re.findall(r"<[a-z][a-z0-9-]*>", p.stdout)))
+        check(p.returncode == 0 and not odd and not p.stderr.strip(),
+              f"the manual page renders with -T{dev}: {odd} {p.stderr[:300]}")
+        check(("ε" in p.stdout) == (dev == "utf8") and ("epsilon" in p.stdout) == (dev == "ascii"),
+              f"-T{dev}: ε in UTF-8, the word epsilon in ASCII")
+
+
+def test_desktop_files():
+    """The desktop file, the MIME type and the AppStream metainfo: each validates with
+    the freedesktop tools, and they name the same MIME type, icon and window class."""
+    desktop = os.path.join(ROOT, "data", "nudge.desktop")
+    entries = dict(l.split("=", 1) for l in read("data/nudge.desktop").splitlines() if "=" in l)
+    check(entries.get("StartupWMClass") == "nudge", "the desktop file names the window class nudge")
+    check(entries.get("MimeType") == "text/x-nudge;", "the desktop file opens text/x-nudge")
+    mime = ET.parse(os.path.join(ROOT, "data", "nudge-mime.xml")).getroot()
+    ns = "{http://www.freedesktop.org/standards/shared-mime-info}"
+    types = {t.get("type"): [g.get("pattern") for g in t.iter(ns + "glob")] for t in mime.iter(ns + "mime-type")}
+    check(types == {"text/x-nudge": ["*.nudge"]}, f"the MIME definition: text/x-nudge for *.nudge: {types}")
+    tool = shutil.which("desktop-file-validate")
+    if tool:
+        p = checks.run([tool, desktop], timeout=60)
+        check(p.returncode == 0 and not (p.stdout + p.stderr).strip(),
+              f"desktop-file-validate has nothing to say: {p.stdout}{p.stderr}")
+    else:
+        checks.skip("desktop-file-validate (scripts/deps --test installs desktop-file-utils)")
+    if not METAINFO:
+        return
+    info = ET.parse(METAINFO).getroot()
+    check(info.findtext("launchable") == "nudge.desktop" and info.findtext("provides/mediatype") == "text/x-nudge",
+          "the metainfo launches nudge.desktop and provides text/x-nudge")
+    release = info.find("releases/release")
+    check(release is not None and release.get("version") == nudge_version(),
+          f"the metainfo's release is this version ({nudge_version()})")
+    check(info.find("screenshots/screenshot/image") is not None, "the metainfo has a screenshot")
+    tool = shutil.which("appstreamcli")
+    if tool:
+        p = checks.run([tool, "validate", "--no-net", "--pedantic", METAINFO], timeout=60)
+        check(p.returncode == 0, f"appstreamcli validate --pedantic passes: {p.stdout}{p.stderr}")
+    else:
+        checks.skip("appstreamcli validate (scripts/deps --test installs appstream)")
+
+
+def test_install_steps():
+    """The README's release build works after scripts/run: it sets up a folder of its
+    own (meson setup on build/, which scripts/run configured, would keep that debug
+    build), and builds and installs that same folder."""
+    m = re.search(r"^meson setup (\S+) --buildtype=release && ninja -C (\S+)\n(?:.*\n)*?sudo meson install -C (\S+)",
+                  read("README.md"), re.M)
+    check(m is not None, "the README shows meson setup --buildtype=release, ninja and meson install")
+    if m:
+        check(m.group(1) == m.group(2) == m.group(3), f"one folder for setup, build and install: {m.groups()}")
+        taken = set(re.findall(r"meson setup (\S+)", read("scripts/run") + read("scripts/docs-figures")))
+        taken |= set(re.findall(r"^dir=(\S+)", read("scripts/test"), re.M))
+        check(m.group(1) not in taken, f"the release folder {m.group(1)} is not one the scripts set up: {taken}")
+
+
+def nudge_version():
+    code, out, _ = run("--version")
+    m = re.search(r"\d+\.\d+\.\d+", out)
+    return m.group(0) if code == 0 and m else None
 
 
 def test_images():
@@ -163,6 +247,9 @@ def main():
     test_printed_scenes_match()
     test_error_examples()
     test_man_page()
+    test_built_man_page()
+    test_desktop_files()
+    test_install_steps()
     test_images()
     test_makefile()
     shutil.rmtree(tmp, ignore_errors=True)

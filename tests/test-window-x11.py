@@ -75,6 +75,15 @@ try:
     time.sleep(0.5)
     title = x("xdotool", "getwindowname", wid).stdout.strip() if wid else ""
     check(title == "nudge — Computation graph", f"window title: {title!r}")
+    # a desktop citizen: WM_NAME readable in any locale (xdotool --name reads WM_NAME),
+    # WM_CLASS "nudge" as the .desktop file's StartupWMClass says
+    for locale in ("C", "C.UTF-8"):
+        named = subprocess.run(["xdotool", "search", "--name", "nudge"], capture_output=True, text=True,
+                               timeout=10, env=dict(env, LC_ALL=locale)).stdout.split()
+        check(wid and wid in named, f"xdotool search --name nudge finds the window in LC_ALL={locale}: {named}")
+    for how in ("--class", "--classname"):
+        found = x("xdotool", "search", how, "^nudge$").stdout.split()
+        check(wid and wid in found, f"WM_CLASS is nudge ({how}): {found}")
     geo = x("xdotool", "getwindowgeometry", wid).stdout if wid else ""
     ox = oy = 0
     for line in geo.splitlines():

@@ -12,6 +12,7 @@ struct app_opts {
 	const char *scene_path;  /* the .nudge file to open (required) */
 	const char *scenes_dir;  /* built-in scenes, for PageUp / PageDown (may be NULL) */
 	const char *fonts_dir;   /* the bundled fonts (required) */
+	const char *icon_path;   /* the window's icon, a PNG (may be NULL) */
 	const char *shots_dir;   /* where S saves screenshots (default: the current folder) */
 	int width, height;       /* initial window size in screen units (default 1280x800) */
 	int hidden;              /* 1: do not show the window (tests) */

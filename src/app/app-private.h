@@ -88,7 +88,7 @@ struct app_files {
 	char shots_dir[PATH_MAX];   /* where S saves */
 	long long stamp;            /* mtime and size of the file when loaded */
 	Uint32 next_watch;          /* when to check the file again */
-	char error[512];            /* a reload that was refused, shown over the figure */
+	char error[512];            /* a reload that was refused, shown above the figure */
 };
 
 /* Session: the scene and the engine's state for it, what the figure is made from.
@@ -182,6 +182,7 @@ struct app_ui {
 	char edit[64];              /* the text typed so far */
 	SDL_Rect buttons[BTN_COUNT];
 	SDL_Rect fig_rect;          /* where the figure goes, in drawable pixels */
+	SDL_Rect error_rect;        /* the band above it for files.error (0 high without one) */
 	SDL_Rect bar;               /* the control bar */
 	SDL_Rect status_rect;       /* the status line */
 	int layout_w, layout_h;     /* size the layout was made for (0: place again) */
@@ -226,6 +227,9 @@ void app_retrace(struct app *a);          /* the same after the caller has run t
  * for screenshots alike. */
 void app_figure(const struct app *a, struct figure *fig, struct draw_opts *opts);
 void app_set_step(struct app *a, int step, int animate);
+/* Shows text (a refused scene, a file that is gone) in a band above the figure, which
+ * moves down to make room; "" removes the band. */
+void app_file_error(struct app *a, const char *text);
 void app_set_status(struct app *a, int error, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 3, 4)))
@@ -233,6 +237,11 @@ void app_set_status(struct app *a, int error, const char *fmt, ...)
 	;
 int app_pump(struct app *a);              /* all pending events, one update, one frame */
 void app_switch_scene(struct app *a, int dir); /* PageUp / PageDown through built-ins */
+
+/* wm.c: the window's class, icon and a title every X client can read */
+void wm_before_window(void);              /* before SDL_Init: WM_CLASS "nudge" */
+void wm_set_icon(SDL_Window *win, const char *png_path); /* NULL or unreadable: no icon */
+void wm_set_title(SDL_Window *win, const char *utf8);
 
 /* lecture.c */
 /* A scene was opened: fresh state for its nodes; -1 out of memory. */

@@ -67,6 +67,42 @@ void app_set_step(struct app *a, int step, int animate)
 	a->fig_dirty = 1;
 }
 
+/* Appends name to a comma-separated list in buf (n bytes), "…" once it is full. */
+static void list_add(char *buf, size_t n, const char *name)
+{
+	size_t l = strlen(buf);
+	if (l + strlen(name) + 8 < n)
+		snprintf(buf + l, n - l, "%s%s", l ? ", " : "", name);
+	else if (l + 4 < n && !strstr(buf, "…"))
+		snprintf(buf + l, n - l, "…");
+}
+
+/* A reload: the inputs and params of the new scene (s, ev) that the old one had (old,
+ * old_ev) keep the value the user gave them, unless the file now says something else
+ * for that value (or a new range leaves it out): an edit in the file wins over the
+ * slider. Names of the values kept that differ from the file go to kept[], names the
+ * file changed over a user's value to took[] (n bytes each). */
+static void keep_user_values(const struct scene *old, const struct eval *old_ev, const struct scene *s,
+                             struct eval *ev, char *kept, char *took, size_t n)
+{
+	for (int k = 0; k < s->n_nodes; k++) {
+		const struct node *nn = &s->nodes[k];
+		int o = scene_find(old, nn->name);
+		if (o < 0 || old->nodes[o].kind != nn->kind || (nn->kind != NODE_INPUT && nn->kind != NODE_PARAM))
+			continue;
+		double v = old_ev->set[o];
+		int user = v != old->nodes[o].init;
+		if (nn->init != old->nodes[o].init || (nn->has_range && !(v >= nn->lo && v <= nn->hi))) {
+			if (user)
+				list_add(took, n, nn->name);
+			continue; /* eval_new gave it the file's value */
+		}
+		eval_set(ev, k, v);
+		if (user)
+			list_add(kept, n, nn->name);
+	}
+}
+
 /* Loads path; on success replaces the open scene. With keep_values, inputs and params
  * that still exist keep the values they had (a reload); the step is kept too. */
 int app_open_scene(struct app *a, const char *path, int keep_values, char *err, size_t n)
@@ -87,13 +123,9 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 		return -1;
 	}
 	int same = keep_values && a->session.scene && strcmp(path, a->files.path) == 0;
-	if (a->session.scene && keep_values) {
-		for (int k = 0; k < s->n_nodes; k++) {
-			int old = scene_find(a->session.scene, s->nodes[k].name);
-			if (old >= 0 && a->session.scene->nodes[old].kind == s->nodes[k].kind)
-				eval_set(ev, k, a->session.ev->set[old]);
-		}
-	}
+	char kept[256] = "", took[256] = "";
+	if (a->session.scene && keep_values)
+		keep_user_values(a->session.scene, a->session.ev, s, ev, kept, took, sizeof kept);
 	int old_plot = a->session.scene && a->session.plot >= 0 ? a->session.plot : -1;
 	char old_plot_name[256] = "";
 	if (old_plot >= 0)
@@ -126,7 +158,7 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 		a->playback.step = 0;
 		a->playback.playing = a->playback.training = 0;
 	}
-	a->files.error[0] = '\0';
+	app_file_error(a, "");
 	a->ui.editing = -1;
 	a->pointer.drag = DRAG_NONE;
 	app_changed(a);
@@ -138,28 +170,43 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 		a->ui.selected = -1;
 	char title[512];
 	snprintf(title, sizeof title, "nudge — %s", s->title ? s->title : a->files.name);
-	SDL_SetWindowTitle(a->platform.win, title);
+	wm_set_title(a->platform.win, title);
+	if (same)
+		app_set_status(a, 0, "reloaded %s%s%s%s%s", a->files.name, kept[0] ? "; your values kept: " : "", kept,
+		               took[0] ? "; the file's edits taken: " : "", took);
 	return 0;
 }
 
+void app_file_error(struct app *a, const char *text)
+{
+	snprintf(a->files.error, sizeof a->files.error, "%s", text);
+	a->ui.layout_w = 0; /* the banner takes its band above the figure, or gives it back */
+	a->fig_dirty = 1;
+}
 
-/* Reloads the scene when its file changed; a refused version keeps the last good one. */
+
+/* Reloads the scene when its file changed; a refused version, or a file that is gone,
+ * keeps the last good one and says so above the figure. Never blocks: scene_load
+ * refuses a named pipe or a device without waiting on it. */
 static void watch_file(struct app *a, Uint32 now)
 {
 	if ((Sint32)(now - a->files.next_watch) < 0)
 		return;
 	a->files.next_watch = now + APP_WATCH_MS;
 	long long st = file_stamp(a->files.path);
-	if (st == a->files.stamp || st < 0)
+	if (st == a->files.stamp)
 		return;
 	char err[1024];
-	if (app_open_scene(a, a->files.path, 1, err, sizeof err)) {
+	if (st < 0) {
+		a->files.stamp = -1; /* say it once; a file that comes back is loaded again */
+		snprintf(err, sizeof err, "%s: %s; showing the last version", a->files.path,
+		         errno == ENOENT ? "file removed" : strerror(errno));
+		app_file_error(a, err);
+		app_set_status(a, 1, "the scene file is gone; showing the last version that loaded");
+	} else if (app_open_scene(a, a->files.path, 1, err, sizeof err)) {
 		a->files.stamp = st; /* do not retry until it changes again */
-		snprintf(a->files.error, sizeof a->files.error, "%s", err);
-		a->fig_dirty = 1;
+		app_file_error(a, err);
 		app_set_status(a, 1, "the scene file has an error; showing the last version that loaded");
-	} else {
-		app_set_status(a, 0, "reloaded %s", a->files.path);
 	}
 }
 
@@ -372,6 +419,7 @@ struct app *app_new(const struct app_opts *o, char *err, size_t n)
 		                 "`nudge export` and `nudge record` make figures without one");
 		return NULL;
 	}
+	wm_before_window();
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
 		snprintf(err, n, "cannot start SDL: %s", SDL_GetError());
 		return NULL;
@@ -403,6 +451,7 @@ struct app *app_new(const struct app_opts *o, char *err, size_t n)
 	a->platform.win = SDL_CreateWindow("nudge", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
 	if (a->platform.win) {
 		SDL_SetWindowMinimumSize(a->platform.win, 640, 400);
+		wm_set_icon(a->platform.win, o->icon_path);
 		a->platform.ren = SDL_CreateRenderer(a->platform.win, -1, SDL_RENDERER_PRESENTVSYNC);
 		if (!a->platform.ren)
 			a->platform.ren = SDL_CreateRenderer(a->platform.win, -1, SDL_RENDERER_SOFTWARE);

@@ -368,8 +368,7 @@ void input_event(struct app *a, const SDL_Event *e)
 	case SDL_DROPFILE: {
 		char err[1024];
 		if (app_open_scene(a, e->drop.file, 0, err, sizeof err)) {
-			snprintf(a->files.error, sizeof a->files.error, "%s", err); /* the open scene stays */
-			a->fig_dirty = 1;
+			app_file_error(a, err); /* the open scene stays */
 			app_set_status(a, 1, "the dropped scene was refused; the open one stays");
 		} else {
 			app_set_status(a, 0, "opened %s", e->drop.file);

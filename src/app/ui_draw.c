@@ -312,22 +312,17 @@ static void draw_scene_list(struct app *a, const struct ui_colors *c)
 	}
 }
 
-static void draw_error(struct app_platform *p, const char *error, const struct ui_colors *c)
+/* The band ui_layout made above the figure: a refused scene's message, line by line. */
+static void draw_error(struct app_platform *p, const char *error, SDL_Rect band, const struct ui_colors *c)
 {
-	int lh = TTF_FontHeight(p->font) + 2, lines = 1;
-	for (const char *q = error; *q; q++)
-		lines += *q == '\n';
-	SDL_Rect band = { 0, 0, p->draw_w, lines * lh + p->font_px };
-	SDL_SetRenderDrawBlendMode(p->ren, SDL_BLENDMODE_BLEND);
-	SDL_Color bg = c->bg;
-	bg.a = 240;
-	fill(p, band, bg);
+	int lh = TTF_FontHeight(p->font) + 2;
+	fill(p, band, c->bg);
 	SDL_Rect edge = { 0, band.h - 3, p->draw_w, 3 };
 	fill(p, edge, c->error);
 	char buf[sizeof ((struct app_files *)0)->error]; /* strtok cuts a copy */
 	snprintf(buf, sizeof buf, "%s", error);
 	int y = p->font_px / 2;
-	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"), y += lh) {
+	for (char *line = strtok(buf, "\n"); line && y + lh <= band.h; line = strtok(NULL, "\n"), y += lh) {
 		SDL_Rect r = { p->font_px, y, p->draw_w - 2 * p->font_px, lh };
 		text_in(p, line, r, c->error, y == p->font_px / 2, 0);
 	}
@@ -354,7 +349,7 @@ void ui_draw(struct app *a)
 	if (a->quiz.on)
 		draw_quiz(a, c);
 	if (a->files.error[0])
-		draw_error(&a->platform, a->files.error, c);
+		draw_error(&a->platform, a->files.error, a->ui.error_rect, c);
 	if (a->ui.list)
 		draw_scene_list(a, c);
 	if (a->ui.help)

@@ -1,5 +1,5 @@
-/* ui_layout.c - where everything goes for a drawable size: the figure on top, the
- * control bar under it (a grid of sliders, then the step buttons, screenshot, theme,
+/* ui_layout.c - where everything goes for a drawable size: the figure on top (below
+ * the band of a refused scene's message, when there is one), the control bar under it (a grid of sliders, then the step buttons, screenshot, theme,
  * help and the status line). Sizes follow the window, down to 640x400. */
 #include <math.h>
 #include <stdio.h>
@@ -70,7 +70,16 @@ void ui_layout(struct app *a)
 		rows = max_rows;
 	int bar_h = rows * row_h + btn_h + 3 * pad;
 	a->ui.bar = (SDL_Rect){ 0, H - bar_h, W, bar_h };
-	a->ui.fig_rect = (SDL_Rect){ 0, 0, W, H - bar_h };
+	/* a refused scene's message gets its own band above the figure, covering nothing */
+	int err_h = 0;
+	if (a->files.error[0]) {
+		int lines = 1;
+		for (const char *q = a->files.error; *q; q++)
+			lines += *q == '\n';
+		err_h = clampi(lines * (TTF_FontHeight(a->platform.font) + 2) + px, 0, (H - bar_h) / 3);
+	}
+	a->ui.error_rect = (SDL_Rect){ 0, 0, W, err_h };
+	a->ui.fig_rect = (SDL_Rect){ 0, err_h, W, H - bar_h - err_h };
 
 	int label_w = 0;
 	for (int i = 0; i < n; i++) {

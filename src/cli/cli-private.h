@@ -57,12 +57,14 @@ int cli_resolve_scene(const char *arg, const char *cmd, char *path, size_t n);
 int cli_scene_open(const struct cli_opts *o, const char *cmd, struct cli_scene *cs);
 void cli_scene_close(struct cli_scene *cs);
 
-/* Where the built-in scenes (*.nudge) and the bundled fonts (DejaVuSans*.ttf) are:
- * $NUDGE_DATADIR/scenes and $NUDGE_DATADIR/fonts when that is set; the source tree's
- * data/scenes and fonts/ when this binary runs from its build folder; else the
- * installed share/nudge/scenes and share/nudge/fonts. Never NULL; no trailing '/'. */
+/* Where the built-in scenes (*.nudge), the bundled fonts (DejaVuSans*.ttf) and the
+ * window's icon (nudge-128.png) are: $NUDGE_DATADIR/scenes, fonts and icons when that
+ * is set; the source tree's data/scenes, fonts/ and data/icons when this binary runs
+ * from its build folder; else the installed share/nudge/scenes, fonts and icons.
+ * Never NULL; no trailing '/'. */
 const char *cli_scenes_dir(void);
 const char *cli_fonts_dir(void);
+const char *cli_icons_dir(void);
 
 /* Prints "nudge CMD: MSG" to stderr (printf-style) and returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -54,6 +54,12 @@ const char *cli_fonts_dir(void)
 	return buf[0] ? buf : data_dir("fonts", "fonts", buf, sizeof buf);
 }
 
+const char *cli_icons_dir(void)
+{
+	static char buf[PATH_MAX];
+	return buf[0] ? buf : data_dir("icons", "data/icons", buf, sizeof buf);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

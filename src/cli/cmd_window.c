@@ -10,7 +10,9 @@
 
 int cmd_window(int argc, char **argv)
 {
-	struct app_opts o = { .scenes_dir = cli_scenes_dir(), .fonts_dir = cli_fonts_dir() };
+	char icon[4096];
+	snprintf(icon, sizeof icon, "%s/nudge-128.png", cli_icons_dir());
+	struct app_opts o = { .scenes_dir = cli_scenes_dir(), .fonts_dir = cli_fonts_dir(), .icon_path = icon };
 	const char *scene = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
