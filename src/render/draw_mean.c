@@ -21,8 +21,8 @@ void mean_box_texts(const struct figure *fig, struct mean_box *m)
 	m->on = 1;
 	snprintf(m->head, sizeof m->head, "%s = (1/%d) Σᵢ %s⁽ⁱ⁾", J, s->n_rows, J);
 	fmt_num(m->value, sizeof m->value, fig->ev->cost, NUDGE_DIGITS);
-	snprintf(m->foot, sizeof m->foot, "mean of %d row%s · shown: row %d of %d", s->n_rows,
-	         s->n_rows == 1 ? "" : "s", fig->ev->row, s->n_rows);
+	snprintf(m->foot, sizeof m->foot, "mean of %d row%s", s->n_rows, s->n_rows == 1 ? "" : "s");
+	snprintf(m->shown, sizeof m->shown, "shown: row %d of %d", fig->ev->row, s->n_rows);
 }
 
 void mean_box_place(struct render *r, struct graph_layout *g)
@@ -32,11 +32,11 @@ void mean_box_place(struct render *r, struct graph_layout *g)
 		return;
 	struct text_style head = {FONT_BOLD, LAYOUT_HEAD, 1}, val = {FONT_BOLD, 1, 1};
 	struct text_style foot = {FONT_REGULAR, LAYOUT_GRAD, 1};
-	double w = fmax(text_width(r, m->head, &head),
-	                fmax(text_width(r, m->value, &val), text_width(r, m->foot, &foot)));
+	double w = fmax(fmax(text_width(r, m->head, &head), text_width(r, m->value, &val)),
+	                fmax(text_width(r, m->foot, &foot), text_width(r, m->shown, &foot)));
 	const struct layout_item *cost = &g->items[g->scene->cost];
 	m->w = w + 2 * LAYOUT_PAD_X;
-	m->h = LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD + 2 * LAYOUT_PAD_Y;
+	m->h = LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE + 2 * LAYOUT_ROW_GRAD + 2 * LAYOUT_PAD_Y;
 	m->x = g->width + MEAN_GAP + m->w / 2;
 	m->y = cost->y;
 	if (m->y - m->h / 2 < 0) /* a cost box lower than this one at the top edge */
@@ -91,4 +91,6 @@ void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
 	base = y + LAYOUT_PAD_Y + LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD * 0.74;
 	theme_set(cr, th->muted);
 	text_draw(cr, r, m->foot, m->x - text_width(r, m->foot, &foot) / 2, base, &foot);
+	base += LAYOUT_ROW_GRAD;
+	text_draw(cr, r, m->shown, m->x - text_width(r, m->shown, &foot) / 2, base, &foot);
 }

@@ -148,8 +148,8 @@ static unsigned long layout_key(const struct scene *s, const struct graph_layout
 	for (int e = 0; e < s->n_edges; e++)
 		for (const char *p = g->local[e]; *p; p++)
 			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	const char *mean[] = {g->mean.head, g->mean.value, g->mean.foot};
-	for (int k = 0; k < 3; k++)
+	const char *mean[] = {g->mean.head, g->mean.value, g->mean.foot, g->mean.shown};
+	for (int k = 0; k < 4; k++)
 		for (const char *p = mean[k]; *p; p++)
 			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
 	return (unsigned long)h;

@@ -101,7 +101,8 @@ struct mean_box {              /* J = (1/m) Σᵢ J⁽ⁱ⁾ (scenes with a data
 	int on;                    /* 1: drawn */
 	char head[160];            /* "J = (1/3) Σᵢ J⁽ⁱ⁾" */
 	char value[64];            /* the mean, formatted: "5.25" */
-	char foot[160];            /* "3 rows; the graph shows row 0" */
+	char foot[160];            /* "mean of 3 rows" */
+	char shown[160];           /* "shown: row 0 of 3" */
 	double x, y, w, h;         /* centre and size, em units of the graph layout */
 };
 
