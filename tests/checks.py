@@ -27,15 +27,23 @@ def check(cond, what):
     return cond
 
 
-def check_clean(returncode, stderr, what):
-    """A failed check when a sanitizer reported something: its exit status, or its words
-    in stderr (text or bytes). Counts nothing when the run was clean."""
+def sanitizer_report(returncode, stderr):
+    """What shows that a sanitizer reported something in a run: its exit status or its
+    words in stderr (text or bytes), as one line; "" for a clean run."""
     if isinstance(stderr, bytes):
         stderr = stderr.decode("utf-8", "replace")
     words = [w for w in _SANITIZER_WORDS if w in (stderr or "")]
-    if returncode == SANITIZER_EXIT or words:
-        check(False, f"{what}: sanitizer report (exit {returncode}, {', '.join(words) or 'no words'}):\n"
-                     f"{(stderr or '')[-3000:]}")
+    if returncode != SANITIZER_EXIT and not words:
+        return ""
+    return f"exit {returncode}, {', '.join(words) or 'no words'}"
+
+
+def check_clean(returncode, stderr, what):
+    """A failed check when a sanitizer reported something in the run; counts nothing
+    when the run was clean."""
+    report = sanitizer_report(returncode, stderr)
+    if report:
+        check(False, f"{what}: sanitizer report ({report}):\n{(stderr or '')[-3000:]}")
 
 
 def run(argv, **kw):

@@ -221,6 +221,17 @@ def test_option_values():
     check(code == 0 and "not a number" in out and "↑ nan" not in out, f"a nan change gets no arrow: {out}")
 
 
+def test_sanitizer_detection():
+    """tests/checks.py tells a sanitizer report from nudge's own failures, even when the
+    report comes with an expected exit status."""
+    asan = "==7==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602"
+    ubsan = "src/core/eval.c:12:5: runtime error: signed integer overflow"
+    check(checks.sanitizer_report(1, asan) and checks.sanitizer_report(2, ubsan), "a report under exit 1 or 2")
+    check(checks.sanitizer_report(99, "") and checks.sanitizer_report(0, b"LeakSanitizer: detected memory leaks"),
+          "exit 99, and a leak report in bytes")
+    check(not checks.sanitizer_report(2, "f.nudge:2:5: error: unknown name 'v'"), "nudge's own error is no report")
+
+
 def test_hostile_scene_text():
     """Issue 16: a scene's text never reaches the terminal as escape codes; a named pipe
     does not block; --set obeys the declared range like the file does."""
@@ -414,7 +425,7 @@ def test_per_row():
 
 for t in [test_per_row, test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train,
           test_list_help_version, test_no_display, test_record_twice,
-          test_option_values, test_hostile_scene_text, test_random_scenes]:
+          test_option_values, test_hostile_scene_text, test_sanitizer_detection, test_random_scenes]:
     try:
         t()
     except Exception as e:  # a crash of the test is a failure, not a stop

@@ -196,6 +196,35 @@ def test_install_steps():
         check(m.group(1) not in taken, f"the release folder {m.group(1)} is not one the scripts set up: {taken}")
 
 
+def test_deps_without_root():
+    """scripts/deps as a user without root and without sudo, with packages missing: one
+    sentence saying what to run as root, and no attempt to install. The tools it calls
+    are stand-ins in a folder that is the whole PATH (so no real sudo or apt-get runs)."""
+    bin_dir = os.path.join(tmp, "fake-bin")
+    os.makedirs(bin_dir, exist_ok=True)
+    for tool in ("grep", "sed", "cat"):
+        real = shutil.which(tool)
+        if real and not os.path.exists(os.path.join(bin_dir, tool)):
+            os.symlink(real, os.path.join(bin_dir, tool))
+    fakes = {"id": "echo 1000", "dpkg-query": "exit 1",  # nothing is installed
+             "apt-get": f"touch {tmp}/apt-get-ran; exit 1"}
+    for name, body in fakes.items():
+        with open(os.path.join(bin_dir, name), "w") as f:
+            f.write(f"#!{shutil.which('bash')}\n{body}\n")
+        os.chmod(os.path.join(bin_dir, name), 0o755)
+    bash = shutil.which("bash")
+    p = checks.run([bash, os.path.join(ROOT, "scripts", "deps"), "--test"], timeout=30,
+                   env={"PATH": bin_dir, "HOME": tmp})
+    lines = p.stderr.strip().splitlines()
+    check(p.returncode == 1 and len(lines) == 1 and "as root, run: apt-get install meson" in lines[0]
+          and "make" in lines[0] and not os.path.exists(os.path.join(tmp, "apt-get-ran")),
+          f"without root or sudo, scripts/deps says what to run ({p.returncode}): {p.stderr!r}")
+    os.remove(os.path.join(bin_dir, "dpkg-query"))
+    p = checks.run([bash, os.path.join(ROOT, "scripts", "deps")], timeout=30, env={"PATH": bin_dir, "HOME": tmp})
+    check(p.returncode == 1 and len(p.stderr.strip().splitlines()) == 1 and "apt-get" in p.stderr,
+          f"without apt, scripts/deps names what to install: {p.stderr!r}")
+
+
 def nudge_version():
     code, out, _ = run("--version")
     m = re.search(r"\d+\.\d+\.\d+", out)
@@ -250,6 +279,7 @@ def main():
     test_built_man_page()
     test_desktop_files()
     test_install_steps()
+    test_deps_without_root()
     test_images()
     test_makefile()
     shutil.rmtree(tmp, ignore_errors=True)
