@@ -5,6 +5,7 @@ that the screen changed where the figure is, that the screenshot file is a PNG a
 the figure's size, and that Q quits cleanly. Usage: test-window-x11.py NUDGE
 Skips (exit 77) when Xvfb, xdotool or ImageMagick are missing."""
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -84,6 +85,13 @@ try:
     for how in ("--class", "--classname"):
         found = x("xdotool", "search", how, "^nudge$").stdout.split()
         check(wid and wid in found, f"WM_CLASS is nudge ({how}): {found}")
+    if shutil.which("xprop") and wid:
+        props = x("xprop", "-id", wid, "WM_NAME", "_NET_WM_NAME", "_NET_WM_ICON").stdout
+        check(re.search(r"^WM_NAME\((STRING|COMPOUND_TEXT)\)", props, re.M) is not None
+              and "_NET_WM_NAME(UTF8_STRING)" in props, f"WM_NAME typed for every client: {props[:300]}")
+        check("_NET_WM_ICON(CARDINAL)" in props and "Icon (128 x 128)" in props, "the window has nudge's icon")
+    else:
+        checks.skip("the window's properties need xprop (scripts/deps --test installs x11-utils)")
     geo = x("xdotool", "getwindowgeometry", wid).stdout if wid else ""
     ox = oy = 0
     for line in geo.splitlines():
