@@ -433,8 +433,8 @@ static void test_reload(void)
 	struct app *a = open_app(path);
 	if (!a)
 		return;
-	a->session.ev->set[0] = 3; /* as if the user had moved w */
-	app_changed(a);
+	eval_set(a->session.ev, 0, 3); /* as if the user had moved w */
+	app_invalidate(a, CHANGED_VALUES);
 	write_file(path, "title \"edited\"\nparam w = 1 in [-5, 5]\nparam c = 7\nJ = (w - c)^2 / 2\n");
 	a->files.stamp = 0; /* same-second edits: make sure the watcher looks */
 	a->files.next_watch = 0;
@@ -476,9 +476,9 @@ static void test_reload(void)
 	app_pump(a);
 	CHECK(a->files.error[0] == '\0' && a->ui.error_rect.h == 0 && a->ui.fig_rect.y == 0,
 	      "the file back: loaded, the band gone: %s", a->files.error);
-	a->session.ev->set[1] = 3.5; /* the user moves b and c */
-	a->session.ev->set[2] = 6;
-	app_changed(a);
+	eval_set(a->session.ev, 1, 3.5); /* the user moves b and c */
+	eval_set(a->session.ev, 2, 6);
+	app_invalidate(a, CHANGED_VALUES);
 	write_file(path, "param w = 1 in [-5, 5]\nparam b = 2\nparam c = -1\nJ = (w - b)^2 + c\n");
 	a->files.stamp = 0;
 	a->files.next_watch = 0;
@@ -755,11 +755,85 @@ static void test_check_and_modes(void)
 		return;
 	CHECK(a->lecture.table.on && a->lecture.table.n == 1, "the derivative table is on for one-variable scenes");
 	a->session.eps = 0.002;
-	app_changed(a);
+	app_invalidate(a, CHANGED_LECTURE);
+	app_pump(a);
 	const struct lecture_table *tb = &a->lecture.table;
 	CHECK(tb->n == 2 && tb->eps[0] == 0.002 && tb->eps[1] == 0.001, "it keeps the ε values tried");
 	CHECK_NEAR(tb->nudges[0].ratio, 6.002, 1e-9, "J(3.002) − J(3) over 0.002 = 6.002");
 	CHECK_NEAR(tb->nudges[1].delta, 0.006001, 1e-12, "J(3.001) − J(3) = 0.006001");
+	app_free(a);
+}
+
+/* One recompute a frame: after a change the loop runs the forward and backward passes
+ * once, whatever the number of events (a drag's motions) or who ran the engine (a
+ * descent step, R); a change that moves no value (a step, the theme, ε) runs none.
+ * The eval counts its own passes, so this sees every caller. */
+static void test_one_recompute(void)
+{
+	struct app *a = open_scene("computation-graph"); /* four leaves: no derivative table */
+	if (!a)
+		return;
+	const struct eval *ev = a->session.ev;
+	long long runs = ev->runs;
+#define PASSES(want, what)                                                                            \
+	do {                                                                                              \
+		CHECK(ev->runs - runs == (want), "%s: %lld forward + backward passes", what, ev->runs - runs); \
+		runs = ev->runs;                                                                              \
+	} while (0)
+	app_pump(a);
+	PASSES(0, "a frame with no change");
+	const struct slider *s = &a->ui.sliders[slider_of(a, "w")];
+	int y = s->track.y + s->track.h / 2;
+	double w = set_of(a, "w");
+	drag(a, s->track.x + s->track.w / 2, y, s->track.x + s->track.w * 3 / 4, y); /* 7 events, one frame */
+	CHECK(set_of(a, "w") != w, "the drag moved w");
+	PASSES(1, "a drag of a slider");
+	CHECK_NEAR(grad_of(a, "w"), (set_of(a, "w") * -2 + 8 - 2) * -2, 1e-12, "and dJ/dw is w's");
+	key(a, SDLK_HOME, 0);
+	key(a, SDLK_RIGHT, 0);
+	key(a, SDLK_END, 0);
+	PASSES(0, "three steps");
+	key(a, SDLK_l, 0);
+	PASSES(0, "the theme");
+	int e = -1;
+	for (int i = 0; i < a->ui.n_sliders; i++)
+		if (a->ui.sliders[i].kind == SLIDER_EPS)
+			e = i;
+	slider_nudge(a, e, 1);
+	app_pump(a);
+	PASSES(0, "ε (no panel uses it)");
+	w = set_of(a, "w");
+	double g = grad_of(a, "w");
+	key(a, SDLK_g, 0);
+	PASSES(1, "a descent step");
+	CHECK_NEAR(set_of(a, "w"), w - a->session.rate * g, 1e-15, "the step used the gradient of this w");
+	key(a, SDLK_r, 0);
+	PASSES(1, "R");
+	CHECK(set_of(a, "w") == 2 && ev->cost == 2, "R reset the values");
+	key(a, SDLK_UP, 0);
+	PASSES(1, "Up");
+	key(a, SDLK_t, 0);
+	PASSES(1, "T (one step this frame)");
+	app_pump(a);
+	app_pump(a);
+	PASSES(2, "two frames of training");
+	key(a, SDLK_t, 0);
+	PASSES(0, "T again");
+	/* a drag and a descent step in one frame: the step uses the dragged w's gradient */
+	mouse(a, SDL_MOUSEBUTTONDOWN, s->track.x + s->track.w / 4, y, 1);
+	mouse(a, SDL_MOUSEBUTTONUP, s->track.x + s->track.w / 4, y, 1);
+	SDL_Event k = { 0 };
+	k.type = SDL_KEYDOWN;
+	k.key.windowID = SDL_GetWindowID(a->platform.win);
+	k.key.keysym.sym = SDLK_g;
+	push(a, &k);
+	double before = set_of(a, "w"), b = set_of(a, "b"); /* training moved b too */
+	app_pump(a);
+	PASSES(2, "a click on the track and G in one frame");
+	w = slider_value_at(s, s->track.x + s->track.w / 4);
+	CHECK(w != before, "the click moved w");
+	CHECK_NEAR(set_of(a, "w"), w - a->session.rate * (w * -2 + b - 2) * -2, 1e-12, "then G stepped from there");
+#undef PASSES
 	app_free(a);
 }
 
@@ -788,6 +862,7 @@ int main(int argc, char **argv)
 		test_quiz();
 		test_training();
 		test_check_and_modes();
+		test_one_recompute();
 	}
 	render_shutdown();
 	char cmd[400];

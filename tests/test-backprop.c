@@ -399,11 +399,38 @@ static void test_rows(void)
 	scene_free(s);
 }
 
+/* The eval says whether its results are old and counts its forward + backward passes
+ * (the window recomputes only a stale eval, and tests count its passes per frame). */
+static void test_stale_and_runs(void)
+{
+	const char *src = "param w = 3\ndata x\n 1\n 2\nJ = w * w * x\n";
+	struct nudge_error err;
+	struct scene *s = scene_parse(src, strlen(src), "t", &err);
+	struct eval *ev = eval_new(s);
+	CHECK(ev->runs == 1 && !ev->stale, "eval_new runs once (%lld)", ev->runs);
+	eval_set(ev, 0, 2);
+	CHECK(ev->stale && ev->runs == 1 && ev->cost == 13.5, "eval_set makes it stale and runs nothing");
+	eval_run(ev);
+	CHECK(!ev->stale && ev->runs == 2 && ev->cost == 6, "eval_run: J = 4 × (1 + 2) / 2 = 6 (%g)", ev->cost);
+	CHECK(eval_set(ev, 2, 1) == -1 && !ev->stale, "a refused set changes nothing");
+	CHECK(eval_set_row(ev, 1) == 0 && ev->stale, "choosing a row makes it stale");
+	eval_run(ev);
+	char why[128];
+	CHECK(descend_step(ev, 0.1, why, sizeof why) == 0 && ev->runs == 4 && !ev->stale,
+	      "a descent step is one pass (%lld)", ev->runs);
+	CHECK_NEAR(ev->set[0], 2 - 0.1 * 2 * 2 * 1.5, 1e-15, "w ← w − α·2w·mean(x)");
+	eval_reset(ev);
+	CHECK(ev->runs == 5 && !ev->stale && ev->set[0] == 3, "eval_reset is one pass");
+	eval_free(ev);
+	scene_free(s);
+}
+
 int main(void)
 {
 	test_lecture_numbers();
 	test_random_graphs();
 	test_nonfinite();
 	test_rows();
+	test_stale_and_runs();
 	return test_report("test-backprop");
 }

@@ -27,6 +27,8 @@ struct eval {
 	double *row_grad;  /* max(n_rows, 1) × n_leaf: dL⁽ⁱ⁾/d leaf[j] at [i * n_leaf + j] */
 
 	long long visits;  /* node evaluations (forward) plus node visits (backward) so far */
+	long long runs;    /* eval_run calls so far (each a forward and a backward pass) */
+	int stale;         /* 1: set or row changed since the last eval_run, so results are old */
 
 	double *opv;       /* scratch: value of every op (n_ops) */
 	double *opg;       /* scratch: adjoint of every op (n_ops) */

@@ -54,6 +54,17 @@ enum drag_kind { DRAG_NONE, DRAG_SLIDER, DRAG_PLOT, DRAG_SCRUB };
 
 struct text_entry;     /* ui_text.c's cache entries */
 
+/* What changed, said with app_invalidate by whoever changed it. The loop recomputes
+ * once per frame, in this order, and each implies the ones after it: values → trace →
+ * lecture panels → figure. Only app.c reads and clears these. */
+enum app_change {
+	CHANGED_VALUES = 1 << 0,  /* an input, a param, the data row, or a descent step asked */
+	CHANGED_TRACE = 1 << 1,   /* the step trace must be built again */
+	CHANGED_LECTURE = 1 << 2, /* the lecture's panels: ε, the plotted node, a panel switched */
+	CHANGED_FIGURE = 1 << 3,  /* the figure must be drawn again: step, theme, quiz, animation */
+	CHANGED_LAYOUT = 1 << 4,  /* the controls must be placed again: window size, new sliders */
+};
+
 /* The window's state, grouped by concern (as raylib's CoreData and microui's
  * mu_Context group theirs). Each group names the files that own it: only they change
  * it; other files read it, and a function that needs one group takes only that group.
@@ -111,6 +122,7 @@ struct app_playback {
 	Uint32 play_ms;             /* time per step while playing */
 	Uint32 next_play;           /* when the next step is due */
 	int training;               /* T: one descent step per frame */
+	int descents;               /* G: steps asked for and not taken yet (the recompute takes them) */
 };
 
 /* The lecture's panels, each with its own state. Owner: lecture.c. */
@@ -194,6 +206,12 @@ struct app_ui {
 	char status[512];           /* the last message: a saved file, an error, a nudge */
 	int status_error;           /* 1: show it in the error colour */
 	Uint32 status_until;        /* when it goes */
+	struct ui_nudged {          /* Up / Down on a node's slider, reported once J is recomputed */
+		int on;                 /* a report is waiting */
+		int node;               /* the nudged input or param */
+		double step;            /* how far it moved (the sum of this frame's presses) */
+		double before;          /* J before the first of them */
+	} nudged;
 };
 
 /* Pointer: what the mouse is doing between button down and up. Owner: input.c. */
@@ -214,15 +232,15 @@ struct app {
 	struct app_quiz quiz;         /* quiz mode */
 	struct app_ui ui;             /* widgets, layout, overlays, status */
 	struct app_pointer pointer;   /* dragging */
-	int fig_dirty;                /* the figure must be drawn again */
+	unsigned changed;             /* enum app_change bits not recomputed yet (app.c only) */
 	int quit;                     /* the loop ends */
 	Uint64 t_events;              /* when the loop woke for the current frame (timing) */
 };
 
 /* app.c */
 int app_open_scene(struct app *a, const char *path, int keep_values, char *err, size_t n);
-void app_changed(struct app *a);          /* values changed: recompute, retrace, redraw */
-void app_retrace(struct app *a);          /* the same after the caller has run the eval itself */
+/* Says what changed (enum app_change bits); the loop recomputes before the next frame. */
+void app_invalidate(struct app *a, unsigned what);
 /* The figure as the window shows it now (modes, quiz, size, theme): for the screen and
  * for screenshots alike. */
 void app_figure(const struct app *a, struct figure *fig, struct draw_opts *opts);
@@ -247,11 +265,14 @@ void wm_set_title(SDL_Window *win, const char *utf8);
 /* A scene was opened: fresh state for its nodes; -1 out of memory. */
 int lecture_scene(struct app_lecture *l, const struct scene *s);
 void lecture_free(struct app_lecture *l);
-void lecture_changed(struct app_lecture *l, struct app_session *s); /* values changed: check, table, forward mode */
+/* The recompute's panel stage: the check, the derivative table and forward mode for
+ * the session's current values (app.c calls it, after the trace). */
+void lecture_update(struct app_lecture *l, struct app_session *s);
 void lecture_reset(struct app_lecture *l); /* R: forget the descent history */
-/* One descent step, recorded; 0, or -1 with why[] when it was refused or the run diverges. */
-int lecture_descend(struct app *a, char *why, size_t n);
-void lecture_train_frame(struct app *a);  /* T: one step, stopping on convergence or divergence */
+/* The recompute's descent stage (app.c calls it once the values are computed): the
+ * steps G asked for, then training's one step a frame, each recorded in the history;
+ * a refused step or a diverging run stops and says why. */
+void lecture_descend(struct app *a);
 void lecture_tick(struct app *a, Uint32 now); /* the work animation */
 int lecture_busy(const struct app_lecture *l); /* is the work animation running? */
 void lecture_key(struct app *a, SDL_Keycode k); /* C, D, M, N */
@@ -288,6 +309,7 @@ double slider_frac(const struct app_session *ss, const struct slider *s); /* kno
 double slider_value_at(const struct slider *s, int x);                  /* value at pixel x of the track */
 const char *slider_name(const struct app_session *ss, const struct slider *s); /* "w", "ε", "α" */
 void slider_nudge(struct app *a, int index, int dir);                   /* Up / Down */
+void slider_report(struct app *a); /* after the recompute: "w ↑ ε ⇒ J ↓ …" for Up / Down */
 
 /* ui_draw.c */
 void ui_draw(struct app *a);              /* the whole frame: figure, controls, overlays */

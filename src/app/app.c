@@ -1,6 +1,7 @@
 /* app.c - the window's life: opening SDL, the fonts and the scene; (re)loading the
  * scene file when it changes on disk; the clock that animates steps, plays and
- * trains; and the main loop, which sleeps in SDL_WaitEventTimeout when nothing moves. */
+ * trains; the one recompute a frame of what handlers said changed (app_invalidate);
+ * and the main loop, which sleeps in SDL_WaitEventTimeout when nothing moves. */
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -32,23 +33,41 @@ static long long file_stamp(const char *path)
 	return (long long)st.st_mtim.tv_sec * 1000000007LL + st.st_mtim.tv_nsec + st.st_size * 31LL;
 }
 
-void app_changed(struct app *a)
+void app_invalidate(struct app *a, unsigned what)
 {
-	eval_run(a->session.ev);
-	app_retrace(a);
+	a->changed |= what;
 }
 
-void app_retrace(struct app *a)
+/* Brings everything up to date with what changed, in dependency order: the engine's
+ * values (and the descent steps asked for), the step trace, the lecture's panels. The
+ * figure is drawn by frame(). The only place the app runs the engine for a change. */
+static void recompute(struct app *a)
 {
-	struct trace *t = trace_build(a->session.ev);
-	if (t) {
-		trace_free(a->session.trace);
-		a->session.trace = t;
+	unsigned c = a->changed;
+	a->changed = 0;
+	struct app_session *s = &a->session;
+	if (c & CHANGED_VALUES) {
+		if (s->ev->stale) /* eval_reset and the descent steps leave it computed */
+			eval_run(s->ev);
+		lecture_descend(a);
+		slider_report(a);
+		c |= CHANGED_TRACE;
 	}
-	if (a->playback.step >= a->session.trace->n_steps)
-		a->playback.step = a->session.trace->n_steps - 1;
-	lecture_changed(&a->lecture, &a->session);
-	a->fig_dirty = 1;
+	if (c & CHANGED_TRACE) {
+		struct trace *t = trace_build(s->ev);
+		if (t) {
+			trace_free(s->trace);
+			s->trace = t;
+		}
+		if (a->playback.step >= s->trace->n_steps)
+			a->playback.step = s->trace->n_steps - 1;
+		c |= CHANGED_LECTURE;
+	}
+	if (c & CHANGED_LECTURE) {
+		lecture_update(&a->lecture, s);
+		c |= CHANGED_FIGURE;
+	}
+	a->changed |= c & (CHANGED_FIGURE | CHANGED_LAYOUT);
 }
 
 void app_set_step(struct app *a, int step, int animate)
@@ -64,7 +83,7 @@ void app_set_step(struct app *a, int step, int animate)
 	a->playback.step = step;
 	a->playback.step_t0 = SDL_GetTicks();
 	a->playback.progress = animate ? 0 : 1;
-	a->fig_dirty = 1;
+	app_invalidate(a, CHANGED_FIGURE);
 }
 
 /* Appends name to a comma-separated list in buf (n bytes), "…" once it is full. */
@@ -161,11 +180,14 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	app_file_error(a, "");
 	a->ui.editing = -1;
 	a->pointer.drag = DRAG_NONE;
-	app_changed(a);
+	a->playback.descents = 0;
+	a->ui.nudged.on = 0;
+	/* a new session is complete at once (values, trace, panels), before any other event */
+	app_invalidate(a, CHANGED_VALUES | CHANGED_LAYOUT);
+	recompute(a);
 	if (!same)
 		app_set_step(a, a->session.trace->n_steps - 1, 0);
 	ui_sliders_build(&a->ui, s);
-	a->ui.layout_w = 0; /* place the new sliders */
 	if (a->ui.selected >= a->ui.n_sliders)
 		a->ui.selected = -1;
 	char title[512];
@@ -180,8 +202,7 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 void app_file_error(struct app *a, const char *text)
 {
 	snprintf(a->files.error, sizeof a->files.error, "%s", text);
-	a->ui.layout_w = 0; /* the banner takes its band above the figure, or gives it back */
-	a->fig_dirty = 1;
+	app_invalidate(a, CHANGED_LAYOUT); /* the banner takes its band above the figure, or gives it back */
 }
 
 
@@ -210,7 +231,8 @@ static void watch_file(struct app *a, Uint32 now)
 	}
 }
 
-/* Advances the clocks: the step animation, playing, training, the file watch. */
+/* Advances the clocks: the step animation, playing, training, the work animation, the
+ * status line, the file watch. */
 static void update(struct app *a)
 {
 	Uint32 now = SDL_GetTicks();
@@ -218,7 +240,7 @@ static void update(struct app *a)
 		a->playback.progress = (double)(now - a->playback.step_t0) / APP_STEP_MS;
 		if (a->playback.progress > 1)
 			a->playback.progress = 1;
-		a->fig_dirty = 1;
+		app_invalidate(a, CHANGED_FIGURE);
 	}
 	if (a->playback.playing && (Sint32)(now - a->playback.next_play) >= 0) {
 		if (a->playback.step >= a->session.trace->n_steps - 1) {
@@ -229,7 +251,7 @@ static void update(struct app *a)
 		}
 	}
 	if (a->playback.training)
-		lecture_train_frame(a);
+		app_invalidate(a, CHANGED_VALUES); /* the recompute takes one descent step */
 	lecture_tick(a, now);
 	if (a->ui.status[0] && (Sint32)(now - a->ui.status_until) >= 0)
 		a->ui.status[0] = '\0';
@@ -262,11 +284,12 @@ static void draw_figure_texture(struct app *a)
 			SDL_SetTextureBlendMode(a->platform.fig_tex, SDL_BLENDMODE_NONE);
 		a->platform.fig_w = w;
 		a->platform.fig_h = h;
-		a->fig_dirty = 1;
+		a->changed |= CHANGED_FIGURE;
 	}
 	void *pixels;
 	int pitch;
-	if (!a->fig_dirty || !a->platform.fig_tex || SDL_LockTexture(a->platform.fig_tex, NULL, &pixels, &pitch) != 0)
+	if (!(a->changed & CHANGED_FIGURE) || !a->platform.fig_tex ||
+	    SDL_LockTexture(a->platform.fig_tex, NULL, &pixels, &pitch) != 0)
 		return;
 	/* cairo draws straight into the locked texture: ARGB32 is SDL's ARGB8888 */
 	cairo_surface_t *surf = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_ARGB32, w, h, pitch);
@@ -279,7 +302,7 @@ static void draw_figure_texture(struct app *a)
 	cairo_surface_finish(surf);
 	cairo_surface_destroy(surf);
 	SDL_UnlockTexture(a->platform.fig_tex);
-	a->fig_dirty = 0;
+	a->changed &= ~(unsigned)CHANGED_FIGURE;
 }
 
 /* Milliseconds since this process started (exec of `nudge`), from /proc, for
@@ -333,9 +356,11 @@ static void frame(struct app *a)
 	a->platform.dpi = ww > 0 ? (double)w / ww : 1;
 	a->platform.draw_w = w;
 	a->platform.draw_h = h;
-	if (w != a->ui.layout_w || h != a->ui.layout_h)
+	if ((a->changed & CHANGED_LAYOUT) || w != a->ui.layout_w || h != a->ui.layout_h) {
 		ui_layout(a);
-	int redraw = a->fig_dirty;
+		a->changed = (a->changed & ~(unsigned)CHANGED_LAYOUT) | CHANGED_FIGURE;
+	}
+	int redraw = (a->changed & CHANGED_FIGURE) != 0;
 	Uint64 t0 = a->t_events ? a->t_events : SDL_GetPerformanceCounter();
 	draw_figure_texture(a);
 	ui_draw(a);
@@ -353,6 +378,7 @@ int app_pump(struct app *a)
 		input_event(a, &e);
 	if (!a->quit) {
 		update(a);
+		recompute(a);
 		frame(a);
 	}
 	return a->quit;
@@ -389,6 +415,7 @@ int app_run(struct app *a)
 		if (a->quit)
 			break;
 		update(a);
+		recompute(a);
 		frame(a);
 	}
 	if (timing && *timing)

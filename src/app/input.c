@@ -1,7 +1,8 @@
 /* input.c - what keys and the mouse do in the window: stepping, playing, nudging by
  * ε, descending, training, screenshots, themes, help; dragging sliders, the point on
- * the plot and values on nodes; typing exact values; dropping a scene file. Every
- * change goes through app_changed, so values, gradients and figure follow at once. */
+ * the plot and values on nodes; typing exact values; dropping a scene file. Handlers
+ * only change state and say what changed (app_invalidate); the loop recomputes values,
+ * gradients, trace, panels and figure once before the next frame. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,17 +30,9 @@ static void set_plot(struct app *a, int node)
 	if (!is_leaf(a, node) || node == a->session.plot)
 		return;
 	a->session.plot = node;
-	lecture_changed(&a->lecture, &a->session);
-	a->fig_dirty = 1;
+	app_invalidate(a, CHANGED_LECTURE);
 	app_set_status(a, 0, "plotting %s against %s", a->session.scene->nodes[a->session.scene->cost].label,
 	               a->session.scene->nodes[node].label);
-}
-
-static void descend_once(struct app *a)
-{
-	char why[256];
-	if (lecture_descend(a, why, sizeof why))
-		app_set_status(a, 1, "no step taken: %s", why);
 }
 
 static void toggle_play(struct app *a)
@@ -63,7 +56,7 @@ static void press_button(struct app *a, int b, int shift)
 	case BTN_SHOT: shots_save(a, shift); break;
 	case BTN_THEME:
 		a->ui.theme = a->ui.theme == THEME_DARK ? THEME_LIGHT : THEME_DARK;
-		a->fig_dirty = 1;
+		app_invalidate(a, CHANGED_FIGURE);
 		break;
 	case BTN_SCENES: scene_list_toggle(a); break;
 	case BTN_HELP: a->ui.help = !a->ui.help; break;
@@ -156,7 +149,10 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		slider_nudge(a, s, k == SDLK_UP ? 1 : -1);
 		break;
 	}
-	case SDLK_g: descend_once(a); break;
+	case SDLK_g:
+		a->playback.descents++;
+		app_invalidate(a, CHANGED_VALUES);
+		break;
 	case SDLK_c: case SDLK_d: case SDLK_e: case SDLK_m: case SDLK_n: lecture_key(a, k); break;
 	case SDLK_k: quiz_toggle(a); break;
 	case SDLK_a: case SDLK_h:
@@ -174,7 +170,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		a->session.rate = a->session.scene->rate;
 		a->playback.training = 0;
 		lecture_reset(&a->lecture);
-		app_retrace(a); /* eval_reset has run the eval */
+		app_invalidate(a, CHANGED_VALUES);
 		app_set_status(a, 0, "every value is back to the scene's");
 		break;
 	case SDLK_s: shots_save(a, shift); break;
@@ -197,7 +193,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 			break;
 		}
 		eval_set_row(a->session.ev, (row % rows + rows) % rows);
-		app_changed(a);
+		app_invalidate(a, CHANGED_VALUES);
 		const char *J = a->session.scene->nodes[a->session.scene->cost].label;
 		char Jr[128];
 		fmt_row_label(Jr, sizeof Jr, J, a->session.ev->row);
@@ -267,7 +263,7 @@ static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 		double v;
 		if (h.kind == HIT_PLOT && figure_plot_value_at(a->platform.render, x - a->ui.fig_rect.x, &v)) {
 			eval_set(a->session.ev, a->session.plot, v);
-			app_changed(a);
+			app_invalidate(a, CHANGED_VALUES);
 		}
 	} else if ((h.kind == HIT_NODE_VALUE || h.kind == HIT_NODE) && is_leaf(a, h.node)) {
 		set_plot(a, h.node);
@@ -292,7 +288,7 @@ static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
 	case DRAG_PLOT:
 		if (is_leaf(a, a->pointer.node) && figure_plot_value_at(a->platform.render, x - a->ui.fig_rect.x, &v)) {
 			eval_set(a->session.ev, a->pointer.node, v);
-			app_changed(a);
+			app_invalidate(a, CHANGED_VALUES);
 		}
 		break;
 	case DRAG_SCRUB:
@@ -302,7 +298,7 @@ static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
 			double step = pow(10, floor(log10(per_px * 4)));
 			v = round((a->pointer.v0 + (x - a->pointer.x0) * per_px) / step) * step;
 			eval_set(a->session.ev, a->pointer.node, v);
-			app_changed(a);
+			app_invalidate(a, CHANGED_VALUES);
 		}
 		break;
 	default:
@@ -334,7 +330,7 @@ void input_event(struct app *a, const SDL_Event *e)
 	case SDL_WINDOWEVENT:
 		if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e->window.event == SDL_WINDOWEVENT_EXPOSED ||
 		    e->window.event == SDL_WINDOWEVENT_RESIZED)
-			a->ui.layout_w = 0;
+			app_invalidate(a, CHANGED_LAYOUT);
 		break;
 	case SDL_KEYDOWN:
 		key(a, &e->key);

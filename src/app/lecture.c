@@ -2,7 +2,8 @@
  * history (trajectory on the J plot, loss panel, stop on divergence or convergence),
  * the numeric check (C), the derivative table of the ε values tried (D), forward mode
  * (M) and the N + P versus N × P panel with its animation of every pass (N).
- * State lives in struct app; the figure gets it through lecture_figure. */
+ * State lives in struct app's lecture group; the loop's recompute calls lecture_descend
+ * and lecture_update, and the figure gets the panels through lecture_figure. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +73,9 @@ static int hist_stale(const struct lecture_history *h, const struct eval *ev)
 	       memcmp(h->set + nn * (size_t)(h->n - 1), ev->set, sizeof(double) * nn) != 0;
 }
 
-int lecture_descend(struct app *a, char *why, size_t n)
+/* One descent step, recorded; 0, or -1 with why[] when it was refused or the run
+ * diverges. descend_step runs the eval (or keeps the last finite values). */
+static int descend_one(struct app *a, char *why, size_t n)
 {
 	if (hist_stale(&a->lecture.hist, a->session.ev)) { /* a new run from here: step 0 is the start */
 		a->lecture.hist.n = 0;
@@ -91,14 +94,23 @@ int lecture_descend(struct app *a, char *why, size_t n)
 		snprintf(a->lecture.hist.note, sizeof a->lecture.hist.note, "stopped: %s", why);
 		a->lecture.hist.bad = 1;
 	}
-	app_retrace(a); /* descend_step has run the eval (or kept the last finite one) */
 	return r;
 }
 
-void lecture_train_frame(struct app *a)
+void lecture_descend(struct app *a)
 {
 	char why[256];
-	if (lecture_descend(a, why, sizeof why)) {
+	struct app_playback *p = &a->playback;
+	for (; p->descents > 0; p->descents--) {
+		if (descend_one(a, why, sizeof why)) {
+			app_set_status(a, 1, "no step taken: %s", why);
+			p->descents = 0;
+			break;
+		}
+	}
+	if (!p->training)
+		return;
+	if (descend_one(a, why, sizeof why)) {
 		a->playback.training = 0;
 		app_set_status(a, 1, "training stopped: %s", why);
 	} else if (descent_converged(a->session.ev, DESCENT_TOL)) {
@@ -137,7 +149,7 @@ static void lecture_nudges(struct lecture_table *t, struct app_session *s)
 	}
 }
 
-void lecture_changed(struct app_lecture *l, struct app_session *s)
+void lecture_update(struct app_lecture *l, struct app_session *s)
 {
 	if (!l->check.rows)
 		return;
@@ -180,7 +192,7 @@ void lecture_tick(struct app *a, Uint32 now)
 			if (s->nodes[v].kind == NODE_PARAM && seen++ == pass)
 				w->nudged = v;
 	}
-	a->fig_dirty = 1;
+	app_invalidate(a, CHANGED_FIGURE);
 }
 
 int lecture_busy(const struct app_lecture *l)
@@ -253,8 +265,7 @@ void lecture_key(struct app *a, SDL_Keycode k)
 	default:
 		return;
 	}
-	lecture_changed(&a->lecture, &a->session);
-	a->fig_dirty = 1;
+	app_invalidate(a, CHANGED_LECTURE);
 }
 
 void lecture_figure(const struct app_lecture *l, const struct app_session *s, struct figure *fig)

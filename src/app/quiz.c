@@ -75,7 +75,7 @@ void quiz_all(struct app *a, int hide)
 	}
 	if (hide)
 		a->quiz.right = a->quiz.tries = 0;
-	a->fig_dirty = 1;
+	app_invalidate(a, CHANGED_FIGURE);
 }
 
 void quiz_toggle(struct app *a)
@@ -92,7 +92,7 @@ void quiz_toggle(struct app *a)
 	} else {
 		app_set_status(a, 0, "quiz ended: %d right in %d tries", a->quiz.right, a->quiz.tries);
 	}
-	a->fig_dirty = 1;
+	app_invalidate(a, CHANGED_FIGURE);
 }
 
 int quiz_click(struct app *a, int x, int y)
@@ -122,7 +122,7 @@ int quiz_click(struct app *a, int x, int y)
 	a->quiz.box =
 		(SDL_Rect){ fr.x + (int)(h.x + h.w / 2 - w / 2), fr.y + (int)(h.y + h.h / 2 - hh / 2), (int)w, (int)hh };
 	SDL_StartTextInput();
-	a->fig_dirty = 1;
+	app_invalidate(a, CHANGED_FIGURE);
 	return 1;
 }
 
@@ -172,7 +172,7 @@ int quiz_answer(struct app *a, const char *typed)
 		app_set_status(a, 1, "%s is not it; try again (%d right in %d tries)", typed, a->quiz.right, a->quiz.tries);
 	}
 	quiz_stop_typing(&a->quiz);
-	a->fig_dirty = 1;
+	app_invalidate(a, CHANGED_FIGURE);
 	return ok;
 }
 

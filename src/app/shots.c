@@ -68,11 +68,11 @@ int shots_save(struct app *a, int all)
 			for (int j = i; j < count; j++)
 				unlink(paths[j]); /* our own empty claims, never a user's file */
 			app_set_status(a, 1, "screenshot not saved: %s", err);
-			a->fig_dirty = 1;
+			app_invalidate(a, CHANGED_FIGURE);
 			return -1;
 		}
 	}
-	a->fig_dirty = 1; /* export drew with the same render: the window draws again */
+	app_invalidate(a, CHANGED_FIGURE); /* export drew with the same render: draw again */
 	if (all)
 		app_set_status(a, 0, "saved %s (and .svg, .pdf)", paths[0]);
 	else

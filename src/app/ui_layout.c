@@ -118,5 +118,4 @@ void ui_layout(struct app *a)
 	write_layout_file(a);
 	a->ui.layout_w = W;
 	a->ui.layout_h = H;
-	a->fig_dirty = 1;
 }

@@ -1,6 +1,7 @@
 /* ui_slider.c - the sliders' model: one per input and param on its `in` range, ε and
  * α on logarithmic scales. Reading and setting values, the knob position, the value
- * under a pixel, and Up / Down: "w goes up by ε", with what J did in the status line. */
+ * under a pixel, and Up / Down: "w goes up by ε", with what J did in the status line
+ * once the loop has recomputed J. */
 #include <math.h>
 #include <stdio.h>
 
@@ -54,8 +55,7 @@ void slider_set(struct app *a, const struct slider *s, double v)
 		if (v == 0)
 			return;
 		a->session.eps = v;
-		lecture_changed(&a->lecture, &a->session); /* the check and the derivative table use ε */
-		a->fig_dirty = 1;
+		app_invalidate(a, CHANGED_LECTURE); /* the check and the derivative table use ε */
 		return;
 	case SLIDER_RATE:
 		if (v < 0)
@@ -64,7 +64,7 @@ void slider_set(struct app *a, const struct slider *s, double v)
 		return;
 	default:
 		eval_set(a->session.ev, s->node, v);
-		app_changed(a);
+		app_invalidate(a, CHANGED_VALUES);
 	}
 }
 
@@ -113,15 +113,24 @@ void slider_nudge(struct app *a, int index, int dir)
 		slider_set(a, s, snap(s, v < s->lo ? s->lo : v > s->hi ? s->hi : v));
 		return;
 	}
+	if (!a->ui.nudged.on || a->ui.nudged.node != s->node) /* J before the first press this frame */
+		a->ui.nudged = (struct ui_nudged){ .on = 1, .node = s->node, .before = a->session.ev->cost };
+	a->ui.nudged.step += dir * a->session.eps;
+	slider_set(a, s, slider_get(&a->session, s) + dir * a->session.eps);
+}
+
+void slider_report(struct app *a)
+{
+	if (!a->ui.nudged.on)
+		return;
+	a->ui.nudged.on = 0;
 	const struct scene *sc = a->session.scene;
-	double before = a->session.ev->cost, w = slider_get(&a->session, s);
-	slider_set(a, s, w + dir * a->session.eps);
-	double delta = a->session.ev->cost - before;
+	double step = a->ui.nudged.step, eps = a->session.eps, delta = a->session.ev->cost - a->ui.nudged.before;
 	char e[48], d[48], k[48];
-	fmt_num(e, sizeof e, a->session.eps, 4);
+	fmt_num(e, sizeof e, fabs(step), 4);
 	fmt_num(d, sizeof d, fabs(delta), 6);
-	fmt_num(k, sizeof k, fabs(delta / a->session.eps), 6);
-	const char *J = sc->nodes[sc->cost].label, *name = sc->nodes[s->node].label;
-	app_set_status(a, 0, "%s %s %s ⇒ %s %s %s ≈ %s × ε", name, dir > 0 ? "↑" : "↓", e, J,
+	fmt_num(k, sizeof k, fabs(delta / eps), 6);
+	const char *J = sc->nodes[sc->cost].label, *name = sc->nodes[a->ui.nudged.node].label;
+	app_set_status(a, 0, "%s %s %s ⇒ %s %s %s ≈ %s × ε", name, step > 0 ? "↑" : "↓", e, J,
 	               delta < 0 ? "↓" : "↑", d, k);
 }

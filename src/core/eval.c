@@ -75,6 +75,7 @@ int eval_set(struct eval *ev, int node, double v)
 	    (s->nodes[node].kind != NODE_INPUT && s->nodes[node].kind != NODE_PARAM))
 		return -1;
 	ev->set[node] = v;
+	ev->stale = 1;
 	return 0;
 }
 
@@ -84,6 +85,7 @@ int eval_set_row(struct eval *ev, int row)
 	if (row < 0 || (rows > 0 ? row >= rows : row > 0))
 		return -1;
 	ev->row = row;
+	ev->stale = 1;
 	return 0;
 }
 
@@ -251,6 +253,8 @@ void eval_run(struct eval *ev)
 			ev->row_grad[(size_t)r * (size_t)ev->n_leaf + (size_t)j] = grad[ev->leaf[j]];
 	}
 	ev->cost = cost / rows;
+	ev->runs++;
+	ev->stale = 0;
 	for (int k = 0; k < n; k++)
 		ev->mean_grad[k] /= rows;
 }
