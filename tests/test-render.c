@@ -182,6 +182,28 @@ static void test_every_scene(struct render *r)
 					CHECK(r->geom.has_plot || l.s->plot < 0, "%s: no plot", what);
 				cairo_surface_destroy(sf);
 			}
+		/* one row's names and the mean box with a data set only: a scene without one
+		 * draws as before (no superscript row, no box) */
+		{
+			struct figure f = fig_of(r, &l, -1);
+			cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 1280, .height = 720}));
+			const struct graph_layout *g = r->layout;
+			int rowed = 0;
+			for (int v = 0; g && v < l.s->n_nodes; v++)
+				rowed += strstr(g->text[v].label, "⁽") != NULL || strstr(g->text[v].grad_name, "⁽") != NULL ||
+				         g->text[v].mean[0] != '\0';
+			CHECK(g && (g->mean.on == (l.s->n_rows > 0)) && ((rowed > 0) == (l.s->n_rows > 0)),
+			      "%s: row names and the mean box %s", l.name, l.s->n_rows > 0 ? "shown" : "absent");
+			if (g && strcmp(l.name, "fit-line") == 0) { /* the plot's numbers, on the graph */
+				int w = scene_find(l.s, "w");
+				CHECK(strcmp(g->mean.value, "5.25") == 0 && strcmp(g->text[w].mean, "−7") == 0 &&
+				      strcmp(g->text[w].mean_name, "dJ/dw") == 0 && strcmp(g->text[w].grad, "−1.5") == 0 &&
+				      strcmp(g->text[w].grad_name, "dJ⁽⁰⁾/dw") == 0 &&
+				      strcmp(g->text[l.s->cost].label, "J⁽⁰⁾") == 0,
+				      "fit-line: J = %s, %s = %s beside row 0's %s = %s", g->mean.value, g->text[w].mean_name,
+				      g->text[w].mean, g->text[w].grad_name, g->text[w].grad);
+			}
+		}
 		/* every step, mid animation: draws without error */
 		for (int k = 0; k < l.t->n_steps; k++) {
 			struct figure f = fig_of(r, &l, k);
