@@ -149,8 +149,6 @@ try:
             check(len(ren) == 1 and dirfd and any(fds[i] and fds[i] != dirfd for i in range(ren[0]))
                   and dirfd in fds[ren[0] + 1:], f"{args[-1]}: fsync, rename, fsync of the folder: {calls}")
     else:
-        checks.skip("fsync before the rename needs strace (scripts/deps --test installs it)")
-    else:
         checks.skip("the fsync order (strace is not installed)")
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
