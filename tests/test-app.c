@@ -390,10 +390,30 @@ static void test_screenshots(void)
 		SDL_Rect fr = a->ui.fig_rect;
 		CHECK(w == 2 * fr.w && h == 2 * fr.h, "PNG %dx%d for a %dx%d figure", w, h, fr.w, fr.h);
 	}
+	/* W: the whole walk as one PDF, a page per step, numbered apart from the shots */
+	key(a, SDLK_w, 0);
+	CHECK(exists("nudge-network-walk-001.pdf") && strstr(a->ui.status, "nudge-network-walk-001.pdf"),
+	      "W saves nudge-network-walk-001.pdf and says so: %s", a->ui.status);
+	key(a, SDLK_w, 0);
+	CHECK(exists("nudge-network-walk-002.pdf"), "W again saves -002, never over -001");
+	snprintf(p, sizeof p, "%s/nudge-network-walk-001.pdf", shots);
+	f = fopen(p, "rb");
+	static char pdf[1 << 20];
+	size_t len = f ? fread(pdf, 1, sizeof pdf - 1, f) : 0;
+	if (f)
+		fclose(f);
+	pdf[len] = '\0';
+	int pages = 0;
+	for (size_t i = 0; i + 12 < len; i++) /* page objects, not the /Pages tree */
+		pages += memcmp(pdf + i, "/Type /Page", 11) == 0 && pdf[i + 11] != 's';
+	CHECK(len > 1000 && memcmp(pdf, "%PDF", 4) == 0 && pages == a->session.trace->n_steps,
+	      "a PDF with a page per step: %d pages for %d steps", pages, a->session.trace->n_steps);
 	/* an unwritable folder: a message, no crash */
 	snprintf(a->files.shots_dir, sizeof a->files.shots_dir, "/nonexistent-nudge-folder");
 	key(a, SDLK_s, 0);
 	CHECK(a->ui.status_error && strstr(a->ui.status, "not saved"), "unwritable folder: %s", a->ui.status);
+	key(a, SDLK_w, 0);
+	CHECK(a->ui.status_error && strstr(a->ui.status, "walk not saved"), "W, unwritable folder: %s", a->ui.status);
 	app_free(a);
 }
 

@@ -330,5 +330,8 @@ void input_event(struct app *a, const SDL_Event *e);
 /* Saves the figure as PNG (and SVG and PDF with all set) in a->shots_dir under the
  * next free nudge-<scene>-NNN name; never overwrites. 0, or -1 with the status set. */
 int shots_save(struct app *a, int all);
+/* Saves every step of the walk, as on screen, as one PDF (a page per step) under the
+ * next free nudge-<scene>-walk-NNN.pdf; never overwrites. 0, or -1 with the status set. */
+int shots_save_walk(struct app *a);
 
 #endif

@@ -174,6 +174,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		app_set_status(a, 0, "every value is back to the scene's");
 		break;
 	case SDLK_s: shots_save(a, shift); break;
+	case SDLK_w: shots_save_walk(a); break;
 	case SDLK_l: press_button(a, BTN_THEME, 0); break;
 	case SDLK_F11:
 		a->platform.fullscreen = !a->platform.fullscreen;

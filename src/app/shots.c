@@ -1,7 +1,8 @@
 /* shots.c - screenshots for slides: the figure as it is on screen (same state, same
  * theme) saved as nudge-<scene>-NNN.png at twice the window's pixels, and with
- * Shift also as SVG and PDF, through the same export as `nudge export`. A number is
- * claimed with O_EXCL before writing, so an existing file is never overwritten. */
+ * Shift also as SVG and PDF, through the same export as `nudge export`; and the whole
+ * walk as a PDF deck, nudge-<scene>-walk-NNN.pdf, as `nudge record` writes it. A number
+ * is claimed with O_EXCL before writing, so an existing file is never overwritten. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -13,15 +14,17 @@
 
 static const char *const exts[] = { "png", "svg", "pdf" };
 
-/* Claims nudge-<scene>-NNN.{png[,svg,pdf]} for the lowest free NNN: creates each
- * file empty and exclusive. Returns NNN, or -1 with errno set. */
-static int claim(const struct app_files *f, int count, char paths[3][PATH_MAX])
+/* Claims <shots_dir>/nudge-<scene><stem>-NNN.<ext> for the lowest free NNN and the
+ * count extensions from ext: creates each file empty and exclusive. Returns NNN, or
+ * -1 with errno set. */
+static int claim(const struct app_files *f, const char *stem, const char *const *ext, int count,
+                 char paths[3][PATH_MAX])
 {
 	for (int num = 1; num < 100000; num++) {
 		int taken = 0;
 		for (int i = 0; i < 3 && !taken; i++) {
 			char p[PATH_MAX];
-			snprintf(p, sizeof p, "%s/nudge-%s-%03d.%s", f->shots_dir, f->name, num, exts[i]);
+			snprintf(p, sizeof p, "%s/nudge-%s%s-%03d.%s", f->shots_dir, f->name, stem, num, exts[i]);
 			struct stat st;
 			taken = stat(p, &st) == 0;
 		}
@@ -29,7 +32,7 @@ static int claim(const struct app_files *f, int count, char paths[3][PATH_MAX])
 			continue;
 		int made = 0;
 		for (; made < count; made++) {
-			snprintf(paths[made], PATH_MAX, "%s/nudge-%s-%03d.%s", f->shots_dir, f->name, num, exts[made]);
+			snprintf(paths[made], PATH_MAX, "%s/nudge-%s%s-%03d.%s", f->shots_dir, f->name, stem, num, ext[made]);
 			int fd = open(paths[made], O_WRONLY | O_CREAT | O_EXCL, 0644);
 			if (fd < 0)
 				break;
@@ -53,7 +56,7 @@ int shots_save(struct app *a, int all)
 {
 	int count = all ? 3 : 1;
 	char paths[3][PATH_MAX];
-	if (claim(&a->files, count, paths) < 0) {
+	if (claim(&a->files, "", exts, count, paths) < 0) {
 		app_set_status(a, 1, "screenshot not saved: cannot write in %s: %s", a->files.shots_dir, strerror(errno));
 		return -1;
 	}
@@ -77,5 +80,28 @@ int shots_save(struct app *a, int all)
 		app_set_status(a, 0, "saved %s (and .svg, .pdf)", paths[0]);
 	else
 		app_set_status(a, 0, "saved %s", paths[0]);
+	return 0;
+}
+
+int shots_save_walk(struct app *a)
+{
+	char paths[3][PATH_MAX];
+	if (claim(&a->files, "-walk", exts + 2, 1, paths) < 0) {
+		app_set_status(a, 1, "walk not saved: cannot write in %s: %s", a->files.shots_dir, strerror(errno));
+		return -1;
+	}
+	struct figure fig;
+	struct deck_opts o = { .to = -1, .force = 1 }; /* force: over our own empty claim */
+	app_figure(a, &fig, &o.ex.draw);
+	char err[600];
+	int rc = deck_write(&fig, paths[0], &o, err, sizeof err);
+	app_invalidate(a, CHANGED_FIGURE); /* the deck drew with the same render: draw again */
+	if (rc != 0) {
+		unlink(paths[0]); /* our own empty claim, never a user's file */
+		app_set_status(a, 1, "walk not saved: %s", err);
+		return -1;
+	}
+	int n = fig.trace ? fig.trace->n_steps : 0;
+	app_set_status(a, 0, "saved the walk, %d step%s, as %s", n, n == 1 ? "" : "s", paths[0]);
 	return 0;
 }

@@ -197,6 +197,7 @@ static const char *const help_keys[][2] = {
 	{ "A, H", "in the quiz: reveal all / hide all" },
 	{ "S", "save the figure as PNG (2× the window)" },
 	{ "Shift+S", "save it as PNG, SVG and PDF" },
+	{ "W", "save the whole walk as a PDF, a page per step" },
 	{ "L", "light / dark theme" },
 	{ "F11", "full screen" },
 	{ "PageUp, PageDown", "previous / next built-in scene" },

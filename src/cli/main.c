@@ -27,9 +27,9 @@ static const char main_help[] =
 	"P play/pause, Tab select a slider, Up/Down move it by ±ε, G one descent step,\n"
 	"T train, R reset, C check gradients numerically, D derivative table, E each data\n"
 	"row's numbers, M forward/reverse mode, N the N + P versus N × P panel, K quiz (A\n"
-	"reveal all, H hide all), S screenshot (Shift+S also SVG and PDF), L theme, F11\n"
-	"full screen, O or PageUp/PageDown other built-in scenes, [ and ] the data row\n"
-	"shown, F1 or ? help, Q quit.\n"
+	"reveal all, H hide all), S screenshot (Shift+S also SVG and PDF), W the whole\n"
+	"walk as a PDF, L theme, F11 full screen, O or PageUp/PageDown other built-in\n"
+	"scenes, [ and ] the data row shown, F1 or ? help, Q quit.\n"
 	"\n"
 	"SCENE is a .nudge file or the name of a built-in scene. `nudge COMMAND --help` says more.\n"
 	"Exit status: 0 ok, 1 failure, 2 bad usage or a refused scene.\n";
