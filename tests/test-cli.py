@@ -372,7 +372,8 @@ def test_per_row():
         if d is None:
             continue
         per = d["per_row"]
-        check([r["row"] for r in per] == list(range(m)), f"per_row rows 0..{m - 1}")
+        check([r["row"] for r in per] == list(range(m)) and all(set(r["grad"]) == {"w", "b"} for r in per),
+              f"per_row: rows 0..{m - 1}, each with the params' gradients")
         for (s, L, gw, gb), r in zip(want, per):
             check(near(r["cost"], L, 1e-12) and near(r["grad"]["w"], gw, 1e-12) and near(r["grad"]["b"], gb, 1e-12),
                   f"row {r['row']} of {m}: {r} vs L={L} dL/dw={gw} dL/db={gb}")

@@ -21,7 +21,7 @@ struct eval {
 	double *mean_grad; /* n_nodes: dJ/dnode averaged over rows */
 
 	/* Each row's numbers (one row, the same as the above, without a data set): */
-	int n_leaf;        /* inputs, params and data columns */
+	int n_leaf;        /* inputs and params (not data columns: they have a value per row) */
 	int *leaf;         /* n_leaf: their node indices, in file order */
 	double *row_cost;  /* max(n_rows, 1): the cost node's value at each row, L⁽ⁱ⁾ */
 	double *row_grad;  /* max(n_rows, 1) × n_leaf: dL⁽ⁱ⁾/d leaf[j] at [i * n_leaf + j] */

@@ -26,7 +26,7 @@ struct eval *eval_new(const struct scene *s)
 	ev->opg = calloc(o, sizeof(double));
 	ev->leaf = calloc(n, sizeof(int));
 	for (int k = 0; ev->leaf && k < s->n_nodes; k++)
-		if (s->nodes[k].kind != NODE_COMPUTED)
+		if (s->nodes[k].kind == NODE_INPUT || s->nodes[k].kind == NODE_PARAM)
 			ev->leaf[ev->n_leaf++] = k;
 	size_t rows = s->n_rows > 0 ? (size_t)s->n_rows : 1;
 	ev->row_cost = calloc(rows, sizeof(double));

@@ -316,7 +316,7 @@ struct trace *trace_build(const struct eval *ev)
 	tr->first_mean = tr->n_steps;
 	for (int j = -1; s->n_rows > 0 && j < ev->n_leaf; j++) {
 		int k = j < 0 ? s->cost : ev->leaf[j];
-		if (j >= 0 && (s->nodes[k].kind == NODE_DATA || !s->nodes[k].feeds_cost))
+		if (j >= 0 && !s->nodes[k].feeds_cost)
 			continue;
 		t = (struct text){ 0 };
 		mean_text(&t, ev, j);
