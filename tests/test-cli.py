@@ -243,6 +243,10 @@ def test_hostile_scene_text():
     p = scene_file("c1.nudge", 'param w = 2 label "w\u009b31m"\nJ = w\n')
     code, out, err = run("eval", p)
     check(code == 2 and "U+009B" in err and "\u009b" not in out + err, f"a C1 control is refused: {err!r}")
+    p = scene_file("esc\x1b]0;t\x07\u009b.nudge", "param w = 2\nJ = w +\n")
+    code, out, err = run("eval", p)
+    check(code == 2 and "esc?]0;t??.nudge:2:8: error:" in err and "\x1b" not in err and "\u009b" not in err,
+          f"a file name's control characters are printed as '?' ({code}: {err!r})")
     fifo = os.path.join(tmp, "pipe.nudge")
     os.mkfifo(fifo)
     code, out, err = run("eval", fifo)

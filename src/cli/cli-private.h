@@ -66,6 +66,10 @@ const char *cli_scenes_dir(void);
 const char *cli_fonts_dir(void);
 const char *cli_icons_dir(void);
 
+/* s with its control characters (C0, DEL, C1) as '?', in buf (n bytes), which it
+ * returns: a file name printed to a terminal must not carry an escape sequence. */
+const char *cli_printable(const char *s, char *buf, size_t n);
+
 /* Prints "nudge CMD: MSG" to stderr (printf-style) and returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -221,10 +221,25 @@ int cli_resolve_scene(const char *arg, const char *cmd, char *path, size_t n)
 	return -1;
 }
 
+const char *cli_printable(const char *s, char *buf, size_t n)
+{
+	size_t k = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p && k + 1 < n; p++) {
+		int c1 = p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0; /* U+0080..U+009F */
+		buf[k++] = *p < 0x20 || *p == 0x7f || c1 ? '?' : (char)*p;
+		p += c1;
+	}
+	if (n)
+		buf[k] = '\0';
+	return buf;
+}
+
+/* Prints a refused scene's error; the message and the source line already show
+ * control characters as '?', and cli_printable does so for the file name. */
 static void print_scene_error(const struct nudge_error *e, const char *path)
 {
-	char buf[1024];
-	nudge_error_format(e, path, buf, sizeof buf);
+	char name[PATH_MAX], buf[1024 + PATH_MAX];
+	nudge_error_format(e, cli_printable(path, name, sizeof name), buf, sizeof buf);
 	fputs(buf, stderr);
 }
 
@@ -284,12 +299,13 @@ int cli_scene_open(const struct cli_opts *o, const char *cmd, struct cli_scene *
 		const struct node *nd = &cs->scene->nodes[k];
 		double v = o->set_value[i];
 		if (nd->has_range && !(v >= nd->lo && v <= nd->hi)) {
-			char a[40], lo[40], hi[40];
+			char a[40], lo[40], hi[40], file[PATH_MAX];
 			fmt_num_ascii(a, sizeof a, v, 10);
 			fmt_num_ascii(lo, sizeof lo, nd->lo, 10);
 			fmt_num_ascii(hi, sizeof hi, nd->hi, 10);
 			cli_usage_error(cmd, "--set %s=%s is outside the range [%s, %s] that %s:%d declares for %s "
-			                "(widen the range in the file to try it)", nd->name, a, lo, hi, path, nd->line,
+			                "(widen the range in the file to try it)", nd->name, a, lo, hi,
+			                cli_printable(path, file, sizeof file), nd->line,
 			                nd->name);
 			cli_scene_close(cs);
 			return EXIT_USAGE;
