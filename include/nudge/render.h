@@ -152,10 +152,11 @@ int export_figure(const struct figure *fig, const char *path, const struct expor
 /* ---- deck.c: the backprop walk as a deck of slides ---- */
 enum deck_kind { DECK_FOLDER = 1, DECK_PDF, DECK_GIF };
 enum deck_pass { DECK_BOTH, DECK_FORWARD, DECK_BACKWARD }; /* forward: step 0 and the forward
-                                                              steps; backward: the rest */
+                                                              steps; backward: the rest (with
+                                                              a data set's mean steps) */
 
-/* The form of a deck from its path: .pdf, .gif (any case), or a folder (a last name with
- * no extension, one ending in '/', or an existing folder); 0 for anything else. */
+/* The form of a deck from its path: .pdf, .gif (any case), or a folder (a path ending
+ * in '/', a last name with no extension, or another existing folder); 0 for anything else. */
 enum deck_kind deck_kind_of(const char *path);
 
 struct deck_opts {

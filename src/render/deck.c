@@ -16,18 +16,18 @@ enum deck_kind deck_kind_of(const char *path)
 	if (!path || !*path)
 		return 0;
 	size_t len = strlen(path);
-	struct stat st;
-	if (path[len - 1] == '/' || (stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+	if (path[len - 1] == '/')
 		return DECK_FOLDER;
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
 	const char *dot = strrchr(base, '.');
-	if (!dot || dot == base) /* no extension (".hidden" has none either) */
-		return DECK_FOLDER;
-	if (strcasecmp(dot, ".pdf") == 0)
+	if (dot && strcasecmp(dot, ".pdf") == 0) /* even if a folder of that name is in the way */
 		return DECK_PDF;
-	if (strcasecmp(dot, ".gif") == 0)
+	if (dot && strcasecmp(dot, ".gif") == 0)
 		return DECK_GIF;
+	struct stat st;
+	if (!dot || dot == base || (stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+		return DECK_FOLDER; /* no extension (".hidden" has none either), or a folder already */
 	return 0;
 }
 

@@ -129,6 +129,23 @@ try:
     check("=1×14=14" in "".join(pdf_page_text(path("graph.pdf"), 2).split()),
           "--set applies to the deck: dJ/da[2] = 1 × 14 = 14 with x = 3")
 
+    r = run("record", "fit-line", "-o", path("row.pdf"), "--row", "1", "--plot", "w", "--from", "7", "--to", "7")
+    text = "".join(pdf_page_text(path("row.pdf"), 1).split())
+    check(r.returncode == 0 and "row1of3" in text and "=(−3)×2=−6" in text,
+          f"--row applies to the deck: row 1's dJ/dw = (−3) × 2 = −6: {r.stderr}")
+    os.makedirs(path("old.gif"))  # what record -o old.gif made before it knew GIFs
+    r = run("record", "network", "-o", path("old.gif"), "--force")
+    check(r.returncode == 1 and ls(path("old.gif")) == [] and "old.gif" in r.stderr,
+          f"a folder named like a GIF is not filled with frames: {r.returncode} {r.stderr!r}")
+    os.rmdir(path("old.gif"))
+    os.makedirs(path("mixed"))
+    with open(path("mixed", "notes.txt"), "w") as f:
+        f.write("mine")
+    run("record", "network", "-o", path("mixed"))
+    r = run("record", "derivative", "-o", path("mixed"), "--force")
+    check(r.returncode == 0 and ls(path("mixed")) == ["notes.txt"] + [f"step-00{i}.png" for i in range(4)]
+          and read(path("mixed", "notes.txt")) == b"mine", f"--force keeps the user's own files: {ls(path('mixed'))}")
+
     before = ls(tmp)
     for args, want in ((["--from", "13"], "0 to 12"), (["--to", "99"], "0 to 12"),
                        (["--from", "5", "--to", "3"], "5"), (["--to", "2", "--only", "backward"], "4 to 12"),
