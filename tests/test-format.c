@@ -1,5 +1,6 @@
 /* test-format.c - numbers as text: the short form people read (Unicode minus,
- * "undefined", "∞", no "-0") and JSON numbers that read back as the same double. */
+ * "undefined", "∞", no "-0") and JSON numbers that read back as the same double;
+ * text cut to a width with "…" on whole UTF-8 characters. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +14,38 @@ static void expect(double v, int digits, const char *want)
 	CHECK(strcmp(b, want) == 0, "%.17g with %d digits: '%s', expected '%s'", v, digits, b, want);
 }
 
+/* A width for fmt_ellipsis: at most *ctx characters (UTF-8 lead bytes), "…" one of them. */
+static int max_chars(void *ctx, const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n <= *(int *)ctx;
+}
+
+static void expect_cut(const char *text, int width, size_t room, const char *want)
+{
+	char b[64];
+	const char *got = fmt_ellipsis(b, room, text, max_chars, &width);
+	CHECK(strcmp(got, want) == 0, "'%s' in %d characters: '%s', expected '%s'", text, width, got, want);
+}
+
+static void test_ellipsis(void)
+{
+	expect_cut("dJ/dw = −4", 10, 64, "dJ/dw = −4");      /* fits: the text itself */
+	expect_cut("dJ/dw = −4", 9, 64, "dJ/dw = …");         /* whole characters: −4 goes, not half of − */
+	expect_cut("ŷ⁽⁰⁾ = w·x", 4, 64, "ŷ⁽⁰…");
+	expect_cut("abc", 0, 64, "…");                        /* nothing fits: the ellipsis alone */
+	expect_cut("αβγδε", 4, 8, "α…");                      /* 8 bytes: α (2) + … (3) + NUL, never a cut character */
+	char b[64];
+	int w = 3;
+	const char *t = "abc";
+	CHECK(fmt_ellipsis(b, sizeof b, t, max_chars, &w) == t, "a text that fits is returned as it is");
+}
+
 int main(void)
 {
+	test_ellipsis();
 	expect(-4, 6, "−4");
 	expect(6.0045, 6, "6.0045");
 	expect(2.0060045, 8, "2.0060045");

@@ -1,5 +1,6 @@
-/* format.h - numbers as people and JSON read them. Shared by the trace, the command
- * line and the figures so a number looks the same everywhere. */
+/* format.h - numbers as people and JSON read them, and text cut to a width with "…".
+ * Shared by the trace, the command line, the figures and the window so a number looks
+ * the same everywhere. */
 #ifndef NUDGE_FORMAT_H
 #define NUDGE_FORMAT_H
 
@@ -22,5 +23,11 @@ int fmt_json_num(char *buf, size_t n, double v);
 /* One data row's name for a label: "J" and row 2 give "J⁽²⁾" (superscript digits), the
  * lecture's L⁽ⁱ⁾; row < 0 gives the label as it is. Returns the length it wanted. */
 int fmt_row_label(char *buf, size_t n, const char *label, int row);
+
+/* Text cut to fit a width, for the figure and the window alike: text itself when
+ * fits(ctx, text) says it fits, else the longest prefix of whole UTF-8 characters that
+ * fits with "…" after it, written to buf (n bytes); "…" alone when none does. The
+ * caller measures (cairo or SDL_ttf); this knows no pixels. */
+const char *fmt_ellipsis(char *buf, size_t n, const char *text, int (*fits)(void *ctx, const char *s), void *ctx);
 
 #endif

@@ -223,6 +223,51 @@ struct app_pointer {
 	double v0;                  /* DRAG_SCRUB: the value then */
 };
 
+/* The window's sizes, in em (the interface font's pixel size) unless marked; one table,
+ * ui_metrics.c. Owners: ui_layout.c (the bar), ui_draw.c and quiz.c (drawing). */
+struct ui_metrics {
+	double pad;            /* space around and between controls */
+	double row;            /* a slider row's height */
+	double button;         /* a button's height (the step buttons are square) */
+	double col_min;        /* a slider column's width before another column is added */
+	double cell_min;       /* the narrowest slider cell; fewer sliders shown below it */
+	double label_min;      /* a slider name's narrowest width */
+	double value;          /* a slider value's width */
+	double track_min;      /* the shortest slider track */
+	double word_pad;       /* room around a button's word */
+	double bar_share;      /* the most of the window's height the bar takes (a fraction) */
+	double error_share;    /* the most of the rest a refused file's message takes (a fraction) */
+	double line_gap;       /* between lines of text */
+	double select_x, select_y; /* the selected slider's highlight beyond / inside its cell */
+	double track;          /* a slider track's thickness */
+	double knob;           /* a knob's radius */
+	double value_inset;    /* a slider value's, a button word's and a typed answer's text inset */
+	double edit_x, edit_y; /* the typing box around a value: left of it, above and below */
+	double frame;          /* the answer box's second outline */
+	double icon;           /* a step button's icon half-size (a fraction of the button's height) */
+	double icon_arrow;     /* an arrow's half-length (fractions of the icon's half-size from here) */
+	double icon_bar;       /* the bar of |< and >|: its width */
+	double icon_pause;     /* a pause bar's width */
+	double icon_pause_gap; /* the right pause bar's offset from the centre */
+	double icon_play_back; /* the play triangle's back edge, left of the centre */
+	double icon_play_h;    /* the play triangle's half-height */
+	double panel_pad;      /* an overlay's margin (help, scenes) */
+	double panel_pad_tight; /* the help's margin when it needs two columns and the room */
+	double panel_gap;      /* between an overlay's columns */
+	double key_gap;        /* between a key and what it does */
+	double list_gap;       /* between rows of the scene list */
+	double row_inset;      /* a list row's highlight above its text */
+	double banner_pad;     /* the quiz banner's and the error band's text inset */
+	double banner_gap;     /* the quiz banner's height beyond a line of text */
+	double error_edge;     /* the error band's bottom line */
+	double answer_w, answer_h; /* the smallest quiz answer box */
+	Uint8 shade_alpha;     /* an overlay's background opacity (of 255) */
+	double caption_x, caption_y; /* the figure's step equation, in figure units (1/1080 of
+	                                its height): from the left, and its baseline from the bottom */
+};
+extern const struct ui_metrics ui_metrics;
+int ui_em(const struct app_platform *p, double em); /* em in pixels, rounded */
+
 struct app {
 	struct app_platform platform; /* SDL, fonts, textures */
 	struct app_files files;       /* the scene file and folders */

@@ -117,7 +117,8 @@ int quiz_click(struct app *a, int x, int y)
 	a->quiz.node = node;
 	a->quiz.edge = edge;
 	a->quiz.flag = flag;
-	double w = fmax(h.w, a->platform.font_px * 6.0), hh = fmax(h.h, a->platform.font_px * 1.8);
+	double w = fmax(h.w, a->platform.font_px * ui_metrics.answer_w);
+	double hh = fmax(h.h, a->platform.font_px * ui_metrics.answer_h);
 	SDL_Rect fr = a->ui.fig_rect;
 	a->quiz.box =
 		(SDL_Rect){ fr.x + (int)(h.x + h.w / 2 - w / 2), fr.y + (int)(h.y + h.h / 2 - hh / 2), (int)w, (int)hh };

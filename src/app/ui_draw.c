@@ -1,30 +1,34 @@
 /* ui_draw.c - one frame of the window: the figure's texture, then the controls drawn
  * with SDL's renderer (sliders, step buttons, screenshot / theme / help, the status
- * line), the banner of a scene that failed to reload, and the help overlay. */
+ * line), the banner of a scene that failed to reload, and the help overlay. Colours
+ * come from the figure's palette (nudge/theme.h), sizes from ui_metrics. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app-private.h"
 #include "nudge/format.h"
+#include "nudge/theme.h"
 
+/* The window's colours for one frame, taken from the one palette (nudge/theme.h). */
 struct ui_colors {
 	SDL_Color bg, bar, text, muted, track, accent, grad, error, button, button_on;
 };
 
-static const struct ui_colors dark = {
-	.bg = { 24, 26, 31, 255 }, .bar = { 34, 36, 43, 255 }, .text = { 232, 232, 236, 255 },
-	.muted = { 150, 152, 165, 255 }, .track = { 70, 73, 86, 255 }, .accent = { 86, 180, 233, 255 },
-	.grad = { 230, 159, 0, 255 }, .error = { 255, 110, 100, 255 }, .button = { 52, 55, 66, 255 },
-	.button_on = { 70, 110, 150, 255 },
-};
+static SDL_Color sdl_color(struct rgba c)
+{
+	return (SDL_Color){ (Uint8)lround(c.r * 255), (Uint8)lround(c.g * 255), (Uint8)lround(c.b * 255),
+	                    (Uint8)lround(c.a * 255) };
+}
 
-static const struct ui_colors light = {
-	.bg = { 255, 255, 255, 255 }, .bar = { 240, 241, 244, 255 }, .text = { 30, 31, 36, 255 },
-	.muted = { 95, 99, 104, 255 }, .track = { 200, 202, 210, 255 }, .accent = { 0, 114, 178, 255 },
-	.grad = { 213, 94, 0, 255 }, .error = { 198, 40, 40, 255 }, .button = { 222, 224, 230, 255 },
-	.button_on = { 170, 200, 230, 255 },
-};
+static struct ui_colors ui_colors_of(const struct theme *t)
+{
+	return (struct ui_colors){ .bg = sdl_color(t->bg), .bar = sdl_color(t->bar), .text = sdl_color(t->fg),
+	                           .muted = sdl_color(t->muted), .track = sdl_color(t->track),
+	                           .accent = sdl_color(t->forward), .grad = sdl_color(t->backward),
+	                           .error = sdl_color(t->wrong), .button = sdl_color(t->button),
+	                           .button_on = sdl_color(t->button_on) };
+}
 
 static void color(struct app_platform *p, SDL_Color c)
 {
@@ -53,43 +57,43 @@ static void disc(struct app_platform *p, float cx, float cy, float r, SDL_Color 
 	}
 }
 
+/* fmt_ellipsis's measure for interface text: does s fit w pixels? */
+struct ui_fit {
+	struct app_platform *p; /* the fonts */
+	int bold;               /* which of them */
+	int w;                  /* the width it has */
+};
+
+static int ui_fits(void *ctx, const char *s)
+{
+	const struct ui_fit *f = ctx;
+	return ui_text_width(f->p, s, f->bold) <= f->w;
+}
+
 /* Text in a box, vertically centred; cut with "…" when it does not fit. */
-static void text_in(struct app_platform *p, const char *s, SDL_Rect r, SDL_Color c, int bold, int align_right)
+static void text_in(struct app_platform *p, const char *s, SDL_Rect r, SDL_Color c, int bold)
 {
 	char buf[520];
-	snprintf(buf, sizeof buf, "%s", s);
-	int w = ui_text_width(p, buf, bold);
-	if (w > r.w) {
-		char src[512];
-		snprintf(src, sizeof src, "%s", s);
-		size_t l = strlen(src);
-		while (l > 0) {
-			do /* back one UTF-8 character */
-				l--;
-			while (l > 0 && ((unsigned char)src[l] & 0xC0) == 0x80);
-			snprintf(buf, sizeof buf, "%.*s…", (int)l, src);
-			w = ui_text_width(p, buf, bold);
-			if (w <= r.w)
-				break;
-		}
-	}
+	const char *t = fmt_ellipsis(buf, sizeof buf, s, ui_fits, &(struct ui_fit){ p, bold, r.w });
 	int h = TTF_FontHeight(bold ? p->font_bold : p->font);
-	int x = align_right ? r.x + r.w - w : r.x;
-	ui_text(p, buf, x, r.y + (r.h - h) / 2, c, bold);
+	ui_text(p, t, r.x, r.y + (r.h - h) / 2, c, bold);
 }
 
 static void draw_slider(struct app *a, int i, const struct ui_colors *c)
 {
 	const struct slider *s = &a->ui.sliders[i];
+	const struct ui_metrics *m = &ui_metrics;
+	struct app_platform *p = &a->platform;
 	if (s->cell.w == 0)
 		return;
 	int is_plot = s->kind == SLIDER_NODE && s->node == a->session.plot;
 	if (i == a->ui.selected) {
-		SDL_Rect hl = { s->cell.x - 3, s->cell.y + 1, s->cell.w + 6, s->cell.h - 2 };
+		int sx = ui_em(p, m->select_x), sy = ui_em(p, m->select_y);
+		SDL_Rect hl = { s->cell.x - sx, s->cell.y + sy, s->cell.w + 2 * sx, s->cell.h - 2 * sy };
 		fill(&a->platform, hl, c->button);
 	}
-	text_in(&a->platform, slider_name(&a->session, s), s->label, is_plot ? c->accent : c->text, 1, 0);
-	int cy = s->track.y + s->track.h / 2, th = a->platform.font_px / 5 + 2;
+	text_in(&a->platform, slider_name(&a->session, s), s->label, is_plot ? c->accent : c->text, 1);
+	int cy = s->track.y + s->track.h / 2, th = ui_em(p, m->track);
 	SDL_Rect tr = { s->track.x, cy - th / 2, s->track.w, th };
 	fill(&a->platform, tr, c->track);
 	double f = slider_frac(&a->session, s);
@@ -97,62 +101,66 @@ static void draw_slider(struct app *a, int i, const struct ui_colors *c)
 	SDL_Rect done = { s->track.x, tr.y, kx - s->track.x, th };
 	fill(&a->platform, done, s->kind == SLIDER_NODE ? c->accent : c->muted);
 	int dragged = i == a->pointer.slider && a->pointer.drag == DRAG_SLIDER;
-	disc(&a->platform, (float)kx, (float)cy, a->platform.font_px * 0.55f, dragged ? c->grad : c->text);
+	disc(&a->platform, (float)kx, (float)cy, p->font_px * (float)m->knob, dragged ? c->grad : c->text);
 	char v[64];
-	int em2 = a->platform.font_px / 2;
-	SDL_Rect vr = { s->value.x + em2, s->value.y, s->value.w - em2, s->value.h };
+	int inset = ui_em(p, m->value_inset);
+	SDL_Rect vr = { s->value.x + inset, s->value.y, s->value.w - inset, s->value.h };
 	if (i == a->ui.editing) {
-		SDL_Rect box = { vr.x - 2, vr.y + 2, vr.w, vr.h - 4 };
+		int ex = ui_em(p, m->edit_x), ey = ui_em(p, m->edit_y);
+		SDL_Rect box = { vr.x - ex, vr.y + ey, vr.w, vr.h - 2 * ey };
 		fill(&a->platform, box, c->bg);
 		color(&a->platform, c->accent);
 		SDL_RenderDrawRect(a->platform.ren, &box);
 		snprintf(v, sizeof v, "%s|", a->ui.edit);
-		text_in(&a->platform, v, vr, c->text, 0, 0);
+		text_in(&a->platform, v, vr, c->text, 0);
 		return;
 	}
 	fmt_num(v, sizeof v, slider_get(&a->session, s), s->kind == SLIDER_NODE ? 4 : 2);
-	text_in(&a->platform, v, vr, c->text, 0, 0);
+	text_in(&a->platform, v, vr, c->text, 0);
 }
 
 static void draw_buttons(struct app *a, const struct ui_colors *c)
 {
+	const struct ui_metrics *m = &ui_metrics;
 	for (int b = 0; b < BTN_COUNT; b++) {
 		SDL_Rect r = a->ui.buttons[b];
 		int on = (b == BTN_PLAY && a->playback.playing) || (b == BTN_HELP && a->ui.help) ||
 		         (b == BTN_SCENES && a->ui.list);
 		fill(&a->platform, r, on ? c->button_on : c->button);
 		float x = (float)r.x, y = (float)r.y, w = (float)r.w, h = (float)r.h;
-		float cx = x + w / 2, cy = y + h / 2, s = h * 0.22f;
+		float cx = x + w / 2, cy = y + h / 2, s = h * (float)m->icon;
+		float ar = s * (float)m->icon_arrow, bw = s * (float)m->icon_bar, pw = s * (float)m->icon_pause;
 		SDL_Color ic = c->text;
 		switch (b) {
 		case BTN_FIRST:
 		case BTN_LAST: {
 			float dir = b == BTN_FIRST ? -1 : 1;
-			triangle(&a->platform, cx - dir * s, cy - s, cx - dir * s, cy + s, cx + dir * s * 0.8f, cy, ic);
-			SDL_Rect bar = { (int)(cx + dir * s * 0.8f - (dir < 0 ? s * 0.35f : 0)), (int)(cy - s), (int)(s * 0.35f) + 1,
-			                 (int)(2 * s) };
+			triangle(&a->platform, cx - dir * s, cy - s, cx - dir * s, cy + s, cx + dir * ar, cy, ic);
+			SDL_Rect bar = { (int)(cx + dir * ar - (dir < 0 ? bw : 0)), (int)(cy - s), (int)bw + 1, (int)(2 * s) };
 			fill(&a->platform, bar, ic);
 			break;
 		}
 		case BTN_PREV:
-			triangle(&a->platform, cx + s * 0.8f, cy - s, cx + s * 0.8f, cy + s, cx - s * 0.8f, cy, ic);
+			triangle(&a->platform, cx + ar, cy - s, cx + ar, cy + s, cx - ar, cy, ic);
 			break;
 		case BTN_NEXT:
-			triangle(&a->platform, cx - s * 0.8f, cy - s, cx - s * 0.8f, cy + s, cx + s * 0.8f, cy, ic);
+			triangle(&a->platform, cx - ar, cy - s, cx - ar, cy + s, cx + ar, cy, ic);
 			break;
 		case BTN_PLAY:
 			if (a->playback.playing) {
-				SDL_Rect l = { (int)(cx - s * 0.8f), (int)(cy - s), (int)(s * 0.55f) + 1, (int)(2 * s) };
-				SDL_Rect rr = { (int)(cx + s * 0.25f), (int)(cy - s), (int)(s * 0.55f) + 1, (int)(2 * s) };
+				SDL_Rect l = { (int)(cx - ar), (int)(cy - s), (int)pw + 1, (int)(2 * s) };
+				SDL_Rect rr = { (int)(cx + s * (float)m->icon_pause_gap), (int)(cy - s), (int)pw + 1, (int)(2 * s) };
 				fill(&a->platform, l, ic);
 				fill(&a->platform, rr, ic);
 			} else {
-				triangle(&a->platform, cx - s * 0.7f, cy - s * 1.1f, cx - s * 0.7f, cy + s * 1.1f, cx + s, cy, ic);
+				float back = s * (float)m->icon_play_back, ph = s * (float)m->icon_play_h;
+				triangle(&a->platform, cx - back, cy - ph, cx - back, cy + ph, cx + s, cy, ic);
 			}
 			break;
 		default: {
-			SDL_Rect tr = { r.x + a->platform.font_px / 2, r.y, r.w - a->platform.font_px / 2, r.h };
-			text_in(&a->platform, ui_button_word(b), tr, ic, 0, 0);
+			int inset = ui_em(&a->platform, m->value_inset);
+			SDL_Rect tr = { r.x + inset, r.y, r.w - inset, r.h };
+			text_in(&a->platform, ui_button_word(b), tr, ic, 0);
 		}
 		}
 	}
@@ -169,7 +177,7 @@ static SDL_Rect overlay_panel(struct app_platform *p, const struct ui_colors *c,
 	box.w = box.w > p->draw_w ? p->draw_w : box.w;
 	SDL_SetRenderDrawBlendMode(p->ren, SDL_BLENDMODE_BLEND);
 	SDL_Color shade = c->bg;
-	shade.a = 245;
+	shade.a = ui_metrics.shade_alpha;
 	fill(p, box, shade);
 	color(p, c->accent);
 	SDL_RenderDrawRect(p->ren, &box);
@@ -218,7 +226,9 @@ static const char *const help_mouse[] = {
 static void draw_help(struct app_platform *p, const struct ui_colors *c)
 {
 	int nk = (int)(sizeof help_keys / sizeof help_keys[0]), nm = (int)(sizeof help_mouse / sizeof help_mouse[0]);
-	int lh = TTF_FontHeight(p->font) + 2, kw = 0, dw = 0, pad = p->font_px * 2, gap = p->font_px * 2;
+	const struct ui_metrics *m = &ui_metrics;
+	int lh = TTF_FontHeight(p->font) + ui_em(p, m->line_gap), kw = 0, dw = 0;
+	int pad = ui_em(p, m->panel_pad), gap = ui_em(p, m->panel_gap), key_gap = ui_em(p, m->key_gap);
 	for (int i = 0; i < nk; i++) {
 		int w = ui_text_width(p, help_keys[i][0], 1);
 		kw = w > kw ? w : kw;
@@ -231,7 +241,7 @@ static void draw_help(struct app_platform *p, const struct ui_colors *c)
 	int rows_k = (nk + cols - 1) / cols;
 	int show_m = (rows_k + nm + 3) * lh + 2 * pad <= p->draw_h;
 	if (cols == 2 && !show_m)
-		pad = p->font_px;
+		pad = ui_em(p, m->panel_pad_tight);
 	int col_w = kw + gap + dw, w = cols * col_w + (cols - 1) * gap;
 	for (int i = 0; show_m && i < nm; i++) {
 		int mw = ui_text_width(p, help_mouse[i], 0);
@@ -247,9 +257,9 @@ static void draw_help(struct app_platform *p, const struct ui_colors *c)
 	for (int i = 0; i < nk; i++) {
 		int cx = x + (i / rows_k) * (col_w + gap), cy = y + (i % rows_k) * lh;
 		int kx = kw < col_w / 2 ? kw : col_w / 2;
-		SDL_Rect kr = { cx, cy, kx, lh }, dr = { cx + kx + p->font_px, cy, col_w - kx - p->font_px, lh };
-		text_in(p, help_keys[i][0], kr, c->text, 1, 0);
-		text_in(p, help_keys[i][1], dr, c->muted, 0, 0);
+		SDL_Rect kr = { cx, cy, kx, lh }, dr = { cx + kx + key_gap, cy, col_w - kx - key_gap, lh };
+		text_in(p, help_keys[i][0], kr, c->text, 1);
+		text_in(p, help_keys[i][1], dr, c->muted, 0);
 	}
 	y += (rows_k + 1) * lh;
 	for (int i = 0; show_m && i < nm; i++, y += lh)
@@ -259,79 +269,87 @@ static void draw_help(struct app_platform *p, const struct ui_colors *c)
 /* Quiz mode: a banner with the score, and the box being typed into. */
 static void draw_quiz(struct app *a, const struct ui_colors *c)
 {
+	const struct ui_metrics *m = &ui_metrics;
+	struct app_platform *p = &a->platform;
 	char line[256];
-	snprintf(line, sizeof line, "Quiz · %d right in %d tries · click a ? and type, Enter checks · A reveal all · H hide all · K end",
+	snprintf(line, sizeof line,
+	         "Quiz · %d right in %d tries · click a ? and type, Enter checks · A reveal all · H hide all · K end",
 	         a->quiz.right, a->quiz.tries);
 	/* where the figure's caption would write the step's equation */
-	double u = fmin(a->ui.fig_rect.w / 1920.0, a->ui.fig_rect.h / 1080.0);
-	int lh = TTF_FontHeight(a->platform.font_bold) + a->platform.font_px / 2, x0 = a->ui.fig_rect.x + (int)(40 * u);
-	int w = ui_text_width(&a->platform, line, 1) + a->platform.font_px * 2;
-	if (w > a->ui.fig_rect.x + a->ui.fig_rect.w - x0)
-		w = a->ui.fig_rect.x + a->ui.fig_rect.w - x0;
-	SDL_Rect band = { x0, a->ui.fig_rect.y + a->ui.fig_rect.h - (int)(66 * u) - lh / 2, w, lh };
-	fill(&a->platform, band, c->button_on);
-	SDL_Rect tr = { band.x + a->platform.font_px, band.y, band.w - 2 * a->platform.font_px, band.h };
-	text_in(&a->platform, line, tr, c->text, 1, 0);
+	SDL_Rect fr = a->ui.fig_rect;
+	double u = fmin(fr.w / 1920.0, fr.h / 1080.0);
+	int lh = TTF_FontHeight(p->font_bold) + ui_em(p, m->banner_gap), x0 = fr.x + (int)(m->caption_x * u);
+	int bp = ui_em(p, m->banner_pad), w = ui_text_width(p, line, 1) + 2 * bp;
+	if (w > fr.x + fr.w - x0)
+		w = fr.x + fr.w - x0;
+	SDL_Rect band = { x0, fr.y + fr.h - (int)(m->caption_y * u) - lh / 2, w, lh };
+	fill(p, band, c->button_on);
+	SDL_Rect tr = { band.x + bp, band.y, band.w - 2 * bp, band.h };
+	text_in(p, line, tr, c->text, 1);
 	if (a->quiz.node < 0 && a->quiz.edge < 0)
 		return;
 	SDL_Rect box = a->quiz.box;
 	fill(&a->platform, box, c->bg);
 	color(&a->platform, c->accent);
 	SDL_RenderDrawRect(a->platform.ren, &box);
-	SDL_Rect in = { box.x + 1, box.y + 1, box.w - 2, box.h - 2 };
+	int f = ui_em(p, m->frame), inset = ui_em(p, m->value_inset);
+	SDL_Rect in = { box.x + f, box.y + f, box.w - 2 * f, box.h - 2 * f };
 	SDL_RenderDrawRect(a->platform.ren, &in);
 	char typed[80];
 	snprintf(typed, sizeof typed, "%s|", a->quiz.text);
-	SDL_Rect t = { box.x + a->platform.font_px / 2, box.y, box.w - a->platform.font_px, box.h };
-	text_in(&a->platform, typed, t, c->text, 1, 0);
+	SDL_Rect t = { box.x + inset, box.y, box.w - 2 * inset, box.h };
+	text_in(&a->platform, typed, t, c->text, 1);
 }
 
 /* The Scenes overlay: every built-in scene with its title; the open one marked. */
 static void draw_scene_list(struct app *a, const struct ui_colors *c)
 {
-	int lh = TTF_FontHeight(a->platform.font) + a->platform.font_px / 2, nw = 0, tw = 0;
+	const struct ui_metrics *m = &ui_metrics;
+	int lh = TTF_FontHeight(a->platform.font) + ui_em(&a->platform, m->list_gap), nw = 0, tw = 0;
 	for (int i = 0; i < a->ui.n_list; i++) {
 		int w = ui_text_width(&a->platform, a->ui.list[i].name, 1);
 		nw = w > nw ? w : nw;
 		w = ui_text_width(&a->platform, a->ui.list[i].title, 0);
 		tw = w > tw ? w : tw;
 	}
-	int pad = a->platform.font_px * 2, gap = a->platform.font_px * 2, w = nw + gap + tw;
+	int pad = ui_em(&a->platform, m->panel_pad), gap = ui_em(&a->platform, m->panel_gap), w = nw + gap + tw;
 	int rows = a->ui.n_list + 3;
 	SDL_Rect box = overlay_panel(&a->platform, c, w + 2 * pad, rows * lh + 2 * pad, pad,
 	                             "Built-in scenes — click one, or ↑ ↓ and Enter; Esc closes");
 	int x = box.x + pad, y = box.y + pad + lh * 2;
 	for (int i = 0; i < a->ui.n_list && i < APP_MAX_SCENES; i++, y += lh) {
-		SDL_Rect row = { box.x + pad / 2, y - a->platform.font_px / 4, box.w - pad, lh };
+		SDL_Rect row = { box.x + pad / 2, y - ui_em(&a->platform, m->row_inset), box.w - pad, lh };
 		a->ui.list_rows[i] = row;
 		if (i == a->ui.list_sel)
 			fill(&a->platform, row, c->button_on);
 		int open = strcmp(a->ui.list[i].name, a->files.name) == 0;
 		ui_text(&a->platform, a->ui.list[i].name, x, y, open ? c->accent : c->text, 1);
 		SDL_Rect tr = { x + nw + gap, y, box.x + box.w - pad - (x + nw + gap), TTF_FontHeight(a->platform.font) };
-		text_in(&a->platform, a->ui.list[i].title, tr, i == a->ui.list_sel ? c->text : c->muted, 0, 0);
+		text_in(&a->platform, a->ui.list[i].title, tr, i == a->ui.list_sel ? c->text : c->muted, 0);
 	}
 }
 
 /* The band ui_layout made above the figure: a refused scene's message, line by line. */
 static void draw_error(struct app_platform *p, const char *error, SDL_Rect band, const struct ui_colors *c)
 {
-	int lh = TTF_FontHeight(p->font) + 2;
+	const struct ui_metrics *m = &ui_metrics;
+	int lh = TTF_FontHeight(p->font) + ui_em(p, m->line_gap), edge_h = ui_em(p, m->error_edge);
+	int bp = ui_em(p, m->banner_pad), y0 = bp / 2;
 	fill(p, band, c->bg);
-	SDL_Rect edge = { 0, band.h - 3, p->draw_w, 3 };
+	SDL_Rect edge = { 0, band.h - edge_h, p->draw_w, edge_h };
 	fill(p, edge, c->error);
 	char buf[sizeof ((struct app_files *)0)->error]; /* strtok cuts a copy */
 	snprintf(buf, sizeof buf, "%s", error);
-	int y = p->font_px / 2;
+	int y = y0;
 	for (char *line = strtok(buf, "\n"); line && y + lh <= band.h; line = strtok(NULL, "\n"), y += lh) {
-		SDL_Rect r = { p->font_px, y, p->draw_w - 2 * p->font_px, lh };
-		text_in(p, line, r, c->error, y == p->font_px / 2, 0);
+		SDL_Rect r = { bp, y, p->draw_w - 2 * bp, lh };
+		text_in(p, line, r, c->error, y == y0);
 	}
 }
 
 void ui_draw(struct app *a)
 {
-	const struct ui_colors *c = a->ui.theme == THEME_LIGHT ? &light : &dark;
+	const struct ui_colors colors = ui_colors_of(theme_get(a->ui.theme)), *c = &colors;
 	SDL_SetRenderDrawBlendMode(a->platform.ren, SDL_BLENDMODE_NONE);
 	color(&a->platform, c->bg);
 	SDL_RenderClear(a->platform.ren);
@@ -344,9 +362,9 @@ void ui_draw(struct app *a)
 		draw_slider(a, i, c);
 	draw_buttons(a, c);
 	if (a->ui.status[0])
-		text_in(&a->platform, a->ui.status, a->ui.status_rect, a->ui.status_error ? c->error : c->muted, 0, 0);
+		text_in(&a->platform, a->ui.status, a->ui.status_rect, a->ui.status_error ? c->error : c->muted, 0);
 	else if (a->playback.training)
-		text_in(&a->platform, "training… (T stops)", a->ui.status_rect, c->grad, 0, 0);
+		text_in(&a->platform, "training… (T stops)", a->ui.status_rect, c->grad, 0);
 	if (a->quiz.on)
 		draw_quiz(a, c);
 	if (a->files.error[0])

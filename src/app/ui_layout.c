@@ -48,21 +48,23 @@ void ui_layout(struct app *a)
 	double dpi = a->platform.dpi > 0 ? a->platform.dpi : 1;
 	int px = clampi((int)lround(fmin(W / 90.0, H / 52.0)), (int)lround(12 * dpi), (int)lround(24 * dpi));
 	ui_text_size(&a->platform, px);
-	int pad = px / 2 + 2, row_h = px * 2, btn_h = (int)lround(px * 2.2);
+	const struct ui_metrics *m = &ui_metrics;
+	const struct app_platform *p = &a->platform;
+	int pad = ui_em(p, m->pad), row_h = ui_em(p, m->row), btn_h = ui_em(p, m->button);
 
 	/* the slider grid: as many columns as fit, more when rows would take too much height */
 	int n = a->ui.n_sliders;
-	int min_w = px * 15, cols = clampi(W / min_w, 1, 4);
+	int min_w = ui_em(p, m->col_min), cols = clampi(W / min_w, 1, 4);
 	if (cols > n)
 		cols = n > 0 ? n : 1;
-	int max_rows = (int)((0.42 * H - btn_h - 3 * pad) / row_h);
+	int max_rows = (int)((m->bar_share * H - btn_h - 3 * pad) / row_h);
 	if (max_rows < 1)
 		max_rows = 1;
 	if ((n + cols - 1) / cols > max_rows)
 		cols = (n + max_rows - 1) / max_rows;
 	int cell_w = (W - pad * (cols + 1)) / cols;
-	if (cell_w < px * 9) { /* too many to show: keep the ones that fit */
-		cols = clampi((W - pad) / (px * 9 + pad), 1, 64);
+	if (cell_w < ui_em(p, m->cell_min)) { /* too many to show: keep the ones that fit */
+		cols = clampi((W - pad) / (ui_em(p, m->cell_min) + pad), 1, 64);
 		cell_w = (W - pad * (cols + 1)) / cols;
 	}
 	int rows = (n + cols - 1) / cols;
@@ -76,7 +78,8 @@ void ui_layout(struct app *a)
 		int lines = 1;
 		for (const char *q = a->files.error; *q; q++)
 			lines += *q == '\n';
-		err_h = clampi(lines * (TTF_FontHeight(a->platform.font) + 2) + px, 0, (H - bar_h) / 3);
+		int lh = TTF_FontHeight(a->platform.font) + ui_em(p, m->line_gap);
+		err_h = clampi(lines * lh + ui_em(p, m->banner_pad), 0, (int)lround((H - bar_h) * m->error_share));
 	}
 	a->ui.error_rect = (SDL_Rect){ 0, 0, W, err_h };
 	a->ui.fig_rect = (SDL_Rect){ 0, err_h, W, H - bar_h - err_h };
@@ -86,8 +89,8 @@ void ui_layout(struct app *a)
 		int w = ui_text_width(&a->platform, slider_name(&a->session, &a->ui.sliders[i]), 1);
 		label_w = w > label_w ? w : label_w;
 	}
-	label_w = clampi(label_w + pad, px * 2, cell_w / 3);
-	int value_w = px * 6;
+	label_w = clampi(label_w + pad, ui_em(p, m->label_min), cell_w / 3);
+	int value_w = ui_em(p, m->value), track_min = ui_em(p, m->track_min);
 	for (int i = 0; i < n; i++) {
 		struct slider *s = &a->ui.sliders[i];
 		int r = i / cols, c = i % cols;
@@ -100,7 +103,7 @@ void ui_layout(struct app *a)
 		s->label = (SDL_Rect){ x, y, label_w, row_h };
 		s->value = (SDL_Rect){ x + cell_w - value_w, y, value_w, row_h };
 		int tx = x + label_w + pad / 2, tw = cell_w - label_w - value_w - pad;
-		s->track = (SDL_Rect){ tx, y, tw > 8 ? tw : 8, row_h };
+		s->track = (SDL_Rect){ tx, y, tw > track_min ? tw : track_min, row_h };
 	}
 
 	int by = a->ui.bar.y + a->ui.bar.h - pad - btn_h, bx = pad;
@@ -110,7 +113,7 @@ void ui_layout(struct app *a)
 	}
 	bx += pad;
 	for (int b = BTN_SHOT; b <= BTN_HELP; b++) {
-		int w = ui_text_width(&a->platform, ui_button_word(b), 0) + px;
+		int w = ui_text_width(&a->platform, ui_button_word(b), 0) + ui_em(p, m->word_pad);
 		a->ui.buttons[b] = (SDL_Rect){ bx, by, w, btn_h };
 		bx += w + pad / 2;
 	}

@@ -89,3 +89,22 @@ int fmt_row_label(char *buf, size_t n, const char *label, int row)
 	strcat(text, "⁾");
 	return snprintf(buf, n, "%s%s", label, text);
 }
+
+const char *fmt_ellipsis(char *buf, size_t n, const char *text, int (*fits)(void *ctx, const char *s), void *ctx)
+{
+	if (fits(ctx, text) || n < 4)
+		return text;
+	size_t l = strlen(text);
+	if (l > n - 4)
+		l = n - 4; /* room for "…" (3 bytes) and the NUL */
+	snprintf(buf, n, "…");
+	while (l > 0) {
+		do /* back one UTF-8 character */
+			l--;
+		while (l > 0 && ((unsigned char)text[l] & 0xC0) == 0x80);
+		snprintf(buf, n, "%.*s…", (int)l, text);
+		if (fits(ctx, buf))
+			break;
+	}
+	return buf;
+}

@@ -41,6 +41,19 @@ static double figure_title(cairo_t *cr, struct render *r, const struct figure *f
 	return h + 14 * u;
 }
 
+/* fmt_ellipsis's measure for the caption's equation: does s fit w in style st? */
+struct caption_fit {
+	struct render *r;            /* fonts */
+	const struct text_style *st; /* the equation's style */
+	double w;                    /* the width it has */
+};
+
+static int caption_fits(void *ctx, const char *s)
+{
+	const struct caption_fit *f = ctx;
+	return text_width(f->r, s, f->st) <= f->w;
+}
+
 /* The step caption at the bottom; returns its height (0 when there is no trace). */
 static double figure_caption_height(const struct figure *fig, const struct draw_opts *o,
                                     double u)
@@ -89,17 +102,8 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 		return;
 	struct text_style cs = {FONT_BOLD, 36 * u, 0};
 	cs.size = text_fit(r, text, &cs, w, 12 * u);
-	char cut[1024];
-	if (text_width(r, text, &cs) > w) { /* a node with many inputs: end the equation with … */
-		size_t n = strlen(text) < sizeof cut - 8 ? strlen(text) : sizeof cut - 8;
-		do {
-			do /* back one UTF-8 character */
-				n--;
-			while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80);
-			snprintf(cut, sizeof cut, "%.*s…", (int)n, text);
-		} while (n > 0 && text_width(r, cut, &cs) > w);
-		text = cut;
-	}
+	char cut[1024]; /* a node with many inputs: end the equation with … */
+	text = fmt_ellipsis(cut, sizeof cut, text, caption_fits, &(struct caption_fit){ r, &cs, w });
 	int grad_step = st->kind == STEP_BACKWARD || (st->kind == STEP_MEAN && st->node != fig->scene->cost);
 	theme_set(cr, fig->tangent ? th->nudge : grad_step ? th->backward
 	              : st->kind == STEP_FORWARD || st->kind == STEP_MEAN ? th->forward : th->fg);

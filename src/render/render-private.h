@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 #include "nudge/format.h"
+#include "nudge/theme.h"
 #include "nudge/render.h"
 
 
@@ -46,26 +47,7 @@ double text_draw(cairo_t *cr, struct render *r, const char *s, double x, double 
 double text_fit(struct render *r, const char *s, const struct text_style *st, double w,
                 double min);
 
-/* ---- theme.c: colours ---- */
-struct rgba { double r, g, b, a; };
-
-struct theme {
-	struct rgba bg;        /* figure background */
-	struct rgba panel;     /* panel background (plots) */
-	struct rgba fg;        /* main text and lines */
-	struct rgba muted;     /* secondary text, axes, grid labels */
-	struct rgba grid;      /* grid lines, inactive edges */
-	struct rgba forward;   /* forward values (Okabe-Ito blue) */
-	struct rgba backward;  /* gradients (Okabe-Ito vermillion / orange) */
-	struct rgba nudge;     /* the nudge point and secant (reddish purple) */
-	struct rgba fill[4];   /* node fill by kind: input, param, data, computed */
-	struct rgba edge_kind[4]; /* node outline by kind */
-	struct rgba cost;      /* outline of the cost node */
-	struct rgba label_bg;  /* background of edge labels and insets */
-	struct rgba wrong;     /* a wrong quiz answer, a diverging run */
-};
-
-const struct theme *theme_get(enum draw_theme t);
+/* ---- theme.c: colours (the palette is nudge/theme.h) ---- */
 void theme_set(cairo_t *cr, struct rgba c);
 void theme_set_alpha(cairo_t *cr, struct rgba c, double alpha);
 

@@ -1,6 +1,7 @@
 /* theme.c - the two colour themes (dark for screens, light for slides) built on the
  * Okabe-Ito colour-blind-safe palette: forward values are blue, gradients orange or
- * vermillion, the nudge reddish purple, params bluish green - the same everywhere. */
+ * vermillion, the nudge reddish purple, params bluish green - the same everywhere,
+ * in the figure and in the window's chrome (the one palette, nudge/theme.h). */
 #include "render-private.h"
 
 #define RGB(h) { ((h) >> 16 & 255) / 255.0, ((h) >> 8 & 255) / 255.0, ((h) & 255) / 255.0, 1 }
@@ -19,6 +20,10 @@ static const struct theme theme_dark = {
 	.cost = RGB(0xf0e442),
 	.label_bg = RGB(0x1c1f26),
 	.wrong = RGB(0xff6e64),
+	.bar = RGB(0x22242b),
+	.track = RGB(0x464956),
+	.button = RGB(0x343742),
+	.button_on = RGB(0x466e96),
 };
 
 static const struct theme theme_light = {
@@ -35,6 +40,10 @@ static const struct theme theme_light = {
 	.cost = RGB(0x1b1d22),
 	.label_bg = RGB(0xffffff),
 	.wrong = RGB(0xc62828),
+	.bar = RGB(0xf0f1f4),
+	.track = RGB(0xc8cad2),
+	.button = RGB(0xdee0e6),
+	.button_on = RGB(0xaac8e6),
 };
 
 const struct theme *theme_get(enum draw_theme t)
