@@ -120,7 +120,8 @@ static void deck_remove(int parent, const char *dir, int dfd, char (*names)[ATOM
 	unlinkat(parent, dir, AT_REMOVEDIR);
 }
 
-/* One frame written into the temporary folder tfd and fsynced; 0, or -1 with err. */
+/* One frame written into the temporary folder tfd (deck_sync fsyncs it later); 0, or
+ * -1 with err. */
 static int deck_frame(const struct figure *fig, int tfd, const char *name, const struct deck_opts *o,
                       char *err, size_t n)
 {
@@ -134,12 +135,33 @@ static int deck_frame(const struct figure *fig, int tfd, const char *name, const
 	}
 	struct export_sink k = {f, 0, 0};
 	int rc = export_draw(fig, &o->ex, o->ex.format, &k, err, n);
-	char why[200];
-	if (atomic_sync_close(f, why, sizeof why) != 0 && rc == 0) {
-		snprintf(err, n, "%s", why);
+	if (fflush(f) != 0 && rc == 0) {
+		snprintf(err, n, "%s", strerror(errno));
+		rc = -1;
+	}
+	posix_fadvise(fileno(f), 0, 0, POSIX_FADV_DONTNEED); /* starts writing it to disk now */
+	if (fclose(f) != 0 && rc == 0) {
+		snprintf(err, n, "%s", strerror(errno));
 		rc = -1;
 	}
 	return rc;
+}
+
+/* fsyncs every new frame, once all are written (each fsync right after its frame
+ * would wait for the disk 13 times in a row); 0, or -1 with err. */
+static int deck_sync(int tfd, char (*names)[ATOMIC_NAME], int count, char *err, size_t n)
+{
+	for (int i = 0; i < count; i++) {
+		int fd = openat(tfd, names[i], O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || fsync(fd) != 0) {
+			snprintf(err, n, "%s", strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		close(fd);
+	}
+	return 0;
 }
 
 /* Swaps the new frames (in the temporary tname, fd tfd) in for the old ones of dfd, with
@@ -218,6 +240,8 @@ int deck_folder(const struct figure *fig, const char *path, const int *steps, in
 			break;
 		}
 	}
+	if (rc == 0 && deck_sync(tfd, fresh, count, why, sizeof why) != 0)
+		rc = -1;
 	sigset_t held;
 	atomic_hold_signals(&held);
 	if (rc == 0 && deck_swap(dfd, tfd, fresh, count) != 0) {

@@ -225,6 +225,19 @@ try:
         r = run("record", "computation-graph", "-o", name, "--size", "320x180")
         check(r.returncode == 0 and os.path.getsize(name) > 100 and not temps(tmp),
               f"a 255-byte deck name ({ext}): {r.returncode} {r.stderr!r}")
+    # --- a folder's frames all fsynced before the swap, the folder after it -------------
+    if shutil.which("strace"):
+        run("record", "computation-graph", "-o", path("synced"))
+        s = checks.run(["strace", "-e", "trace=fsync,renameat", NUDGE, "record", "derivative", "-o", path("synced"),
+                        "--force"], timeout=120, env={**os.environ, "ASAN_OPTIONS": "detect_leaks=0:exitcode=99"})
+        calls = [c.split("(")[0] for c in s.stderr.splitlines() if c.startswith(("fsync(", "renameat("))]
+        moves = [i for i, c in enumerate(calls) if c == "renameat"] or [0]
+        first, last = moves[0], moves[-1]
+        check(s.returncode == 0 and calls[:first].count("fsync") >= 4 and "fsync" in calls[last:]
+              and ls(path("synced")) == [f"step-00{i}.png" for i in range(4)],
+              f"the 4 new frames fsynced before the swap, the folder after: {calls}")
+    else:
+        checks.skip("the folder's fsync order (strace is not installed)")
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 
