@@ -22,10 +22,19 @@
 
 struct loaded {
 	char name[64];
-	struct scene *s;
-	struct eval *ev;
-	struct trace *t;
+	struct session ss; /* owns everything below */
+	struct scene *s;   /* ss.scene */
+	struct eval *ev;   /* ss.ev */
+	struct trace *t;   /* ss.trace, as of the last refresh */
 };
+
+/* Brings the session up to date after a change (enum session_change). */
+static void refresh(struct loaded *l, unsigned what)
+{
+	session_invalidate(&l->ss, what);
+	CHECK(session_update(&l->ss) == 0, "session_update");
+	l->t = l->ss.trace;
+}
 
 static int load(struct loaded *l, const char *name)
 {
@@ -33,28 +42,28 @@ static int load(struct loaded *l, const char *name)
 	struct nudge_error err;
 	snprintf(l->name, sizeof l->name, "%s", name);
 	snprintf(path, sizeof path, "%s/%s.nudge", NUDGE_TEST_SCENES, name);
-	l->s = scene_load(path, &err);
-	CHECK(l->s != NULL, "%s: %s", path, err.msg);
-	if (!l->s)
+	struct scene *s = scene_load(path, &err);
+	CHECK(s != NULL, "%s: %s", path, err.msg);
+	if (!s)
 		return -1;
-	l->ev = eval_new(l->s);
-	eval_run(l->ev);
-	l->t = trace_build(l->ev);
+	CHECK(session_open(&l->ss, s, NULL) == 0, "session_open");
+	l->s = l->ss.scene;
+	l->ev = l->ss.ev;
+	refresh(l, 0);
 	return 0;
 }
 
 static void unload(struct loaded *l)
 {
-	trace_free(l->t);
-	eval_free(l->ev);
-	scene_free(l->s);
+	session_close(&l->ss);
 }
 
 static struct figure fig_of(struct render *r, const struct loaded *l, int step)
 {
-	return (struct figure){.render = r, .scene = l->s, .ev = l->ev, .trace = l->t,
-	                       .step = step < 0 ? l->t->n_steps - 1 : step, .progress = 1,
-	                       .plot = l->s->plot, .eps = l->s->eps};
+	struct figure f;
+	figure_of_session(&f, r, &l->ss);
+	f.step = step < 0 ? l->t->n_steps - 1 : step;
+	return f;
 }
 
 /* Draws into a fresh W x H image surface; the caller destroys it. */
@@ -251,8 +260,7 @@ static void test_lecture_panels(struct render *r)
 			err[2 * k] = pow(10, -14 + k);
 			err[2 * k + 1] = fabs(nudge_node(l.ev, leaf, err[2 * k]).ratio - l.ev->mean_grad[leaf]);
 		}
-		trace_free(l.t);
-		l.t = trace_build(l.ev);
+		refresh(&l, SESSION_TRACE); /* descend_step has run the eval */
 		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
 			struct figure f = fig_of(r, &l, -1);
 			f.hist_set = hs;
@@ -397,8 +405,9 @@ static void test_cache_keeps_pixels(struct render *r)
 	/* a changed value changes the figure (no stale cache) */
 	f.render = r;
 	a = draw(&f, &o);
-	eval_set(l.ev, l.s->plot, l.ev->set[l.s->plot] + 0.5);
-	eval_run(l.ev);
+	session_set(&l.ss, l.s->plot, l.ev->set[l.s->plot] + 0.5);
+	refresh(&l, 0);
+	f = fig_of(r, &l, 4);
 	b = draw(&f, &o);
 	CHECK(!same_pixels(a, b), "moving w redraws the figure");
 	cairo_surface_destroy(a);
@@ -413,10 +422,8 @@ static void test_undefined_values(struct render *r)
 	if (load(&l, "reciprocal") != 0)
 		return;
 	int w = l.s->plot;
-	CHECK(eval_set(l.ev, w, 0) == 0, "w = 0 is in range");
-	eval_run(l.ev);
-	trace_free(l.t);
-	l.t = trace_build(l.ev);
+	CHECK(session_set(&l.ss, w, 0) == 0, "w = 0 is in range");
+	refresh(&l, 0);
 	struct figure f = fig_of(r, &l, -1);
 	cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 1280, .height = 720}));
 	CHECK(strstr(r->layout->text[l.s->cost].value, "∞") ||

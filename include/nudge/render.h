@@ -1,6 +1,6 @@
 /* render.h - the figures: the computation graph, the J(w) plot, the data panel and the
  * step caption, drawn by one function into any cairo_t (window, PNG, SVG, PDF).
- * Reads the scene, eval and trace; never computes math beyond sampling the cost.
+ * Reads the scene, eval, trace and the samples a struct session made; computes no math.
  * Text is drawn with the bundled font through FreeType, so vector exports embed it. */
 #ifndef NUDGE_RENDER_H
 #define NUDGE_RENDER_H
@@ -11,6 +11,8 @@
 #include "eval.h"
 #include "trace.h"
 #include "numeric.h"
+#include "sample.h"
+#include "session.h"
 
 /* Fonts and caches (text glyphs, layout, plot samples) shared by every draw.
  * One per window or command; not thread-safe. */
@@ -42,12 +44,15 @@ struct work_view {
 struct figure {
 	struct render *render;       /* not owned; fonts and caches */
 	const struct scene *scene;   /* not owned */
-	struct eval *ev;             /* not owned; run; eval_cost_at samples the plot */
+	const struct eval *ev;       /* not owned; run: values, gradients and locals shown */
 	const struct trace *trace;   /* not owned; built from ev; NULL: all known */
 	int step;                    /* step shown, 0 .. trace->n_steps - 1 */
 	double progress;             /* how far the step's animation is, 0 .. 1 */
 	int plot;                    /* plotted input/param, or -1 for no plot */
 	double eps;                  /* the nudge epsilon shown on the plot */
+	const struct plot_samples *curve; /* not owned; the J(w) panel's numbers for plot
+	                                (no plot unless curve->node == plot) */
+	const struct data_samples *data; /* not owned; the data panel's numbers, or NULL */
 
 	/* The lecture's modes (the window); zero / NULL leaves each out, as in exports. */
 	const double *hist_set;      /* n_hist x n_nodes: every input and param after each descent step */
@@ -96,6 +101,16 @@ struct draw_opts {
 	int leaves_left;          /* 1: every input and param in the first column, instead of
 	                             just before the node that first uses it */
 };
+
+/* The figure of a session as it stands: its scene, eval, trace (at the last step, the
+ * step's animation done), plotted leaf, ε and samples; the lecture's modes left out. */
+void figure_of_session(struct figure *fig, struct render *r, const struct session *ss);
+
+/* How many samples of J the plot of fig drawn with opts shows (its width in 1.5-pixel
+ * steps, 64 to 800), or 0 when it has no plot: set session.plot_n to it (and
+ * SESSION_VIEW) before session_update so that the curve is sampled at the figure's
+ * resolution. */
+int figure_plot_samples(const struct figure *fig, const struct draw_opts *opts);
 
 /* Draws the whole figure into cr at (0,0)-(width,height) of its user space.
  * Returns 0, or -1 when the figure is incomplete (no render or scene). Records

@@ -15,6 +15,7 @@
 #include "nudge/numeric.h"
 #include "nudge/render.h"
 #include "nudge/scene.h"
+#include "nudge/session.h"
 #include "nudge/trace.h"
 
 #define APP_MAX_SLIDERS 64
@@ -102,15 +103,10 @@ struct app_files {
 	char error[512];            /* a reload that was refused, shown above the figure */
 };
 
-/* Session: the scene and the engine's state for it, what the figure is made from.
- * Owner: app.c (opens a scene); input.c and ui_slider.c set values, ε and α. */
-struct app_session {
-	struct scene *scene;        /* owned; the last scene that loaded */
-	struct eval *ev;            /* owned */
-	struct trace *trace;        /* owned; rebuilt after every change */
-	int plot;                   /* the plotted input or param, or -1 */
-	double eps, rate;           /* ε and α */
-};
+/* Session (struct session, nudge/session.h): the scene, its eval and trace, the plotted
+ * leaf, ε, α and the samples the figure draws, shared with the CLI's figures.
+ * Owner: app.c (opens a scene; recompute brings it up to date); input.c and
+ * ui_slider.c set values, ε and α and say what changed with app_invalidate. */
 
 /* Playback: which step of the trace is shown and the clocks that move it.
  * Owners: app.c (the clock), input.c (keys and buttons). */
@@ -271,7 +267,7 @@ int ui_em(const struct app_platform *p, double em); /* em in pixels, rounded */
 struct app {
 	struct app_platform platform; /* SDL, fonts, textures */
 	struct app_files files;       /* the scene file and folders */
-	struct app_session session;   /* scene, eval, trace, plotted node, ε, α */
+	struct session session;   /* scene, eval, trace, plotted node, ε, α */
 	struct app_playback playback; /* step, animation clock, play, train */
 	struct app_lecture lecture;   /* the lecture's panels */
 	struct app_quiz quiz;         /* quiz mode */
@@ -288,7 +284,7 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 void app_invalidate(struct app *a, unsigned what);
 /* The figure as the window shows it now (modes, quiz, size, theme): for the screen and
  * for screenshots alike. */
-void app_figure(const struct app *a, struct figure *fig, struct draw_opts *opts);
+void app_figure(struct app *a, struct figure *fig, struct draw_opts *opts);
 void app_set_step(struct app *a, int step, int animate);
 /* Shows text (a refused scene, a file that is gone) in a band above the figure, which
  * moves down to make room; "" removes the band. */
@@ -312,7 +308,7 @@ int lecture_scene(struct app_lecture *l, const struct scene *s);
 void lecture_free(struct app_lecture *l);
 /* The recompute's panel stage: the check, the derivative table and forward mode for
  * the session's current values (app.c calls it, after the trace). */
-void lecture_update(struct app_lecture *l, struct app_session *s);
+void lecture_update(struct app_lecture *l, struct session *s);
 void lecture_reset(struct app_lecture *l); /* R: forget the descent history */
 /* The recompute's descent stage (app.c calls it once the values are computed): the
  * steps G asked for, then training's one step a frame, each recorded in the history;
@@ -322,7 +318,7 @@ void lecture_tick(struct app *a, Uint32 now); /* the work animation */
 int lecture_busy(const struct app_lecture *l); /* is the work animation running? */
 void lecture_key(struct app *a, SDL_Keycode k); /* C, D, M, N */
 /* The panels' figure fields. */
-void lecture_figure(const struct app_lecture *l, const struct app_session *s, struct figure *fig);
+void lecture_figure(const struct app_lecture *l, const struct session *s, struct figure *fig);
 
 /* quiz.c */
 int quiz_scene(struct app_quiz *q, const struct scene *s); /* fresh flags for it; -1 out of memory */
@@ -348,11 +344,11 @@ void ui_layout(struct app *a);            /* rebuilds sliders and places every c
 void ui_sliders_build(struct app_ui *ui, const struct scene *s); /* one per input and param, then ε and α */
 
 /* sliders (ui_slider.c) */
-double slider_get(const struct app_session *ss, const struct slider *s);
+double slider_get(const struct session *ss, const struct slider *s);
 void slider_set(struct app *a, const struct slider *s, double v);
-double slider_frac(const struct app_session *ss, const struct slider *s); /* knob position 0..1 */
+double slider_frac(const struct session *ss, const struct slider *s); /* knob position 0..1 */
 double slider_value_at(const struct slider *s, int x);                  /* value at pixel x of the track */
-const char *slider_name(const struct app_session *ss, const struct slider *s); /* "w", "ε", "α" */
+const char *slider_name(const struct session *ss, const struct slider *s); /* "w", "ε", "α" */
 void slider_nudge(struct app *a, int index, int dir);                   /* Up / Down */
 void slider_report(struct app *a); /* after the recompute: "w ↑ ε ⇒ J ↓ …" for Up / Down */
 

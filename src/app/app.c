@@ -45,7 +45,7 @@ static void recompute(struct app *a)
 {
 	unsigned c = a->changed;
 	a->changed = 0;
-	struct app_session *s = &a->session;
+	struct session *s = &a->session;
 	if (c & CHANGED_VALUES) {
 		if (s->ev->stale) /* eval_reset and the descent steps leave it computed */
 			eval_run(s->ev);
@@ -53,12 +53,10 @@ static void recompute(struct app *a)
 		slider_report(a);
 		c |= CHANGED_TRACE;
 	}
-	if (c & CHANGED_TRACE) {
-		struct trace *t = trace_build(s->ev);
-		if (t) {
-			trace_free(s->trace);
-			s->trace = t;
-		}
+	if (c & (CHANGED_TRACE | CHANGED_LECTURE)) { /* the trace, then the figure's samples */
+		session_invalidate(s, c & CHANGED_TRACE ? SESSION_TRACE : SESSION_VIEW);
+		if (session_update(s) != 0)
+			app_set_status(a, 1, "out of memory: the figure may be out of date");
 		if (a->playback.step >= s->trace->n_steps)
 			a->playback.step = s->trace->n_steps - 1;
 		c |= CHANGED_LECTURE;
@@ -136,6 +134,7 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 		return -1;
 	}
 	struct eval *ev = eval_new(s);
+	struct session ns;
 	if (!ev) {
 		scene_free(s);
 		snprintf(err, n, "out of memory opening %s", path);
@@ -145,16 +144,19 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	char kept[256] = "", took[256] = "";
 	if (a->session.scene && keep_values)
 		keep_user_values(a->session.scene, a->session.ev, s, ev, kept, took, sizeof kept);
+	if (session_open(&ns, s, ev) != 0) {
+		eval_free(ev);
+		scene_free(s);
+		snprintf(err, n, "out of memory opening %s", path);
+		return -1;
+	}
 	int old_plot = a->session.scene && a->session.plot >= 0 ? a->session.plot : -1;
 	char old_plot_name[256] = "";
 	if (old_plot >= 0)
 		snprintf(old_plot_name, sizeof old_plot_name, "%s", a->session.scene->nodes[old_plot].name);
-	trace_free(a->session.trace);
-	a->session.trace = NULL;
-	eval_free(a->session.ev);
-	scene_free(a->session.scene);
-	a->session.scene = s;
-	a->session.ev = ev;
+	double eps = a->session.eps, rate = a->session.rate;
+	session_close(&a->session);
+	a->session = ns;
 	if (lecture_scene(&a->lecture, s) || quiz_scene(&a->quiz, s))
 		app_set_status(a, 1, "out of memory: the lecture modes are off for this scene");
 	if (path != a->files.path)
@@ -171,9 +173,10 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 		if (k >= 0 && (s->nodes[k].kind == NODE_INPUT || s->nodes[k].kind == NODE_PARAM))
 			a->session.plot = k;
 	}
-	if (!same) {
-		a->session.eps = s->eps;
-		a->session.rate = s->rate;
+	if (same) { /* a reload keeps ε and α */
+		a->session.eps = eps;
+		a->session.rate = rate;
+	} else {
 		a->playback.step = 0;
 		a->playback.playing = a->playback.training = 0;
 	}
@@ -258,15 +261,20 @@ static void update(struct app *a)
 	watch_file(a, now);
 }
 
-void app_figure(const struct app *a, struct figure *fig, struct draw_opts *opts)
+void app_figure(struct app *a, struct figure *fig, struct draw_opts *opts)
 {
-	const struct app_session *s = &a->session;
-	*fig = (struct figure){ .render = a->platform.render, .scene = s->scene, .ev = s->ev, .trace = s->trace,
-	                        .step = a->playback.step, .progress = a->playback.progress, .plot = s->plot,
-	                        .eps = s->eps };
+	figure_of_session(fig, a->platform.render, &a->session);
+	fig->step = a->playback.step;
+	fig->progress = a->playback.progress;
 	*opts = (struct draw_opts){ .width = a->ui.fig_rect.w, .height = a->ui.fig_rect.h, .theme = a->ui.theme };
 	lecture_figure(&a->lecture, &a->session, fig);
 	quiz_opts(&a->quiz, opts);
+	int n = figure_plot_samples(fig, opts); /* the curve at the plot's resolution */
+	if (n > 0 && n != a->session.plot_n) {
+		a->session.plot_n = n;
+		session_invalidate(&a->session, SESSION_VIEW);
+		session_update(&a->session);
+	}
 }
 
 /* Makes the figure's pixels match the figure area and draws it when something changed. */
@@ -512,9 +520,7 @@ void app_free(struct app *a)
 		return;
 	lecture_free(&a->lecture);
 	quiz_free(&a->quiz);
-	trace_free(a->session.trace);
-	eval_free(a->session.ev);
-	scene_free(a->session.scene);
+	session_close(&a->session);
 	free(a->ui.list);
 	ui_text_free(&a->platform);
 	render_free(a->platform.render);

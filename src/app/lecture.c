@@ -123,7 +123,7 @@ void lecture_descend(struct app *a)
 }
 
 /* Keeps the ε values tried, newest first, and nudges the plotted variable by each. */
-static void lecture_nudges(struct lecture_table *t, struct app_session *s)
+static void lecture_nudges(struct lecture_table *t, struct session *s)
 {
 	if (!t->on || s->plot < 0)
 		return;
@@ -138,18 +138,15 @@ static void lecture_nudges(struct lecture_table *t, struct app_session *s)
 		memmove(t->eps + 1, t->eps, sizeof(double) * (size_t)k);
 		t->eps[0] = s->eps;
 	}
+	const struct cone *c = session_plot_cone(s);
+	if (!c || c->leaf != s->plot)
+		return;
 	for (int i = 0; i < t->n; i++)
-		t->nudges[i] = nudge_node(s->ev, s->plot, t->eps[i]);
-	double exact = s->ev->mean_grad[s->plot];
-	for (int i = 0; i < APP_EPS_POINTS; i++) {
-		double e = pow(10, -14 + 14.0 * i / (APP_EPS_POINTS - 1));
-		struct nudge nd = nudge_node(s->ev, s->plot, e);
-		t->eps_err[2 * i] = e;
-		t->eps_err[2 * i + 1] = fabs(nd.ratio - exact);
-	}
+		t->nudges[i] = sample_nudge(s->ev, c, t->eps[i]);
+	sample_eps_error(s->ev, c, s->ev->mean_grad[s->plot], APP_EPS_POINTS, t->eps_err);
 }
 
-void lecture_update(struct app_lecture *l, struct app_session *s)
+void lecture_update(struct app_lecture *l, struct session *s)
 {
 	if (!l->check.rows)
 		return;
@@ -268,7 +265,7 @@ void lecture_key(struct app *a, SDL_Keycode k)
 	app_invalidate(a, CHANGED_LECTURE);
 }
 
-void lecture_figure(const struct app_lecture *l, const struct app_session *s, struct figure *fig)
+void lecture_figure(const struct app_lecture *l, const struct session *s, struct figure *fig)
 {
 	if (l->hist.n > 1 || (l->hist.n == 1 && l->hist.note[0])) {
 		fig->hist_set = l->hist.set;

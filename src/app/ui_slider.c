@@ -28,7 +28,7 @@ void ui_sliders_build(struct app_ui *ui, const struct scene *s)
 	ui->n_sliders = n;
 }
 
-const char *slider_name(const struct app_session *ss, const struct slider *s)
+const char *slider_name(const struct session *ss, const struct slider *s)
 {
 	switch (s->kind) {
 	case SLIDER_EPS: return "ε";
@@ -37,7 +37,7 @@ const char *slider_name(const struct app_session *ss, const struct slider *s)
 	}
 }
 
-double slider_get(const struct app_session *ss, const struct slider *s)
+double slider_get(const struct session *ss, const struct slider *s)
 {
 	switch (s->kind) {
 	case SLIDER_EPS: return ss->eps;
@@ -73,7 +73,7 @@ static int is_log(const struct slider *s)
 	return s->kind != SLIDER_NODE;
 }
 
-double slider_frac(const struct app_session *ss, const struct slider *s)
+double slider_frac(const struct session *ss, const struct slider *s)
 {
 	double v = slider_get(ss, s), f;
 	if (is_log(s))

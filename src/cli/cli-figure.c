@@ -127,9 +127,24 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const c
 	return EXIT_OK;
 }
 
+int fig_session_update(struct fig_session *fs, const struct draw_opts *d)
+{
+	if (session_update(&fs->ss) != 0)
+		return -1;
+	fs->fig.trace = fs->ss.trace;
+	int n = figure_plot_samples(&fs->fig, d);
+	if (n > 0 && n != fs->ss.plot_n) {
+		fs->ss.plot_n = n;
+		session_invalidate(&fs->ss, SESSION_VIEW);
+		if (session_update(&fs->ss) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int fig_session_open(struct fig_session *fs, const struct fig_args *a, const char *cmd)
 {
-	*fs = (struct fig_session){0};
+	*fs = (struct fig_session){.ss = {.plot = -1}};
 	int rc = cli_scene_open(&a->scene, cmd, &fs->cs);
 	if (rc != EXIT_OK)
 		return rc;
@@ -140,23 +155,31 @@ int fig_session_open(struct fig_session *fs, const struct fig_args *a, const cha
 		fig_session_close(fs);
 		return EXIT_FAIL;
 	}
-	fs->trace = trace_build(fs->cs.ev);
-	if (!fs->trace) {
+	if (session_open(&fs->ss, fs->cs.scene, fs->cs.ev) != 0) {
 		fprintf(stderr, "nudge %s: out of memory\n", cmd);
 		fig_session_close(fs);
 		return EXIT_FAIL;
 	}
-	fs->fig = (struct figure){.render = fs->r, .scene = fs->cs.scene, .ev = fs->cs.ev,
-	                          .trace = fs->trace, .step = fs->trace->n_steps - 1,
-	                          .progress = 1, .plot = fs->cs.plot, .eps = fs->cs.eps};
+	fs->cs.scene = NULL; /* the session's now */
+	fs->cs.ev = NULL;
+	fs->ss.plot = fs->cs.plot;
+	fs->ss.eps = fs->cs.eps;
+	session_invalidate(&fs->ss, SESSION_VIEW);
+	figure_of_session(&fs->fig, fs->r, &fs->ss);
+	if (fig_session_update(fs, &a->ex.draw) != 0) {
+		fprintf(stderr, "nudge %s: out of memory\n", cmd);
+		fig_session_close(fs);
+		return EXIT_FAIL;
+	}
+	fs->fig.step = fs->ss.trace->n_steps - 1;
 	return EXIT_OK;
 }
 
 void fig_session_close(struct fig_session *fs)
 {
-	trace_free(fs->trace);
+	session_close(&fs->ss);
 	render_free(fs->r);
 	if (fs->cs.scene)
 		cli_scene_close(&fs->cs);
-	*fs = (struct fig_session){0};
+	*fs = (struct fig_session){.ss = {.plot = -1}};
 }

@@ -6,7 +6,7 @@
 
 #include "cli-private.h"
 #include "nudge/render.h"
-#include "nudge/trace.h"
+#include "nudge/session.h"
 
 /* Options a figure command accepts, beyond the shared scene options. */
 enum {
@@ -41,15 +41,21 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const c
 
 /* An opened scene with everything draw_figure needs. */
 struct fig_session {
-	struct cli_scene cs;  /* the scene and its evaluation */
+	struct cli_scene cs;  /* the command's options on the scene (name, --nudge); its
+	                         scene and eval belong to ss */
+	struct session ss;    /* the scene, eval, trace and samples (owned) */
 	struct render *r;     /* fonts and caches (owned) */
-	struct trace *trace;  /* the step trace (owned) */
 	struct figure fig;    /* ready to draw, at the last step */
 };
 
-/* Opens the scene of a, loads the fonts from the data folder and builds the trace.
- * Prints any error; returns the exit status (EXIT_OK on success). */
+/* Opens the scene of a, loads the fonts from the data folder and brings the session
+ * up to date. Prints any error; returns the exit status (EXIT_OK on success). */
 int fig_session_open(struct fig_session *fs, const struct fig_args *a, const char *cmd);
 void fig_session_close(struct fig_session *fs);
+
+/* Brings fs->ss up to date for fs->fig drawn with d (the plot sampled at the figure's
+ * resolution) and points the figure at its trace and samples; call after a change and
+ * before each draw or export. 0, or -1 when out of memory. */
+int fig_session_update(struct fig_session *fs, const struct draw_opts *d);
 
 #endif

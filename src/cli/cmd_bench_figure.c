@@ -25,33 +25,27 @@ static void bench_print(const char *name, const char *what, const struct draw_op
 	       d->height, what, frames, med, p99);
 }
 
-/* Frames as while dragging the plotted variable: each one sets it, re-runs the
- * engine, rebuilds the trace and draws, as the window does. */
+/* Frames as while dragging the plotted variable: each one sets it, brings the session
+ * up to date (engine, trace, samples) and draws, as the window does. */
 static int bench_drag(struct fig_session *fs, cairo_t *cr, const struct draw_opts *d,
                       double *ms, int frames)
 {
-	const struct node *nd = &fs->cs.scene->nodes[fs->fig.plot];
-	double start = fs->cs.ev->set[fs->fig.plot];
+	const struct node *nd = &fs->ss.scene->nodes[fs->fig.plot];
+	double start = fs->ss.ev->set[fs->fig.plot];
 	fs->fig.progress = 1;
 	for (int i = 0; i < frames; i++) {
 		double t0 = cli_now_ms();
 		double t = 0.5 + 0.4 * sin(i * 0.05);
-		eval_set(fs->cs.ev, fs->fig.plot, nd->lo + (nd->hi - nd->lo) * t);
-		eval_run(fs->cs.ev);
-		struct trace *tr = trace_build(fs->cs.ev);
-		if (!tr)
+		session_set(&fs->ss, fs->fig.plot, nd->lo + (nd->hi - nd->lo) * t);
+		if (fig_session_update(fs, d) != 0)
 			return -1;
-		trace_free(fs->trace);
-		fs->trace = tr;
-		fs->fig.trace = tr;
-		fs->fig.step = tr->n_steps - 1;
+		fs->fig.step = fs->ss.trace->n_steps - 1;
 		draw_figure(cr, &fs->fig, d);
 		cairo_surface_flush(cairo_get_target(cr));
 		ms[i] = cli_now_ms() - t0;
 	}
-	eval_set(fs->cs.ev, fs->fig.plot, start);
-	eval_run(fs->cs.ev);
-	return 0;
+	session_set(&fs->ss, fs->fig.plot, start);
+	return fig_session_update(fs, d);
 }
 
 int cmd_bench_figure(int argc, char **argv)
@@ -80,12 +74,13 @@ int cmd_bench_figure(int argc, char **argv)
 		rc = EXIT_FAIL;
 		goto out;
 	}
-	int n_steps = fs.trace->n_steps;
+	int n_steps = fs.ss.trace->n_steps;
 	for (int i = -5; i < frames; i++) { /* 5 frames to warm the caches */
 		int f = i < 0 ? 0 : i;
 		fs.fig.step = (f / 6) % n_steps;          /* six frames per step: */
 		fs.fig.progress = (f % 6) / 5.0;          /* 0, 0.2, ... 1 */
 		double t0 = cli_now_ms();
+		fig_session_update(&fs, &d);
 		draw_figure(cr, &fs.fig, &d);
 		cairo_surface_flush(sf);
 		if (i >= 0)

@@ -33,9 +33,9 @@ int cmd_export(int argc, char **argv)
 	struct fig_session fs;
 	if ((rc = fig_session_open(&fs, &a, "export")) != EXIT_OK)
 		return rc;
-	if (a.step >= fs.trace->n_steps) {
+	if (a.step >= fs.ss.trace->n_steps) {
 		rc = cli_usage_error("export", "--step %d is past the last step, %d", a.step,
-		                     fs.trace->n_steps - 1);
+		                     fs.ss.trace->n_steps - 1);
 		fig_session_close(&fs);
 		return rc;
 	}
@@ -43,7 +43,10 @@ int cmd_export(int argc, char **argv)
 		fs.fig.step = a.step;
 	char err[512];
 	rc = EXIT_OK;
-	if (export_figure(&fs.fig, a.out, &a.ex, err, sizeof err) != 0) {
+	if (fig_session_update(&fs, &a.ex.draw) != 0) {
+		fprintf(stderr, "nudge export: out of memory\n");
+		rc = EXIT_FAIL;
+	} else if (export_figure(&fs.fig, a.out, &a.ex, err, sizeof err) != 0) {
 		fprintf(stderr, "nudge export: %s\n", err);
 		rc = EXIT_FAIL;
 	}

@@ -52,12 +52,15 @@ int cmd_record(int argc, char **argv)
 	                      .force = a.force};
 	o.ex.format = a.format;
 	char err[600];
-	int *steps = malloc((size_t)fs.trace->n_steps * sizeof *steps);
+	int *steps = malloc((size_t)fs.ss.trace->n_steps * sizeof *steps);
 	if (!steps) {
 		fprintf(stderr, "nudge record: out of memory\n");
 		rc = EXIT_FAIL;
-	} else if (deck_steps(fs.trace, &o, steps, err, sizeof err) < 0) {
+	} else if (deck_steps(fs.ss.trace, &o, steps, err, sizeof err) < 0) {
 		rc = cli_usage_error("record", "%s", err);
+	} else if (fig_session_update(&fs, &o.ex.draw) != 0) {
+		fprintf(stderr, "nudge record: out of memory\n");
+		rc = EXIT_FAIL;
 	} else {
 		int w = deck_write(&fs.fig, a.out, &o, err, sizeof err);
 		if (w == DECK_EXISTS)

@@ -88,6 +88,14 @@ void core_error_at(struct nudge_error *err, enum nudge_err_kind kind, const char
 /* The node's expression without the "name = " part; see scene_expr_text. */
 int expr_text(const struct scene *s, int root, const double *values, char *buf, size_t n);
 
+/* ---- eval.c, shared with sample.c ---- */
+struct eval;
+/* Evaluates one computed node's ops into opv (n_ops scratch); returns its value. */
+double eval_node_forward(const struct scene *s, double *opv, const double *val, const struct node *nd);
+/* Loads the leaves for a row into val: inputs and params from ev->set, data columns
+ * from the row. */
+void eval_load_leaves(const struct eval *ev, double *val, int row);
+
 /* After parsing: builds scene.out, node.feeds_cost and node.layer from the edges. */
 int scene_finish(struct scene *s);
 

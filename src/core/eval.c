@@ -97,8 +97,7 @@ static double sigmoid(double z)
 	return e / (1 + e);
 }
 
-/* Evaluates one computed node's ops; returns the node's value. */
-static double forward_ops(const struct scene *s, double *opv, const double *val, const struct node *nd)
+double eval_node_forward(const struct scene *s, double *opv, const double *val, const struct node *nd)
 {
 	const struct op *ops = s->ops;
 	for (int i = nd->op_begin; i < nd->op_end; i++) {
@@ -184,8 +183,7 @@ static void backward_ops(const struct scene *s, const double *opv, double *opg, 
 	}
 }
 
-/* Loads the leaves for a row: inputs and params from set[], data columns from the row. */
-static void load_leaves(const struct eval *ev, double *val, int row)
+void eval_load_leaves(const struct eval *ev, double *val, int row)
 {
 	const struct scene *s = ev->scene;
 	for (int k = 0; k < s->n_nodes; k++) {
@@ -202,7 +200,7 @@ static void forward_row(struct eval *ev, double *val)
 	const struct scene *s = ev->scene;
 	for (int k = 0; k < s->n_nodes; k++)
 		if (s->nodes[k].kind == NODE_COMPUTED)
-			val[k] = forward_ops(s, ev->opv, val, &s->nodes[k]);
+			val[k] = eval_node_forward(s, ev->opv, val, &s->nodes[k]);
 	ev->visits += s->n_nodes;
 }
 
@@ -210,7 +208,7 @@ static void forward_row(struct eval *ev, double *val)
 static void run_row(struct eval *ev, int row, double *val, double *grad, double *local)
 {
 	const struct scene *s = ev->scene;
-	load_leaves(ev, val, row);
+	eval_load_leaves(ev, val, row);
 	forward_row(ev, val);
 	memset(grad, 0, (size_t)s->n_nodes * sizeof *grad);
 	grad[s->cost] = 1;
@@ -275,7 +273,7 @@ double eval_cost_at(struct eval *ev, int node, double v)
 	double *val = ev->rowv;
 	double cost = 0;
 	for (int r = 0; r < rows; r++) {
-		load_leaves(ev, val, r);
+		eval_load_leaves(ev, val, r);
 		if (node >= 0 && node < s->n_nodes)
 			val[node] = v;
 		forward_row(ev, val);

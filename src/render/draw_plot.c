@@ -1,44 +1,17 @@
 /* draw_plot.c - the J(w) panel: the cost against the plotted variable over its slider
- * range (sampled with eval_cost_at and cached), the current point, the tangent whose
- * slope is the backprop gradient, the nudge w + eps with its secant and sentence, and a
- * magnified inset when eps is too small to see. Gaps where J is undefined. */
+ * range (the samples the session made, fig->curve), the current point, the tangent
+ * whose slope is the backprop gradient, the nudge w + eps with its secant and sentence,
+ * and a magnified inset when eps is too small to see. Gaps where J is undefined. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "nudge/format.h"
-#include "nudge/numeric.h"
 #include "render-private.h"
 
-void plot_cache_clear(struct plot_cache *pc)
+int plot_sample_count(const struct panel *p)
 {
-	free(pc->set);
-	free(pc->ys);
-	*pc = (struct plot_cache){0};
-}
-
-/* J at n points over [lo, hi], reused while nothing it depends on changed. */
-static const double *plot_samples(struct render *r, struct eval *ev, int node, double lo,
-                                  double hi, int n)
-{
-	struct plot_cache *pc = &r->plot;
-	const struct scene *s = ev->scene;
-	size_t setsz = sizeof(double) * (size_t)s->n_nodes;
-	if (pc->scene == s && pc->node == node && pc->n == n && pc->lo == lo && pc->hi == hi &&
-	    pc->row == ev->row && pc->set && memcmp(pc->set, ev->set, setsz) == 0)
-		return pc->ys;
-	plot_cache_clear(pc);
-	pc->set = malloc(setsz + 1);
-	pc->ys = malloc(sizeof(double) * (size_t)n);
-	if (!pc->set || !pc->ys) {
-		plot_cache_clear(pc);
-		return NULL;
-	}
-	memcpy(pc->set, ev->set, setsz);
-	for (int i = 0; i < n; i++)
-		pc->ys[i] = eval_cost_at(ev, node, lo + (hi - lo) * i / (n - 1));
-	*pc = (struct plot_cache){s, pc->set, ev->row, node, n, lo, hi, pc->ys};
-	return pc->ys;
+	return (int)fmax(64, fmin(800, p->w / (1.5 * p->u)));
 }
 
 static int plot_cmp(const void *a, const void *b)
@@ -141,7 +114,8 @@ static void plot_dot(cairo_t *cr, const struct axes *a, double x, double y, doub
 }
 
 struct plot_view {           /* what the panel shows */
-	struct eval *ev;         /* evaluation */
+	const struct scene *scene; /* the scene */
+	const struct plot_samples *ps; /* the session's samples */
 	int node;                /* plotted variable */
 	double w, j, slope;      /* current point and backprop gradient */
 	struct nudge nd;         /* the nudge */
@@ -177,7 +151,8 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
                        const struct plot_view *v, const double *ys, int n,
                        const struct theme *th, double font)
 {
-	double e = v->nd.eps, lo = v->w - e, hi = v->w + 2 * e;
+	double e = v->nd.eps, lo = v->ps->inset_lo, hi = v->ps->inset_hi;
+	const double *zs = v->ps->inset;
 	double iw = a->w * 0.4, ih = a->h * 0.38, m = font * 0.6;
 	double best = INFINITY, bx = a->x + m, by = a->y + m;
 	for (int c = 0; c < 4; c++) { /* the corner the curve crosses least */
@@ -200,10 +175,9 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 			by = cy;
 		}
 	}
-	double zs[41], ylo = INFINITY, yhi = -INFINITY;
-	for (int i = 0; i <= 40; i++) {
-		zs[i] = eval_cost_at(v->ev, v->node, lo + (hi - lo) * i / 40);
-		double tv = v->j + v->slope * (lo + (hi - lo) * i / 40 - v->w);
+	double ylo = INFINITY, yhi = -INFINITY;
+	for (int i = 0; i < SAMPLE_INSET_POINTS; i++) {
+		double tv = v->j + v->slope * (lo + (hi - lo) * i / (SAMPLE_INSET_POINTS - 1) - v->w);
 		double vals[] = {zs[i], tv};
 		for (int k = 0; k < 2; k++)
 			if (isfinite(vals[k])) {
@@ -244,7 +218,7 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 		snprintf(zoom, sizeof zoom, "%.0f", z < 100 ? z : z - fmod(z, pow(10, floor(log10(z)) - 1)));
 	else
 		fmt_num(zoom, sizeof zoom, z, 2);
-	snprintf(buf, sizeof buf, "zoom ×%s around %s", zoom, v->ev->scene->nodes[v->node].label);
+	snprintf(buf, sizeof buf, "zoom ×%s around %s", zoom, v->scene->nodes[v->node].label);
 	struct text_style ts = {FONT_ITALIC, font, 0};
 	theme_set(cr, th->muted);
 	text_draw(cr, r, buf, bx + font * 0.5, by + font * 1.2, &ts);
@@ -253,7 +227,7 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	cairo_clip(cr);
 	theme_set(cr, th->fg);
 	cairo_set_line_width(cr, 2.2 * v->u);
-	plot_curve(cr, &in, zs, 41, lo, hi);
+	plot_curve(cr, &in, zs, SAMPLE_INSET_POINTS, lo, hi);
 	cairo_stroke(cr);
 	cairo_restore(cr);
 	plot_marks(cr, &in, v, th, 3 * e, 0.8);
@@ -279,7 +253,7 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
                         const struct plot_view *v, double font, double *y)
 {
-	const struct scene *s = v->ev->scene;
+	const struct scene *s = v->scene;
 	const char *w = s->nodes[v->node].label, *J = s->nodes[s->cost].label;
 	char eps[64], k[64], slope[64], line[400];
 	fmt_num(eps, sizeof eps, v->nd.eps, NUDGE_DIGITS);
@@ -354,16 +328,16 @@ static void plot_trail(cairo_t *cr, const struct axes *a, const struct figure *f
 
 void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
 {
-	struct eval *ev = fig->ev;
+	const struct eval *ev = fig->ev;
 	const struct scene *s = fig->scene;
+	const struct plot_samples *ps = fig->curve;
 	int node = fig->plot;
-	if (node < 0 || node >= s->n_nodes)
+	if (node < 0 || node >= s->n_nodes || !ps || ps->node != node || !ps->ys)
 		return;
 	const struct node *nd = &s->nodes[node];
 	double font = axes_font(p);
-	double eps = fig->eps > 0 ? fig->eps : s->eps;
-	struct plot_view v = {ev, node, ev->set[node], ev->cost, ev->mean_grad[node],
-	                      nudge_node(ev, node, eps), p->u, 1};
+	double eps = ps->nudge.eps;
+	struct plot_view v = {s, ps, node, ev->set[node], ev->cost, ev->mean_grad[node], ps->nudge, p->u, 1};
 	const struct trace *t = fig->trace;
 	if (p->o->hide_values) {
 		v.known = 0;
@@ -376,19 +350,13 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	}
 	double y = p->y;
 	plot_header(cr, r, p, &v, font, &y);
-	double lo = nd->lo, hi = nd->hi;
-	if (!(hi > lo)) {
-		lo = v.w - 1;
-		hi = v.w + 1;
-	}
+	double lo = ps->lo, hi = ps->hi;
 	y += font * 1.6; /* room for the y axis name */
 	struct axes a = {p->x, y, p->w, p->y + p->h - y - font * 3.0, lo, hi, 0, 1};
 	if (a.h < font * 4 || a.w < font * 6)
 		return;
-	int n = (int)fmax(64, fmin(800, a.w / (1.5 * p->u)));
-	const double *ys = plot_samples(r, ev, node, lo, hi, n);
-	if (!ys)
-		return;
+	int n = ps->n;
+	const double *ys = ps->ys;
 	double must[] = {v.j, v.nd.after};
 	plot_yrange(ys, n, must, 2, &a.ylo, &a.yhi);
 	axes_frame(cr, r, p->th, &a, font, nd->label, s->nodes[s->cost].label);

@@ -15,7 +15,7 @@ double draw_ease(double t)
 	return t < 0.5 ? 4 * t * t * t : 1 - pow(-2 * t + 2, 3) / 2;
 }
 
-/* Title and notes; returns the height used. */
+/* Title and notes; returns the height used. With cr NULL, only measures. */
 static double figure_title(cairo_t *cr, struct render *r, const struct figure *fig,
                            const struct theme *th, double x, double y, double w, double u)
 {
@@ -27,16 +27,20 @@ static double figure_title(cairo_t *cr, struct render *r, const struct figure *f
 		struct text_style ts = {FONT_BOLD, 34 * u, 0};
 		ts.size = text_fit(r, s->title, &ts, w, 12 * u);
 		h += ts.size * 1.0;
-		theme_set(cr, th->fg);
-		text_draw(cr, r, s->title, x, y + h, &ts);
+		if (cr) {
+			theme_set(cr, th->fg);
+			text_draw(cr, r, s->title, x, y + h, &ts);
+		}
 		h += ts.size * 0.35;
 	}
 	for (int i = 0; i < s->n_notes && i < 2; i++) {
 		struct text_style ns = {FONT_REGULAR, 19 * u, 0};
 		ns.size = text_fit(r, s->notes[i], &ns, w, 10 * u);
 		h += ns.size * 1.3;
-		theme_set(cr, th->muted);
-		text_draw(cr, r, s->notes[i], x, y + h, &ns);
+		if (cr) {
+			theme_set(cr, th->muted);
+			text_draw(cr, r, s->notes[i], x, y + h, &ns);
+		}
 	}
 	return h + 14 * u;
 }
@@ -131,7 +135,8 @@ static int figure_side(const struct figure *fig, const struct draw_opts *o, doub
 	int n = 0;
 	if (o->only == DRAW_GRAPH)
 		return 0;
-	int has_plot = fig->plot >= 0 && fig->plot < fig->scene->n_nodes;
+	int has_plot = fig->plot >= 0 && fig->plot < fig->scene->n_nodes && fig->curve &&
+	               fig->curve->node == fig->plot && fig->curve->ys;
 	if (has_plot)
 		kind[n++] = SIDE_PLOT;
 	if (has_plot && fig->scene->n_rows > 0)
@@ -195,46 +200,45 @@ static void figure_column(const struct panel *col, struct panel *side, const int
 	}
 }
 
-int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *opts)
-{
-	if (!cr || !fig || !fig->render || !fig->scene || !fig->ev)
-		return -1;
-	struct draw_opts o = opts ? *opts : (struct draw_opts){0};
-	if (!(o.width > 0))
-		o.width = 1920;
-	if (!(o.height > 0))
-		o.height = 1080;
-	struct render *r = fig->render;
-	const struct theme *th = theme_get(o.theme);
-	double u = fmin(o.width / 1920, o.height / 1080), m = 40 * u;
-	r->geom.n_hits = 0;
-	r->geom.has_plot = 0;
-	text_cache_sweep(r->texts);
+/* Where everything goes: the title's height, the caption's, the graph and the side
+ * panels (figure.c's arithmetic, shared by drawing and by figure_plot_samples). */
+struct arrangement {
+	double x, y, w, h;          /* the area under the title and above the caption */
+	double title_y;             /* where the title starts */
+	double cap;                 /* the caption's height (0: none) */
+	int has_graph;              /* 1: the graph is drawn */
+	struct panel graph;         /* its panel */
+	struct panel side[SIDE_COUNT]; /* the panels beside or under it, in order */
+	int kind[SIDE_COUNT];       /* what each is (enum side_kind) */
+	int n_side;
+};
 
-	cairo_save(cr);
-	cairo_rectangle(cr, 0, 0, o.width, o.height);
-	cairo_clip(cr);
-	if (!o.transparent) {
-		theme_set(cr, th->bg);
-		cairo_paint(cr);
-	}
+static void figure_arrange(struct render *r, const struct figure *fig, const struct draw_opts *po,
+                           const struct theme *th, struct arrangement *ar)
+{
+	const struct draw_opts o = *po;
+	double u = fmin(o.width / 1920, o.height / 1080), m = 40 * u;
 	double x = m, y = m * 0.8, w = o.width - 2 * m;
+	ar->title_y = y;
 	if (!o.no_title)
-		y += figure_title(cr, r, fig, th, x, y, w, u);
+		y += figure_title(NULL, r, fig, th, x, y, w, u);
 	double cap = figure_caption_height(fig, &o, u);
 	double h = o.height - y - m * 0.6 - cap;
-	if (cap > 0)
-		figure_caption(cr, r, fig, &o, th, x, y + h, w, u);
+	ar->x = x;
+	ar->y = y;
+	ar->w = w;
+	ar->h = h;
+	ar->cap = cap;
 
 	int has_graph = o.only != DRAW_PLOT;
-	struct panel side[SIDE_COUNT];
-	int kind[SIDE_COUNT];
-	int n_side = figure_side(fig, &o, u, kind, side);
-	struct panel graph = {x, y, w, h, u, th, &o}, col = graph;
+	struct panel *side = ar->side;
+	int *kind = ar->kind;
+	int n_side = figure_side(fig, po, u, kind, side);
+	struct panel graph = {x, y, w, h, u, th, po}, col = graph;
 	double gap = 48 * u;
 	if (has_graph && n_side > 0) {
 		double gw, gh;
-		draw_graph_size(r, fig, &o, &gw, &gh);
+		draw_graph_size(r, fig, po, &gw, &gh);
 		int more = n_side > 1;
 		/* side by side: the graph takes what its height (and its largest size)
 		 * allow, within 50-68 % of the width */
@@ -263,8 +267,72 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	} else if (n_side > 0) { /* no graph: the panels side by side */
 		figure_column(&col, side, kind, n_side, 0, gap, fig);
 	}
-	if (has_graph)
-		draw_graph(cr, r, fig, &graph);
+	ar->has_graph = has_graph;
+	ar->graph = graph;
+	ar->n_side = n_side;
+}
+
+/* Zero options made whole: the default size. */
+static struct draw_opts figure_opts(const struct draw_opts *opts)
+{
+	struct draw_opts o = opts ? *opts : (struct draw_opts){0};
+	if (!(o.width > 0))
+		o.width = 1920;
+	if (!(o.height > 0))
+		o.height = 1080;
+	return o;
+}
+
+int figure_plot_samples(const struct figure *fig, const struct draw_opts *opts)
+{
+	if (!fig || !fig->render || !fig->scene || !fig->ev)
+		return 0;
+	struct draw_opts o = figure_opts(opts);
+	struct arrangement ar;
+	figure_arrange(fig->render, fig, &o, theme_get(o.theme), &ar);
+	for (int i = 0; i < ar.n_side; i++)
+		if (ar.kind[i] == SIDE_PLOT)
+			return plot_sample_count(&ar.side[i]);
+	return 0;
+}
+
+void figure_of_session(struct figure *fig, struct render *r, const struct session *ss)
+{
+	*fig = (struct figure){.render = r, .scene = ss->scene, .ev = ss->ev, .trace = ss->trace,
+	                       .step = ss->trace ? ss->trace->n_steps - 1 : 0, .progress = 1,
+	                       .plot = ss->plot, .eps = ss->eps, .curve = &ss->curve,
+	                       .data = &ss->data};
+}
+
+int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *opts)
+{
+	if (!cr || !fig || !fig->render || !fig->scene || !fig->ev)
+		return -1;
+	struct draw_opts o = figure_opts(opts);
+	struct render *r = fig->render;
+	const struct theme *th = theme_get(o.theme);
+	double u = fmin(o.width / 1920, o.height / 1080);
+	r->geom.n_hits = 0;
+	r->geom.has_plot = 0;
+	text_cache_sweep(r->texts);
+
+	cairo_save(cr);
+	cairo_rectangle(cr, 0, 0, o.width, o.height);
+	cairo_clip(cr);
+	if (!o.transparent) {
+		theme_set(cr, th->bg);
+		cairo_paint(cr);
+	}
+	struct arrangement ar;
+	figure_arrange(r, fig, &o, th, &ar);
+	if (!o.no_title)
+		figure_title(cr, r, fig, th, ar.x, ar.title_y, ar.w, u);
+	if (ar.cap > 0)
+		figure_caption(cr, r, fig, &o, th, ar.x, ar.y + ar.h, ar.w, u);
+	struct panel *side = ar.side;
+	int *kind = ar.kind, n_side = ar.n_side;
+	if (ar.has_graph)
+		draw_graph(cr, r, fig, &ar.graph);
 	for (int i = 0; i < n_side; i++)
 		switch (kind[i]) {
 		case SIDE_PLOT: draw_plot(cr, r, fig, &side[i]); break;

@@ -159,6 +159,8 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 /* The path of a box with rounded corners (radius rad), as node boxes are drawn. */
 void graph_box_path(cairo_t *cr, double x, double y, double w, double h, double rad);
 void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+/* Samples of J the plot in panel p draws (figure_plot_samples). */
+int plot_sample_count(const struct panel *p);
 void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 /* draw_table.c: the numeric check and the derivative playground */
 enum table_kind { TABLE_CHECK, TABLE_NUDGES, TABLE_PER_ROW };
@@ -275,33 +277,11 @@ struct geom {
 void geom_add(struct geom *g, enum hit_kind kind, int node, int edge, double x, double y,
               double w, double h);
 
-struct plot_cache {            /* J sampled over the plot range */
-	const struct scene *scene; /* for */
-	double *set;               /* copy of ev->set it was sampled at */
-	int row, node, n;          /* shown row, plotted node, samples */
-	double lo, hi;             /* range */
-	double *ys;                /* n samples of J */
-};
-
-struct data_cache {            /* model predictions per data row */
-	const struct scene *scene; /* for */
-	struct eval *ev;           /* private evaluation (owned) */
-	double *set;               /* copy of the set values they were computed at */
-	double *pred;              /* n_rows predictions */
-	int pred_node, x_col, y_col; /* node plotted as the model, columns on the axes */
-	int valid;                 /* 1 when pred matches set */
-};
-
 struct render {
 	struct font_set fonts;     /* the bundled fonts */
 	struct text_cache *texts;  /* glyph runs */
 	struct graph_layout *layout; /* last graph layout */
-	struct plot_cache plot;    /* last J(w) samples */
-	struct data_cache data;    /* last predictions */
 	struct geom geom;          /* where the last draw put things */
 };
-
-void plot_cache_clear(struct plot_cache *pc);
-void data_cache_clear(struct data_cache *dc);
 
 #endif

@@ -39,8 +39,6 @@ void render_free(struct render *r)
 		return;
 	text_cache_free(r->texts);
 	layout_free(r->layout);
-	plot_cache_clear(&r->plot);
-	data_cache_clear(&r->data);
 	font_set_free(&r->fonts);
 	free(r);
 }

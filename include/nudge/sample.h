@@ -1,0 +1,80 @@
+/* sample.h - the numbers the figure's panels draw, computed by the engine so that the
+ * render layer only draws: J over a range of one leaf, the model's prediction for every
+ * data row and along its curve, and the error of the one-sided estimate against ε.
+ * Only the cone of nodes downstream of the varied leaf is re-evaluated per sample; the
+ * rest of the tape is evaluated once per data row. Knows nothing of pixels. */
+#ifndef NUDGE_SAMPLE_H
+#define NUDGE_SAMPLE_H
+
+#include "eval.h"
+#include "numeric.h"
+
+/* The computed nodes downstream of one leaf (the nodes whose value depends on it), in
+ * file order. Made for one scene; free with cone_free. */
+struct cone {
+	int leaf;   /* the varied input, param or data column */
+	int *nodes; /* n computed nodes, ascending */
+	int n;
+};
+
+/* The cone of leaf in s; NULL when out of memory or leaf is out of range. */
+struct cone *cone_new(const struct scene *s, int leaf);
+void cone_free(struct cone *c);
+
+/* ys[i] = J (the cost, the mean over rows) with the cone's leaf at xs[i] and every
+ * other input and param as in ev->set: one full forward pass per data row, then only
+ * the cone per value. The same numbers as eval_cost_at(ev, leaf, xs[i]). Uses ev's
+ * scratch; leaves value, grad, local and cost untouched. */
+void sample_cost(struct eval *ev, const struct cone *c, const double *xs, int n, double *ys);
+
+/* ys[i] = the value of node `out` at data row `row` with the cone's leaf at xs[i]
+ * (for a data column: that column's value replaced by xs[i]). Same scratch rule. */
+void sample_node(struct eval *ev, const struct cone *c, int out, int row, const double *xs, int n,
+                 double *ys);
+
+/* n values evenly spaced over [lo, hi], both ends included (n >= 2). */
+void sample_range(double lo, double hi, int n, double *xs);
+
+/* The lecture's nudge of node w by eps, J(w) and J(w + eps), through the cone of w. The
+ * same numbers as nudge_node(ev, w, eps). */
+struct nudge sample_nudge(struct eval *ev, const struct cone *c, double eps);
+
+/* The derivative playground's error sweep: n values of ε from 1e-14 to 1, evenly spaced
+ * on a log scale; pairs[2i] = ε, pairs[2i + 1] = |(J(w + ε) − J(w)) / ε − exact|. */
+void sample_eps_error(struct eval *ev, const struct cone *c, double exact, int n, double *pairs);
+
+/* ---- what the panels draw ---- */
+
+#define SAMPLE_INSET_POINTS 41 /* samples of the magnified view around the nudge */
+
+/* The J(w) panel: the curve over the plotted leaf's range, the nudge, and the curve
+ * over [w − ε, w + 2ε] for the magnified view. */
+struct plot_samples {
+	int node;             /* the plotted input or param, or -1 (nothing sampled) */
+	double lo, hi;        /* x range: the leaf's slider range, or w ± 1 without one */
+	int n;                /* samples of the curve */
+	double *ys;           /* n values of J at sample_range(lo, hi, n) */
+	double w;             /* the leaf's value the rest goes with */
+	struct nudge nudge;   /* J(w) and J(w + ε) */
+	double inset_lo, inset_hi;            /* w − ε, w + 2ε */
+	double inset[SAMPLE_INSET_POINTS];    /* J over [inset_lo, inset_hi] */
+};
+
+/* The data panel: which columns go on the axes, which node is the model, and its
+ * predictions at every row and, for a model of one data column, along its curve. */
+#define SAMPLE_DATA_MAX_ROWS 500 /* larger sets show points only (no predictions) */
+#define SAMPLE_CURVE_POINTS 200  /* samples of the model's curve between the rows */
+struct data_samples {
+	int x_node, y_node;   /* the data columns on the x and y axes, or -1 */
+	int pred_node;        /* the computed node drawn as the model (ŷ), or -1 */
+	double *pred;         /* n_rows predictions at the shown values, or NULL (none) */
+	int n_curve;          /* samples of the model's curve, 0 without one */
+	double curve_lo, curve_hi; /* x range of the curve: the smallest and largest x of the rows */
+	double *curve;        /* n_curve predictions at sample_range(curve_lo, curve_hi, n_curve) */
+};
+
+/* Picks the data panel's roles for s (the model: the last computed node feeding the
+ * cost that depends on exactly one data column, but not on all of them). */
+void sample_data_roles(const struct scene *s, struct data_samples *d);
+
+#endif

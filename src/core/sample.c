@@ -1,0 +1,175 @@
+/* sample.c - sampling the scene for the figure's panels: J over a range of one leaf,
+ * a node's value along a leaf, the nudge and the ε error sweep. Each data row is
+ * evaluated in full once; each sample then re-evaluates only the cone of nodes
+ * downstream of the varied leaf, in file order, so the other nodes keep the row's
+ * values. Which panel shows what is decided here too (sample_data_roles); no pixels. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "core-private.h"
+#include "nudge/sample.h"
+
+struct cone *cone_new(const struct scene *s, int leaf)
+{
+	if (leaf < 0 || leaf >= s->n_nodes)
+		return NULL;
+	struct cone *c = calloc(1, sizeof *c);
+	unsigned char *down = calloc((size_t)s->n_nodes + 1, 1);
+	if (c)
+		c->nodes = malloc(sizeof *c->nodes * ((size_t)s->n_nodes + 1));
+	if (!c || !down || !c->nodes) {
+		free(down);
+		cone_free(c);
+		return NULL;
+	}
+	c->leaf = leaf;
+	down[leaf] = 1;
+	for (int v = leaf + 1; v < s->n_nodes; v++) { /* file order is topological */
+		const struct node *nd = &s->nodes[v];
+		for (int k = 0; k < nd->n_in && !down[v]; k++)
+			down[v] = down[s->edges[nd->in_first + k].from];
+		if (down[v])
+			c->nodes[c->n++] = v;
+	}
+	free(down);
+	return c;
+}
+
+void cone_free(struct cone *c)
+{
+	if (!c)
+		return;
+	free(c->nodes);
+	free(c);
+}
+
+void sample_range(double lo, double hi, int n, double *xs)
+{
+	for (int i = 0; i < n; i++)
+		xs[i] = lo + (hi - lo) * i / (n - 1);
+}
+
+/* Row `row` in full into val (ev->rowv): leaves, then every computed node. */
+static void row_base(struct eval *ev, int row, double *val)
+{
+	const struct scene *s = ev->scene;
+	eval_load_leaves(ev, val, row);
+	for (int k = 0; k < s->n_nodes; k++)
+		if (s->nodes[k].kind == NODE_COMPUTED)
+			val[k] = eval_node_forward(s, ev->opv, val, &s->nodes[k]);
+}
+
+/* The leaf at x, then the cone up to node `last` (inclusive). */
+static void cone_run(struct eval *ev, const struct cone *c, double *val, double x, int last)
+{
+	const struct scene *s = ev->scene;
+	val[c->leaf] = x;
+	for (int i = 0; i < c->n && c->nodes[i] <= last; i++)
+		val[c->nodes[i]] = eval_node_forward(s, ev->opv, val, &s->nodes[c->nodes[i]]);
+}
+
+void sample_cost(struct eval *ev, const struct cone *c, const double *xs, int n, double *ys)
+{
+	const struct scene *s = ev->scene;
+	int rows = s->n_rows > 0 ? s->n_rows : 1;
+	double *val = ev->rowv;
+	for (int i = 0; i < n; i++)
+		ys[i] = 0;
+	for (int r = 0; r < rows; r++) { /* rows in order: the sums are eval_cost_at's */
+		row_base(ev, r, val);
+		for (int i = 0; i < n; i++) {
+			cone_run(ev, c, val, xs[i], s->cost);
+			ys[i] += val[s->cost];
+		}
+	}
+	for (int i = 0; i < n; i++)
+		ys[i] /= rows;
+}
+
+void sample_node(struct eval *ev, const struct cone *c, int out, int row, const double *xs, int n,
+                 double *ys)
+{
+	double *val = ev->rowv;
+	row_base(ev, row, val);
+	for (int i = 0; i < n; i++) {
+		cone_run(ev, c, val, xs[i], out);
+		ys[i] = val[out];
+	}
+}
+
+struct nudge sample_nudge(struct eval *ev, const struct cone *c, double eps)
+{
+	struct nudge r = {.node = c->leaf, .eps = eps};
+	double w = ev->set[c->leaf], xs[2] = {w, w + eps}, ys[2];
+	sample_cost(ev, c, xs, 2, ys);
+	r.before = ys[0];
+	r.after = ys[1];
+	r.delta = r.after - r.before;
+	r.ratio = r.delta / eps;
+	return r;
+}
+
+void sample_eps_error(struct eval *ev, const struct cone *c, double exact, int n, double *pairs)
+{
+	double *xs = malloc(sizeof *xs * (size_t)(2 * n + 2));
+	if (!xs) { /* no room: every error unknown */
+		for (int i = 0; i < n; i++) {
+			pairs[2 * i] = pow(10, -14 + 14.0 * i / (n - 1));
+			pairs[2 * i + 1] = NAN;
+		}
+		return;
+	}
+	double *ys = xs + n + 1, w = ev->set[c->leaf];
+	xs[0] = w;
+	for (int i = 0; i < n; i++) {
+		pairs[2 * i] = pow(10, -14 + 14.0 * i / (n - 1));
+		xs[i + 1] = w + pairs[2 * i];
+	}
+	sample_cost(ev, c, xs, n + 1, ys);
+	for (int i = 0; i < n; i++) {
+		double e = pairs[2 * i], ratio = (ys[i + 1] - ys[0]) / e;
+		pairs[2 * i + 1] = fabs(ratio - exact);
+	}
+	free(xs);
+}
+
+void sample_data_roles(const struct scene *s, struct data_samples *d)
+{
+	d->pred_node = d->x_node = d->y_node = -1;
+	unsigned long long *dep = calloc((size_t)s->n_nodes + 1, sizeof *dep);
+	if (!dep)
+		return;
+	for (int v = 0; v < s->n_nodes; v++) { /* the data columns each node depends on */
+		const struct node *nd = &s->nodes[v];
+		if (nd->kind == NODE_DATA && nd->data_col < 64)
+			dep[v] = 1ULL << nd->data_col;
+		for (int k = 0; k < nd->n_in; k++)
+			dep[v] |= dep[s->edges[nd->in_first + k].from];
+	}
+	unsigned long long all = dep[s->cost];
+	for (int v = 0; v < s->n_nodes; v++) {
+		const struct node *nd = &s->nodes[v];
+		if (nd->kind == NODE_COMPUTED && v != s->cost && nd->feeds_cost && dep[v] &&
+		    (dep[v] & (dep[v] - 1)) == 0 && dep[v] != all)
+			d->pred_node = v;
+	}
+	for (int v = 0; v < s->n_nodes; v++) {
+		const struct node *nd = &s->nodes[v];
+		if (nd->kind != NODE_DATA)
+			continue;
+		int in_pred = d->pred_node >= 0 && (dep[d->pred_node] & dep[v]);
+		if (d->pred_node >= 0 ? in_pred : d->x_node < 0) {
+			if (d->x_node < 0)
+				d->x_node = v;
+		} else if (d->y_node < 0 && (dep[s->cost] & dep[v])) {
+			d->y_node = v;
+		}
+	}
+	if (d->y_node < 0)
+		for (int v = 0; v < s->n_nodes; v++)
+			if (s->nodes[v].kind == NODE_DATA && v != d->x_node) {
+				d->y_node = v;
+				break;
+			}
+	free(dep);
+}

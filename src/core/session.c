@@ -1,0 +1,229 @@
+/* session.c - an open scene kept up to date for its figure: values, then the trace,
+ * then the samples the panels draw (sample.c), each recomputed only when what it
+ * depends on changed. The J curve is keyed by every value except the plotted leaf's
+ * own, so dragging the plotted leaf re-samples only the nudge and the magnified view. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nudge/session.h"
+
+struct session_cache {
+	struct cone *plot_cone;  /* cone of the plotted leaf, or NULL */
+	struct cone *data_cone;  /* cone of the data panel's x column, or NULL */
+	double *curve_set;       /* n_nodes: ev->set the J curve was sampled at */
+	int curve_ok;            /* 1 when curve.ys matches curve_set and curve.{node,n,lo,hi} */
+	double *data_set;        /* n_nodes: ev->set the data samples were made at */
+	int data_ok;             /* 1 when data.pred and data.curve match data_set */
+	double *xs;              /* scratch for sample positions */
+	int n_xs;                /* its room */
+};
+
+static void curve_free(struct plot_samples *p)
+{
+	free(p->ys);
+	*p = (struct plot_samples){.node = -1};
+}
+
+void session_close(struct session *ss)
+{
+	if (ss->cache) {
+		cone_free(ss->cache->plot_cone);
+		cone_free(ss->cache->data_cone);
+		free(ss->cache->curve_set);
+		free(ss->cache->data_set);
+		free(ss->cache->xs);
+		free(ss->cache);
+	}
+	curve_free(&ss->curve);
+	free(ss->data.pred);
+	free(ss->data.curve);
+	trace_free(ss->trace);
+	eval_free(ss->ev);
+	scene_free(ss->scene);
+	*ss = (struct session){.plot = -1};
+}
+
+int session_open(struct session *ss, struct scene *s, struct eval *ev)
+{
+	*ss = (struct session){.plot = -1};
+	struct eval *own = ev ? ev : eval_new(s);
+	struct session_cache *c = calloc(1, sizeof *c);
+	size_t n = (size_t)s->n_nodes + 1;
+	if (c) {
+		c->curve_set = malloc(sizeof(double) * n);
+		c->data_set = malloc(sizeof(double) * n);
+	}
+	if (!own || !c || !c->curve_set || !c->data_set) {
+		if (c) {
+			free(c->curve_set);
+			free(c->data_set);
+			free(c);
+		}
+		if (!ev)
+			eval_free(own);
+		return -1;
+	}
+	*ss = (struct session){.scene = s, .ev = own, .plot = s->plot, .eps = s->eps, .rate = s->rate,
+	                       .plot_n = 400, .curve = {.node = -1}, .cache = c};
+	sample_data_roles(s, &ss->data);
+	if (!(ss->trace = trace_build(own))) {
+		ss->scene = NULL; /* not ours after all */
+		ss->ev = ev ? NULL : ss->ev;
+		session_close(ss);
+		return -1;
+	}
+	ss->dirty = SESSION_VIEW; /* the samples: the first session_update makes them */
+	return 0;
+}
+
+void session_invalidate(struct session *ss, unsigned what)
+{
+	ss->dirty |= what;
+}
+
+int session_set(struct session *ss, int node, double v)
+{
+	if (eval_set(ss->ev, node, v) != 0)
+		return -1;
+	ss->dirty |= SESSION_VALUES;
+	return 0;
+}
+
+/* Room for n sample positions in the cache's scratch. */
+static double *scratch(struct session_cache *c, int n)
+{
+	if (n > c->n_xs) {
+		double *p = realloc(c->xs, sizeof *p * (size_t)n);
+		if (!p)
+			return NULL;
+		c->xs = p;
+		c->n_xs = n;
+	}
+	return c->xs;
+}
+
+/* Does set equal key everywhere except at node skip? */
+static int same_set(const double *set, const double *key, int n, int skip)
+{
+	if (skip < 0 || skip >= n)
+		return memcmp(set, key, sizeof *set * (size_t)n) == 0;
+	return memcmp(set, key, sizeof *set * (size_t)skip) == 0 &&
+	       memcmp(set + skip + 1, key + skip + 1, sizeof *set * (size_t)(n - skip - 1)) == 0;
+}
+
+/* The J(w) panel's samples: the curve when anything but w changed, the rest always. */
+static int update_curve(struct session *ss)
+{
+	struct session_cache *c = ss->cache;
+	struct plot_samples *p = &ss->curve;
+	const struct scene *s = ss->scene;
+	int node = ss->plot;
+	if (node < 0 || node >= s->n_nodes ||
+	    (s->nodes[node].kind != NODE_INPUT && s->nodes[node].kind != NODE_PARAM)) {
+		curve_free(p);
+		c->curve_ok = 0;
+		return 0;
+	}
+	if (!c->plot_cone || c->plot_cone->leaf != node) {
+		cone_free(c->plot_cone);
+		c->curve_ok = 0;
+		if (!(c->plot_cone = cone_new(s, node)))
+			return -1;
+	}
+	double w = ss->ev->set[node], lo = s->nodes[node].lo, hi = s->nodes[node].hi;
+	if (!(hi > lo)) {
+		lo = w - 1;
+		hi = w + 1;
+	}
+	int n = ss->plot_n < 2 ? 2 : ss->plot_n;
+	if (!c->curve_ok || p->node != node || p->n != n || p->lo != lo || p->hi != hi ||
+	    !same_set(ss->ev->set, c->curve_set, s->n_nodes, node)) {
+		double *ys = p->n == n ? p->ys : realloc(p->ys, sizeof *ys * (size_t)n);
+		double *xs = scratch(c, n);
+		if (!ys || !xs) {
+			c->curve_ok = 0;
+			return -1;
+		}
+		p->ys = ys;
+		sample_range(lo, hi, n, xs);
+		sample_cost(ss->ev, c->plot_cone, xs, n, ys);
+		p->node = node;
+		p->n = n;
+		p->lo = lo;
+		p->hi = hi;
+		memcpy(c->curve_set, ss->ev->set, sizeof(double) * (size_t)s->n_nodes);
+		c->curve_ok = 1;
+	}
+	double eps = ss->eps > 0 ? ss->eps : s->eps;
+	p->w = w;
+	p->nudge = sample_nudge(ss->ev, c->plot_cone, eps);
+	p->inset_lo = w - eps;
+	p->inset_hi = w + 2 * eps;
+	double xs[SAMPLE_INSET_POINTS];
+	sample_range(p->inset_lo, p->inset_hi, SAMPLE_INSET_POINTS, xs);
+	sample_cost(ss->ev, c->plot_cone, xs, SAMPLE_INSET_POINTS, p->inset);
+	return 0;
+}
+
+/* The data panel's predictions, when any input or param changed. */
+static int update_data(struct session *ss)
+{
+	struct session_cache *c = ss->cache;
+	struct data_samples *d = &ss->data;
+	const struct scene *s = ss->scene;
+	if (d->pred_node < 0 || s->n_rows <= 0 || s->n_rows > SAMPLE_DATA_MAX_ROWS)
+		return 0;
+	if (c->data_ok && same_set(ss->ev->set, c->data_set, s->n_nodes, -1))
+		return 0;
+	if (!d->pred && !(d->pred = malloc(sizeof *d->pred * (size_t)s->n_rows)))
+		return -1;
+	for (int row = 0; row < s->n_rows; row++) { /* the model at each row's own values */
+		double x = s->data[(size_t)row * (size_t)s->n_cols + (size_t)s->nodes[d->x_node].data_col];
+		if (!c->data_cone && !(c->data_cone = cone_new(s, d->x_node)))
+			return -1;
+		sample_node(ss->ev, c->data_cone, d->pred_node, row, &x, 1, &d->pred[row]);
+	}
+	/* the curve between the rows, densely: the model depends on this one column only */
+	d->curve_lo = d->curve_hi = s->data[(size_t)s->nodes[d->x_node].data_col];
+	for (int row = 1; row < s->n_rows; row++) {
+		double x = s->data[(size_t)row * (size_t)s->n_cols + (size_t)s->nodes[d->x_node].data_col];
+		d->curve_lo = x < d->curve_lo ? x : d->curve_lo;
+		d->curve_hi = x > d->curve_hi ? x : d->curve_hi;
+	}
+	d->n_curve = 0;
+	if (d->curve_hi > d->curve_lo) {
+		double *xs = scratch(c, SAMPLE_CURVE_POINTS);
+		if (!d->curve && !(d->curve = malloc(sizeof *d->curve * SAMPLE_CURVE_POINTS)))
+			return -1;
+		if (!xs)
+			return -1;
+		sample_range(d->curve_lo, d->curve_hi, SAMPLE_CURVE_POINTS, xs);
+		sample_node(ss->ev, c->data_cone, d->pred_node, 0, xs, SAMPLE_CURVE_POINTS, d->curve);
+		d->n_curve = SAMPLE_CURVE_POINTS;
+	}
+	memcpy(c->data_set, ss->ev->set, sizeof(double) * (size_t)s->n_nodes);
+	c->data_ok = 1;
+	return 0;
+}
+
+const struct cone *session_plot_cone(const struct session *ss)
+{
+	return ss->cache && ss->curve.node >= 0 ? ss->cache->plot_cone : NULL;
+}
+
+int session_update(struct session *ss)
+{
+	if ((ss->dirty & SESSION_VALUES) || ss->ev->stale)
+		eval_run(ss->ev);
+	if (!ss->trace || (ss->dirty & (SESSION_VALUES | SESSION_TRACE))) {
+		struct trace *t = trace_build(ss->ev);
+		if (!t)
+			return -1;
+		trace_free(ss->trace);
+		ss->trace = t;
+	}
+	if (update_curve(ss) != 0 || update_data(ss) != 0)
+		return -1;
+	ss->dirty = 0;
+	return 0;
+}

@@ -1,0 +1,242 @@
+/* test-sample.c - the figure's samples (sample.c, session.c) against independent
+ * calculations: J over a leaf's range by cone re-evaluation equals a full forward pass
+ * per value (eval_cost_at) on every built-in scene and on scenes with data; the cone is
+ * exactly the set of nodes whose value moves with the leaf; predictions per row equal a
+ * fresh eval per row; the model's curve on fit-line is w·x; the ε sweep equals nudging
+ * one ε at a time; a session's cached curve equals a fresh one after every change. */
+#include <dirent.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nudge/session.h"
+#include "test.h"
+
+static struct scene *load(const char *name)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s.nudge", NUDGE_TEST_SCENES, name);
+	struct nudge_error err;
+	struct scene *s = scene_load(path, &err);
+	CHECK(s != NULL, "%s loads", name);
+	return s;
+}
+
+static struct scene *parse(const char *src)
+{
+	struct nudge_error err;
+	struct scene *s = scene_parse(src, strlen(src), "<test>", &err);
+	CHECK(s != NULL, "test scene parses: %s", s ? "" : err.msg);
+	return s;
+}
+
+/* Every input and param of s: the cone matches a brute-force dependence test (change
+ * the leaf, see which values move), and J sampled through it equals eval_cost_at. */
+static void check_scene(struct scene *s, const char *name)
+{
+	struct eval *ev = eval_new(s), *probe = eval_new(s);
+	if (!ev || !probe) {
+		CHECK(0, "out of memory");
+		return;
+	}
+	for (int leaf = 0; leaf < s->n_nodes; leaf++) {
+		if (s->nodes[leaf].kind != NODE_INPUT && s->nodes[leaf].kind != NODE_PARAM)
+			continue;
+		struct cone *c = cone_new(s, leaf);
+		CHECK(c != NULL, "%s: cone of %s", name, s->nodes[leaf].name);
+		if (!c)
+			continue;
+		/* independent: which nodes does the leaf reach along the edges, searched from
+		 * the leaf forwards (a different walk from cone_new's) */
+		unsigned char *reach = calloc((size_t)s->n_nodes, 1);
+		int *stack = malloc(sizeof *stack * (size_t)(s->n_edges + 1)), top = 0, n_reach = 0;
+		stack[top++] = leaf;
+		while (top > 0) {
+			int v = stack[--top];
+			for (int k = 0; k < s->nodes[v].n_out; k++) {
+				int to = s->edges[s->out[s->nodes[v].out_first + k]].to;
+				if (!reach[to]) {
+					reach[to] = 1;
+					n_reach++;
+					stack[top++] = to;
+				}
+			}
+		}
+		int agree = c->n == n_reach;
+		for (int i = 0; i < c->n; i++)
+			agree = agree && reach[c->nodes[i]] && (i == 0 || c->nodes[i] > c->nodes[i - 1]);
+		CHECK(agree, "%s: the cone of %s is the %d nodes it reaches (cone has %d)", name,
+		      s->nodes[leaf].name, n_reach, c->n);
+		free(reach);
+		free(stack);
+
+		double lo = s->nodes[leaf].lo, hi = s->nodes[leaf].hi, xs[33], ys[33];
+		sample_range(lo, hi, 33, xs);
+		CHECK(xs[0] == lo && xs[32] == hi, "%s: the range includes both ends", name);
+		sample_cost(ev, c, xs, 33, ys);
+		int same = 1;
+		for (int i = 0; i < 33; i++) {
+			double full = eval_cost_at(probe, leaf, xs[i]);
+			same = same && (full == ys[i] || (isnan(full) && isnan(ys[i])));
+		}
+		CHECK(same, "%s: J over %s by its cone equals a full pass per value", name, s->nodes[leaf].name);
+		/* the nudge and the ε sweep against nudging one ε at a time */
+		struct nudge a = sample_nudge(ev, c, 1e-3), b = nudge_node(probe, leaf, 1e-3);
+		CHECK(a.before == b.before && a.after == b.after && a.node == leaf,
+		      "%s: the nudge of %s is nudge_node's", name, s->nodes[leaf].name);
+		double pairs[2 * 15];
+		sample_eps_error(ev, c, ev->mean_grad[leaf], 15, pairs);
+		same = 1;
+		for (int i = 0; i < 15; i++) {
+			double e = pow(10, -14 + i);
+			double err = fabs(nudge_node(probe, leaf, e).ratio - probe->mean_grad[leaf]);
+			same = same && fabs(pairs[2 * i] - e) <= 1e-12 * e &&
+			       (pairs[2 * i + 1] == err || (isnan(err) && isnan(pairs[2 * i + 1])));
+		}
+		CHECK(same, "%s: the ε sweep of %s is nudging ε by ε", name, s->nodes[leaf].name);
+		CHECK(ev->cost == probe->cost, "%s: sampling leaves the shown cost alone", name);
+		cone_free(c);
+	}
+	eval_free(ev);
+	eval_free(probe);
+}
+
+static void test_builtin_scenes(void)
+{
+	DIR *d = opendir(NUDGE_TEST_SCENES);
+	CHECK(d != NULL, "scenes folder %s", NUDGE_TEST_SCENES);
+	int n = 0;
+	for (struct dirent *e; d && (e = readdir(d));) {
+		size_t len = strlen(e->d_name);
+		if (len < 7 || strcmp(e->d_name + len - 6, ".nudge") != 0)
+			continue;
+		char name[256];
+		snprintf(name, sizeof name, "%.*s", (int)(len - 6), e->d_name);
+		struct scene *s = load(name);
+		if (s)
+			check_scene(s, name);
+		scene_free(s);
+		n++;
+	}
+	if (d)
+		closedir(d);
+	CHECK(n >= 9, "every built-in scene sampled (%d)", n);
+}
+
+/* A scene whose cone is a small part of the tape, with a data set and a node the leaf
+ * does not reach: the mean over rows must still be eval_cost_at's. */
+static void test_data_scene(void)
+{
+	struct scene *s = parse("param w = 0.5 in [-2, 2]\nparam b = 0.1\nparam u = 3\n"
+	                        "data x y\n1 2\n2 3.5\n-1 0.2\n4 8\n"
+	                        "far = sin(u * x) + u^2\nh = tanh(w * x + b)\nJ = (h - y)^2 + 0.01 * far\n");
+	if (!s)
+		return;
+	check_scene(s, "data scene");
+	struct cone *c = cone_new(s, scene_find(s, "w"));
+	CHECK(c && c->n == 2, "the cone of w is h and J, not far (%d)", c ? c->n : -1);
+	cone_free(c);
+	CHECK(cone_new(s, -1) == NULL && cone_new(s, s->n_nodes) == NULL, "no cone of a node out of range");
+	scene_free(s);
+}
+
+/* The data panel: roles, one prediction per row (a fresh eval per row), and the
+ * model's curve between the rows (fit-line's ŷ = w·x). */
+static void test_data_samples(void)
+{
+	struct scene *s = load("fit-line");
+	if (!s)
+		return;
+	struct session ss;
+	if (session_open(&ss, s, NULL) != 0) {
+		CHECK(0, "session_open");
+		scene_free(s);
+		return;
+	}
+	int w = scene_find(s, "w");
+	session_set(&ss, w, 1.25);
+	CHECK(session_update(&ss) == 0, "session_update");
+	struct data_samples *d = &ss.data;
+	CHECK(d->x_node == scene_find(s, "x") && d->y_node == scene_find(s, "y") &&
+	      d->pred_node == scene_find(s, "yhat"), "x across, y up, ŷ the model");
+	struct eval *fresh = eval_new(s);
+	eval_set(fresh, w, 1.25);
+	for (int row = 0; row < s->n_rows; row++) {
+		eval_set_row(fresh, row);
+		eval_run(fresh);
+		CHECK(d->pred && d->pred[row] == fresh->value[d->pred_node], "row %d: ŷ = %g, a fresh eval says %g",
+		      row, d->pred ? d->pred[row] : NAN, fresh->value[d->pred_node]);
+	}
+	eval_free(fresh);
+	CHECK(d->n_curve == SAMPLE_CURVE_POINTS && d->curve_lo == 1 && d->curve_hi == 3,
+	      "the curve spans the rows' x, 1 to 3 (%d points)", d->n_curve);
+	int line = 1;
+	for (int i = 0; i < d->n_curve; i++) {
+		double x = d->curve_lo + (d->curve_hi - d->curve_lo) * i / (d->n_curve - 1);
+		line = line && test_near(d->curve[i], 1.25 * x, 1e-15);
+	}
+	CHECK(line, "the curve is ŷ = 1.25·x");
+	session_close(&ss);
+}
+
+/* The session's cached J curve equals a fresh sampling after each kind of change, and
+ * dragging the plotted leaf leaves the curve as it was. */
+static void test_session_cache(void)
+{
+	struct scene *s = load("network");
+	if (!s)
+		return;
+	struct session ss;
+	if (session_open(&ss, s, NULL) != 0) {
+		CHECK(0, "session_open");
+		scene_free(s);
+		return;
+	}
+	ss.plot_n = 50;
+	CHECK(session_update(&ss) == 0 && ss.curve.node == s->plot && ss.curve.n == 50, "the plot is sampled");
+	struct eval *probe = eval_new(s);
+	int w1 = scene_find(s, "w1"), w2 = scene_find(s, "w2");
+	double before[50];
+	memcpy(before, ss.curve.ys, sizeof before);
+	session_set(&ss, w1, 0.7); /* the plotted leaf */
+	session_update(&ss);
+	CHECK(memcmp(before, ss.curve.ys, sizeof before) == 0, "dragging w1 keeps J(w1)'s curve");
+	CHECK(ss.curve.w == 0.7 && ss.trace->n_steps > 0, "the point and the trace moved with it");
+	eval_set(probe, w1, 0.7);
+	eval_run(probe);
+	CHECK(ss.ev->cost == probe->cost && ss.curve.nudge.before == eval_cost_at(probe, w1, 0.7),
+	      "the values are a fresh eval's");
+	session_set(&ss, w2, -1.5); /* another leaf: the curve changes */
+	session_update(&ss);
+	eval_set(probe, w2, -1.5);
+	int same = 1;
+	for (int i = 0; i < 50; i++)
+		same = same && ss.curve.ys[i] == eval_cost_at(probe, w1, ss.curve.lo + (ss.curve.hi - ss.curve.lo) * i / 49);
+	CHECK(same, "after moving w2 the curve is J(w1) at the new w2");
+	ss.plot = w2; /* another plotted leaf */
+	ss.eps = 0.25;
+	session_invalidate(&ss, SESSION_VIEW);
+	session_update(&ss);
+	same = ss.curve.node == w2;
+	for (int i = 0; i < 50; i++)
+		same = same && ss.curve.ys[i] == eval_cost_at(probe, w2, ss.curve.lo + (ss.curve.hi - ss.curve.lo) * i / 49);
+	CHECK(same, "plotting w2 samples J(w2)");
+	CHECK(ss.curve.nudge.eps == 0.25 && ss.curve.inset_hi == -1.5 + 0.5 &&
+	      ss.curve.inset[SAMPLE_INSET_POINTS - 1] == eval_cost_at(probe, w2, -1.5 + 0.5),
+	      "the nudge and the magnified view use the new ε");
+	ss.plot = -1;
+	session_update(&ss);
+	CHECK(ss.curve.node == -1 && session_plot_cone(&ss) == NULL, "no plot, no samples");
+	eval_free(probe);
+	session_close(&ss);
+	session_close(&ss); /* a closed session closes again harmlessly */
+}
+
+int main(void)
+{
+	test_builtin_scenes();
+	test_data_scene();
+	test_data_samples();
+	test_session_cache();
+	return test_report("test-sample");
+}
