@@ -29,10 +29,14 @@ int rows_prediction(const struct scene *s);
  * a data set). */
 int rows_columns(const struct scene *s, struct rows_column *cols);
 
-/* Row `row`'s number in each of the n columns into out[n], from ev's last eval_run (a
- * prediction column runs that row again: scratch holds 2 × n_nodes doubles). row -1
- * gives the mean line: the mean cost and gradients, NAN for data and prediction. */
-void rows_values(struct eval *ev, int row, const struct rows_column *cols, int n, double *out,
-                 double *scratch);
+/* Row `row`'s prediction (the value of rows_prediction's node), running that row again
+ * (scratch holds 2 × n_nodes doubles); NAN without a prediction or a row. */
+double rows_predict(struct eval *ev, int row, double *scratch);
+
+/* Row `row`'s number in each of the n columns into out[n], from ev's last eval_run;
+ * pred is the row's prediction (rows_predict), for a prediction column. row -1 gives
+ * the mean line: the mean cost and gradients, NAN for data and prediction. */
+void rows_values(const struct eval *ev, int row, const struct rows_column *cols, int n, double pred,
+                 double *out);
 
 #endif

@@ -71,6 +71,8 @@ struct data_samples {
 	int n_curve;          /* samples of the model's curve, 0 without one */
 	double curve_lo, curve_hi; /* x range of the curve: the smallest and largest x of the rows */
 	double *curve;        /* n_curve predictions at sample_range(curve_lo, curve_hi, n_curve) */
+	double *rows_pred;    /* n_rows values of rows_prediction's node per row (the table of
+	                         rows), when session.want_rows; else NULL */
 };
 
 /* Picks the data panel's roles for s (the model: the last computed node feeding the

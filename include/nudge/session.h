@@ -26,6 +26,8 @@ struct session {
 	int plot;                    /* the plotted input or param, or -1 */
 	double eps;                  /* ε, the nudge */
 	double rate;                 /* α, the learning rate of gradient descent */
+	int want_rows;               /* 1: fill data.rows_pred (the window's table of rows);
+	                                SESSION_VIEW after changing it */
 	int plot_n;                  /* samples of the J curve the figure wants (see
 	                                figure_plot_samples); SESSION_VIEW after changing it */
 	struct plot_samples curve;   /* what the J(w) panel draws (curve.node = -1: no plot) */

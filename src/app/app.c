@@ -157,6 +157,7 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	double eps = a->session.eps, rate = a->session.rate;
 	session_close(&a->session);
 	a->session = ns;
+	a->session.want_rows = a->lecture.rows.on;
 	if (lecture_scene(&a->lecture, s) || quiz_scene(&a->quiz, s))
 		app_set_status(a, 1, "out of memory: the lecture modes are off for this scene");
 	if (path != a->files.path)

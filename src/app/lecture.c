@@ -251,6 +251,7 @@ void lecture_key(struct app *a, SDL_Keycode k)
 			break;
 		}
 		a->lecture.rows.on = !a->lecture.rows.on;
+		a->session.want_rows = a->lecture.rows.on; /* the session predicts every row */
 		if (a->lecture.rows.on)
 			app_set_status(a, 0, "each row's %s⁽ⁱ⁾ and d%s⁽ⁱ⁾/d·, and their means (E hides it)", cost, cost);
 		break;

@@ -221,7 +221,7 @@ static int print_rows(struct eval *ev)
 	}
 	for (int r = 0; r <= s->n_rows; r++) {
 		int row = r < s->n_rows ? r : -1;
-		rows_values(ev, row, cols, n, out, scratch);
+		rows_values(ev, row, cols, n, rows_predict(ev, row, scratch), out);
 		if (row < 0)
 			printf("\n  %-6s", "mean");
 		else

@@ -63,11 +63,19 @@ static int leaf_index(const struct eval *ev, int node)
 	return -1;
 }
 
-void rows_values(struct eval *ev, int row, const struct rows_column *cols, int n, double *out,
-                 double *scratch)
+double rows_predict(struct eval *ev, int row, double *scratch)
 {
 	const struct scene *s = ev->scene;
-	int ran = 0;
+	int k = rows_prediction(s);
+	if (k < 0 || row < 0 || row >= s->n_rows || eval_row(ev, row, scratch, scratch + s->n_nodes) != 0)
+		return NAN;
+	return scratch[k];
+}
+
+void rows_values(const struct eval *ev, int row, const struct rows_column *cols, int n, double pred,
+                 double *out)
+{
+	const struct scene *s = ev->scene;
 	for (int i = 0; i < n; i++) {
 		int k = cols[i].node;
 		switch (cols[i].kind) {
@@ -75,9 +83,7 @@ void rows_values(struct eval *ev, int row, const struct rows_column *cols, int n
 			out[i] = row < 0 ? NAN : s->data[row * s->n_cols + s->nodes[k].data_col];
 			break;
 		case ROWS_PREDICTION:
-			if (row >= 0 && !ran)
-				ran = eval_row(ev, row, scratch, scratch + s->n_nodes) == 0;
-			out[i] = ran ? scratch[k] : NAN;
+			out[i] = row < 0 ? NAN : pred;
 			break;
 		case ROWS_COST:
 			out[i] = row < 0 ? ev->cost : ev->row_cost[row];

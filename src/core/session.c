@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nudge/rows.h"
 #include "nudge/session.h"
 
 struct session_cache {
@@ -14,6 +15,8 @@ struct session_cache {
 	int curve_ok;            /* 1 when curve.ys matches curve_set and curve.{node,n,lo,hi} */
 	double *data_set;        /* n_nodes: ev->set the data samples were made at */
 	int data_ok;             /* 1 when data.pred and data.curve match data_set */
+	double *rows_set;        /* n_nodes: ev->set data.rows_pred was made at */
+	int rows_ok;             /* 1 when data.rows_pred matches rows_set */
 	double *xs;              /* scratch for sample positions */
 	int n_xs;                /* its room */
 };
@@ -31,12 +34,14 @@ void session_close(struct session *ss)
 		cone_free(ss->cache->data_cone);
 		free(ss->cache->curve_set);
 		free(ss->cache->data_set);
+		free(ss->cache->rows_set);
 		free(ss->cache->xs);
 		free(ss->cache);
 	}
 	curve_free(&ss->curve);
 	free(ss->data.pred);
 	free(ss->data.curve);
+	free(ss->data.rows_pred);
 	trace_free(ss->trace);
 	eval_free(ss->ev);
 	scene_free(ss->scene);
@@ -52,11 +57,13 @@ int session_open(struct session *ss, struct scene *s, struct eval *ev)
 	if (c) {
 		c->curve_set = malloc(sizeof(double) * n);
 		c->data_set = malloc(sizeof(double) * n);
+		c->rows_set = malloc(sizeof(double) * n);
 	}
-	if (!own || !c || !c->curve_set || !c->data_set) {
+	if (!own || !c || !c->curve_set || !c->data_set || !c->rows_set) {
 		if (c) {
 			free(c->curve_set);
 			free(c->data_set);
+			free(c->rows_set);
 			free(c);
 		}
 		if (!ev)
@@ -211,6 +218,33 @@ const struct cone *session_plot_cone(const struct session *ss)
 	return ss->cache && ss->curve.node >= 0 ? ss->cache->plot_cone : NULL;
 }
 
+/* The table of rows' predictions, when the window shows it and a value changed. */
+static int update_rows(struct session *ss)
+{
+	struct session_cache *c = ss->cache;
+	const struct scene *s = ss->scene;
+	struct data_samples *d = &ss->data;
+	if (!ss->want_rows || s->n_rows <= 0) {
+		free(d->rows_pred);
+		d->rows_pred = NULL;
+		c->rows_ok = 0;
+		return 0;
+	}
+	if (c->rows_ok && same_set(ss->ev->set, c->rows_set, s->n_nodes, -1))
+		return 0;
+	double *scratch = malloc(sizeof *scratch * (2 * (size_t)s->n_nodes + 1));
+	if (!scratch || (!d->rows_pred && !(d->rows_pred = malloc(sizeof *d->rows_pred * (size_t)s->n_rows)))) {
+		free(scratch);
+		return -1;
+	}
+	for (int row = 0; row < s->n_rows; row++)
+		d->rows_pred[row] = rows_predict(ss->ev, row, scratch);
+	free(scratch);
+	memcpy(c->rows_set, ss->ev->set, sizeof(double) * (size_t)s->n_nodes);
+	c->rows_ok = 1;
+	return 0;
+}
+
 int session_update(struct session *ss)
 {
 	if ((ss->dirty & SESSION_VALUES) || ss->ev->stale)
@@ -222,7 +256,7 @@ int session_update(struct session *ss)
 		trace_free(ss->trace);
 		ss->trace = t;
 	}
-	if (update_curve(ss) != 0 || update_data(ss) != 0)
+	if (update_curve(ss) != 0 || update_data(ss) != 0 || update_rows(ss) != 0)
 		return -1;
 	ss->dirty = 0;
 	return 0;

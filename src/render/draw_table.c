@@ -108,8 +108,7 @@ static void table_per_row(const struct figure *fig, const struct theme *th, stru
 	const struct scene *s = fig->scene;
 	struct rows_column *cols = calloc((size_t)s->n_nodes + 2, sizeof *cols);
 	double *out = calloc((size_t)s->n_nodes + 2, sizeof *out);
-	double *scratch = calloc((size_t)s->n_nodes * 2 + 1, sizeof *scratch);
-	if (!cols || !out || !scratch)
+	if (!cols || !out)
 		goto done;
 	int n = rows_columns(s, cols);
 	n = n < TABLE_COLS - 1 ? n : TABLE_COLS - 1;
@@ -135,7 +134,8 @@ static void table_per_row(const struct figure *fig, const struct theme *th, stru
 	}
 	for (int i = 0; i <= body; i++) {
 		int row = i < body ? first + i : -1;
-		rows_values(fig->ev, row, cols, n, out, scratch);
+		double pred = row >= 0 && fig->data && fig->data->rows_pred ? fig->data->rows_pred[row] : NAN;
+		rows_values(fig->ev, row, cols, n, pred, out);
 		if (row < 0)
 			snprintf(t->cell[i][0], sizeof t->cell[i][0], "mean");
 		else
@@ -149,7 +149,6 @@ static void table_per_row(const struct figure *fig, const struct theme *th, stru
 done:
 	free(cols);
 	free(out);
-	free(scratch);
 }
 
 static void table_draw(cairo_t *cr, struct render *r, const struct panel *p, const struct table *t)
