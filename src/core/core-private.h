@@ -99,7 +99,43 @@ void eval_load_leaves(const struct eval *ev, double *val, int row);
 /* After parsing: builds scene.out, node.feeds_cost and node.layer from the edges. */
 int scene_finish(struct scene *s);
 
-/* Grows a buffer of elements of `size` bytes to hold at least `need`; 0 or -1. */
+/* ---- graph.c: building the graph while the parser reads the statements ---- */
+/* Grows a buffer of elements of `size` bytes to hold at least `need`, geometrically;
+ * 0, or -1 with the buffer as it was. */
 int core_grow(void **buf, int *cap, int need, size_t size);
+
+enum graph_status { GRAPH_OK = 0, GRAPH_NO_MEMORY = -1, GRAPH_TOO_MANY = -2 };
+
+struct graph_build {
+	struct scene *s;           /* the scene being built (not owned) */
+	int node_cap, op_cap, edge_cap; /* room in s->nodes, s->ops, s->edges */
+	int *names;                /* hash table of node indices by name (-1: empty) */
+	int names_cap;             /* its size, a power of two */
+	int *edge_of;              /* per node: its edge into the node being built */
+	int *edge_stamp;           /* per node: 1 + the node edge_of belongs to (0: none) */
+	int edge_of_cap, stamp_cap; /* room in edge_of and edge_stamp */
+};
+
+/* Starts building into s (which the caller owns); GRAPH_OK or GRAPH_NO_MEMORY. */
+int graph_build_init(struct graph_build *g, struct scene *s);
+/* Frees the builder's own tables (not the scene). */
+void graph_build_free(struct graph_build *g);
+/* The node named name, or -1. */
+int graph_find(const struct graph_build *g, const char *name, size_t len);
+/* Adds a node (the caller has checked that the name is free and not reserved); its
+ * index, or GRAPH_NO_MEMORY / GRAPH_TOO_MANY (more than NUDGE_MAX_NODES). */
+int graph_add_node(struct graph_build *g, const char *name, size_t len, enum node_kind kind, int line);
+/* Room to record edges into node `self` before it is added (its expression is read
+ * first); GRAPH_OK or GRAPH_NO_MEMORY. */
+int graph_reserve(struct graph_build *g, int self);
+/* Appends an op to the tape: its index, or GRAPH_NO_MEMORY / GRAPH_TOO_MANY. */
+int graph_emit(struct graph_build *g, enum op_kind kind, int a, int b);
+/* A use of node m in the expression of node self: an OP_REF, and one edge m → self
+ * per distinct m. Its index, or a graph_status. */
+int graph_emit_ref(struct graph_build *g, int m, int self);
+/* Once every name is known: the cost (unless named, the last computed node), the
+ * plotted leaf (unless named, the first param, else the first input, else -1) and
+ * labels (the name where none was given). GRAPH_OK or GRAPH_NO_MEMORY. */
+int graph_defaults(struct scene *s, int cost_named, int plot_named);
 
 #endif

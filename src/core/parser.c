@@ -1,9 +1,8 @@
-/* parser.c - reads the statements of a .nudge scene (SCENE_FORMAT.md) into a struct
- * scene: nodes in file order, each computed node's expression as ops on one tape,
- * and an edge for every distinct name an expression uses. Reports the first error
- * with its line and column; never exits, never recurses deeper than NUDGE_MAX_DEPTH. */
+/* parser.c - the grammar of a .nudge scene (SCENE_FORMAT.md): reads its statements
+ * and expressions and hands nodes, ops and name uses to graph.c, which builds the
+ * graph. Reports the first error with its line and column and the source line; never
+ * exits, never recurses deeper than NUDGE_MAX_DEPTH. */
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,12 +45,8 @@ struct parser {
 	struct nudge_error *err;
 	int failed;                /* an error has been recorded: unwind */
 	int depth;                 /* current expression nesting */
-	int node_cap, op_cap, edge_cap, note_cap, data_cap;
-	int *names;                /* hash table of node indices (-1 empty) */
-	int names_cap;             /* a power of two */
-	int *edge_of;              /* per node: edge from it into the node being parsed */
-	int *edge_stamp;           /* per node: which node edge_of belongs to (+1) */
-	int stamp_cap;
+	struct graph_build g;      /* the graph being built (graph.c) */
+	int note_cap, data_cap;    /* room in s->notes, s->data */
 	struct mark cost, plot, eps, rate, title, data; /* statements that may appear once */
 	int statements;            /* statements read, to tell an empty file */
 	struct token defining;     /* the name of the computed node being parsed */
@@ -103,82 +98,9 @@ static int at_line_end(const struct parser *p)
 	return p->tok.kind == TOK_NEWLINE || p->tok.kind == TOK_EOF;
 }
 
-/* ---- names ---- */
-
-static uint32_t hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-static int *name_slot(struct parser *p, const char *s, size_t len)
-{
-	uint32_t mask = (uint32_t)p->names_cap - 1;
-	for (uint32_t i = hash(s, len) & mask;; i = (i + 1) & mask) {
-		int k = p->names[i];
-		if (k < 0)
-			return &p->names[i];
-		const char *nm = p->s->nodes[k].name;
-		if (strlen(nm) == len && memcmp(nm, s, len) == 0)
-			return &p->names[i];
-	}
-}
-
-static int name_lookup(struct parser *p, const char *s, size_t len)
-{
-	return *name_slot(p, s, len);
-}
-
-static int names_rehash(struct parser *p)
-{
-	int cap = p->names_cap ? p->names_cap * 2 : 64;
-	int *t = malloc((size_t)cap * sizeof *t);
-	if (!t)
-		return -1;
-	free(p->names);
-	p->names = t;
-	p->names_cap = cap;
-	memset(t, 0xff, (size_t)cap * sizeof *t);
-	for (int k = 0; k < p->s->n_nodes; k++) {
-		const char *nm = p->s->nodes[k].name;
-		*name_slot(p, nm, strlen(nm)) = k;
-	}
-	return 0;
-}
-
-int core_grow(void **buf, int *cap, int need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	int c = *cap ? *cap : 16;
-	while (c < need) {
-		if (c > INT32_MAX / 2)
-			return -1;
-		c *= 2;
-	}
-	void *nb = realloc(*buf, (size_t)c * size);
-	if (!nb)
-		return -1;
-	*buf = nb;
-	*cap = c;
-	return 0;
-}
-
 static void out_of_memory(struct parser *p)
 {
 	ERR_AT(p, p->tok, ERR_TOO_BIG, "out of memory while reading the scene");
-}
-
-static char *dup_span(const char *s, size_t len)
-{
-	char *d = malloc(len + 1);
-	if (d) {
-		memcpy(d, s, len);
-		d[len] = '\0';
-	}
-	return d;
 }
 
 /* The text of a string token without its quotes, with \" and \\ unescaped. */
@@ -197,6 +119,22 @@ static char *string_value(const struct token *t)
 	return d;
 }
 
+/* A status from graph.c as the error it is, at the current token; -1 for any failure. */
+static int graph_status(struct parser *p, int r)
+{
+	if (r == GRAPH_NO_MEMORY)
+		out_of_memory(p);
+	else if (r == GRAPH_TOO_MANY)
+		ERR_AT(p, p->tok, ERR_TOO_BIG, "expression too long (the scene may hold at most %d operations)",
+		       NUDGE_MAX_OPS);
+	return r < 0 ? -1 : r;
+}
+
+static int name_lookup(struct parser *p, const char *s, size_t len)
+{
+	return graph_find(&p->g, s, len);
+}
+
 /* Adds a node named by token t; checks that the name is usable and new. */
 static int add_node(struct parser *p, const struct token *t, enum node_kind kind)
 {
@@ -212,90 +150,25 @@ static int add_node(struct parser *p, const struct token *t, enum node_kind kind
 		       p->s->nodes[old].line);
 		return -1;
 	}
-	struct scene *s = p->s;
-	if (s->n_nodes >= NUDGE_MAX_NODES) {
+	int k = graph_add_node(&p->g, t->start, t->len, kind, t->line);
+	if (k == GRAPH_TOO_MANY) {
 		ERR_AT(p, *t, ERR_TOO_BIG, "too many nodes (at most %d)", NUDGE_MAX_NODES);
 		return -1;
 	}
-	if (core_grow((void **)&s->nodes, &p->node_cap, s->n_nodes + 1, sizeof *s->nodes) ||
-	    core_grow((void **)&p->edge_of, &p->stamp_cap, s->n_nodes + 1, sizeof(int))) {
-		out_of_memory(p);
-		return -1;
-	}
-	p->edge_stamp = realloc(p->edge_stamp, (size_t)p->stamp_cap * sizeof(int));
-	if (!p->edge_stamp) {
-		out_of_memory(p);
-		return -1;
-	}
-	int k = s->n_nodes;
-	struct node *n = &s->nodes[k];
-	memset(n, 0, sizeof *n);
-	n->name = dup_span(t->start, t->len);
-	if (!n->name) {
-		out_of_memory(p);
-		return -1;
-	}
-	n->label = NULL;
-	n->kind = kind;
-	n->line = t->line;
-	n->data_col = -1;
-	n->op_begin = n->op_end = s->n_ops;
-	n->in_first = s->n_edges;
-	p->edge_stamp[k] = 0;
-	s->n_nodes++;
-	if (s->n_nodes * 2 > p->names_cap && names_rehash(p)) {
-		out_of_memory(p);
-		return -1;
-	}
-	*name_slot(p, n->name, t->len) = k;
-	return k;
+	return graph_status(p, k);
 }
 
 /* ---- expressions ---- */
 
 static int emit(struct parser *p, enum op_kind kind, int a, int b)
 {
-	struct scene *s = p->s;
-	if (s->n_ops >= NUDGE_MAX_OPS) {
-		ERR_AT(p, p->tok, ERR_TOO_BIG, "expression too long (the scene may hold at most %d operations)",
-		       NUDGE_MAX_OPS);
-		return -1;
-	}
-	if (core_grow((void **)&s->ops, &p->op_cap, s->n_ops + 1, sizeof *s->ops)) {
-		out_of_memory(p);
-		return -1;
-	}
-	struct op *o = &s->ops[s->n_ops];
-	o->kind = (unsigned char)kind;
-	o->a = a;
-	o->b = b;
-	o->ref = -1;
-	o->edge = -1;
-	o->num = 0;
-	o->var = (unsigned char)((a >= 0 && s->ops[a].var) || (b >= 0 && s->ops[b].var));
-	return s->n_ops++;
+	return graph_status(p, graph_emit(&p->g, kind, a, b));
 }
 
-/* A use of node m inside the expression of node `self`: one edge per distinct m. */
+/* A use of node m inside the expression of node `self`. */
 static int emit_ref(struct parser *p, int m, int self)
 {
-	struct scene *s = p->s;
-	if (p->edge_stamp[m] != self + 1) {
-		if (core_grow((void **)&s->edges, &p->edge_cap, s->n_edges + 1, sizeof *s->edges)) {
-			out_of_memory(p);
-			return -1;
-		}
-		s->edges[s->n_edges] = (struct edge){ .from = m, .to = self };
-		p->edge_of[m] = s->n_edges++;
-		p->edge_stamp[m] = self + 1;
-	}
-	int k = emit(p, OP_REF, -1, -1);
-	if (k >= 0) {
-		s->ops[k].ref = m;
-		s->ops[k].edge = p->edge_of[m];
-		s->ops[k].var = 1;
-	}
-	return k;
+	return graph_status(p, graph_emit_ref(&p->g, m, self));
 }
 
 static int enter(struct parser *p)
@@ -728,15 +601,8 @@ static int parse_computed(struct parser *p)
 	}
 	next(p);
 	int self = p->s->n_nodes; /* the index the node will get */
-	if (core_grow((void **)&p->edge_of, &p->stamp_cap, self + 1, sizeof(int))) {
-		out_of_memory(p);
+	if (graph_status(p, graph_reserve(&p->g, self)) < 0)
 		return -1;
-	}
-	p->edge_stamp = realloc(p->edge_stamp, (size_t)p->stamp_cap * sizeof(int));
-	if (!p->edge_stamp) {
-		out_of_memory(p);
-		return -1;
-	}
 	int first_op = p->s->n_ops, first_edge = p->s->n_edges;
 	p->defining = name;
 	p->depth = 0;
@@ -973,6 +839,14 @@ static int resolve(struct parser *p)
 	for (int k = 0; k < s->n_nodes; k++)
 		if (s->nodes[k].kind == NODE_COMPUTED)
 			last = k;
+	if (!p->cost.at && last < 0) {
+		struct token t = p->tok;
+		if (p->statements == 0)
+			ERR_AT(p, t, ERR_NO_COST, "the scene is empty: write at least one computed line such as J = w^2");
+		else
+			ERR_AT(p, t, ERR_NO_COST, "the scene has no computed node to take as the cost (a line such as J = w^2)");
+		return -1;
+	}
 	if (p->cost.at) {
 		struct token t = { .kind = TOK_NAME, .start = p->cost.at, .len = p->cost.len, .line = p->cost.line };
 		int k = name_lookup(p, t.start, t.len);
@@ -987,15 +861,6 @@ static int resolve(struct parser *p)
 			return -1;
 		}
 		s->cost = k;
-	} else if (last < 0) {
-		struct token t = p->tok;
-		if (p->statements == 0)
-			ERR_AT(p, t, ERR_NO_COST, "the scene is empty: write at least one computed line such as J = w^2");
-		else
-			ERR_AT(p, t, ERR_NO_COST, "the scene has no computed node to take as the cost (a line such as J = w^2)");
-		return -1;
-	} else {
-		s->cost = last;
 	}
 	if (p->plot.at) {
 		struct token t = { .kind = TOK_NAME, .start = p->plot.at, .len = p->plot.len, .line = p->plot.line };
@@ -1010,24 +875,8 @@ static int resolve(struct parser *p)
 			return -1;
 		}
 		s->plot = k;
-	} else {
-		s->plot = -1;
-		for (int k = 0; k < s->n_nodes && s->plot < 0; k++)
-			if (s->nodes[k].kind == NODE_PARAM)
-				s->plot = k;
-		for (int k = 0; k < s->n_nodes && s->plot < 0; k++)
-			if (s->nodes[k].kind == NODE_INPUT)
-				s->plot = k;
 	}
-	for (int k = 0; k < s->n_nodes; k++)
-		if (!s->nodes[k].label) {
-			s->nodes[k].label = strdup(s->nodes[k].name);
-			if (!s->nodes[k].label) {
-				out_of_memory(p);
-				return -1;
-			}
-		}
-	return 0;
+	return graph_status(p, graph_defaults(s, p->cost.at != NULL, p->plot.at != NULL));
 }
 
 struct scene *scene_parse(const char *src, size_t len, const char *path, struct nudge_error *err)
@@ -1054,7 +903,7 @@ struct scene *scene_parse(const char *src, size_t len, const char *path, struct 
 	s->plot = -1;
 	s->cost = -1;
 	lex_init(&p.lx, src, len, err);
-	if (names_rehash(&p))
+	if (graph_build_init(&p.g, s))
 		out_of_memory(&p);
 	next(&p);
 	while (!p.failed && p.tok.kind != TOK_EOF) {
@@ -1070,9 +919,7 @@ struct scene *scene_parse(const char *src, size_t len, const char *path, struct 
 		resolve(&p);
 	if (!p.failed && scene_finish(s))
 		out_of_memory(&p);
-	free(p.names);
-	free(p.edge_of);
-	free(p.edge_stamp);
+	graph_build_free(&p.g);
 	if (p.failed) {
 		scene_free(s);
 		return NULL;
