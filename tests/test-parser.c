@@ -2,6 +2,7 @@
  * line and column each must give; precedence and associativity checked against C's
  * own arithmetic; defaults; labels, ranges and data; hostile input (deep nesting,
  * an 800 KB line, binary garbage, invalid UTF-8) refused or evaluated, never a crash. */
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -356,6 +357,48 @@ static void test_load(void)
 	rmdir(dir);
 }
 
+/* A big generated scene (issue 16: the parser grew a per-node table one realloc at a
+ * time, and leaked it when that failed): 50,000 params and 50,000 computed nodes read
+ * whole, with every node and edge where it belongs; the same scene with an error on
+ * its last line is refused and frees everything (the sanitizer build checks leaks). */
+static void test_big_scene(void)
+{
+	enum { N = 50000 };
+	size_t cap = (size_t)N * 64 + 64, len = 0;
+	char *src = malloc(cap);
+	if (!src) {
+		CHECK(0, "out of memory");
+		return;
+	}
+	for (int i = 0; i < N; i++)
+		len += (size_t)snprintf(src + len, cap - len, "param p%d = %d\n", i, i % 7);
+	len += (size_t)snprintf(src + len, cap - len, "s0 = p0\n");
+	for (int i = 1; i < N; i++)
+		len += (size_t)snprintf(src + len, cap - len, "s%d = s%d + p%d * p%d\n", i, i - 1, i, i);
+	struct nudge_error err;
+	struct scene *s = scene_parse(src, len, "big", &err);
+	CHECK(s != NULL, "50,000 params and 50,000 sums parse: %s", s ? "" : err.msg);
+	if (s) {
+		CHECK(s->n_nodes == 2 * N && s->cost == 2 * N - 1, "%d nodes, the cost last", s->n_nodes);
+		CHECK(s->n_edges == 1 + 2 * (N - 1), "one edge per distinct use: %d", s->n_edges);
+		const struct node *last = &s->nodes[s->cost];
+		CHECK(last->n_in == 2 && s->edges[last->in_first].from == 2 * N - 2 &&
+		      s->edges[last->in_first + 1].from == N - 1, "s%d = s%d + p%d · p%d", N - 1, N - 2, N - 1, N - 1);
+		struct eval *ev = eval_new(s);
+		double sum = 0; /* J = p0 + Σ pᵢ² */
+		for (int i = 0; i < N; i++)
+			sum += i == 0 ? 0 : (double)(i % 7) * (i % 7);
+		CHECK(ev && ev->cost == sum, "J = %.17g, by hand %.17g", ev ? ev->cost : NAN, sum);
+		eval_free(ev);
+		scene_free(s);
+	}
+	len += (size_t)snprintf(src + len, cap - len, "s%d = 1\n", N - 1);
+	s = scene_parse(src, len, "big", &err);
+	CHECK(!s && err.kind == ERR_REDEFINED && err.line == 2 * N + 1, "a late error is refused (line %d)", err.line);
+	scene_free(s);
+	free(src);
+}
+
 int main(void)
 {
 	test_bad_table();
@@ -364,5 +407,6 @@ int main(void)
 	test_data();
 	test_hostile();
 	test_load();
+	test_big_scene();
 	return test_report("test-parser");
 }
