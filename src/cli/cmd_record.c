@@ -52,10 +52,14 @@ int cmd_record(int argc, char **argv)
 	                      .force = a.force};
 	o.ex.format = a.format;
 	char err[600];
+	int last = fs.ss.trace->n_steps - 1;
 	int *steps = malloc((size_t)fs.ss.trace->n_steps * sizeof *steps);
 	if (!steps) {
 		fprintf(stderr, "nudge record: out of memory\n");
 		rc = EXIT_FAIL;
+	} else if (a.from > last || a.to > last) {
+		rc = cli_usage_error("record", "%s %d is past the last step: the walk has steps 0 to %d",
+		                     a.from > last ? "--from" : "--to", a.from > last ? a.from : a.to, last);
 	} else if (deck_steps(fs.ss.trace, &o, steps, err, sizeof err) < 0) {
 		rc = cli_usage_error("record", "%s", err);
 	} else if (fig_session_update(&fs, &o.ex.draw) != 0) {

@@ -1,6 +1,6 @@
 /* deck_gif.c - the walk as an animated GIF through giflib: one global palette holding the
- * figure's colours exactly when it has at most 256 (flat fills and antialiased text
- * usually do), else its 256 most used with every other colour mapped to the nearest;
+ * figure's colours exactly when it has at most 256, else (antialiased text makes
+ * thousands of shades) its 128 most used exactly and 128 more where they help most;
  * each frame stores only the rectangle that changed since the one before; looping, a
  * pace per step and the last step held three times as long. */
 #include <gif_lib.h>
@@ -85,38 +85,75 @@ static int gif_by_count(const void *a, const void *b)
 	return ca < cb ? 1 : ca > cb ? -1 : 0;
 }
 
-/* Chooses the palette (the colours exactly, or the 256 most used) and gives every colour
- * in the table its entry. Returns the palette size, or -1 when out of memory. */
+#define GIF_KEEP 128 /* with more than 256 colours: this many most used are kept first */
+
+static long gif_dist(uint32_t rgb, const GifColorType *p)
+{
+	long dr = (long)(rgb >> 16 & 255) - p->Red, dg = (long)(rgb >> 8 & 255) - p->Green,
+	     db = (long)(rgb & 255) - p->Blue;
+	return 2 * dr * dr + 4 * dg * dg + 3 * db * db; /* the eye weighs green most */
+}
+
+static void gif_add(GifColorType pal[256], int i, uint32_t rgb)
+{
+	pal[i] = (GifColorType){(GifByteType)(rgb >> 16), (GifByteType)(rgb >> 8), (GifByteType)rgb};
+}
+
+/* Chooses the palette and gives every colour in the table its entry: all colours exactly
+ * when there are at most 256; else the GIF_KEEP most used exactly, and the rest of the
+ * entries one at a time for the colour the palette serves worst (pixels × squared
+ * distance to its nearest entry), each colour then mapped to its nearest entry.
+ * Returns the palette size, or -1 when out of memory. */
 static int gif_palette(struct gif_colours *c, GifColorType pal[256])
 {
 	size_t *order = malloc(c->used * sizeof *order), m = 0;
-	if (!order)
+	long *dist = malloc(c->used * sizeof *dist);
+	if (!order || !dist) {
+		free(order);
+		free(dist);
 		return -1;
+	}
 	for (size_t i = 0; i < c->cap; i++)
 		if (c->key[i])
 			order[m++] = i;
 	gif_sort_by = c;
 	qsort(order, m, sizeof *order, gif_by_count);
-	int n = m < 256 ? (int)m : 256;
+	int n = m <= 256 ? (int)m : GIF_KEEP;
 	for (int i = 0; i < n; i++) {
-		uint32_t rgb = c->key[order[i]];
-		pal[i] = (GifColorType){(GifByteType)(rgb >> 16), (GifByteType)(rgb >> 8), (GifByteType)rgb};
+		gif_add(pal, i, c->key[order[i]] & 0xFFFFFF);
 		c->index[order[i]] = (uint8_t)i;
 	}
-	for (size_t i = (size_t)n; i < m; i++) { /* the rest: the nearest kept colour */
-		uint32_t rgb = c->key[order[i]];
-		int r = (int)(rgb >> 16 & 255), g = (int)(rgb >> 8 & 255), b = (int)(rgb & 255);
-		long best = -1;
+	for (size_t i = (size_t)n; i < m; i++) { /* the rest: the nearest kept colour, for now */
+		dist[i] = -1;
 		for (int j = 0; j < n; j++) {
-			long dr = r - pal[j].Red, dg = g - pal[j].Green, db = b - pal[j].Blue;
-			long dist = 2 * dr * dr + 4 * dg * dg + 3 * db * db;
-			if (best < 0 || dist < best) {
-				best = dist;
+			long d = gif_dist(c->key[order[i]] & 0xFFFFFF, &pal[j]);
+			if (dist[i] < 0 || d < dist[i]) {
+				dist[i] = d;
 				c->index[order[i]] = (uint8_t)j;
 			}
 		}
 	}
+	for (; m > 256 && n < 256; n++) {
+		size_t worst = (size_t)GIF_KEEP;
+		double worst_err = -1;
+		for (size_t i = (size_t)GIF_KEEP; i < m; i++) {
+			double e = (double)dist[i] * c->count[order[i]];
+			if (e > worst_err) {
+				worst_err = e;
+				worst = i;
+			}
+		}
+		gif_add(pal, n, c->key[order[worst]] & 0xFFFFFF);
+		for (size_t i = (size_t)GIF_KEEP; i < m; i++) {
+			long d = gif_dist(c->key[order[i]] & 0xFFFFFF, &pal[n]);
+			if (d < dist[i]) {
+				dist[i] = d;
+				c->index[order[i]] = (uint8_t)n;
+			}
+		}
+	}
 	free(order);
+	free(dist);
 	return n;
 }
 

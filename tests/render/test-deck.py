@@ -147,7 +147,8 @@ try:
           and read(path("mixed", "notes.txt")) == b"mine", f"--force keeps the user's own files: {ls(path('mixed'))}")
 
     before = ls(tmp)
-    for args, want in ((["--from", "13"], "0 to 12"), (["--to", "99"], "0 to 12"),
+    for args, want in ((["--from", "13"], "--from 13 is past the last step: the walk has steps 0 to 12"),
+                       (["--to", "99"], "--to 99 is past the last step: the walk has steps 0 to 12"),
                        (["--from", "5", "--to", "3"], "5"), (["--to", "2", "--only", "backward"], "4 to 12"),
                        (["--from", "-1"], "step number"), (["--only", "sideways"], "forward")):
         for out in ("bad.pdf", "bad.gif", "bad-folder"):
@@ -191,6 +192,8 @@ try:
     check(len(common) >= 5 and wrong_common == 0,
           f"every colour of 500 pixels or more is exact in the GIF: {wrong_common} pixels differ")
     check(wrong_all < len(want_px) // 3 // 20, f"under 5% of pixels (rare antialiasing shades) approximated: {wrong_all}")
+    worst = max(abs(x - y) for x, y in zip(want_px, got_px))
+    check(worst <= 32, f"and none by more than 32 of 255 in a channel: {worst}")
 
     # --- an existing deck: refused, then replaced with --force ---------------------------
     for out in ("walk.pdf", "walk.gif"):
