@@ -7,7 +7,8 @@ lists every command and option that `nudge --help` and `nudge COMMAND --help` li
 every picture the docs show exists and is made by scripts/docs-figures; and the slide
 deck Makefile in docs/examples builds its figures; the built manual page renders in a C
 locale and names the configured data folder; the desktop file, the MIME type and the
-AppStream metainfo validate and agree. Usage: test-docs.py NUDGE [MAN METAINFO DATADIR]
+AppStream metainfo validate and agree; every file, function and type that
+docs/architecture.md names exists. Usage: test-docs.py NUDGE [MAN METAINFO DATADIR]
 (the last three from the build: nudge.1, the metainfo file and share/nudge)."""
 import glob
 import os
@@ -271,7 +272,32 @@ def test_makefile():
     check(p.returncode == 0, "a second make has nothing to do")
 
 
+def test_architecture_names():
+    """Every file, function, type and field docs/architecture.md names in `code` exists."""
+    doc = read("docs/architecture.md")
+    source = ""
+    for pattern in ("src/**/*.[ch]", "include/**/*.h", "tests/*.c"):
+        for path in glob.glob(os.path.join(ROOT, pattern), recursive=True):
+            with open(path, encoding="utf-8") as f:
+                source += f.read()
+    spans = set(re.findall(r"`([^`\n]+)`", doc))
+    names = 0
+    for span in spans:
+        if re.fullmatch(r"[\w./-]+\.(c|h|md)", span):
+            found = os.path.exists(os.path.join(ROOT, span)) or glob.glob(os.path.join(ROOT, "**", span),
+                                                                            recursive=True)
+            check(bool(found), f"docs/architecture.md names {span}, which exists")
+            names += 1
+        elif re.fullmatch(r"(struct |enum )?[A-Za-z_]\w*(->\w+)?", span):
+            word = span.split()[-1].split("->")[-1]
+            check(re.search(r"\b" + re.escape(word) + r"\b", source) is not None,
+                  f"docs/architecture.md names {span}, which is in the source")
+            names += 1
+    check(names >= 40, f"docs/architecture.md names files and code to check ({names})")
+
+
 def main():
+    test_architecture_names()
     test_scenes_load()
     test_printed_scenes_match()
     test_error_examples()
