@@ -165,10 +165,55 @@ static int list_scenes(char names[][64], int max)
 	return n;
 }
 
+/* The size of a node's value (1 em of the graph) in the last draw: its hit box is
+ * graph_metrics.hit_value_h em high. */
+static double graph_em(const struct render *r)
+{
+	for (int i = 0; i < r->geom.n_hits; i++)
+		if (r->geom.hits[i].kind == HIT_NODE_VALUE)
+			return r->geom.hits[i].box.h / graph_metrics.hit_value_h;
+	return 0;
+}
+
+/* DejaVu Sans Bold digits stand 0.73 em: the digit height legibility.py measures. */
+#define DIGIT_EM 0.73
+
+/* At the projector and export sizes, every built-in scene's node values stand at least
+ * 1/70 of the height (what a lecture hall can still read; most scenes reach 1/45). */
+static void test_type_floor(struct render *r)
+{
+	static const double sizes[][2] = {{1280, 720}, {1024, 768}, {1920, 1080}};
+	char names[64][64];
+	int n = list_scenes(names, 64);
+	for (int i = 0; i < n; i++) {
+		struct loaded l;
+		if (load(&l, names[i]) != 0)
+			continue;
+		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+			struct figure f = fig_of(r, &l, -1);
+			struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1]};
+			cairo_surface_destroy(draw(&f, &o));
+			double digit = graph_em(r) * DIGIT_EM;
+			CHECK(digit >= o.height / 70, "%s %gx%g: digits %.1f px, 1/%.0f of the height",
+			      l.name, o.width, o.height, digit, o.height / digit);
+			if (getenv("NUDGE_TEST_VERBOSE"))
+				printf("%s %gx%g: digits 1/%.0f\n", l.name, o.width, o.height, o.height / digit);
+			/* a larger font scale (the caption and ticks take more room) keeps the floor */
+			o.font_scale = 1.5;
+			cairo_surface_destroy(draw(&f, &o));
+			CHECK(graph_em(r) * DIGIT_EM >= o.height / 75,
+			      "%s %gx%g: font scale 1.5 puts the graph's digits at 1/%.0f", l.name,
+			      o.width, o.height, o.height / (graph_em(r) * DIGIT_EM));
+		}
+		unload(&l);
+	}
+}
+
 static void test_every_scene(struct render *r)
 {
 	static const double sizes[][2] = {
 		{1920, 1080}, {1440, 1080}, {2520, 1080}, {1280, 960}, {1024, 768}, {3840, 2160},
+		{1280, 720},
 	};
 	char names[64][64];
 	int n = list_scenes(names, 64);
@@ -426,9 +471,9 @@ static void test_undefined_values(struct render *r)
 	refresh(&l, 0);
 	struct figure f = fig_of(r, &l, -1);
 	cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 1280, .height = 720}));
-	CHECK(strstr(r->layout->text[l.s->cost].value, "∞") ||
-	      strstr(r->layout->text[l.s->cost].value, "undefined"),
-	      "J at w = 0 shows as ∞ or undefined, not '%s'", r->layout->text[l.s->cost].value);
+	CHECK(strstr(r->layout[0]->text[l.s->cost].value, "∞") ||
+	      strstr(r->layout[0]->text[l.s->cost].value, "undefined"),
+	      "J at w = 0 shows as ∞ or undefined, not '%s'", r->layout[0]->text[l.s->cost].value);
 	unload(&l);
 }
 
@@ -539,6 +584,7 @@ int main(void)
 	if (r) {
 		test_markup(r);
 		test_every_scene(r);
+		test_type_floor(r);
 		test_lecture_panels(r);
 		test_unknown_is_question_mark(r);
 		test_hits(r);

@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 /* Significant digits of the numbers people read: the trace's equations and the figures. */
-#define NUDGE_DIGITS 6
+#define NUDGE_DIGITS 4
 
 /* For people: at most `digits` significant digits, trailing zeros dropped, U+2212 for
  * minus, "undefined" for nan, "∞" / "−∞" for infinities, no "-0". */

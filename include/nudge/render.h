@@ -84,6 +84,8 @@ enum draw_only { DRAW_ALL = 0, DRAW_GRAPH, DRAW_PLOT };
 /* How to draw it. Zero means default everywhere. */
 struct draw_opts {
 	double width, height;     /* area in cr's user units (default 1920 x 1080) */
+	double font_scale;        /* type (and margins) times this; the graph still fits its
+	                             panel (default 1) */
 	enum draw_theme theme;    /* dark (default) or light */
 	int transparent;          /* 1: leave the background clear */
 	enum draw_only only;      /* graph and plot (default), or one of them */

@@ -17,7 +17,7 @@ double axes_y(const struct axes *a, double v)
 
 double axes_font(const struct panel *p)
 {
-	return fmax(13 * p->u, fmin(28 * p->u, fmin(p->w, 1.5 * p->h) / 34));
+	return fmax(24 * p->u, fmin(30 * p->u, fmin(p->w, 1.5 * p->h) / 30));
 }
 
 double axes_step(double lo, double hi, int n)

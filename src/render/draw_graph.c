@@ -8,6 +8,7 @@
 #include "render-private.h"
 
 #define GRAPH_ROUTE 160     /* points of a sampled edge route */
+#define M graph_metrics
 
 struct graph_state {        /* what the shown step knows, with fade-in */
 	const struct figure *fig;
@@ -136,7 +137,7 @@ static void graph_edges(cairo_t *cr, const struct graph_layout *g, const struct 
 			cairo_move_to(cr, px[0], py[0]);
 			for (int i = 1; i < n; i++)
 				cairo_line_to(cr, px[i], py[i]);
-			double lw = used ? 0.085 : 0.045;
+			double lw = used ? M.edge_line_hot : M.edge_line;
 			struct rgba c = used ? hot : th->muted;
 			if (!s->nodes[s->edges[e].to].feeds_cost)
 				c.a *= 0.5;
@@ -145,21 +146,21 @@ static void graph_edges(cairo_t *cr, const struct graph_layout *g, const struct 
 			cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 			cairo_stroke(cr);
 			/* arrowhead at the target */
-			double ax = px[n - 1], ay = py[n - 1], a = used ? 0.36 : 0.28;
+			double ax = px[n - 1], ay = py[n - 1], a = used ? M.arrow_hot : M.arrow;
 			cairo_move_to(cr, ax, ay);
-			cairo_line_to(cr, ax - a, ay - a * 0.5);
-			cairo_line_to(cr, ax - a, ay + a * 0.5);
+			cairo_line_to(cr, ax - a, ay - a * M.arrow_aspect);
+			cairo_line_to(cr, ax - a, ay + a * M.arrow_aspect);
 			cairo_close_path(cr);
 			cairo_fill(cr);
 			if (used && st->fade < 1) {
 				double f = st->t->steps[st->k].kind == STEP_BACKWARD ? 1 - st->fade : st->fade;
 				double x, y;
 				graph_point_at(px, py, n, f, &x, &y);
-				theme_set_alpha(cr, hot, 0.35);
-				cairo_arc(cr, x, y, 0.32, 0, 2 * M_PI);
+				theme_set_alpha(cr, hot, M.pulse_alpha);
+				cairo_arc(cr, x, y, M.pulse_halo, 0, 2 * M_PI);
 				cairo_fill(cr);
 				theme_set(cr, hot);
-				cairo_arc(cr, x, y, 0.17, 0, 2 * M_PI);
+				cairo_arc(cr, x, y, M.pulse_dot, 0, 2 * M_PI);
 				cairo_fill(cr);
 			}
 		}
@@ -200,7 +201,7 @@ static void graph_mean_row(cairo_t *cr, struct render *r, const struct graph_sta
                            const struct theme *th, const struct layout_node_text *t, int v,
                            double cx, double base)
 {
-	struct text_style gs = {FONT_BOLD, LAYOUT_GRAD, 0}, gn = {FONT_BOLD, LAYOUT_GRAD, 1};
+	struct text_style gs = {FONT_BOLD, M.grad_name, 0}, gn = {FONT_BOLD, M.grad, 1};
 	double mk = graph_hidden(st, v, HIDE_GRAD) ? 0 : graph_known(st, trace_mean_known, v);
 	char name[200];
 	snprintf(name, sizeof name, "%s = ", t->mean_name);
@@ -224,7 +225,7 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	const struct layout_item *it = &g->items[v];
 	const struct layout_node_text *t = &g->text[v];
 	double x = it->x - it->w / 2, y = it->y - it->h / 2, w = it->w, h = it->h;
-	static const double radius[] = {0.06, 0.5, 0.0, 0.22};
+	const double *radius = M.radius;
 	int current = st->t && st->t->steps[st->k].node == v;
 	struct rgba hot = graph_step_colour(st, th);
 	double cur_a = st->t && st->k > 0 ? fmin(1, 0.25 + st->fade) : 1;
@@ -233,64 +234,67 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	if (wk && wk->pass != WORK_IDLE && wk->visit_node == v) { /* the pass of the N key */
 		struct rgba c = wk->pass == WORK_BACKWARD ? th->backward
 		                : wk->pass == WORK_NUDGE ? th->nudge : th->forward;
-		graph_box_path(cr, x - 0.4, y - 0.4, w + 0.8, h + 0.8, radius[nd->kind] + 0.4);
+		double d = M.visit_halo;
+		graph_box_path(cr, x - d, y - d, w + 2 * d, h + 2 * d, radius[nd->kind] + d);
 		theme_set_alpha(cr, c, 0.85);
 		cairo_fill(cr);
 	}
 	if (wk && wk->pass == WORK_NUDGE && wk->nudged == v) { /* the nudged param */
-		graph_box_path(cr, x - 0.2, y - 0.2, w + 0.4, h + 0.4, radius[nd->kind] + 0.2);
+		double d = M.nudged_ring;
+		graph_box_path(cr, x - d, y - d, w + 2 * d, h + 2 * d, radius[nd->kind] + d);
 		theme_set(cr, th->nudge);
-		cairo_set_line_width(cr, 0.16);
+		cairo_set_line_width(cr, M.nudged_line);
 		cairo_stroke(cr);
 	}
 	if (current) { /* glow */
-		graph_box_path(cr, x - 0.12, y - 0.12, w + 0.24, h + 0.24, radius[nd->kind] + 0.12);
-		theme_set_alpha(cr, hot, 0.28 * cur_a);
+		double d = M.glow;
+		graph_box_path(cr, x - d, y - d, w + 2 * d, h + 2 * d, radius[nd->kind] + d);
+		theme_set_alpha(cr, hot, M.glow_alpha * cur_a);
 		cairo_fill(cr);
 	}
 	graph_box_path(cr, x, y, w, h, radius[nd->kind]);
 	theme_set(cr, th->fill[nd->kind]);
 	cairo_fill_preserve(cr);
 	if (nd->kind == NODE_DATA) {
-		double dash[] = {0.18, 0.12};
-		cairo_set_dash(cr, dash, 2, 0);
+		cairo_set_dash(cr, M.dash, 2, 0);
 	}
 	theme_set(cr, current ? hot : v == s->cost ? th->cost : th->edge_kind[nd->kind]);
-	cairo_set_line_width(cr, current ? 0.11 : 0.055);
+	cairo_set_line_width(cr, current ? M.outline_hot : M.outline);
 	cairo_stroke(cr);
 	cairo_set_dash(cr, NULL, 0, 0);
 	if (v == s->cost) { /* the cost: a double outline */
-		graph_box_path(cr, x + 0.1, y + 0.1, w - 0.2, h - 0.2, fmax(0, radius[nd->kind] - 0.1));
+		double d = M.cost_inset;
+		graph_box_path(cr, x + d, y + d, w - 2 * d, h - 2 * d, fmax(0, radius[nd->kind] - d));
 		theme_set(cr, current ? hot : th->cost);
-		cairo_set_line_width(cr, 0.035);
+		cairo_set_line_width(cr, M.cost_line);
 		cairo_stroke(cr);
 	}
 	graph_hit(r, xf, HIT_NODE, v, -1, x, y, w, h);
 
 	/* header: bold label, regular rest, italic kind tag */
-	struct text_style head = {FONT_BOLD, LAYOUT_HEAD, 0}, rest = {FONT_REGULAR, LAYOUT_HEAD, 0};
-	struct text_style tag = {FONT_ITALIC, LAYOUT_TAG, 1};
+	struct text_style head = {FONT_BOLD, M.head, 0}, rest = {FONT_REGULAR, M.head, 0};
+	struct text_style tag = {FONT_ITALIC, M.tag, 1};
 	double hw = text_width(r, t->label, &head) + text_width(r, t->rest1, &rest);
-	double tw = t->tag[0] ? 0.4 + text_width(r, t->tag, &tag) : 0;
-	double hx = it->x - (hw + tw) / 2, base = y + 0.35 + LAYOUT_ROW_HEAD * 0.78;
+	double tw = t->tag[0] ? M.tag_gap + text_width(r, t->tag, &tag) : 0;
+	double hx = it->x - (hw + tw) / 2, base = y + M.pad_y + M.row_head * M.base_head;
 	theme_set(cr, th->fg);
 	hx += text_draw(cr, r, t->label, hx, base, &head);
 	hx += text_draw(cr, r, t->rest1, hx, base, &rest);
 	if (t->tag[0]) {
 		theme_set(cr, th->muted);
-		text_draw(cr, r, t->tag, hx + 0.4, base, &tag);
+		text_draw(cr, r, t->tag, hx + M.tag_gap, base, &tag);
 	}
 	if (t->rest2[0]) { /* a long header's second line */
-		base += LAYOUT_ROW_HEAD;
+		base += M.row_head;
 		theme_set(cr, th->fg);
 		graph_centred(cr, r, t->rest2, it->x, base, &rest);
-		y += LAYOUT_ROW_HEAD; /* the rows below move down */
+		y += M.row_head; /* the rows below move down */
 	}
 
 	/* value */
 	struct text_style val = {FONT_BOLD, 1, 1};
 	double vk = graph_known(st, trace_value_known, v);
-	base = y + 0.35 + LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE * 0.78;
+	base = y + M.pad_y + M.row_head + M.row_value * M.base_value;
 	if (vk > 0 && !graph_hidden(st, v, HIDE_VALUE)) {
 		if (vk < 1) {
 			theme_set_alpha(cr, th->muted, 1 - vk);
@@ -303,11 +307,12 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		graph_centred(cr, r, "?", it->x, base, &val);
 	}
 	double vw = text_width(r, t->value, &val);
-	graph_hit(r, xf, HIT_NODE_VALUE, v, -1, it->x - vw / 2 - 0.1, base - 0.85, vw + 0.2, 1.1);
+	graph_hit(r, xf, HIT_NODE_VALUE, v, -1, it->x - vw / 2 - M.hit_pad, base - M.hit_value_up,
+	          vw + 2 * M.hit_pad, M.hit_value_h);
 
 	/* gradient: "dJ/dc = " then the number */
-	struct text_style gs = {FONT_REGULAR, LAYOUT_GRAD, 0};
-	struct text_style gn = {FONT_BOLD, LAYOUT_GRAD, 1};
+	struct text_style gs = {FONT_REGULAR, M.grad_name, 0};
+	struct text_style gn = {FONT_BOLD, M.grad, 1};
 	const struct figure *fig = st->fig;
 	double gk = fig->tangent ? 1 : nd->feeds_cost ? graph_known(st, trace_grad_known, v) : 0;
 	int asked = graph_hidden(st, v, HIDE_GRAD);
@@ -319,7 +324,7 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	const char *num = gk > 0 ? t->grad : nd->feeds_cost || asked ? "?" : "0";
 	double nw = text_width(r, name, &gs), numw = text_width(r, num, &gn);
 	double gx = it->x - (nw + numw) / 2;
-	base = y + 0.35 + LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD * 0.74;
+	base = y + M.pad_y + M.row_head + M.row_value + M.row_grad * M.base_grad;
 	theme_set(cr, th->muted);
 	gx += text_draw(cr, r, name, gx, base, &gs);
 	if (gk > 0 && gk < 1) {
@@ -331,9 +336,10 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	else if (asked)
 		theme_set(cr, graph_ask_colour(st, th, st->o->wrong_node, v, HIDE_GRAD));
 	text_draw(cr, r, num, gx, base, &gn);
-	graph_hit(r, xf, HIT_NODE_GRAD, v, -1, gx - 0.1, base - 0.7, numw + 0.2, 0.95);
+	graph_hit(r, xf, HIT_NODE_GRAD, v, -1, gx - M.hit_pad, base - M.hit_grad_up,
+	          numw + 2 * M.hit_pad, M.hit_grad_h);
 	if (t->mean[0]) /* a data scene's input or param: the mean over rows, what descent uses */
-		graph_mean_row(cr, r, st, th, t, v, it->x, base + LAYOUT_ROW_GRAD);
+		graph_mean_row(cr, r, st, th, t, v, it->x, base + M.row_grad);
 }
 
 static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layout *g,
@@ -341,7 +347,7 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
                          const struct graph_xform *xf)
 {
 	const struct scene *s = st->fig->scene;
-	struct text_style ls = {FONT_REGULAR, LAYOUT_LOCAL, 0};
+	struct text_style ls = {FONT_REGULAR, M.local, 0};
 	for (int e = 0; e < s->n_edges; e++) {
 		double a = graph_local_known(st, e);
 		if (a <= 0)
@@ -351,20 +357,30 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
 		graph_box_path(cr, x, y, it->bw, it->h, it->h / 2);
 		theme_set_alpha(cr, th->label_bg, a);
 		cairo_fill_preserve(cr);
-		theme_set_alpha(cr, th->backward, 0.7 * a);
-		cairo_set_line_width(cr, 0.035);
+		theme_set_alpha(cr, th->backward, M.local_alpha * a);
+		cairo_set_line_width(cr, M.local_line);
 		cairo_stroke(cr);
 		theme_set_alpha(cr, th->backward, a);
 		const char *text = g->local[e];
-		char quiz[200];
+		char quiz[200], first[200];
+		int cut = g->local_cut[e];
 		if (st->o->hide_values || (st->o->hide_edge && st->o->hide_edge[e])) {
 			const char *eq = strstr(text, " = ");
-			snprintf(quiz, sizeof quiz, "%.*s = ?", eq ? (int)(eq - text) : 0, text);
+			int name = eq ? (int)(eq - text) : 0;
+			snprintf(quiz, sizeof quiz, "%.*s = ?", name, text);
 			text = quiz;
+			cut = cut ? name : 0;
 		}
 		if (text == quiz && st->o->wrong_edge && st->o->wrong_edge[e])
 			theme_set_alpha(cr, th->wrong, a);
-		graph_centred(cr, r, text, it->x, it->y + LAYOUT_LOCAL * 0.36, &ls);
+		double base = it->y + M.local * M.base_local;
+		if (cut) { /* compact: "∂c/∂w" over "= x = 2" */
+			snprintf(first, sizeof first, "%.*s", cut, text);
+			graph_centred(cr, r, first, it->x, base - M.local * M.local_h / 2, &ls);
+			graph_centred(cr, r, text + cut + 1, it->x, base + M.local * M.local_h / 2, &ls);
+		} else {
+			graph_centred(cr, r, text, it->x, base, &ls);
+		}
 		graph_hit(r, xf, HIT_EDGE_LOCAL, -1, e, x, y, it->bw, it->h);
 	}
 }
@@ -381,21 +397,22 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 		snprintf(tangent, sizeof tangent, "d·/d%s (forward mode)", fig->scene->nodes[fig->tangent_input].name);
 		names[6] = tangent;
 	}
-	double sw = font * 1.5, gap = font * 0.5, total = 0;
+	double sw = font * M.legend_swatch, gap = font * M.legend_gap, total = 0;
+	double space = font * M.legend_space;
 	for (int i = 0; i < 7; i++)
-		total += sw + gap + text_width(r, names[i], &ts) + font * 1.3;
+		total += sw + gap + text_width(r, names[i], &ts) + space;
 	double x = p->x + (p->w - total) / 2, y = p->y + p->h - font * 0.5;
-	static const double radius[] = {0.06, 0.5, 0.0, 0.22, 0.22};
 	for (int i = 0; i < 7; i++) {
-		double bh = font * 0.9;
-		cairo_set_line_width(cr, font * 0.08);
+		double bh = font * M.legend_box;
+		cairo_set_line_width(cr, font * M.legend_line);
 		if (i < 5) {
 			int kind = i < 4 ? i : NODE_COMPUTED;
-			graph_box_path(cr, x, y - bh * 0.85, sw, bh, radius[i] * bh * 1.4);
+			double rad = M.radius[kind] * bh * 1.4;
+			graph_box_path(cr, x, y - bh * 0.85, sw, bh, rad);
 			theme_set(cr, th->fill[kind]);
 			cairo_fill_preserve(cr);
 			if (i == NODE_DATA) {
-				double dash[] = {font * 0.18, font * 0.12};
+				double dash[] = {font * M.dash[0], font * M.dash[1]};
 				cairo_set_dash(cr, dash, 2, 0);
 			}
 			theme_set(cr, i == 4 ? th->cost : th->edge_kind[kind]);
@@ -403,32 +420,58 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 			cairo_set_dash(cr, NULL, 0, 0);
 			if (i == 4) {
 				double d = font * 0.16;
-				graph_box_path(cr, x + d, y - bh * 0.85 + d, sw - 2 * d, bh - 2 * d, radius[i] * bh);
+				graph_box_path(cr, x + d, y - bh * 0.85 + d, sw - 2 * d, bh - 2 * d, rad / 1.4);
 				cairo_set_line_width(cr, font * 0.05);
 				cairo_stroke(cr);
 			}
 		} else {
 			theme_set(cr, i == 5 ? th->forward : fig->tangent ? th->nudge : th->backward);
-			cairo_rectangle(cr, x, y - bh * 0.5, sw, font * 0.22);
+			cairo_rectangle(cr, x, y - bh * 0.5, sw, font * M.legend_bar);
 			cairo_fill(cr);
 		}
 		x += sw + gap;
 		theme_set(cr, th->muted);
-		x += text_draw(cr, r, names[i], x, y, &ts) + font * 1.3;
+		x += text_draw(cr, r, names[i], x, y, &ts) + space;
 	}
 }
 
-void draw_graph_size(struct render *r, const struct figure *fig, const struct draw_opts *o,
-                     double *w, double *h)
+void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                       struct graph_extent *ex)
 {
-	if (fig->scene->n_nodes > GRAPH_MAX_NODES) { /* only a message: any shape will do */
-		*w = 16;
-		*h = 9;
-		return;
+	for (int compact = 0; compact < 2; compact++) {
+		const struct graph_layout *g = fig->scene->n_nodes > GRAPH_MAX_NODES ? NULL
+		                               : layout_get(r, fig, o, compact);
+		ex->w[compact] = g ? g->width : 0;
+		ex->h[compact] = g ? g->height : 0;
 	}
-	const struct graph_layout *g = layout_get(r, fig, o);
-	*w = g ? g->width : 1;
-	*h = g ? g->height : 1;
+}
+
+/* Which layout (0 wide, 1 compact) shows the graph largest in a w x h panel (legend
+ * included; u = one 1080p pixel), and its scale *k in user units per em; -1 for none.
+ * The compact one must win by a clear margin: the wide one reads more easily. */
+static int graph_choice(const struct graph_extent *ex, double w, double h, double u, double *k)
+{
+	int best = -1;
+	double cap = GRAPH_MAX_EM * u;
+	h -= M.legend * u * M.legend_rows;
+	*k = 0;
+	for (int c = 0; c < 2; c++) {
+		if (!(ex->w[c] > 0) || !(ex->h[c] > 0))
+			continue;
+		double kc = fmin(cap, fmin(w / ex->w[c], h / ex->h[c]));
+		if (best < 0 || kc > *k * 1.08) {
+			best = c;
+			*k = kc;
+		}
+	}
+	return best;
+}
+
+double draw_graph_scale(const struct graph_extent *ex, double w, double h, double u)
+{
+	double k;
+	graph_choice(ex, w, h, u, &k);
+	return k;
 }
 
 /* In place of a graph too large to read: what it is and where its numbers are. */
@@ -453,13 +496,13 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 		graph_too_big(cr, r, fig, p);
 		return;
 	}
-	const struct graph_layout *g = layout_get(r, fig, p->o);
-	if (!g || g->width <= 0)
+	struct graph_extent ex;
+	draw_graph_extent(r, fig, p->o, &ex);
+	double legend = M.legend * p->u, avail_h = p->h - legend * M.legend_rows, k;
+	int c = graph_choice(&ex, p->w, p->h, p->u, &k);
+	const struct graph_layout *g = c >= 0 ? layout_get(r, fig, p->o, c) : NULL;
+	if (!g)
 		return;
-	double legend = 16 * p->u;
-	double avail_h = p->h - legend * 2.2;
-	double k = fmin(p->w / g->width, avail_h / g->height);
-	k = fmin(k, GRAPH_MAX_EM * p->u);
 	if (k < GRAPH_MIN_EM * p->u) {
 		graph_too_big(cr, r, fig, p);
 		return;

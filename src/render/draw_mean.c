@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include "render-private.h"
 
+#define M graph_metrics
+
 #define MEAN_GAP 2.6    /* em between the graph and the box: room for the arrow */
 #define MEAN_CARDS 2    /* cards drawn behind the box */
 #define MEAN_CARD 0.28  /* offset of each card, em */
@@ -30,13 +32,13 @@ void mean_box_place(struct render *r, struct graph_layout *g)
 	struct mean_box *m = &g->mean;
 	if (!m->on)
 		return;
-	struct text_style head = {FONT_BOLD, LAYOUT_HEAD, 1}, val = {FONT_BOLD, 1, 1};
-	struct text_style foot = {FONT_REGULAR, LAYOUT_GRAD, 1};
+	struct text_style head = {FONT_BOLD, M.head, 1}, val = {FONT_BOLD, 1, 1};
+	struct text_style foot = {FONT_REGULAR, M.grad, 1};
 	double w = fmax(fmax(text_width(r, m->head, &head), text_width(r, m->value, &val)),
 	                fmax(text_width(r, m->foot, &foot), text_width(r, m->shown, &foot)));
 	const struct layout_item *cost = &g->items[g->scene->cost];
-	m->w = w + 2 * LAYOUT_PAD_X;
-	m->h = LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE + 2 * LAYOUT_ROW_GRAD + 2 * LAYOUT_PAD_Y;
+	m->w = w + 2 * M.pad_x;
+	m->h = M.row_head + M.row_value + 2 * M.row_grad + 2 * M.pad_y;
 	m->x = g->width + MEAN_GAP + m->w / 2;
 	m->y = cost->y;
 	if (m->y - m->h / 2 < 0) /* a cost box lower than this one at the top edge */
@@ -79,18 +81,18 @@ void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
 	theme_set(cr, th->cost);
 	cairo_set_line_width(cr, 0.035);
 	cairo_stroke(cr);
-	struct text_style head = {FONT_BOLD, LAYOUT_HEAD, 1}, val = {FONT_BOLD, 1, 1};
-	struct text_style foot = {FONT_REGULAR, LAYOUT_GRAD, 1};
-	double base = y + LAYOUT_PAD_Y + LAYOUT_ROW_HEAD * 0.78;
+	struct text_style head = {FONT_BOLD, M.head, 1}, val = {FONT_BOLD, 1, 1};
+	struct text_style foot = {FONT_REGULAR, M.grad, 1};
+	double base = y + M.pad_y + M.row_head * M.base_head;
 	theme_set(cr, th->fg);
 	text_draw(cr, r, m->head, m->x - text_width(r, m->head, &head) / 2, base, &head);
-	base = y + LAYOUT_PAD_Y + LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE * 0.78;
+	base = y + M.pad_y + M.row_head + M.row_value * M.base_value;
 	const char *v = known > 0 ? m->value : "?";
 	theme_set_alpha(cr, known > 0 ? th->forward : th->muted, known > 0 ? known : 1);
 	text_draw(cr, r, v, m->x - text_width(r, v, &val) / 2, base, &val);
-	base = y + LAYOUT_PAD_Y + LAYOUT_ROW_HEAD + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD * 0.74;
+	base = y + M.pad_y + M.row_head + M.row_value + M.row_grad * M.base_grad;
 	theme_set(cr, th->muted);
 	text_draw(cr, r, m->foot, m->x - text_width(r, m->foot, &foot) / 2, base, &foot);
-	base += LAYOUT_ROW_GRAD;
+	base += M.row_grad;
 	text_draw(cr, r, m->shown, m->x - text_width(r, m->shown, &foot) / 2, base, &foot);
 }

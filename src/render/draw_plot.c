@@ -153,7 +153,8 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 {
 	double e = v->nd.eps, lo = v->ps->inset_lo, hi = v->ps->inset_hi;
 	const double *zs = v->ps->inset;
-	double iw = a->w * 0.4, ih = a->h * 0.38, m = font * 0.6;
+	double iw = fmin(a->w * 0.6, fmax(a->w * 0.4, font * 11));
+	double ih = fmin(a->h * 0.6, fmax(a->h * 0.38, font * 8)), m = font * 0.6;
 	double best = INFINITY, bx = a->x + m, by = a->y + m;
 	for (int c = 0; c < 4; c++) { /* the corner the curve crosses least */
 		double cx = c % 2 ? a->x + a->w - iw - m : a->x + m;
@@ -190,8 +191,8 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 		yhi = v->j + e;
 	}
 	double pad = (yhi - ylo) * 0.15;
-	double title = font * 1.6;
-	struct axes in = {bx + font * 0.4, by + title, iw - font * 0.8, ih - title - font * 0.4,
+	double title = font * 1.6, foot = font * 2.5; /* the title line, the two slope lines */
+	struct axes in = {bx + font * 0.4, by + title, iw - font * 0.8, ih - title - foot,
 	                  lo, hi, ylo - pad, yhi + pad};
 	/* dashed leader from the point to the inset, inside the frame */
 	cairo_save(cr);
@@ -220,6 +221,7 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 		fmt_num(zoom, sizeof zoom, z, 2);
 	snprintf(buf, sizeof buf, "zoom ×%s around %s", zoom, v->scene->nodes[v->node].label);
 	struct text_style ts = {FONT_ITALIC, font, 0};
+	ts.size = text_fit(r, buf, &ts, iw - font, font * 0.6);
 	theme_set(cr, th->muted);
 	text_draw(cr, r, buf, bx + font * 0.5, by + font * 1.2, &ts);
 	cairo_save(cr);
@@ -235,18 +237,18 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	char tan[64], sec[64];
 	fmt_num(tan, sizeof tan, v->slope, NUDGE_DIGITS);
 	fmt_num(sec, sizeof sec, v->nd.ratio, NUDGE_DIGITS);
-	char both[160];
+	char line2[160];
 	snprintf(buf, sizeof buf, "secant %s", sec);
-	snprintf(both, sizeof both, "secant %s    tangent %s", sec, tan);
-	struct text_style ss = {FONT_REGULAR, font * 0.9, 1};
-	ss.size = text_fit(r, both, &ss, iw - font, font * 0.4); /* both fit inside the inset */
+	snprintf(line2, sizeof line2, "tangent %s", tan);
+	struct text_style ss = {FONT_REGULAR, font, 1}; /* one line each: as large as the ticks */
+	ss.size = fmin(text_fit(r, buf, &ss, iw - font, font * 0.6),
+	               text_fit(r, line2, &ss, iw - font, font * 0.6));
 	double ty = by + ih - font * 0.5;
 	theme_set(cr, th->nudge);
-	double sw = text_draw(cr, r, buf, bx + font * 0.5, ty, &ss);
+	text_draw(cr, r, buf, bx + font * 0.5, ty - ss.size * 1.15, &ss);
 	if (v->known > 0) {
 		theme_set_alpha(cr, th->backward, v->known);
-		snprintf(buf, sizeof buf, "tangent %s", tan);
-		text_draw(cr, r, buf, bx + font * 0.5 + sw + text_width(r, "    ", &ss), ty, &ss);
+		text_draw(cr, r, line2, bx + font * 0.5, ty, &ss);
 	}
 }
 
@@ -386,7 +388,7 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	plot_marks(cr, &a, &v, p->th, (hi - lo) * 0.2, 1);
 	double eps_px = eps / (hi - lo) * a.w;
 	if (eps_px < 14 * p->u && isfinite(v.j))
-		plot_inset(cr, r, &a, &v, ys, n, p->th, font * 0.85);
+		plot_inset(cr, r, &a, &v, ys, n, p->th, font);
 	r->geom.has_plot = 1;
 	r->geom.plot = a;
 	r->geom.plot_node = node;

@@ -124,6 +124,39 @@ static double figure_plot_shape(double aspect)
 	return 1;
 }
 
+/* Side by side (returns 1) or stacked (0), and the graph's share of the width or height:
+ * of each, the smallest share that shows the graph's numbers (nearly) as large as any
+ * share can, which leaves the panels the most room; then whichever arrangement shows
+ * them larger, a squashed plot counting against it. */
+static int figure_split(const struct graph_extent *ex, int n_side, double w, double h,
+                        double gap, double u, double *share)
+{
+	double best[2] = {0}, pick[2] = {0.5, 0.5}, most[2];
+	most[1] = n_side > 2 ? 0.62 : n_side > 1 ? 0.74 : 0.8; /* of the width */
+	most[0] = 0.6;                                            /* of the height */
+	for (int side = 0; side < 2; side++) {
+		double lo = side ? 0.45 : 0.4, top = 0;
+		for (double f = lo; f <= most[side] + 1e-9; f += 0.02)
+			top = fmax(top, side ? draw_graph_scale(ex, w * f - gap / 2, h, u)
+			                     : draw_graph_scale(ex, w, h * f - gap / 2, u));
+		for (double f = lo; f <= most[side] + 1e-9; f += 0.02) {
+			double k = side ? draw_graph_scale(ex, w * f - gap / 2, h, u)
+			                : draw_graph_scale(ex, w, h * f - gap / 2, u);
+			if (k >= top * 0.97) {
+				pick[side] = f;
+				best[side] = k;
+				break;
+			}
+		}
+	}
+	/* how the panels come out: beside, n_side of them in a column; under, in a row */
+	double k_side = best[1] * figure_plot_shape((w * (1 - pick[1]) - gap / 2) / (h / n_side));
+	double k_stack = best[0] * figure_plot_shape((w / n_side) / (h * (1 - pick[0]) - gap / 2));
+	int beside = k_side * 1.05 >= k_stack;
+	*share = pick[beside];
+	return beside;
+}
+
 /* The panels beside (or under) the graph, in order: the J plot, the data, and the
  * lecture's loss, check, playground and work panels when the figure has them. */
 enum side_kind { SIDE_PLOT, SIDE_DATA, SIDE_LOSS, SIDE_EPS, SIDE_CHECK, SIDE_NUDGES, SIDE_ROWS,
@@ -200,6 +233,13 @@ static void figure_column(const struct panel *col, struct panel *side, const int
 	}
 }
 
+/* One 1080p pixel in user units, times the font scale: the unit of every size outside
+ * the graph (the graph scales to its panel). */
+static double figure_unit(const struct draw_opts *o)
+{
+	return fmin(o->width / 1920, o->height / 1080) * (o->font_scale > 0 ? o->font_scale : 1);
+}
+
 /* Where everything goes: the title's height, the caption's, the graph and the side
  * panels (figure.c's arithmetic, shared by drawing and by figure_plot_samples). */
 struct arrangement {
@@ -217,7 +257,7 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
                            const struct theme *th, struct arrangement *ar)
 {
 	const struct draw_opts o = *po;
-	double u = fmin(o.width / 1920, o.height / 1080), m = 40 * u;
+	double u = figure_unit(&o), m = 40 * u;
 	double x = m, y = m * 0.8, w = o.width - 2 * m;
 	ar->title_y = y;
 	if (!o.no_title)
@@ -237,31 +277,18 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 	struct panel graph = {x, y, w, h, u, th, po}, col = graph;
 	double gap = 48 * u;
 	if (has_graph && n_side > 0) {
-		double gw, gh;
-		draw_graph_size(r, fig, po, &gw, &gh);
-		int more = n_side > 1;
-		/* side by side: the graph takes what its height (and its largest size)
-		 * allow, within 50-68 % of the width */
-		double most = GRAPH_MAX_EM * u;
-		double fit = gw * fmin(most, (h - 40 * u) / gh) + gap;
-		double most_w = n_side > 2 ? 0.52 : more ? 0.6 : 0.68;
-		double side_w = fmax(w * (n_side > 2 ? 0.45 : 0.5), fmin(w * most_w, fit)) - gap / 2;
-		double stack_h = fmax(h * 0.4, fmin(h * 0.6, gh * fmin(most, w / gw) + 40 * u));
-		stack_h -= gap / 2;
-		double k_side = fmin(most, fmin(side_w / gw, h / gh));
-		double k_stack = fmin(most, fmin(w / gw, stack_h / gh));
-		/* narrower canvases: the larger graph wins, but a squashed plot costs */
-		k_side *= 1.05 * figure_plot_shape((w - side_w - gap) / (h / n_side));
-		k_stack *= figure_plot_shape((w / n_side) / (h - stack_h - gap));
-		if (w >= 1.55 * h || k_side >= k_stack) { /* 16:9 and wider: always side by side */
-			graph.w = side_w;
-			col.x = x + side_w + gap;
-			col.w = w - side_w - gap;
+		struct graph_extent ex;
+		draw_graph_extent(r, fig, po, &ex);
+		double share;
+		if (figure_split(&ex, n_side, w, h, gap, u, &share)) {
+			graph.w = w * share - gap / 2;
+			col.x = x + graph.w + gap;
+			col.w = w - graph.w - gap;
 			figure_column(&col, side, kind, n_side, 1, gap / 2, fig);
 		} else {
-			graph.h = stack_h;
-			col.y = y + stack_h + gap;
-			col.h = h - stack_h - gap;
+			graph.h = h * share - gap / 2;
+			col.y = y + graph.h + gap;
+			col.h = h - graph.h - gap;
 			figure_column(&col, side, kind, n_side, 0, gap, fig);
 		}
 	} else if (n_side > 0) { /* no graph: the panels side by side */
@@ -311,7 +338,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	struct draw_opts o = figure_opts(opts);
 	struct render *r = fig->render;
 	const struct theme *th = theme_get(o.theme);
-	double u = fmin(o.width / 1920, o.height / 1080);
+	double u = figure_unit(&o);
 	r->geom.n_hits = 0;
 	r->geom.has_plot = 0;
 	text_cache_sweep(r->texts);

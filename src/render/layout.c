@@ -13,12 +13,7 @@
 #include "nudge/format.h"
 #include "render-private.h"
 
-#define LAYOUT_NODE_GAP 0.9   /* between node boxes in a column */
-#define LAYOUT_SLOT_GAP 0.35  /* next to labels and bends */
-#define LAYOUT_COL_GAP 0.5    /* between columns */
-#define LAYOUT_MIN_LANE 2.2   /* narrowest label column (room for an arrow) */
-#define LAYOUT_BEND_H 0.45    /* height of a bend slot */
-#define LAYOUT_MAX_SYM 16      /* longest symbolic local derivative shown, in characters */
+#define M graph_metrics
 
 /* Characters (not bytes) in a UTF-8 string. */
 static int layout_chars(const char *s)
@@ -29,18 +24,17 @@ static int layout_chars(const char *s)
 	return n;
 }
 
-#define LAYOUT_SPLIT_AT 28 /* headers longer than this (in characters) take two lines */
-
 /* Splits a long header before a " + " or " − " at the shallowest parenthesis depth,
  * nearest the middle, into rest1 (after the label) and rest2; never inside a function's
- * parentheses (relu(w·x + b) stays whole). */
-static void layout_split(struct layout_node_text *t, size_t label_len)
+ * parentheses (relu(w·x + b) stays whole) unless compact, which splits shorter headers
+ * and, with no " + " to split at, puts the right-hand side on the second line. */
+static void layout_split(struct layout_node_text *t, size_t label_len, int compact)
 {
 	const char *h = t->head;
 	snprintf(t->rest1, sizeof t->rest1, "%s", h + label_len);
 	t->rest2[0] = '\0';
 	int total = layout_chars(h);
-	if (total <= LAYOUT_SPLIT_AT)
+	if (total <= (compact ? M.split_at_compact : M.split_at))
 		return;
 	int depth = 0, chars = 0, best_depth = 1 << 30, best_dist = 1 << 30, in_call = 0;
 	size_t best = 0;
@@ -57,7 +51,7 @@ static void layout_split(struct layout_node_text *t, size_t label_len)
 			depth--;
 		}
 		int plus = strncmp(h + i, " + ", 3) == 0, minus = strncmp(h + i, " − ", 5) == 0;
-		if ((!plus && !minus) || in_call)
+		if ((!plus && !minus) || (in_call && !compact))
 			continue;
 		int dist = abs(2 * chars - total);
 		if (chars < total * 3 / 10 || chars > total * 7 / 10)
@@ -68,13 +62,19 @@ static void layout_split(struct layout_node_text *t, size_t label_len)
 			best = i;
 		}
 	}
+	if ((best == 0 || best_depth > 0) && compact && strncmp(h + label_len, " = ", 3) == 0 &&
+	    layout_chars(h + label_len) > 4) { /* "a =" over the right-hand side */
+		snprintf(t->rest1, sizeof t->rest1, " =");
+		snprintf(t->rest2, sizeof t->rest2, "%s", h + label_len + 3);
+		return;
+	}
 	if (best == 0)
 		return;
 	snprintf(t->rest1, sizeof t->rest1, "%.*s", (int)(best - label_len), h + label_len);
 	snprintf(t->rest2, sizeof t->rest2, "%s", h + best + 1);
 }
 
-static void layout_texts(const struct figure *fig, struct graph_layout *g)
+static void layout_texts(const struct figure *fig, struct graph_layout *g, int compact)
 {
 	const struct scene *s = fig->scene;
 	const struct eval *ev = fig->ev;
@@ -99,7 +99,7 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g)
 		} else {
 			snprintf(t->head, sizeof t->head, "%s", t->label);
 		}
-		layout_split(t, strlen(t->label));
+		layout_split(t, strlen(t->label), compact);
 		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
 		fmt_num(t->value, sizeof t->value, ev->value[i], NUDGE_DIGITS);
 		if (fig->tangent) { /* forward mode: d node / d the chosen input */
@@ -123,13 +123,16 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g)
 		char sym[120], num[64];
 		int n = scene_local_text(s, e, sym, sizeof sym);
 		fmt_num(num, sizeof num, ev->local[e], NUDGE_DIGITS);
+		int cut = snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s",
+		                   g->text[ed->to].label, g->text[ed->from].label);
+		if (cut < 0 || (size_t)cut >= sizeof g->local[e])
+			cut = 0;
 		if (n > 0 && (size_t)n < sizeof sym && strcmp(sym, num) != 0 &&
-		    layout_chars(sym) <= LAYOUT_MAX_SYM)
-			snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s = %s = %s",
-			         g->text[ed->to].label, g->text[ed->from].label, sym, num);
+		    layout_chars(sym) <= (compact ? M.max_sym_compact : M.max_sym))
+			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s = %s", sym, num);
 		else
-			snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s = %s",
-			         g->text[ed->to].label, g->text[ed->from].label, num);
+			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s", num);
+		g->local_cut[e] = compact ? cut : 0; /* compact: "= x = 2" under "∂c/∂w" */
 	}
 }
 
@@ -165,6 +168,7 @@ void layout_free(struct graph_layout *g)
 	free(g->edge_label);
 	free(g->text);
 	free(g->local);
+	free(g->local_cut);
 	free(g->port_in);
 	free(g->port_out);
 	free(g->col_x);
@@ -295,7 +299,7 @@ static void layout_order(struct graph_layout *g, const struct scene *s, struct l
 
 static double layout_sep(const struct layout_item *a, const struct layout_item *b)
 {
-	double gap = (a->node >= 0 && b->node >= 0) ? LAYOUT_NODE_GAP : LAYOUT_SLOT_GAP;
+	double gap = (a->node >= 0 && b->node >= 0) ? M.node_gap : M.slot_gap;
 	return (a->h + b->h) / 2 + gap;
 }
 
@@ -387,7 +391,7 @@ static void layout_rows(struct graph_layout *g, const struct scene *s, struct la
 static void layout_columns(struct graph_layout *g)
 {
 	for (int c = 0; c < g->n_cols; c++)
-		g->col_w[c] = c % 2 ? LAYOUT_MIN_LANE : 0;
+		g->col_w[c] = c % 2 ? M.min_lane : 0;
 	for (int i = 0; i < g->n_items; i++) {
 		struct layout_item *it = &g->items[i];
 		if (it->bw > g->col_w[it->col])
@@ -396,7 +400,7 @@ static void layout_columns(struct graph_layout *g)
 	double x = 0;
 	for (int c = 0; c < g->n_cols; c++) {
 		g->col_x[c] = x;
-		x += g->col_w[c] + (c + 1 < g->n_cols ? LAYOUT_COL_GAP : 0);
+		x += g->col_w[c] + (c + 1 < g->n_cols ? M.col_gap : 0);
 	}
 	g->width = x;
 	double top = INFINITY, bottom = -INFINITY;
@@ -440,7 +444,7 @@ static void layout_ports(struct graph_layout *g, const struct scene *s)
 					double ty = ys[b]; ys[b] = ys[b - 1]; ys[b - 1] = ty;
 					int te = es[b]; es[b] = es[b - 1]; es[b - 1] = te;
 				}
-			double span = fmin(it->h * 0.6, 0.4 * (n - 1));
+			double span = fmin(it->h * M.port_span, M.port_step * (n - 1));
 			for (int k = 0; k < n; k++) {
 				double y = it->y + (n > 1 ? span * ((double)k / (n - 1) - 0.5) : 0);
 				(side ? g->port_out : g->port_in)[es[k]] = y;
@@ -451,34 +455,40 @@ static void layout_ports(struct graph_layout *g, const struct scene *s)
 
 static void layout_sizes(struct render *r, const struct scene *s, struct graph_layout *g)
 {
-	struct text_style head = {FONT_BOLD, LAYOUT_HEAD, 0}, rest = {FONT_REGULAR, LAYOUT_HEAD, 0};
-	struct text_style val = {FONT_BOLD, 1, 1}, grad = {FONT_REGULAR, LAYOUT_GRAD, 0};
-	struct text_style tag = {FONT_ITALIC, LAYOUT_TAG, 1};
-	struct text_style loc = {FONT_REGULAR, LAYOUT_LOCAL, 0};
+	struct text_style head = {FONT_BOLD, M.head, 0}, rest = {FONT_REGULAR, M.head, 0};
+	struct text_style val = {FONT_BOLD, 1, 1}, grad = {FONT_BOLD, M.grad, 1};
+	struct text_style grad_name = {FONT_REGULAR, M.grad_name, 0};
+	struct text_style tag = {FONT_ITALIC, M.tag, 1};
+	struct text_style loc = {FONT_REGULAR, M.local, 0};
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct layout_node_text *t = &g->text[i];
 		double hw = text_width(r, t->label, &head) + text_width(r, t->rest1, &rest);
 		if (t->tag[0])
-			hw += 0.4 + text_width(r, t->tag, &tag);
+			hw += M.tag_gap + text_width(r, t->tag, &tag);
 		hw = fmax(hw, text_width(r, t->rest2, &rest));
 		char gl[256];
-		snprintf(gl, sizeof gl, "%s = %s", t->grad_name, t->grad);
-		double gw = text_width(r, gl, &grad);
-		if (t->mean[0]) {
-			snprintf(gl, sizeof gl, "%s = %s", t->mean_name, t->mean);
-			gw = fmax(gw, text_width(r, gl, &grad));
+		snprintf(gl, sizeof gl, "%s = ", t->grad_name);
+		double gw = text_width(r, gl, &grad_name) + text_width(r, t->grad, &grad);
+		if (t->mean[0]) { /* a data scene's mean gradient, on its own row */
+			snprintf(gl, sizeof gl, "%s = ", t->mean_name);
+			gw = fmax(gw, text_width(r, gl, &grad_name) + text_width(r, t->mean, &grad));
 		}
 		double vw = text_width(r, t->value, &val);
 		double w = fmax(hw, fmax(gw, vw));
 		struct layout_item *it = &g->items[i];
-		it->bw = it->w = w + 2 * LAYOUT_PAD_X;
-		it->h = LAYOUT_ROW_HEAD * (t->rest2[0] ? 2 : 1) + LAYOUT_ROW_VALUE + LAYOUT_ROW_GRAD +
-		        (t->mean[0] ? LAYOUT_ROW_GRAD : 0) + 2 * LAYOUT_PAD_Y;
+		it->bw = it->w = w + 2 * M.pad_x;
+		it->h = M.row_head * (t->rest2[0] ? 2 : 1) + M.row_value + M.row_grad +
+		        (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y;
 	}
 	for (int e = 0; e < s->n_edges; e++) {
 		struct layout_item *it = &g->items[g->edge_label[e]];
-		it->bw = it->w = text_width(r, g->local[e], &loc) + 0.5;
-		it->h = LAYOUT_LOCAL * 1.55;
+		char line[200];
+		int cut = g->local_cut[e];
+		snprintf(line, sizeof line, "%.*s", cut, g->local[e]);
+		double w = cut ? fmax(text_width(r, line, &loc), text_width(r, g->local[e] + cut, &loc))
+		               : text_width(r, g->local[e], &loc);
+		it->bw = it->w = w + M.local_pad;
+		it->h = M.local * M.local_h * (cut ? 2 : 1);
 	}
 }
 
@@ -537,7 +547,7 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
 			g->items[g->edge_first[e] + k] = (struct layout_item){
 				.node = -1, .edge = e, .is_label = k == g->edge_n[e] - 1,
 				.col = layout_col(s, s->edges[e].from, leaves_left) + 1 + k,
-				.h = LAYOUT_BEND_H};
+				.h = M.bend_h};
 	layout_sizes(r, s, g);
 	for (int i = 0; i < n_items; i++)
 		w.col_n[g->items[i].col]++;
@@ -570,35 +580,38 @@ out:
 }
 
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
-                                      const struct draw_opts *o)
+                                      const struct draw_opts *o, int compact)
 {
 	const struct scene *s = fig->scene;
+	struct graph_layout **cached = &r->layout[compact != 0];
 	struct graph_layout *g = calloc(1, sizeof *g);
 	if (!g)
-		return r->layout;
+		return *cached;
 	g->scene = s;
+	g->compact = compact != 0;
 	g->text = calloc((size_t)s->n_nodes + 1, sizeof *g->text);
 	g->local = calloc((size_t)s->n_edges + 1, sizeof *g->local);
+	g->local_cut = calloc((size_t)s->n_edges + 1, sizeof *g->local_cut);
 	g->edge_first = calloc((size_t)s->n_edges + 1, sizeof(int));
 	g->edge_n = calloc((size_t)s->n_edges + 1, sizeof(int));
 	g->edge_label = calloc((size_t)s->n_edges + 1, sizeof(int));
 	g->port_in = calloc((size_t)s->n_edges + 1, sizeof(double));
 	g->port_out = calloc((size_t)s->n_edges + 1, sizeof(double));
-	if (!g->text || !g->local || !g->edge_first || !g->edge_n || !g->edge_label ||
-	    !g->port_in || !g->port_out) {
+	if (!g->text || !g->local || !g->local_cut || !g->edge_first || !g->edge_n ||
+	    !g->edge_label || !g->port_in || !g->port_out) {
 		layout_free(g);
-		return r->layout;
+		return *cached;
 	}
-	layout_texts(fig, g);
+	layout_texts(fig, g, g->compact);
 	g->key = layout_key(s, g) ^ (unsigned long)(o->leaves_left != 0);
-	if (r->layout && r->layout->scene == s && r->layout->key == g->key) {
+	if (*cached && (*cached)->scene == s && (*cached)->key == g->key) {
 		layout_free(g);
-		return r->layout;
+		return *cached;
 	}
 	g = layout_build(r, s, g, o->leaves_left);
 	if (!g)
-		return r->layout;
-	layout_free(r->layout);
-	r->layout = g;
+		return *cached;
+	layout_free(*cached);
+	*cached = g;
 	return g;
 }

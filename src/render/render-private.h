@@ -95,6 +95,8 @@ struct graph_layout {
 	int *edge_label;            /* per edge: item index of its label */
 	struct layout_node_text *text; /* per node */
 	char (*local)[200];         /* per edge: "∂c/∂w = x = −2" */
+	int *local_cut;             /* per edge: where its second line starts, or 0 for one line */
+	int compact;                /* 1: long headers and edge labels on two lines */
 	double *port_in, *port_out; /* per edge: y where it enters its target / leaves its source */
 	double *col_x, *col_w;      /* per column: left edge and width */
 	double width, height;       /* bounding box, em units, items inside [0,w]x[0,h] */
@@ -104,9 +106,10 @@ struct graph_layout {
 	struct mean_box mean;       /* the cost over all rows, right of the graph */
 };
 
-/* Builds (or reuses, when nothing changed) the layout of fig's graph. */
+/* Builds (or reuses, when nothing changed) the layout of fig's graph: the wide one, or
+ * (compact) the one with long headers and edge labels on two lines, narrower and taller. */
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
-                                      const struct draw_opts *o);
+                                      const struct draw_opts *o, int compact);
 void layout_free(struct graph_layout *g);
 /* draw_mean.c: the mean box's texts (from the figure), its place (after the graph's
  * layout: right of everything, level with the cost; g->width and height grow), and
@@ -115,16 +118,43 @@ void mean_box_texts(const struct figure *fig, struct mean_box *m);
 void mean_box_place(struct render *r, struct graph_layout *g);
 void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
                    const struct theme *th, double known, int current);
-/* Font sizes and row heights of a node box, in em (the value font is 1 em). */
-#define LAYOUT_HEAD 0.9      /* header font: "c = w·x" */
-#define LAYOUT_TAG 0.62      /* kind tag after a leaf's name: "param" */
-#define LAYOUT_GRAD 0.8      /* gradient row font */
-#define LAYOUT_LOCAL 0.72    /* edge label font */
-#define LAYOUT_ROW_HEAD 1.2  /* row heights */
-#define LAYOUT_ROW_VALUE 1.35
-#define LAYOUT_ROW_GRAD 1.15
-#define LAYOUT_PAD_X 0.55    /* node box inner margin */
-#define LAYOUT_PAD_Y 0.35
+/* ---- metrics.c: every size of the graph, in em (the value font is 1 em) ---- */
+struct graph_metrics {
+	double head, tag, grad, grad_name, local; /* fonts: header "c = w·x", kind tag
+	                                    "param", gradient, its name "dJ/dc =", edge label */
+	double row_head, row_value, row_grad; /* row heights of a node box */
+	double base_head, base_value, base_grad, base_local; /* baselines, as a fraction of
+	                                    their row (the label's: of its font, below centre) */
+	double pad_x, pad_y;             /* node box inner margins */
+	double tag_gap;                  /* between a leaf's name and its kind tag */
+	double node_gap;                 /* between node boxes in a column */
+	double slot_gap;                 /* next to edge labels and bends */
+	double col_gap;                  /* between columns */
+	double min_lane;                 /* narrowest label column (room for an arrow) */
+	double bend_h;                   /* height of a bend slot */
+	double local_h, local_pad;       /* edge label: line height (in its font), side room */
+	double port_span, port_step;     /* edges at a node's side: at most this part of its
+	                                    height, this far apart */
+	int max_sym, max_sym_compact;    /* longest symbolic local derivative shown, characters
+	                                    (wide and compact layout) */
+	int split_at, split_at_compact;  /* headers longer than this take two lines (characters) */
+	double radius[4];                /* corner radius by kind: input, param, data, computed */
+	double edge_line, edge_line_hot; /* edge widths: idle, used by the shown step */
+	double arrow, arrow_hot;         /* arrowhead lengths */
+	double arrow_aspect;             /* arrowhead half-width / length */
+	double pulse_halo, pulse_dot, pulse_alpha; /* the dot running along a step's edges */
+	double outline, outline_hot;     /* node outline: idle, current step */
+	double glow, glow_alpha;         /* halo around the current node */
+	double visit_halo, nudged_ring, nudged_line; /* the N panel's passes */
+	double dash[2];                  /* a data node's dashed outline */
+	double cost_inset, cost_line;    /* the cost's inner outline */
+	double local_line, local_alpha;  /* edge label outline */
+	double hit_pad, hit_value_up, hit_value_h, hit_grad_up, hit_grad_h; /* hit boxes */
+	double legend;                   /* legend font, 1080p pixels; the rest in legend ems: */
+	double legend_swatch, legend_gap, legend_space, legend_box, legend_bar, legend_line;
+	double legend_rows;              /* height kept under the graph for the legend */
+};
+extern const struct graph_metrics graph_metrics;
 
 struct panel;
 /* ---- axes.c: plot axes with round-number ticks ---- */
@@ -136,7 +166,8 @@ double axes_x(const struct axes *a, double v);
 double axes_y(const struct axes *a, double v);
 /* Round-number tick step giving about n ticks over [lo, hi]. */
 double axes_step(double lo, double hi, int n);
-/* Tick font size for a plot panel: grows with the panel, within 13-28 1080p pixels. */
+/* Tick font size for a plot panel: grows with the panel, within 24-30 1080p pixels (its
+ * digits at least 1/70 of a 1080-high figure). */
 double axes_font(const struct panel *p);
 /* Width the y tick labels need left of the frame (a->h and the y range set). */
 double axes_margin(struct render *r, const struct axes *a, double font);
@@ -174,12 +205,16 @@ void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const str
 /* draw_work.c: N + P versus N x P, and the passes being animated */
 void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 #define WORK_LINES 7 /* text lines the work panel needs */
-#define GRAPH_MAX_EM 36.0 /* largest graph value font, in 1080p pixels */
+#define GRAPH_MAX_EM 44.0 /* largest graph value font, in 1080p pixels */
 #define GRAPH_MIN_EM 6.0  /* below this the graph is not drawn but described */
 #define GRAPH_MAX_NODES 400 /* more nodes are not laid out (it grows faster than linearly) */
-/* Natural size of the graph in em (for choosing the arrangement). */
-void draw_graph_size(struct render *r, const struct figure *fig, const struct draw_opts *o,
-                     double *w, double *h);
+struct graph_extent { double w[2], h[2]; }; /* em size of the wide and compact layouts
+                                              (0 when the graph is not laid out) */
+void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                       struct graph_extent *ex);
+/* The scale draw_graph gives the graph in a w x h panel (u = one 1080p pixel), in user
+ * units per em (the size of a node's value); 0 when it would not be drawn. */
+double draw_graph_scale(const struct graph_extent *ex, double w, double h, double u);
 
 /* ease in and out, t in [0, 1] */
 double draw_ease(double t);
@@ -280,7 +315,7 @@ void geom_add(struct geom *g, enum hit_kind kind, int node, int edge, double x, 
 struct render {
 	struct font_set fonts;     /* the bundled fonts */
 	struct text_cache *texts;  /* glyph runs */
-	struct graph_layout *layout; /* last graph layout */
+	struct graph_layout *layout[2]; /* last graph layouts: wide and compact */
 	struct geom geom;          /* where the last draw put things */
 };
 

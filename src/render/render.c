@@ -38,7 +38,8 @@ void render_free(struct render *r)
 	if (!r)
 		return;
 	text_cache_free(r->texts);
-	layout_free(r->layout);
+	layout_free(r->layout[0]);
+	layout_free(r->layout[1]);
 	font_set_free(&r->fonts);
 	free(r);
 }

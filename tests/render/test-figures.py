@@ -86,12 +86,16 @@ try:
     check(r.returncode == 0 and fonts and all(" yes " in l for l in fonts),
           f"the PDF embeds DejaVu Sans:\n{r.stdout}")
 
-    # --- the numbers are readable: tesseract on the graph --------------------------
+    # --- the numbers are readable: tesseract on the graph at 1x -------------------
     ocr_png = os.path.join(tmp, "ocr.png")
-    r = run("export", "computation-graph", "-o", ocr_png, "--only", "graph", "--theme", "light",
-            "--scale", "2")
-    check(r.returncode == 0, f"export for OCR: {r.stderr}")
-    text, numbers = ocr(ocr_png)
+    text, numbers = "", set()
+    for size in ("1920x1080", "1024x768"):  # at 1x, at two projector sizes
+        r = run("export", "computation-graph", "-o", ocr_png, "--only", "graph", "--theme",
+                "light", "--size", size)
+        check(r.returncode == 0, f"export for OCR: {r.stderr}")
+        t, n = ocr(ocr_png)
+        text += t
+        numbers |= n
     for want in ("-4", "4", "2", "8"):
         check(want in numbers, f"tesseract reads {want} on computation-graph; it read {sorted(numbers)}")
 
