@@ -348,8 +348,11 @@ def test_random_scenes():
 
 
 def py_num(v):
-    """A number as the trace writes it: up to 6 significant digits, U+2212 for minus."""
+    """A number as the trace writes it: 4 significant digits (whole when 6 write it
+    exactly), U+2212 for minus."""
     t = f"{v:.6g}"
+    if float(t) != v:
+        t = f"{v:.4g}"
     return t.replace("-", "\u2212")
 
 

@@ -52,8 +52,13 @@ int main(void)
 	expect(0.006000999999999479, 10, "0.006001");
 	expect(1.0 / 3, 3, "0.333");
 	expect(-0.0, 6, "0");
-	expect(-1e-20, 3, "−1e−20");
-	expect(123456789, 6, "1.23457e+08");
+	expect(-1e-20, 3, "−10⁻²⁰");
+	expect(123456789, 6, "1.23457×10⁸");
+	expect(2.384185791015625e-07, 4, "2.384×10⁻⁷"); /* noise reads as a number, not e−07 */
+	expect(-2.5e-12, 4, "−2.5×10⁻¹²");
+	expect(10.125, 4, "10.125");  /* exact in 6 digits: whole */
+	expect(1.0 / 3, 4, "0.3333"); /* not exact: 4 digits */
+	expect(-0.28108843, 4, "−0.2811");
 	expect(NAN, 6, "undefined");
 	expect(INFINITY, 6, "∞");
 	expect(-INFINITY, 6, "−∞");

@@ -184,8 +184,8 @@ static void test_data_trace(void)
 		return;
 	static const char *const mean[] = {
 		"L = (1.25 + 7.25 + 7.25) / 3 = 5.25",
-		"dL/dw = (3 + 12 + 7) / 3 = 7.33333",
-		"dL/db = (1 + 5 + (−5)) / 3 = 0.333333",
+		"dL/dw = (3 + 12 + 7) / 3 = 7.333",
+		"dL/db = (1 + 5 + (−5)) / 3 = 0.3333",
 	};
 	for (int i = 0; i < 3; i++)
 		CHECK(strcmp(t->steps[t->first_mean + i].text, mean[i]) == 0 && t->steps[t->first_mean + i].kind == STEP_MEAN,

@@ -9,11 +9,12 @@
 /* Significant digits of the numbers people read: the trace's equations and the figures. */
 #define NUDGE_DIGITS 4
 
-/* For people: at most `digits` significant digits, trailing zeros dropped, U+2212 for
- * minus, "undefined" for nan, "∞" / "−∞" for infinities, no "-0". */
+/* For people: at most `digits` significant digits (but a number that 6 digits write
+ * exactly, like 10.125, whole), trailing zeros dropped, U+2212 for minus, 2.384×10⁻⁷
+ * for small and large numbers, "undefined" for nan, "∞" / "−∞", no "-0". */
 int fmt_num(char *buf, size_t n, double v, int digits);
 
-/* Like fmt_num but ASCII '-' (terminals, tables). */
+/* Like fmt_num but ASCII: '-' and 2.384e-07 (terminals, tables). */
 int fmt_num_ascii(char *buf, size_t n, double v, int digits);
 
 /* For JSON: the shortest form that reads back as the same double; "inf", "-inf" and

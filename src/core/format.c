@@ -7,6 +7,8 @@
 
 #include "nudge/format.h"
 
+#define FMT_WHOLE 6 /* a number this many significant digits write exactly is written whole */
+
 /* %.*g with trailing zeros of the fraction removed ("6.00100" -> "6.001", "1.50e+03" stays). */
 static void trim_g(char *s)
 {
@@ -23,8 +25,22 @@ static void trim_g(char *s)
 	memmove(q, stop, strlen(stop) + 1);
 }
 
-static int fmt_num_with(char *buf, size_t n, double v, int digits, const char *minus)
+/* Exponent as superscript digits: -7 -> "⁻⁷". */
+static void fmt_sup(char *out, size_t n, int e)
 {
+	static const char *const sup[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+	char digits[16];
+	snprintf(digits, sizeof digits, "%d", e < 0 ? -e : e);
+	snprintf(out, n, "%s", e < 0 ? "⁻" : "");
+	for (const char *d = digits; *d; d++)
+		snprintf(out + strlen(out), n - strlen(out), "%s", sup[*d - '0']);
+}
+
+/* people: 1 for "2.4×10⁻⁷" and U+2212 minus, 0 for "2.4e-07" and ASCII. A number that
+ * %.6g writes exactly (10.125, 0.0625) is written whole even when digits is fewer. */
+static int fmt_num_with(char *buf, size_t n, double v, int digits, int people)
+{
+	const char *minus = people ? "\u2212" : "-";
 	if (isnan(v))
 		return snprintf(buf, n, "undefined");
 	if (isinf(v))
@@ -34,12 +50,25 @@ static int fmt_num_with(char *buf, size_t n, double v, int digits, const char *m
 	if (digits > 17)
 		digits = 17;
 	char tmp[64];
+	if (digits < FMT_WHOLE) {
+		snprintf(tmp, sizeof tmp, "%.*g", FMT_WHOLE, fabs(v));
+		if (strtod(tmp, NULL) == fabs(v))
+			digits = FMT_WHOLE;
+	}
 	snprintf(tmp, sizeof tmp, "%.*g", digits, fabs(v));
 	trim_g(tmp);
 	/* -0 and values that round to 0 print without a sign */
 	int neg = v < 0 && strcmp(tmp, "0") != 0;
-	char *e = strstr(tmp, "e-"); /* 1e-05: the exponent's minus too */
-	if (e) {
+	char *e = strchr(tmp, 'e');
+	if (e && people) { /* 2.384e-07 -> 2.384×10⁻⁷ */
+		char sup[64];
+		fmt_sup(sup, sizeof sup, atoi(e + 1));
+		*e = '\0';
+		if (strcmp(tmp, "1") == 0)
+			return snprintf(buf, n, "%s10%s", neg ? minus : "", sup);
+		return snprintf(buf, n, "%s%s×10%s", neg ? minus : "", tmp, sup);
+	}
+	if (e && e[1] == '-') { /* 1e-05: the exponent's minus too */
 		*e = '\0';
 		return snprintf(buf, n, "%s%se%s%s", neg ? minus : "", tmp, minus, e + 2);
 	}
@@ -48,7 +77,7 @@ static int fmt_num_with(char *buf, size_t n, double v, int digits, const char *m
 
 int fmt_num(char *buf, size_t n, double v, int digits)
 {
-	return fmt_num_with(buf, n, v, digits, "\u2212");
+	return fmt_num_with(buf, n, v, digits, 1);
 }
 
 int fmt_num_ascii(char *buf, size_t n, double v, int digits)
@@ -57,7 +86,7 @@ int fmt_num_ascii(char *buf, size_t n, double v, int digits)
 		return snprintf(buf, n, "%sinf", v < 0 ? "-" : "");
 	if (isnan(v))
 		return snprintf(buf, n, "nan");
-	return fmt_num_with(buf, n, v, digits, "-");
+	return fmt_num_with(buf, n, v, digits, 0);
 }
 
 int fmt_json_num(char *buf, size_t n, double v)
