@@ -1,5 +1,5 @@
 /* draw_mean.c - the cost over all rows of a data scene as its own node, after the
- * row's graph: "J = (1/3) Σᵢ J⁽ⁱ⁾" with the mean, drawn as a stack of cards (it stands
+ * row's graph (under its cost in the compact layout): "J = (1/3) Σᵢ J⁽ⁱ⁾" with the mean, drawn as a stack of cards (it stands
  * for every row) with an arrow from the shown row's cost. Its numbers are eval's means;
  * scenes without a data set have no such box. */
 #include <math.h>
@@ -33,18 +33,25 @@ void mean_box_place(struct render *r, struct graph_layout *g)
 	if (!m->on)
 		return;
 	struct text_style head = {FONT_BOLD, M.head, 1}, val = {FONT_BOLD, 1, 1};
-	struct text_style foot = {FONT_REGULAR, M.grad, 1};
+	struct text_style foot = {FONT_REGULAR, M.grad_name, 1};
 	double w = fmax(fmax(text_width(r, m->head, &head), text_width(r, m->value, &val)),
 	                fmax(text_width(r, m->foot, &foot), text_width(r, m->shown, &foot)));
 	const struct layout_item *cost = &g->items[g->scene->cost];
 	m->w = w + 2 * M.pad_x;
 	m->h = M.row_head + M.row_value + 2 * M.row_grad + 2 * M.pad_y;
-	m->x = g->width + MEAN_GAP + m->w / 2;
-	m->y = cost->y;
-	if (m->y - m->h / 2 < 0) /* a cost box lower than this one at the top edge */
-		m->y = m->h / 2;
-	g->width += MEAN_GAP + m->w + MEAN_CARDS * MEAN_CARD;
-	g->height = fmax(g->height, m->y + m->h / 2 + MEAN_CARDS * MEAN_CARD);
+	double cards = MEAN_CARDS * MEAN_CARD;
+	if (g->compact) { /* under the cost: the compact layout trades width for height */
+		m->x = fmax(cost->x, m->w / 2);
+		m->y = cost->y + cost->h / 2 + MEAN_GAP + m->h / 2;
+		g->width = fmax(g->width, m->x + m->w / 2 + cards);
+	} else {
+		m->x = g->width + MEAN_GAP + m->w / 2;
+		m->y = cost->y;
+		if (m->y - m->h / 2 < 0) /* a cost box lower than this one at the top edge */
+			m->y = m->h / 2;
+		g->width += MEAN_GAP + m->w + cards;
+	}
+	g->height = fmax(g->height, m->y + m->h / 2 + cards);
 }
 
 void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
@@ -56,15 +63,25 @@ void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
 	const struct layout_item *cost = &g->items[g->scene->cost];
 	double x = m->x - m->w / 2, y = m->y - m->h / 2;
 	/* the arrow from the shown row's cost */
-	double ax = cost->x + cost->bw / 2, ay = cost->y, bx = x - 0.15;
 	theme_set(cr, current ? th->forward : th->grid);
 	cairo_set_line_width(cr, 0.07);
-	cairo_move_to(cr, ax, ay);
-	cairo_curve_to(cr, (ax + bx) / 2, ay, (ax + bx) / 2, m->y, bx - 0.3, m->y);
-	cairo_stroke(cr);
-	cairo_move_to(cr, bx, m->y);
-	cairo_line_to(cr, bx - 0.42, m->y - 0.22);
-	cairo_line_to(cr, bx - 0.42, m->y + 0.22);
+	if (g->compact) { /* straight down from the cost */
+		double ax = cost->x, ay = cost->y + cost->h / 2, by = y - 0.15;
+		cairo_move_to(cr, ax, ay);
+		cairo_curve_to(cr, ax, (ay + by) / 2, m->x, (ay + by) / 2, m->x, by - 0.3);
+		cairo_stroke(cr);
+		cairo_move_to(cr, m->x, by);
+		cairo_line_to(cr, m->x - 0.22, by - 0.42);
+		cairo_line_to(cr, m->x + 0.22, by - 0.42);
+	} else {
+		double ax = cost->x + cost->bw / 2, ay = cost->y, bx = x - 0.15;
+		cairo_move_to(cr, ax, ay);
+		cairo_curve_to(cr, (ax + bx) / 2, ay, (ax + bx) / 2, m->y, bx - 0.3, m->y);
+		cairo_stroke(cr);
+		cairo_move_to(cr, bx, m->y);
+		cairo_line_to(cr, bx - 0.42, m->y - 0.22);
+		cairo_line_to(cr, bx - 0.42, m->y + 0.22);
+	}
 	cairo_close_path(cr);
 	cairo_fill(cr);
 	/* the cards behind: one box standing for every row */
@@ -82,7 +99,7 @@ void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
 	cairo_set_line_width(cr, 0.035);
 	cairo_stroke(cr);
 	struct text_style head = {FONT_BOLD, M.head, 1}, val = {FONT_BOLD, 1, 1};
-	struct text_style foot = {FONT_REGULAR, M.grad, 1};
+	struct text_style foot = {FONT_REGULAR, M.grad_name, 1};
 	double base = y + M.pad_y + M.row_head * M.base_head;
 	theme_set(cr, th->fg);
 	text_draw(cr, r, m->head, m->x - text_width(r, m->head, &head) / 2, base, &head);

@@ -155,6 +155,8 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	const double *zs = v->ps->inset;
 	double iw = fmin(a->w * 0.6, fmax(a->w * 0.4, font * 11));
 	double ih = fmin(a->h * 0.6, fmax(a->h * 0.38, font * 8)), m = font * 0.6;
+	if (ih < font * 7) /* no room for its title, two slopes and a curve between them */
+		return;
 	double best = INFINITY, bx = a->x + m, by = a->y + m;
 	for (int c = 0; c < 4; c++) { /* the corner the curve crosses least */
 		double cx = c % 2 ? a->x + a->w - iw - m : a->x + m;

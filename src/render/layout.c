@@ -24,6 +24,15 @@ static int layout_chars(const char *s)
 	return n;
 }
 
+/* Characters in the first n bytes of s. */
+static int chars_upto(const char *s, size_t n)
+{
+	int c = 0;
+	for (size_t i = 0; i < n && s[i]; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
 /* Splits a long header before a " + " or " − " at the shallowest parenthesis depth,
  * nearest the middle, into rest1 (after the label) and rest2; never inside a function's
  * parentheses (relu(w·x + b) stays whole) unless compact, which splits shorter headers
@@ -62,8 +71,11 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 			best = i;
 		}
 	}
-	if ((best == 0 || best_depth > 0) && compact && strncmp(h + label_len, " = ", 3) == 0 &&
-	    layout_chars(h + label_len) > 4) { /* "a =" over the right-hand side */
+	/* the widest line of each way, in characters: at best, or after "a =" */
+	int at_best = best ? (int)fmax(chars_upto(h, best), total - chars_upto(h, best)) : total;
+	int at_eq = (int)fmax(chars_upto(h, label_len) + 2, total - chars_upto(h, label_len) - 3);
+	if (compact && strncmp(h + label_len, " = ", 3) == 0 && layout_chars(h + label_len) > 4 &&
+	    (best == 0 || at_eq < at_best)) { /* "a =" over the right-hand side */
 		snprintf(t->rest1, sizeof t->rest1, " =");
 		snprintf(t->rest2, sizeof t->rest2, "%s", h + label_len + 3);
 		return;
