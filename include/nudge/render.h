@@ -24,6 +24,11 @@ struct render;
 struct render *render_new(const char *font_dir, char *err, size_t n);
 void render_free(struct render *r);
 
+/* Drops everything r keeps for the scene it last drew (its layouts and hit boxes): call
+ * it before freeing that scene, since the caches know a scene by its address and a new
+ * scene may be given the same one. */
+void render_forget_scene(struct render *r);
+
 /* Releases cairo's and fontconfig's static caches; for tests and leak checkers, at
  * exit, after every render_free. */
 void render_shutdown(void);

@@ -155,6 +155,7 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	if (old_plot >= 0)
 		snprintf(old_plot_name, sizeof old_plot_name, "%s", a->session.scene->nodes[old_plot].name);
 	double eps = a->session.eps, rate = a->session.rate;
+	render_forget_scene(a->platform.render);
 	session_close(&a->session);
 	a->session = ns;
 	a->session.want_rows = a->lecture.rows.on;

@@ -44,6 +44,18 @@ void render_free(struct render *r)
 	free(r);
 }
 
+void render_forget_scene(struct render *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < 2; i++) {
+		layout_free(r->layout[i]);
+		r->layout[i] = NULL;
+	}
+	r->geom.n_hits = 0;
+	r->geom.has_plot = 0;
+}
+
 void render_shutdown(void)
 {
 	cairo_debug_reset_static_data();
