@@ -242,7 +242,7 @@ static void test_every_scene(struct render *r)
 		{
 			struct figure f = fig_of(r, &l, -1);
 			cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 1280, .height = 720}));
-			const struct graph_layout *g = r->layout;
+			const struct graph_layout *g = r->layout[0]; /* the wide one: always built */
 			int rowed = 0;
 			for (int v = 0; g && v < l.s->n_nodes; v++)
 				rowed += strstr(g->text[v].label, "⁽") != NULL || strstr(g->text[v].grad_name, "⁽") != NULL ||
