@@ -42,7 +42,7 @@ void mean_box_place(struct render *r, struct graph_layout *g)
 	double cards = MEAN_CARDS * MEAN_CARD;
 	if (g->compact) { /* under the cost: the compact layout trades width for height */
 		m->x = fmax(cost->x, m->w / 2);
-		m->y = cost->y + cost->h / 2 + MEAN_GAP + m->h / 2;
+		m->y = cost->y + cost->h / 2 + MEAN_GAP * 0.6 + m->h / 2;
 		g->width = fmax(g->width, m->x + m->w / 2 + cards);
 	} else {
 		m->x = g->width + MEAN_GAP + m->w / 2;
