@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nudge/eval.h"
+#include "nudge/descent.h"
 #include "nudge/numeric.h"
 #include "nudge/scene.h"
 #include "test.h"

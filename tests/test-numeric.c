@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nudge/descent.h"
 #include "nudge/numeric.h"
+#include "nudge/work.h"
 #include "test.h"
 
 static struct scene *load(const char *name)
@@ -211,8 +213,48 @@ static void test_watch(void)
 	scene_free(s);
 }
 
+/* The loop train and the window share: each step is w ← w − α·dJ/dw by hand, a rate
+ * too large is reported diverging (the step taken), a non-finite step refused. */
+static void test_descent_run(void)
+{
+	const char *src = "param w = 1 in [-1e9, 1e9]\nJ = (w - 3)^2\n";
+	struct nudge_error err;
+	struct scene *s = scene_parse(src, strlen(src), "<run>", &err);
+	CHECK(s != NULL, "parses");
+	if (!s)
+		return;
+	struct eval *ev = eval_new(s);
+	struct descent_run run;
+	char why[200];
+	descent_start(&run, ev, 0.1);
+	double w = 1;
+	int ok = 1;
+	for (int k = 0; k < 5; k++) {
+		w -= 0.1 * 2 * (w - 3);
+		ok = ok && descent_next(&run, ev, why, sizeof why) == DESCENT_STEPPED && test_near(ev->set[0], w, 1e-15);
+	}
+	CHECK(ok, "five steps of w ← w − 0.1·2(w − 3) reach %g (got %g)", w, ev->set[0]);
+	eval_reset(ev);
+	descent_start(&run, ev, 5); /* w − 3 grows ninefold a step */
+	enum descent_result r = DESCENT_STEPPED;
+	int steps = 0;
+	while (r == DESCENT_STEPPED && steps < 100) {
+		r = descent_next(&run, ev, why, sizeof why);
+		steps++;
+	}
+	CHECK(r == DESCENT_DIVERGING && steps < 100 && strstr(why, "diverging"), "rate 5 diverges (%d steps: %s)",
+	      steps, why);
+	double before = ev->set[0];
+	descent_start(&run, ev, 1e300);
+	CHECK(descent_next(&run, ev, why, sizeof why) == DESCENT_REFUSED && ev->set[0] == before,
+	      "a step to a non-finite value is refused and changes nothing (%s)", why);
+	eval_free(ev);
+	scene_free(s);
+}
+
 int main(void)
 {
+	test_descent_run();
 	test_differences();
 	test_check_counts();
 	test_descent();

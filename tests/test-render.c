@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "test.h"
 #include "render-private.h"
+#include "nudge/descent.h"
 
 #ifndef NUDGE_TEST_SCENES
 #define NUDGE_TEST_SCENES "data/scenes"

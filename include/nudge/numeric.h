@@ -1,5 +1,6 @@
-/* numeric.h - derivatives by nudging (finite differences), the check of backprop
- * against them, and gradient descent. Built on eval; knows nothing of pixels. */
+/* numeric.h - derivatives by nudging (finite differences) and the check of backprop
+ * against them. Built on eval; knows nothing of pixels. Gradient descent is
+ * descent.h, the lecture's count of the work is work.h. */
 #ifndef NUDGE_NUMERIC_H
 #define NUDGE_NUMERIC_H
 
@@ -33,41 +34,5 @@ struct check_row {
  * forward pass per checked node plus the base pass (the one-sided nudge). */
 int numeric_check(struct eval *ev, double eps, int with_inputs, struct check_row *rows,
                   long long *backprop_visits, long long *nudge_visits);
-
-/* One gradient-descent step w ← w − rate·dJ/dw on every param, using ev's current
- * mean gradients, then eval_run. Returns 0 on success; -1 when a gradient, a new
- * param or the new cost is not finite: then nothing is changed (the params keep
- * their last finite values) and why[] says which value and why. */
-int descend_step(struct eval *ev, double rate, char *why, size_t n);
-
-/* Watching a descent run (descent.c): a run diverges when J has risen DESCENT_RISING
- * steps in a row to more than DESCENT_GROWTH times where it started; it has
- * converged when every |dJ/dparam| is below a tolerance. */
-#define DESCENT_RISING 5
-#define DESCENT_GROWTH 1e6
-#define DESCENT_TOL 1e-6
-struct descent_watch {
-	double start, last; /* J at the start and after the last step */
-	int rising;         /* steps in a row that raised J */
-	long long steps;    /* steps watched */
-};
-void descent_watch_start(struct descent_watch *w, double cost);
-/* After a step to cost: 1 with why[] filled when the run is diverging, else 0. */
-int descent_diverging(struct descent_watch *w, double cost, double rate, char *why, size_t n);
-/* 1 when ev has params and every |mean dJ/dparam| < tol. */
-int descent_converged(const struct eval *ev, double tol);
-
-/* The lecture's count of the work for every dJ/dparam of a graph of N nodes and P
- * params: backprop N + P node visits (a forward and a backward pass), nudging each
- * param N × P (a forward pass per param). */
-struct work_count {
-	long long n, p;      /* nodes, params */
-	long long backprop;  /* N + P */
-	long long nudge;     /* N × P */
-};
-#define WORK_LECTURE_N 10000   /* the lecture's example: N = 10,000 nodes, */
-#define WORK_LECTURE_P 100000  /* P = 100,000 params */
-struct work_count work_count_of(long long n, long long p);
-struct work_count work_count_scene(const struct scene *s);
 
 #endif

@@ -11,6 +11,7 @@
 #include "eval.h"
 #include "trace.h"
 #include "numeric.h"
+#include "work.h"
 #include "sample.h"
 #include "session.h"
 

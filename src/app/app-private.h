@@ -12,6 +12,7 @@
 
 #include "nudge/app.h"
 #include "nudge/eval.h"
+#include "nudge/descent.h"
 #include "nudge/numeric.h"
 #include "nudge/render.h"
 #include "nudge/scene.h"
@@ -129,7 +130,7 @@ struct lecture_history {        /* gradient descent: trajectory and loss panel *
 	long long first;            /* iteration number of step 0 */
 	char note[256];             /* why training stopped, shown in the loss panel */
 	int bad;                    /* 1: it stopped on an error or divergence */
-	struct descent_watch watch; /* the run's divergence watch */
+	struct descent_run run;     /* the run: its rate and divergence watch (descent.h) */
 };
 struct lecture_check {          /* C: every gradient against finite differences */
 	int on;

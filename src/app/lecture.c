@@ -73,8 +73,9 @@ static int hist_stale(const struct lecture_history *h, const struct eval *ev)
 	       memcmp(h->set + nn * (size_t)(h->n - 1), ev->set, sizeof(double) * nn) != 0;
 }
 
-/* One descent step, recorded; 0, or -1 with why[] when it was refused or the run
- * diverges. descend_step runs the eval (or keeps the last finite values). */
+/* One descent step of the run (descent_next, the loop `nudge train` uses too), recorded;
+ * DESCENT_STEPPED, or why[] says why it was refused or the run diverges. The step runs
+ * the eval (or keeps the last finite values). */
 static int descend_one(struct app *a, char *why, size_t n)
 {
 	if (hist_stale(&a->lecture.hist, a->session.ev)) { /* a new run from here: step 0 is the start */
@@ -82,15 +83,13 @@ static int descend_one(struct app *a, char *why, size_t n)
 		a->lecture.hist.first = 0;
 		a->lecture.hist.note[0] = '\0';
 		hist_push(&a->lecture.hist, a->session.ev);
-		descent_watch_start(&a->lecture.hist.watch, a->session.ev->cost);
+		descent_start(&a->lecture.hist.run, a->session.ev, a->session.rate);
 	}
-	int r = descend_step(a->session.ev, a->session.rate, why, n);
-	if (r == 0) {
+	a->lecture.hist.run.rate = a->session.rate; /* α may move during a run */
+	enum descent_result r = descent_next(&a->lecture.hist.run, a->session.ev, why, n);
+	if (r != DESCENT_REFUSED)
 		hist_push(&a->lecture.hist, a->session.ev);
-		if (descent_diverging(&a->lecture.hist.watch, a->session.ev->cost, a->session.rate, why, n))
-			r = -1;
-	}
-	if (r) {
+	if (r != DESCENT_STEPPED) {
 		snprintf(a->lecture.hist.note, sizeof a->lecture.hist.note, "stopped: %s", why);
 		a->lecture.hist.bad = 1;
 	}

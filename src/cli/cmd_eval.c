@@ -12,6 +12,7 @@
 #include "json.h"
 #include "nudge/format.h"
 #include "nudge/numeric.h"
+#include "nudge/work.h"
 #include "nudge/rows.h"
 #include "nudge/trace.h"
 

@@ -10,6 +10,7 @@
 #include "cli-private.h"
 #include "json.h"
 #include "nudge/format.h"
+#include "nudge/descent.h"
 #include "nudge/numeric.h"
 
 static const char train_help[] =
@@ -124,14 +125,15 @@ int cmd_train(int argc, char **argv)
 		snprintf(why, sizeof why, "the cost %s is not finite at the start", cs.scene->nodes[cs.scene->cost].name);
 		stopped = 1;
 	}
-	struct descent_watch watch;
-	descent_watch_start(&watch, cs.ev->cost);
+	struct descent_run run;
+	descent_start(&run, cs.ev, rate);
 	for (int step = 0; step <= steps && !(stopped && step > 0); step++) {
-		if (step > 0 && descend_step(cs.ev, rate, why, sizeof why)) {
+		enum descent_result r = step > 0 ? descent_next(&run, cs.ev, why, sizeof why) : DESCENT_STEPPED;
+		if (r == DESCENT_REFUSED) {
 			stopped = 1;
 			break;
 		}
-		if (step > 0 && descent_diverging(&watch, cs.ev->cost, rate, why, sizeof why))
+		if (r == DESCENT_DIVERGING)
 			stopped = 1; /* this step is printed, then the run stops, as T in the window */
 		if (json)
 			row_json(&cs, step);

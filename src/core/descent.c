@@ -1,11 +1,12 @@
-/* descent.c - watching a gradient-descent run, for `nudge train` and the window's T:
- * has it converged (every dJ/dparam tiny), or is it diverging (J rising step after
- * step far above where it started, long before it overflows)? numeric.c takes the
- * steps; this file only judges them and says why in one sentence. */
+/* descent.c - gradient descent, for `nudge train` and the window's G and T: the step
+ * (refusing non-finite values), the watch (has the run converged, with every dJ/dparam
+ * tiny, or is it diverging, J rising step after step far above where it started, long
+ * before it overflows?) and the loop of both, descent_next, which says why it stops. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include "nudge/descent.h"
 #include "nudge/format.h"
-#include "nudge/numeric.h"
 
 void descent_watch_start(struct descent_watch *w, double cost)
 {
@@ -40,4 +41,63 @@ int descent_converged(const struct eval *ev, double tol)
 			return 0;
 	}
 	return params > 0;
+}
+
+int descend_step(struct eval *ev, double rate, char *why, size_t n)
+{
+	const struct scene *s = ev->scene;
+	if (!isfinite(ev->cost)) {
+		snprintf(why, n, "the cost %s is not finite", s->nodes[s->cost].name);
+		return -1;
+	}
+	for (int k = 0; k < s->n_nodes; k++) {
+		if (s->nodes[k].kind != NODE_PARAM)
+			continue;
+		double g = ev->mean_grad[k], w = ev->set[k] - rate * g;
+		if (!isfinite(g)) {
+			snprintf(why, n, "the gradient dJ/d%s is not finite", s->nodes[k].name);
+			return -1;
+		}
+		if (!isfinite(w)) {
+			snprintf(why, n, "the step would make %s overflow", s->nodes[k].name);
+			return -1;
+		}
+	}
+	double *old = malloc(((size_t)s->n_nodes + 1) * sizeof *old);
+	if (!old) {
+		snprintf(why, n, "out of memory");
+		return -1;
+	}
+	for (int k = 0; k < s->n_nodes; k++)
+		old[k] = ev->set[k];
+	for (int k = 0; k < s->n_nodes; k++)
+		if (s->nodes[k].kind == NODE_PARAM)
+			ev->set[k] -= rate * ev->mean_grad[k];
+	eval_run(ev);
+	if (!isfinite(ev->cost)) {
+		for (int k = 0; k < s->n_nodes; k++)
+			ev->set[k] = old[k];
+		eval_run(ev);
+		free(old);
+		snprintf(why, n, "the cost %s stopped being finite (the rate may be too large)",
+		         s->nodes[s->cost].name);
+		return -1;
+	}
+	free(old);
+	return 0;
+}
+
+void descent_start(struct descent_run *d, const struct eval *ev, double rate)
+{
+	d->rate = rate;
+	descent_watch_start(&d->watch, ev->cost);
+}
+
+enum descent_result descent_next(struct descent_run *d, struct eval *ev, char *why, size_t n)
+{
+	if (descend_step(ev, d->rate, why, n))
+		return DESCENT_REFUSED;
+	if (descent_diverging(&d->watch, ev->cost, d->rate, why, n))
+		return DESCENT_DIVERGING;
+	return DESCENT_STEPPED;
 }

@@ -1,6 +1,6 @@
 /* numeric.c - derivatives the lecture's way, by nudging (one-sided and central finite
- * differences), the check of backprop against them with the work each way counted,
- * and gradient descent that refuses to step into non-finite values. */
+ * differences), and the check of backprop against them with the work each way
+ * counted. Gradient descent is descent.c. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,48 +55,4 @@ int numeric_check(struct eval *ev, double eps, int with_inputs, struct check_row
 		rows[i++] = (struct check_row){ k, ev->mean_grad[k], num, fabs(ev->mean_grad[k] - num) };
 	}
 	return n;
-}
-
-int descend_step(struct eval *ev, double rate, char *why, size_t n)
-{
-	const struct scene *s = ev->scene;
-	if (!isfinite(ev->cost)) {
-		snprintf(why, n, "the cost %s is not finite", s->nodes[s->cost].name);
-		return -1;
-	}
-	for (int k = 0; k < s->n_nodes; k++) {
-		if (s->nodes[k].kind != NODE_PARAM)
-			continue;
-		double g = ev->mean_grad[k], w = ev->set[k] - rate * g;
-		if (!isfinite(g)) {
-			snprintf(why, n, "the gradient dJ/d%s is not finite", s->nodes[k].name);
-			return -1;
-		}
-		if (!isfinite(w)) {
-			snprintf(why, n, "the step would make %s overflow", s->nodes[k].name);
-			return -1;
-		}
-	}
-	double *old = malloc(((size_t)s->n_nodes + 1) * sizeof *old);
-	if (!old) {
-		snprintf(why, n, "out of memory");
-		return -1;
-	}
-	for (int k = 0; k < s->n_nodes; k++)
-		old[k] = ev->set[k];
-	for (int k = 0; k < s->n_nodes; k++)
-		if (s->nodes[k].kind == NODE_PARAM)
-			ev->set[k] -= rate * ev->mean_grad[k];
-	eval_run(ev);
-	if (!isfinite(ev->cost)) {
-		for (int k = 0; k < s->n_nodes; k++)
-			ev->set[k] = old[k];
-		eval_run(ev);
-		free(old);
-		snprintf(why, n, "the cost %s stopped being finite (the rate may be too large)",
-		         s->nodes[s->cost].name);
-		return -1;
-	}
-	free(old);
-	return 0;
 }

@@ -2,7 +2,7 @@
  * does one forward and one backward pass, about N + P node visits; nudging every param
  * does one forward pass per param, about N × P. Counting only; numeric.c does the
  * passes (and measures their real visits). */
-#include "nudge/numeric.h"
+#include "nudge/work.h"
 
 struct work_count work_count_of(long long n, long long p)
 {
