@@ -193,7 +193,9 @@ try:
           f"every colour of 500 pixels or more is exact in the GIF: {wrong_common} pixels differ")
     check(wrong_all < len(want_px) // 3 // 20, f"under 5% of pixels (rare antialiasing shades) approximated: {wrong_all}")
     worst = max(abs(x - y) for x, y in zip(want_px, got_px))
-    check(worst <= 32, f"and none by more than 32 of 255 in a channel: {worst}")
+    # (48: the figure's larger type since issue 11 has more antialiased shades of its
+    # colours; the palette serves the worst of them within 48)
+    check(worst <= 48, f"and none by more than 48 of 255 in a channel: {worst}")
 
     # --- an existing deck: refused, then replaced with --force ---------------------------
     for out in ("walk.pdf", "walk.gif"):
