@@ -36,6 +36,12 @@ static const struct bad_case bad[] = {
 	{ "param w = 1\nJ = w\ncost w\n", ERR_NO_COST, 3, 6 },
 	{ "param w = 1\nJ = w\nplot J\n", ERR_BAD_PLOT, 3, 6 },
 	{ "param w = 1\nJ = w\nplot q\n", ERR_UNKNOWN_NAME, 3, 6 },
+	{ "param w = 1\nparam b = 1\ninput x = 1\nJ = w*x+b\nplot w, b, x\n", ERR_BAD_PLOT, 5, 10 },
+	{ "param w = 1\nparam b = 1\nJ = w+b\nplot w, J\n", ERR_BAD_PLOT, 4, 9 },
+	{ "param w = 1\nparam b = 1\nJ = w+b\nplot w, q\n", ERR_UNKNOWN_NAME, 4, 9 },
+	{ "param w = 1\nparam b = 1\nJ = w+b\nplot w, w\n", ERR_BAD_PLOT, 4, 9 },
+	{ "param w = 1\nparam b = 1\nJ = w+b\nplot w,\n", ERR_SYNTAX, 4, 8 },
+	{ "param w = 1\ndata x\n 1\nJ = w*x\nplot w, x\n", ERR_BAD_PLOT, 5, 9 },
 	{ "param w = 1\ndata x y\n 1 2\n 3\nJ = w*x\n", ERR_DATA, 4, 2 },
 	{ "param w = 1\ndata x y\n 1 2 5\nJ = w*x\n", ERR_DATA, 3, 2 },
 	{ "param w = 1\ndata x y\nJ = w\n", ERR_DATA, 2, 1 },
@@ -209,6 +215,12 @@ static void test_statements(void)
 	const char *nodata = "input x = 1\nJ = 2 * x\n";
 	s = scene_parse(nodata, strlen(nodata), "t", &err);
 	CHECK(s && s->plot == 0, "without params, plot defaults to the first input");
+	CHECK(s && s->plot2 == -1, "one plotted leaf without `plot A, B`");
+	scene_free(s);
+
+	const char *map = "param w = 1\ninput x = 2\nparam b = 0\nJ = (w*x+b)^2\nplot b, x\n";
+	s = scene_parse(map, strlen(map), "t", &err);
+	CHECK(s && s->plot == 2 && s->plot2 == 1, "`plot b, x` plots b and the input x on a map");
 	scene_free(s);
 }
 

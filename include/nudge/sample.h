@@ -13,6 +13,7 @@
  * file order. Made for one scene; free with cone_free. */
 struct cone {
 	int leaf;   /* the varied input, param or data column */
+	int leaf2;  /* a second varied leaf (cone_new2: the nodes downstream of either), or -1 */
 	int *nodes; /* n computed nodes, ascending */
 	int n;
 };
@@ -20,6 +21,9 @@ struct cone {
 /* The cone of leaf in s; NULL when out of memory or leaf is out of range. */
 struct cone *cone_new(const struct scene *s, int leaf);
 void cone_free(struct cone *c);
+
+/* The cone of two leaves: the nodes downstream of a or of b (a != b). NULL as above. */
+struct cone *cone_new2(const struct scene *s, int a, int b);
 
 /* ys[i] = J (the cost, the mean over rows) with the cone's leaf at xs[i] and every
  * other input and param as in ev->set: one full forward pass per data row, then only
@@ -31,6 +35,12 @@ void sample_cost(struct eval *ev, const struct cone *c, const double *xs, int n,
  * (for a data column: that column's value replaced by xs[i]). Same scratch rule. */
 void sample_node(struct eval *ev, const struct cone *c, int out, int row, const double *xs, int n,
                  double *ys);
+
+/* The map of J over two leaves: out[k * nx + i] = J with the cone's leaf at xs[i] and
+ * its leaf2 at ys[k] (a cone_new2), all else as in ev->set. One full forward pass per
+ * data row, then only the cone per grid point. Same scratch rule as sample_cost. */
+void sample_cost_grid(struct eval *ev, const struct cone *c, const double *xs, int nx,
+                      const double *ys, int ny, double *out);
 
 /* n values evenly spaced over [lo, hi], both ends included (n >= 2). */
 void sample_range(double lo, double hi, int n, double *xs);
@@ -73,6 +83,32 @@ struct data_samples {
 	double *curve;        /* n_curve predictions at sample_range(curve_lo, curve_hi, n_curve) */
 	double *rows_pred;    /* n_rows values of rows_prediction's node per row (the table of
 	                         rows), when session.want_rows; else NULL */
+};
+
+/* The landscape panel: J over two leaves on a grid, and descent paths from the
+ * current point (which they do not move) at several learning rates. */
+#define LAND_MAX_PATHS 6   /* learning rates shown side by side at most */
+#define LAND_MAX_STEPS 10000 /* steps of one path at most */
+struct land_samples;
+struct descent_path {
+	double rate;      /* α of this path */
+	int n;            /* points: the start, then one per step taken */
+	double *ab;       /* n × 2: the two plotted leaves' values at each point */
+	double *cost;     /* n: J at each point */
+	int stopped;      /* 1: the run stopped after its last point (diverging, or a value
+	                     would stop being finite); the map marks it */
+	const struct land_samples *land; /* the map it belongs to (which leaves to record) */
+};
+struct land_samples {
+	int a, b;               /* the leaves on the x and y axes, or -1 (no map) */
+	double alo, ahi;        /* a's range: its slider range, or a ± 1 without one */
+	double blo, bhi;        /* b's range, the same way */
+	int nx, ny;             /* grid points along a and along b */
+	double *j;              /* ny × nx: J at (a_i, b_k) in j[k * nx + i], evenly spaced
+	                           over the ranges, both ends included */
+	unsigned gen;           /* bumped each time j is resampled (drawing caches key on it) */
+	int n_paths;            /* descent paths drawn */
+	struct descent_path paths[LAND_MAX_PATHS]; /* one per learning rate, in order */
 };
 
 /* Picks the data panel's roles for s (the model: the last computed node feeding the

@@ -48,6 +48,7 @@ struct scene {
 	int n_ops;
 	int cost;              /* node index of the cost */
 	int plot;              /* node index of the plotted input/param, or -1 if none */
+	int plot2;             /* `plot A, B`: the second one, for the map of J over both; else -1 */
 	double eps;            /* initial nudge epsilon */
 	double rate;           /* initial learning rate */
 	int n_cols, n_rows;    /* data set: columns and rows (0, 0 without one) */

@@ -17,6 +17,8 @@ enum session_change {
 	SESSION_VIEW = 1 << 2,   /* the plotted leaf, ε or the plot's sample count */
 };
 
+#define SESSION_LAND_GRID 121      /* grid points of the map along each leaf */
+
 struct session_cache;            /* sample.c's cones and the keys of the last samples */
 
 struct session {
@@ -30,7 +32,13 @@ struct session {
 	                                SESSION_VIEW after changing it */
 	int plot_n;                  /* samples of the J curve the figure wants (see
 	                                figure_plot_samples); SESSION_VIEW after changing it */
+	int plot2;                   /* the second plotted leaf: the map of J over (plot,
+	                                plot2), or -1 (the J(w) curve); SESSION_VIEW after */
+	int descent_n;               /* steps of each descent path on the map (0: none) */
+	int n_rates;                 /* learning rates of the paths (0: one path at α) */
+	double rates[LAND_MAX_PATHS]; /* those rates; SESSION_VIEW after changing these */
 	struct plot_samples curve;   /* what the J(w) panel draws (curve.node = -1: no plot) */
+	struct land_samples land;    /* what the map draws (land.a = -1: no map) */
 	struct data_samples data;    /* what the data panel draws */
 	unsigned dirty;              /* enum session_change bits not yet brought up to date */
 	struct session_cache *cache; /* owned; private to session.c */
@@ -52,13 +60,18 @@ void session_invalidate(struct session *ss, unsigned what);
 /* Brings the session up to date in dependency order: SESSION_VALUES runs the forward
  * and backward passes, then the trace is rebuilt, then the samples the figure draws are
  * refreshed where their inputs changed (the J curve does not depend on the plotted
- * leaf's own value, so dragging it samples only the nudge and the magnified view).
+ * leaf's own value, so dragging it samples only the nudge and the magnified view; the
+ * map of J over two leaves depends on neither's value, so dragging the point over it
+ * re-runs only the descent paths).
  * Returns 0, or -1 when out of memory (the last trace and samples stay). */
 int session_update(struct session *ss);
 
 /* Sets one input or param and marks SESSION_VALUES; -1 (nothing changed) for any other
  * node. */
 int session_set(struct session *ss, int node, double v);
+
+/* Sets the two plotted leaves (plot2 -1: the curve of one), marking SESSION_VIEW. */
+void session_plot(struct session *ss, int plot, int plot2);
 
 /* The cone of the plotted leaf (for sampling more around it, as the window's
  * derivative table does), or NULL without a plot. Owned by the session; valid until

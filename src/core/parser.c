@@ -48,6 +48,7 @@ struct parser {
 	struct graph_build g;      /* the graph being built (graph.c) */
 	int note_cap, data_cap;    /* room in s->notes, s->data */
 	struct mark cost, plot, eps, rate, title, data; /* statements that may appear once */
+	struct mark plot2;         /* the second NAME of `plot NAME, NAME` (at NULL: none) */
 	int statements;            /* statements read, to tell an empty file */
 	struct token defining;     /* the name of the computed node being parsed */
 };
@@ -737,6 +738,35 @@ static int parse_name_stmt(struct parser *p, struct mark *m, const char *kw)
 	return expect_line_end(p, kw);
 }
 
+/* plot_stmt = "plot" NAME [ "," NAME ]
+ * One name: J against it; two: the map of J over both (the landscape). */
+static int parse_plot(struct parser *p)
+{
+	struct token kwt = p->tok;
+	if (p->plot.at) {
+		ERR_AT(p, kwt, ERR_DUPLICATE, "'plot' is given twice (first on line %d)", p->plot.line);
+		return -1;
+	}
+	for (int k = 0; k < 2; k++) {
+		next(p);
+		if (p->tok.kind != TOK_NAME) {
+			char b[64];
+			ERR_AT(p, p->tok, ERR_SYNTAX, "expected a name after '%s' but found %s", k ? "," : "plot",
+			       tok_desc(&p->tok, b, sizeof b));
+			return -1;
+		}
+		*(k ? &p->plot2 : &p->plot) = (struct mark){ p->tok.start, p->tok.len, p->tok.line };
+		next(p);
+		if (p->tok.kind != TOK_COMMA)
+			break;
+		if (k) {
+			ERR_AT(p, p->tok, ERR_BAD_PLOT, "plot takes one name (J against it) or two (the map of J over both), not three");
+			return -1;
+		}
+	}
+	return expect_line_end(p, "plot");
+}
+
 static int parse_number_stmt(struct parser *p, struct mark *m, const char *kw, double *out, int positive)
 {
 	struct token kwt = p->tok;
@@ -821,7 +851,7 @@ static int parse_statement(struct parser *p)
 	if (is_word(&t, "cost"))
 		return parse_name_stmt(p, &p->cost, "cost");
 	if (is_word(&t, "plot"))
-		return parse_name_stmt(p, &p->plot, "plot");
+		return parse_plot(p);
 	if (is_word(&t, "eps"))
 		return parse_number_stmt(p, &p->eps, "eps", &s->eps, 1);
 	if (is_word(&t, "rate"))
@@ -829,6 +859,28 @@ static int parse_statement(struct parser *p)
 	if (is_word(&t, "data"))
 		return parse_data(p);
 	return parse_computed(p); /* reports "expected '='" with a hint */
+}
+
+/* The input or param a NAME of `plot` names, or -1 with the error recorded. */
+static int resolve_plot(struct parser *p, const struct mark *m)
+{
+	struct token t = { .kind = TOK_NAME, .start = m->at, .len = m->len, .line = m->line };
+	int k = name_lookup(p, t.start, t.len);
+	if (k < 0) {
+		ERR_AT(p, t, ERR_UNKNOWN_NAME, "plot names '%.*s', which is not defined", (int)t.len, t.start);
+		return -1;
+	}
+	const struct scene *s = p->s;
+	const struct node *nd = &s->nodes[k];
+	int cost = s->cost; /* named, or else the last computed node (the default) */
+	for (int v = 0; v < s->n_nodes && !p->cost.at; v++)
+		cost = s->nodes[v].kind == NODE_COMPUTED ? v : cost;
+	if (nd->kind != NODE_PARAM && nd->kind != NODE_INPUT) {
+		ERR_AT(p, t, ERR_BAD_PLOT, "plot must name an input or a param, but '%.*s' is %s", (int)t.len,
+		       t.start, nd->kind == NODE_DATA ? "a data column" : k == cost ? "the cost itself" : "a computed node");
+		return -1;
+	}
+	return k;
 }
 
 /* Resolves `cost` and `plot` once every name is known, and applies defaults. */
@@ -862,19 +914,15 @@ static int resolve(struct parser *p)
 		}
 		s->cost = k;
 	}
-	if (p->plot.at) {
-		struct token t = { .kind = TOK_NAME, .start = p->plot.at, .len = p->plot.len, .line = p->plot.line };
-		int k = name_lookup(p, t.start, t.len);
-		if (k < 0) {
-			ERR_AT(p, t, ERR_UNKNOWN_NAME, "plot names '%.*s', which is not defined", (int)t.len, t.start);
-			return -1;
-		}
-		if (s->nodes[k].kind != NODE_PARAM && s->nodes[k].kind != NODE_INPUT) {
-			ERR_AT(p, t, ERR_BAD_PLOT, "plot must name an input or a param, but '%.*s' is %s", (int)t.len,
-			       t.start, s->nodes[k].kind == NODE_DATA ? "a data column" : "a computed node");
-			return -1;
-		}
-		s->plot = k;
+	if (p->plot.at && (s->plot = resolve_plot(p, &p->plot)) < 0)
+		return -1;
+	if (p->plot2.at && (s->plot2 = resolve_plot(p, &p->plot2)) < 0)
+		return -1;
+	if (p->plot2.at && s->plot2 == s->plot) {
+		struct token t = { .kind = TOK_NAME, .start = p->plot2.at, .len = p->plot2.len, .line = p->plot2.line };
+		ERR_AT(p, t, ERR_BAD_PLOT, "plot names '%.*s' twice: the map needs two different names", (int)t.len,
+		       t.start);
+		return -1;
 	}
 	return graph_status(p, graph_defaults(s, p->cost.at != NULL, p->plot.at != NULL));
 }
@@ -901,6 +949,7 @@ struct scene *scene_parse(const char *src, size_t len, const char *path, struct 
 	s->eps = 0.001;
 	s->rate = 0.1;
 	s->plot = -1;
+	s->plot2 = -1;
 	s->cost = -1;
 	lex_init(&p.lx, src, len, err);
 	if (graph_build_init(&p.g, s))

@@ -9,9 +9,9 @@
 #include "core-private.h"
 #include "nudge/sample.h"
 
-struct cone *cone_new(const struct scene *s, int leaf)
+struct cone *cone_new2(const struct scene *s, int a, int b)
 {
-	if (leaf < 0 || leaf >= s->n_nodes)
+	if (a < 0 || a >= s->n_nodes || b >= s->n_nodes || a == b)
 		return NULL;
 	struct cone *c = calloc(1, sizeof *c);
 	unsigned char *down = calloc((size_t)s->n_nodes + 1, 1);
@@ -22,17 +22,26 @@ struct cone *cone_new(const struct scene *s, int leaf)
 		cone_free(c);
 		return NULL;
 	}
-	c->leaf = leaf;
-	down[leaf] = 1;
-	for (int v = leaf + 1; v < s->n_nodes; v++) { /* file order is topological */
+	c->leaf = a;
+	c->leaf2 = b;
+	down[a] = 1;
+	if (b >= 0)
+		down[b] = 1;
+	int first = b >= 0 && b < a ? b : a;
+	for (int v = first + 1; v < s->n_nodes; v++) { /* file order is topological */
 		const struct node *nd = &s->nodes[v];
 		for (int k = 0; k < nd->n_in && !down[v]; k++)
 			down[v] = down[s->edges[nd->in_first + k].from];
-		if (down[v])
+		if (down[v] && nd->kind == NODE_COMPUTED)
 			c->nodes[c->n++] = v;
 	}
 	free(down);
 	return c;
+}
+
+struct cone *cone_new(const struct scene *s, int leaf)
+{
+	return leaf < 0 ? NULL : cone_new2(s, leaf, -1);
 }
 
 void cone_free(struct cone *c)
@@ -84,6 +93,29 @@ void sample_cost(struct eval *ev, const struct cone *c, const double *xs, int n,
 	}
 	for (int i = 0; i < n; i++)
 		ys[i] /= rows;
+}
+
+void sample_cost_grid(struct eval *ev, const struct cone *c, const double *xs, int nx,
+                      const double *ys, int ny, double *out)
+{
+	const struct scene *s = ev->scene;
+	int rows = s->n_rows > 0 ? s->n_rows : 1;
+	size_t n = (size_t)nx * (size_t)ny;
+	double *val = ev->rowv;
+	for (size_t i = 0; i < n; i++)
+		out[i] = 0;
+	for (int r = 0; r < rows; r++) { /* rows in order: the sums are eval_cost_at's */
+		row_base(ev, r, val);
+		for (int k = 0; k < ny; k++) {
+			val[c->leaf2] = ys[k];
+			for (int i = 0; i < nx; i++) {
+				cone_run(ev, c, val, xs[i], s->cost);
+				out[(size_t)k * (size_t)nx + (size_t)i] += val[s->cost];
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] /= rows;
 }
 
 void sample_node(struct eval *ev, const struct cone *c, int out, int row, const double *xs, int n,

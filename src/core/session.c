@@ -1,10 +1,13 @@
 /* session.c - an open scene kept up to date for its figure: values, then the trace,
  * then the samples the panels draw (sample.c), each recomputed only when what it
  * depends on changed. The J curve is keyed by every value except the plotted leaf's
- * own, so dragging the plotted leaf re-samples only the nudge and the magnified view. */
+ * own, so dragging the plotted leaf re-samples only the nudge and the magnified view;
+ * the map of J over two leaves likewise by every value but those two. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "nudge/descent.h"
 #include "nudge/rows.h"
 #include "nudge/session.h"
 
@@ -17,6 +20,10 @@ struct session_cache {
 	int data_ok;             /* 1 when data.pred and data.curve match data_set */
 	double *rows_set;        /* n_nodes: ev->set data.rows_pred was made at */
 	int rows_ok;             /* 1 when data.rows_pred matches rows_set */
+	struct cone *land_cone;  /* cone of the map's two leaves, or NULL */
+	double *land_set;        /* n_nodes: ev->set the map was sampled at */
+	int land_ok;             /* 1 when land.j matches land_set and land.{a,b,ranges} */
+	struct eval *walker;     /* a second eval of the scene that walks the descent paths */
 	double *xs;              /* scratch for sample positions */
 	int n_xs;                /* its room */
 };
@@ -27,6 +34,16 @@ static void curve_free(struct plot_samples *p)
 	*p = (struct plot_samples){.node = -1};
 }
 
+static void land_free(struct land_samples *l)
+{
+	free(l->j);
+	for (int i = 0; i < LAND_MAX_PATHS; i++) {
+		free(l->paths[i].ab);
+		free(l->paths[i].cost);
+	}
+	*l = (struct land_samples){.a = -1, .b = -1};
+}
+
 void session_close(struct session *ss)
 {
 	if (ss->cache) {
@@ -35,22 +52,26 @@ void session_close(struct session *ss)
 		free(ss->cache->curve_set);
 		free(ss->cache->data_set);
 		free(ss->cache->rows_set);
+		cone_free(ss->cache->land_cone);
+		free(ss->cache->land_set);
+		eval_free(ss->cache->walker);
 		free(ss->cache->xs);
 		free(ss->cache);
 	}
 	curve_free(&ss->curve);
+	land_free(&ss->land);
 	free(ss->data.pred);
 	free(ss->data.curve);
 	free(ss->data.rows_pred);
 	trace_free(ss->trace);
 	eval_free(ss->ev);
 	scene_free(ss->scene);
-	*ss = (struct session){.plot = -1};
+	*ss = (struct session){.plot = -1, .plot2 = -1, .land = {.a = -1, .b = -1}};
 }
 
 int session_open(struct session *ss, struct scene *s, struct eval *ev)
 {
-	*ss = (struct session){.plot = -1};
+	*ss = (struct session){.plot = -1, .plot2 = -1, .land = {.a = -1, .b = -1}};
 	struct eval *own = ev ? ev : eval_new(s);
 	struct session_cache *c = calloc(1, sizeof *c);
 	size_t n = (size_t)s->n_nodes + 1;
@@ -58,9 +79,11 @@ int session_open(struct session *ss, struct scene *s, struct eval *ev)
 		c->curve_set = malloc(sizeof(double) * n);
 		c->data_set = malloc(sizeof(double) * n);
 		c->rows_set = malloc(sizeof(double) * n);
+		c->land_set = malloc(sizeof(double) * n);
 	}
-	if (!own || !c || !c->curve_set || !c->data_set || !c->rows_set) {
+	if (!own || !c || !c->curve_set || !c->data_set || !c->rows_set || !c->land_set) {
 		if (c) {
+			free(c->land_set);
 			free(c->curve_set);
 			free(c->data_set);
 			free(c->rows_set);
@@ -71,7 +94,8 @@ int session_open(struct session *ss, struct scene *s, struct eval *ev)
 		return -1;
 	}
 	*ss = (struct session){.scene = s, .ev = own, .plot = s->plot, .eps = s->eps, .rate = s->rate,
-	                       .plot_n = 400, .curve = {.node = -1}, .cache = c};
+	                       .plot_n = 400, .curve = {.node = -1}, .cache = c,
+	                       .plot2 = s->plot2, .land = {.a = -1, .b = -1}};
 	sample_data_roles(s, &ss->data);
 	if (!(ss->trace = trace_build(own))) {
 		ss->scene = NULL; /* not ours after all */
@@ -109,13 +133,19 @@ static double *scratch(struct session_cache *c, int n)
 	return c->xs;
 }
 
+/* Does set equal key everywhere except at nodes skip and skip2 (-1: none)? */
+static int same_set2(const double *set, const double *key, int n, int skip, int skip2)
+{
+	for (int k = 0; k < n; k++)
+		if (k != skip && k != skip2 && memcmp(&set[k], &key[k], sizeof *set) != 0)
+			return 0;
+	return 1;
+}
+
 /* Does set equal key everywhere except at node skip? */
 static int same_set(const double *set, const double *key, int n, int skip)
 {
-	if (skip < 0 || skip >= n)
-		return memcmp(set, key, sizeof *set * (size_t)n) == 0;
-	return memcmp(set, key, sizeof *set * (size_t)skip) == 0 &&
-	       memcmp(set + skip + 1, key + skip + 1, sizeof *set * (size_t)(n - skip - 1)) == 0;
+	return same_set2(set, key, n, skip, -1);
 }
 
 /* The J(w) panel's samples: the curve when anything but w changed, the rest always. */
@@ -172,6 +202,139 @@ static int update_curve(struct session *ss)
 	return 0;
 }
 
+/* A leaf's range on the map: its slider range, or its value ± 1 without one. */
+static void land_range(const struct session *ss, int node, double *lo, double *hi)
+{
+	const struct node *nd = &ss->scene->nodes[node];
+	*lo = nd->lo;
+	*hi = nd->hi;
+	if (!(*hi > *lo)) {
+		*lo = ss->ev->set[node] - 1;
+		*hi = ss->ev->set[node] + 1;
+	}
+}
+
+/* Records the walker's point as the path's next one. */
+static void land_point(struct descent_path *p, const struct eval *ev)
+{
+	const struct land_samples *l = p->land;
+	p->ab[2 * p->n] = ev->set[l->a];
+	p->ab[2 * p->n + 1] = ev->set[l->b];
+	p->cost[p->n++] = ev->cost;
+}
+
+/* One path: the start, then up to `steps` steps of the one descent loop (descent.c),
+ * stopping where `nudge train` stops: a refused step is not recorded, a diverging one
+ * is, then the run ends. Returns 1 when it stopped early. */
+static int land_walk(struct descent_path *p, struct eval *ev, int steps)
+{
+	p->n = 0;
+	land_point(p, ev);
+	if (!isfinite(ev->cost))
+		return 1;
+	struct descent_run run;
+	char why[256];
+	descent_start(&run, ev, p->rate);
+	for (int step = 1; step <= steps; step++) {
+		enum descent_result r = descent_next(&run, ev, why, sizeof why);
+		if (r == DESCENT_REFUSED)
+			return 1;
+		land_point(p, ev);
+		if (r == DESCENT_DIVERGING)
+			return 1;
+	}
+	return 0;
+}
+
+/* The descent paths from the current values, in the walker (ev stays where it is). */
+static int land_paths(struct session *ss)
+{
+	struct session_cache *c = ss->cache;
+	struct land_samples *l = &ss->land;
+	const struct scene *s = ss->scene;
+	int steps = ss->descent_n < 0 ? 0 : ss->descent_n > LAND_MAX_STEPS ? LAND_MAX_STEPS : ss->descent_n;
+	int n = steps <= 0 ? 0 : ss->n_rates > 0 ? ss->n_rates : 1;
+	n = n > LAND_MAX_PATHS ? LAND_MAX_PATHS : n;
+	l->n_paths = 0;
+	if (n == 0)
+		return 0;
+	if (!c->walker && !(c->walker = eval_new(s)))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		struct descent_path *p = &l->paths[i];
+		double *ab = realloc(p->ab, sizeof *ab * 2 * ((size_t)steps + 1));
+		if (ab)
+			p->ab = ab;
+		double *cost = realloc(p->cost, sizeof *cost * ((size_t)steps + 1));
+		if (cost)
+			p->cost = cost;
+		if (!ab || !cost)
+			return -1;
+		memcpy(c->walker->set, ss->ev->set, sizeof(double) * (size_t)s->n_nodes);
+		eval_set_row(c->walker, ss->ev->row);
+		eval_run(c->walker);
+		p->rate = ss->n_rates > 0 ? ss->rates[i] : ss->rate;
+		p->land = l;
+		p->stopped = land_walk(p, c->walker, steps);
+		l->n_paths = i + 1;
+	}
+	return 0;
+}
+
+/* The map's samples: the grid when anything but its two leaves changed, the paths always. */
+static int update_land(struct session *ss)
+{
+	struct session_cache *c = ss->cache;
+	struct land_samples *l = &ss->land;
+	const struct scene *s = ss->scene;
+	int a = ss->plot, b = ss->plot2;
+	int ok = a >= 0 && b >= 0 && a != b && a < s->n_nodes && b < s->n_nodes;
+	for (int k = 0; ok && k < 2; k++)
+		ok = s->nodes[k ? b : a].kind == NODE_INPUT || s->nodes[k ? b : a].kind == NODE_PARAM;
+	if (!ok) {
+		land_free(l);
+		c->land_ok = 0;
+		return 0;
+	}
+	if (!c->land_cone || c->land_cone->leaf != a || c->land_cone->leaf2 != b) {
+		cone_free(c->land_cone);
+		c->land_ok = 0;
+		if (!(c->land_cone = cone_new2(s, a, b)))
+			return -1;
+	}
+	double alo, ahi, blo, bhi;
+	land_range(ss, a, &alo, &ahi);
+	land_range(ss, b, &blo, &bhi);
+	int nx = SESSION_LAND_GRID, ny = SESSION_LAND_GRID;
+	if (!c->land_ok || l->a != a || l->b != b || l->alo != alo || l->ahi != ahi || l->blo != blo ||
+	    l->bhi != bhi || !same_set2(ss->ev->set, c->land_set, s->n_nodes, a, b)) {
+		double *j = l->j ? l->j : malloc(sizeof *j * (size_t)nx * (size_t)ny);
+		double *xs = scratch(c, nx + ny);
+		if (!j || !xs) {
+			free(j);
+			l->j = NULL;
+			c->land_ok = 0;
+			return -1;
+		}
+		l->j = j;
+		sample_range(alo, ahi, nx, xs);
+		sample_range(blo, bhi, ny, xs + nx);
+		sample_cost_grid(ss->ev, c->land_cone, xs, nx, xs + nx, ny, j);
+		l->a = a;
+		l->b = b;
+		l->alo = alo;
+		l->ahi = ahi;
+		l->blo = blo;
+		l->bhi = bhi;
+		l->nx = nx;
+		l->ny = ny;
+		l->gen++;
+		memcpy(c->land_set, ss->ev->set, sizeof(double) * (size_t)s->n_nodes);
+		c->land_ok = 1;
+	}
+	return land_paths(ss);
+}
+
 /* The data panel's predictions, when any input or param changed. */
 static int update_data(struct session *ss)
 {
@@ -211,6 +374,13 @@ static int update_data(struct session *ss)
 	memcpy(c->data_set, ss->ev->set, sizeof(double) * (size_t)s->n_nodes);
 	c->data_ok = 1;
 	return 0;
+}
+
+void session_plot(struct session *ss, int plot, int plot2)
+{
+	ss->plot = plot;
+	ss->plot2 = plot2;
+	ss->dirty |= SESSION_VIEW;
 }
 
 const struct cone *session_plot_cone(const struct session *ss)
@@ -256,7 +426,7 @@ int session_update(struct session *ss)
 		trace_free(ss->trace);
 		ss->trace = t;
 	}
-	if (update_curve(ss) != 0 || update_data(ss) != 0 || update_rows(ss) != 0)
+	if (update_curve(ss) != 0 || update_land(ss) != 0 || update_data(ss) != 0 || update_rows(ss) != 0)
 		return -1;
 	ss->dirty = 0;
 	return 0;

@@ -1,0 +1,232 @@
+/* test-landscape.c - the map of J over two leaves and its descent paths (sample.c,
+ * session.c, descent.c) against independent calculations: every grid point equals a
+ * full forward pass with both leaves set (eval_cost_at on a copy); the two-leaf cone is
+ * the union of the two one-leaf cones; the grid is resampled only when a third value
+ * changes; the paths equal `nudge train --json`'s numbers (argv[1] is the nudge program)
+ * and a closed-form descent on the line fit; the paths never move the point. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nudge/session.h"
+#include "test.h"
+
+static const char *nudge_exe;
+
+static struct scene *load_file(const char *path)
+{
+	struct nudge_error err;
+	struct scene *s = scene_load(path, &err);
+	CHECK(s != NULL, "%s loads: %s", path, s ? "" : err.msg);
+	return s;
+}
+
+static struct scene *example(const char *name, char *path, size_t n)
+{
+	snprintf(path, n, "%s/../../docs/examples/%s.nudge", NUDGE_TEST_SCENES, name);
+	return load_file(path);
+}
+
+/* Every grid point of the session's map equals J from a full forward pass. */
+static void check_grid(struct session *ss, const char *what)
+{
+	const struct land_samples *l = &ss->land;
+	struct eval *full = eval_new(ss->scene);
+	if (!full || !l->j) {
+		CHECK(0, "%s: a map and an eval", what);
+		eval_free(full);
+		return;
+	}
+	memcpy(full->set, ss->ev->set, sizeof(double) * (size_t)ss->scene->n_nodes);
+	int bad = 0;
+	for (int k = 0; k < l->ny; k += 7)
+		for (int i = 0; i < l->nx; i += 5) {
+			double x = l->alo + (l->ahi - l->alo) * i / (l->nx - 1);
+			double y = l->blo + (l->bhi - l->blo) * k / (l->ny - 1);
+			full->set[l->b] = y;
+			double want = eval_cost_at(full, l->a, x);
+			if (!test_near(l->j[k * l->nx + i], want, 1e-12) && bad++ < 3)
+				CHECK_NEAR(l->j[k * l->nx + i], want, 1e-12, what);
+		}
+	CHECK(bad == 0, "%s: %d grid points differ from a full pass", what, bad);
+	eval_free(full);
+}
+
+/* The cone of two leaves is the union of their cones. */
+static void check_cone(const struct scene *s, int a, int b)
+{
+	struct cone *ca = cone_new(s, a), *cb = cone_new(s, b), *c2 = cone_new2(s, a, b);
+	CHECK(ca && cb && c2, "cones made");
+	if (ca && cb && c2) {
+		char *in = calloc((size_t)s->n_nodes, 1);
+		for (int i = 0; in && i < ca->n; i++)
+			in[ca->nodes[i]] = 1;
+		for (int i = 0; in && i < cb->n; i++)
+			in[cb->nodes[i]] = 1;
+		int n = 0;
+		for (int v = 0; in && v < s->n_nodes; v++)
+			n += in[v];
+		CHECK(c2->n == n, "the two-leaf cone has %d nodes, the union %d", c2->n, n);
+		for (int i = 0; in && i < c2->n; i++)
+			CHECK(in[c2->nodes[i]], "node %d of the two-leaf cone is in one of the cones", c2->nodes[i]);
+		for (int i = 1; i < c2->n; i++)
+			CHECK(c2->nodes[i] > c2->nodes[i - 1], "the cone is in file order");
+		free(in);
+	}
+	CHECK(cone_new2(s, a, a) == NULL, "one leaf twice is no pair");
+	cone_free(ca);
+	cone_free(cb);
+	cone_free(c2);
+}
+
+/* The map is resampled when a third value changes, not when the two plotted ones do. */
+static void check_resample(struct session *ss, int other)
+{
+	const struct land_samples *l = &ss->land;
+	unsigned gen = l->gen;
+	session_set(ss, l->a, ss->ev->set[l->a] + 0.25);
+	session_set(ss, l->b, ss->ev->set[l->b] - 0.5);
+	CHECK(session_update(ss) == 0, "update after moving the point");
+	CHECK(l->gen == gen, "moving the point keeps the map (gen %u, was %u)", l->gen, gen);
+	check_grid(ss, "after moving the point");
+	if (other >= 0) {
+		session_set(ss, other, ss->ev->set[other] + 0.3);
+		CHECK(session_update(ss) == 0, "update after a third value");
+		CHECK(l->gen == gen + 1, "a third value resamples the map (gen %u, was %u)", l->gen, gen);
+		check_grid(ss, "after changing a third value");
+	}
+}
+
+/* `nudge train --json`'s cost and params after each step, for rate; n points. */
+static int train_numbers(const struct session *ss, const char *path, double rate, double *a, double *b,
+                         double *cost, int *stopped)
+{
+	const struct scene *s = ss->scene;
+	const char *pa = s->nodes[ss->land.a].name, *pb = s->nodes[ss->land.b].name;
+	char cmd[8192];
+	int len0 = snprintf(cmd, sizeof cmd, "'%s' train '%s' --json --steps %d --rate %.17g", nudge_exe, path,
+	                    ss->descent_n, rate);
+	for (int k = 0; k < s->n_nodes; k++) /* from the session's values, not the file's */
+		if (s->nodes[k].kind == NODE_PARAM)
+			len0 += snprintf(cmd + len0, sizeof cmd - (size_t)len0, " --set %s=%.17g", s->nodes[k].name,
+			                 ss->ev->set[k]);
+	FILE *f = popen(cmd, "r");
+	if (!f)
+		return -1;
+	static char buf[1 << 20];
+	size_t len = fread(buf, 1, sizeof buf - 1, f);
+	buf[len] = 0;
+	pclose(f);
+	int n = 0;
+	char key_a[64], key_b[64];
+	snprintf(key_a, sizeof key_a, "\"%s\": ", pa);
+	snprintf(key_b, sizeof key_b, "\"%s\": ", pb);
+	for (char *p = strstr(buf, "\"cost\": "); p; p = strstr(p + 1, "\"cost\": ")) {
+		cost[n] = strtod(p + 8, NULL);
+		char *qa = strstr(p, key_a), *qb = strstr(p, key_b);
+		if (!qa || !qb)
+			return -1;
+		a[n] = strtod(qa + strlen(key_a), NULL);
+		b[n] = strtod(qb + strlen(key_b), NULL);
+		n++;
+	}
+	char *st = strstr(buf, "\"stopped\": ");
+	*stopped = st && strncmp(st + 11, "null", 4) != 0;
+	return n;
+}
+
+/* Each path equals train's run at its rate, and the session's point has not moved. */
+static void check_paths_against_train(struct session *ss, const char *path)
+{
+	const struct land_samples *l = &ss->land;
+	double wa = ss->ev->set[l->a], wb = ss->ev->set[l->b], j = ss->ev->cost;
+	CHECK(l->n_paths == ss->n_rates, "%d paths for %d rates", l->n_paths, ss->n_rates);
+	for (int i = 0; i < l->n_paths; i++) {
+		const struct descent_path *p = &l->paths[i];
+		static double a[LAND_MAX_STEPS + 1], b[LAND_MAX_STEPS + 1], c[LAND_MAX_STEPS + 1];
+		int stopped = 0;
+		int n = train_numbers(ss, path, p->rate, a, b, c, &stopped);
+		CHECK(n == p->n, "rate %g: %d points, train printed %d", p->rate, p->n, n);
+		CHECK(stopped == p->stopped, "rate %g: stopped %d, train's %d", p->rate, p->stopped, stopped);
+		for (int k = 0; k < n && k < p->n; k++) {
+			CHECK_NEAR(p->ab[2 * k], a[k], 1e-9, "a along the path");
+			CHECK_NEAR(p->ab[2 * k + 1], b[k], 1e-9, "b along the path");
+			CHECK_NEAR(p->cost[k], c[k], 1e-9, "J along the path");
+		}
+	}
+	CHECK(ss->ev->set[l->a] == wa && ss->ev->set[l->b] == wb && ss->ev->cost == j,
+	      "drawing the paths leaves the point where it was");
+}
+
+/* The line fit's descent in closed form: ŷ = w x + b, J = mean ½(ŷ − y)². */
+static void check_paths_closed_form(struct session *ss)
+{
+	const struct land_samples *l = &ss->land;
+	const struct scene *s = ss->scene;
+	for (int i = 0; i < l->n_paths; i++) {
+		const struct descent_path *p = &l->paths[i];
+		double w = ss->ev->set[l->a], b = ss->ev->set[l->b];
+		for (int k = 0; k < p->n; k++) {
+			double gw = 0, gb = 0, J = 0;
+			for (int r = 0; r < s->n_rows; r++) {
+				double x = s->data[r * s->n_cols], y = s->data[r * s->n_cols + 1], d = w * x + b - y;
+				J += 0.5 * d * d / s->n_rows;
+				gw += d * x / s->n_rows;
+				gb += d / s->n_rows;
+			}
+			CHECK_NEAR(p->ab[2 * k], w, 1e-9, "w, closed form");
+			CHECK_NEAR(p->ab[2 * k + 1], b, 1e-9, "b, closed form");
+			CHECK_NEAR(p->cost[k], J, 1e-9, "J, closed form");
+			w -= p->rate * gw;
+			b -= p->rate * gb;
+		}
+	}
+	/* rates 0.05 and 0.2 converge on this valley (largest curvature ≈ 4.2); 0.6 diverges */
+	CHECK(!l->paths[0].stopped && !l->paths[1].stopped, "the small rates run every step");
+	CHECK(l->paths[2].stopped, "α = 0.6 diverges and stops");
+	CHECK(l->paths[2].n < ss->descent_n + 1, "the diverging path stops early (%d points)", l->paths[2].n);
+}
+
+static void check_example(const char *name, int third)
+{
+	char path[1024];
+	struct scene *s = example(name, path, sizeof path);
+	if (!s)
+		return;
+	CHECK(s->plot >= 0 && s->plot2 >= 0 && s->plot != s->plot2, "%s: plot names two leaves", name);
+	check_cone(s, s->plot, s->plot2);
+	struct session ss;
+	if (session_open(&ss, s, NULL) != 0) {
+		CHECK(0, "session opens");
+		scene_free(s);
+		return;
+	}
+	ss.descent_n = 60;
+	ss.n_rates = 3;
+	ss.rates[0] = 0.05;
+	ss.rates[1] = 0.2;
+	ss.rates[2] = 0.6;
+	session_invalidate(&ss, SESSION_VIEW);
+	CHECK(session_update(&ss) == 0, "%s: session_update", name);
+	CHECK(ss.land.a == s->plot && ss.land.b == s->plot2, "%s: the map's leaves", name);
+	CHECK(ss.land.alo == s->nodes[s->plot].lo && ss.land.bhi == s->nodes[s->plot2].hi, "ranges: the sliders'");
+	check_grid(&ss, name);
+	check_paths_against_train(&ss, path);
+	if (!strcmp(name, "landscape"))
+		check_paths_closed_form(&ss);
+	check_resample(&ss, third >= 0 ? third : -1);
+	check_paths_against_train(&ss, path);
+	session_close(&ss);
+}
+
+int main(int argc, char **argv)
+{
+	nudge_exe = argc > 1 ? argv[1] : "nudge";
+	check_example("landscape", -1);
+	char path[1024];
+	struct scene *s = example("network-221", path, sizeof path);
+	int third = s ? scene_find(s, "w11") : -1;
+	scene_free(s);
+	check_example("network-221", third);
+	return test_report("landscape");
+}
