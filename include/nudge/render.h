@@ -59,6 +59,9 @@ struct figure {
 	const struct plot_samples *curve; /* not owned; the J(w) panel's numbers for plot
 	                                (no plot unless curve->node == plot) */
 	const struct data_samples *data; /* not owned; the data panel's numbers, or NULL */
+	const struct land_samples *land; /* not owned; the map of J over plot and a second
+	                                leaf (drawn instead of the J(w) curve when land->a ==
+	                                plot), or NULL */
 
 	/* The lecture's modes (the window); zero / NULL leaves each out, as in exports. */
 	const double *hist_set;      /* n_hist x n_nodes: every input and param after each descent step */

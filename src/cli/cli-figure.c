@@ -1,6 +1,7 @@
 /* cli-figure.c - option parsing and scene opening shared by `nudge export`, `nudge
  * record` and `nudge bench [SCENE]`; the commands themselves live in cmd_*.c. */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli-figure.h"
@@ -19,6 +20,25 @@ static int fig_parse_size(const char *s, double *w, double *h)
 	*w = a;
 	*h = b;
 	return 0;
+}
+
+/* "0.05,0.2,0.6" into a->rates; -1 when malformed, negative, or too many. */
+static int fig_parse_rates(const char *v, struct fig_args *a)
+{
+	a->n_rates = 0;
+	for (const char *p = v;; p++) {
+		char *end;
+		errno = 0;
+		double r = strtod(p, &end);
+		if (end == p || errno || !isfinite(r) || r < 0 || a->n_rates >= LAND_MAX_PATHS)
+			return -1;
+		a->rates[a->n_rates++] = r;
+		if (*end == '\0')
+			return 0;
+		if (*end != ',')
+			return -1;
+		p = end;
+	}
 }
 
 int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const char *usage,
@@ -103,6 +123,18 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const c
 			snprintf(name, sizeof name, "x.%.8s", v);
 			if (!(a->format = export_format_of(name)))
 				return cli_usage_error(cmd, "--format is png, svg or pdf, not '%s'", v);
+		} else if (!strcmp(arg, "--descent")) {
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			if (cli_parse_int(v, 0, LAND_MAX_STEPS, &a->descent) != 0)
+				return cli_usage_error(cmd, "--descent wants a number of steps from 0 to %d, not '%s'",
+				                       LAND_MAX_STEPS, v);
+		} else if (!strcmp(arg, "--rates")) {
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			if (fig_parse_rates(v, a) != 0)
+				return cli_usage_error(cmd, "--rates wants 1 to %d learning rates of 0 or more, as in "
+				                       "--rates 0.05,0.2,0.6, not '%s'", LAND_MAX_PATHS, v);
 		} else if ((accept & FIG_OPT_FRAMES) && !strcmp(arg, "--frames")) {
 			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
@@ -162,7 +194,10 @@ int fig_session_open(struct fig_session *fs, const struct fig_args *a, const cha
 	}
 	fs->cs.scene = NULL; /* the session's now */
 	fs->cs.ev = NULL;
-	fs->ss.plot = fs->cs.plot;
+	session_plot(&fs->ss, fs->cs.plot, fs->cs.plot2);
+	fs->ss.descent_n = a->descent;
+	fs->ss.n_rates = a->n_rates;
+	memcpy(fs->ss.rates, a->rates, sizeof a->rates);
 	fs->ss.eps = fs->cs.eps;
 	session_invalidate(&fs->ss, SESSION_VIEW);
 	figure_of_session(&fs->fig, fs->r, &fs->ss);

@@ -1,6 +1,7 @@
 /* cli-figure.h - what the figure commands (export, record, bench) share: their options
  * (--size, --scale, --theme, --transparent, --step, --only, -o, --format, --frames, the
- * deck's --from, --to, --pace, on top of the scene options) and opening a scene with fonts, trace and figure ready. */
+ * deck's --from, --to, --pace, the map's --descent and --rates, on top of the scene
+ * options) and opening a scene with fonts, trace and figure ready. */
 #ifndef NUDGE_CLI_FIGURE_H
 #define NUDGE_CLI_FIGURE_H
 
@@ -30,6 +31,9 @@ struct fig_args {
 	int from, to;             /* --from K, --to L (record): 0 and -1 (the last) if not given */
 	enum deck_pass pass;      /* --only forward|backward (record) */
 	double pace;              /* --pace SECONDS (record to a GIF), 0 if not given */
+	int descent;              /* --descent N: steps of the descent paths on the map (0: none) */
+	int n_rates;              /* --rates A,B,…: how many (0: one path at the scene's α) */
+	double rates[LAND_MAX_PATHS]; /* those learning rates */
 	int help;                 /* -h / --help was given */
 };
 

@@ -21,7 +21,7 @@ struct cli_opts {
 	int n_sets;
 	int row;                        /* --row K (0 default) */
 	int has_eps;  double eps;       /* --eps E */
-	const char *plot;               /* --plot NAME */
+	const char *plot;               /* --plot NAME or --plot A,B */
 	const char *nudge;              /* --nudge NAME */
 };
 
@@ -31,6 +31,7 @@ struct cli_scene {
 	struct eval *ev;     /* owned; already run with the options applied */
 	double eps;          /* --eps or the scene's */
 	int plot;            /* --plot or the scene's plot node (-1 if none) */
+	int plot2;           /* --plot A,B or the scene's `plot A, B`: the map's second leaf, or -1 */
 	int nudge;           /* --nudge node, or -1 */
 	const char *name;    /* short name for file names: "network" for data/scenes/network.nudge */
 	char name_buf[256];  /* storage for name */

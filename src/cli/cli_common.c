@@ -253,17 +253,42 @@ static int leaf_named(const struct scene *s, const char *name, const char *opt, 
 	}
 	if (s->nodes[k].kind != NODE_INPUT && s->nodes[k].kind != NODE_PARAM) {
 		cli_usage_error(cmd, "%s: '%s' is %s; only inputs and params can be %s", opt, name,
-		                s->nodes[k].kind == NODE_DATA ? "a data column" : "a computed node",
+		                s->nodes[k].kind == NODE_DATA ? "a data column" : k == s->cost ? "the cost itself"
+		                : "a computed node",
 		                strcmp(opt, "--set") == 0 ? "set" : strcmp(opt, "--plot") == 0 ? "plotted" : "nudged");
 		return -1;
 	}
 	return k;
 }
 
+/* --plot NAME (J against it) or --plot A,B (the map of J over both) into cs->plot and
+ * cs->plot2; -1 after saying what is wrong. */
+static int plot_named(struct cli_scene *cs, const char *val, const char *cmd)
+{
+	const char *comma = strchr(val, ',');
+	if (comma && strchr(comma + 1, ',')) {
+		cli_usage_error(cmd, "--plot takes one name (J against it) or two as A,B (the map of J over both), "
+		                "not three: '%s'", val);
+		return -1;
+	}
+	char first[128];
+	snprintf(first, sizeof first, "%.*s", comma ? (int)(comma - val) : (int)strlen(val), val);
+	if ((cs->plot = leaf_named(cs->scene, first, "--plot", cmd)) < 0)
+		return -1;
+	cs->plot2 = -1;
+	if (comma && (cs->plot2 = leaf_named(cs->scene, comma + 1, "--plot", cmd)) < 0)
+		return -1;
+	if (cs->plot2 == cs->plot) {
+		cli_usage_error(cmd, "--plot names '%s' twice: the map needs two different names", first);
+		return -1;
+	}
+	return 0;
+}
+
 int cli_scene_open(const struct cli_opts *o, const char *cmd, struct cli_scene *cs)
 {
 	memset(cs, 0, sizeof *cs);
-	cs->plot = cs->nudge = -1;
+	cs->plot = cs->plot2 = cs->nudge = -1;
 	if (!o->scene_arg)
 		return cli_usage_error(cmd, "which scene? Give a .nudge file or a built-in name (see: nudge list)");
 	char path[PATH_MAX];
@@ -322,7 +347,8 @@ int cli_scene_open(const struct cli_opts *o, const char *cmd, struct cli_scene *
 	}
 	cs->eps = o->has_eps ? o->eps : cs->scene->eps;
 	cs->plot = cs->scene->plot;
-	if (o->plot && (cs->plot = leaf_named(cs->scene, o->plot, "--plot", cmd)) < 0) {
+	cs->plot2 = cs->scene->plot2;
+	if (o->plot && plot_named(cs, o->plot, cmd) != 0) {
 		cli_scene_close(cs);
 		return EXIT_USAGE;
 	}

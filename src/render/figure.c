@@ -159,7 +159,7 @@ static int figure_split(const struct graph_extent *ex, int n_side, double w, dou
 
 /* The panels beside (or under) the graph, in order: the J plot, the data, and the
  * lecture's loss, check, playground and work panels when the figure has them. */
-enum side_kind { SIDE_PLOT, SIDE_DATA, SIDE_LOSS, SIDE_EPS, SIDE_CHECK, SIDE_NUDGES, SIDE_ROWS,
+enum side_kind { SIDE_PLOT, SIDE_LAND, SIDE_DATA, SIDE_LOSS, SIDE_EPS, SIDE_CHECK, SIDE_NUDGES, SIDE_ROWS,
                  SIDE_WORK, SIDE_COUNT };
 
 static int figure_side(const struct figure *fig, const struct draw_opts *o, double u, int *kind,
@@ -171,7 +171,7 @@ static int figure_side(const struct figure *fig, const struct draw_opts *o, doub
 	int has_plot = fig->plot >= 0 && fig->plot < fig->scene->n_nodes && fig->curve &&
 	               fig->curve->node == fig->plot && fig->curve->ys;
 	if (has_plot)
-		kind[n++] = SIDE_PLOT;
+		kind[n++] = land_visible(fig) ? SIDE_LAND : SIDE_PLOT;
 	if (has_plot && fig->scene->n_rows > 0)
 		kind[n++] = SIDE_DATA;
 	if (fig->n_hist > 0 && fig->hist_cost)
@@ -196,7 +196,7 @@ static int figure_side(const struct figure *fig, const struct draw_opts *o, doub
 static void figure_column(const struct panel *col, struct panel *side, const int *kind, int n,
                           int vertical, double gap, const struct figure *fig)
 {
-	static const double weight[] = {[SIDE_PLOT] = 0.55, [SIDE_DATA] = 0.45, [SIDE_LOSS] = 0.42,
+	static const double weight[] = {[SIDE_PLOT] = 0.55, [SIDE_LAND] = 0.85, [SIDE_DATA] = 0.45, [SIDE_LOSS] = 0.42,
 	                                [SIDE_EPS] = 0.4};
 	double fixed[SIDE_COUNT] = {0}, used = gap * (n - 1), wsum = 0;
 	for (int i = 0; i < n; i++) {
@@ -328,7 +328,7 @@ void figure_of_session(struct figure *fig, struct render *r, const struct sessio
 	*fig = (struct figure){.render = r, .scene = ss->scene, .ev = ss->ev, .trace = ss->trace,
 	                       .step = ss->trace ? ss->trace->n_steps - 1 : 0, .progress = 1,
 	                       .plot = ss->plot, .eps = ss->eps, .curve = &ss->curve,
-	                       .data = &ss->data};
+	                       .data = &ss->data, .land = &ss->land};
 }
 
 int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *opts)
@@ -363,6 +363,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	for (int i = 0; i < n_side; i++)
 		switch (kind[i]) {
 		case SIDE_PLOT: draw_plot(cr, r, fig, &side[i]); break;
+		case SIDE_LAND: draw_landscape(cr, r, fig, &side[i]); break;
 		case SIDE_DATA: draw_data(cr, r, fig, &side[i]); break;
 		case SIDE_LOSS: draw_loss(cr, r, fig, &side[i]); break;
 		case SIDE_EPS: draw_eps(cr, r, fig, &side[i]); break;

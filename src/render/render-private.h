@@ -193,6 +193,9 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 /* Samples of J the plot in panel p draws (figure_plot_samples). */
 int plot_sample_count(const struct panel *p);
 void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+/* draw_landscape.c: the map of J over two leaves, with −∇J and the descent paths */
+void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+int land_visible(const struct figure *fig); /* 1: fig has a map to draw */
 /* draw_table.c: the numeric check and the derivative playground */
 enum table_kind { TABLE_CHECK, TABLE_NUDGES, TABLE_PER_ROW };
 void draw_table(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
