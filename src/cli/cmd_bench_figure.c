@@ -9,13 +9,15 @@
 
 static const char bench_usage[] =
 	"usage: nudge bench [SCENE] [--size WxH] [--frames N] [--theme dark|light]\n"
+	"                   [--plot A[,B]] [--descent N] [--rates A,B,...]\n"
 	"       nudge bench engine ...\n"
 	"\n"
 	"Draws N frames (default 300) of SCENE's figure (default: network) at WxH\n"
 	"(default 1920x1080) into an image surface, walking the steps with animation\n"
 	"in progress, then N frames as while dragging the plotted variable (engine,\n"
 	"trace and figure each frame), and prints the median and 99th-percentile\n"
-	"milliseconds per frame of each.\n";
+	"milliseconds per frame of each. With --plot A,B the figure shows the map of J\n"
+	"over A and B, and dragging moves both (with --descent, the paths follow).\n";
 
 static void bench_print(const char *name, const char *what, const struct draw_opts *d,
                         double *ms, int frames)
@@ -25,18 +27,24 @@ static void bench_print(const char *name, const char *what, const struct draw_op
 	       d->height, what, frames, med, p99);
 }
 
-/* Frames as while dragging the plotted variable: each one sets it, brings the session
- * up to date (engine, trace, samples) and draws, as the window does. */
+/* Frames as while dragging the plotted variable (both, on a map of two): each one sets
+ * it, brings the session up to date (engine, trace, samples, descent paths) and draws,
+ * as the window does. */
 static int bench_drag(struct fig_session *fs, cairo_t *cr, const struct draw_opts *d,
                       double *ms, int frames)
 {
-	const struct node *nd = &fs->ss.scene->nodes[fs->fig.plot];
-	double start = fs->ss.ev->set[fs->fig.plot];
+	int leaf[2] = {fs->ss.plot, fs->ss.plot2};
+	double start[2] = {0, 0};
+	for (int k = 0; k < 2 && leaf[k] >= 0; k++)
+		start[k] = fs->ss.ev->set[leaf[k]];
 	fs->fig.progress = 1;
 	for (int i = 0; i < frames; i++) {
 		double t0 = cli_now_ms();
-		double t = 0.5 + 0.4 * sin(i * 0.05);
-		session_set(&fs->ss, fs->fig.plot, nd->lo + (nd->hi - nd->lo) * t);
+		for (int k = 0; k < 2 && leaf[k] >= 0; k++) { /* a Lissajous figure over the map */
+			const struct node *nd = &fs->ss.scene->nodes[leaf[k]];
+			double t = 0.5 + 0.4 * sin(i * (k ? 0.037 : 0.05));
+			session_set(&fs->ss, leaf[k], nd->lo + (nd->hi - nd->lo) * t);
+		}
 		if (fig_session_update(fs, d) != 0)
 			return -1;
 		fs->fig.step = fs->ss.trace->n_steps - 1;
@@ -44,7 +52,8 @@ static int bench_drag(struct fig_session *fs, cairo_t *cr, const struct draw_opt
 		cairo_surface_flush(cairo_get_target(cr));
 		ms[i] = cli_now_ms() - t0;
 	}
-	session_set(&fs->ss, fs->fig.plot, start);
+	for (int k = 0; k < 2 && leaf[k] >= 0; k++)
+		session_set(&fs->ss, leaf[k], start[k]);
 	return fig_session_update(fs, d);
 }
 
@@ -88,7 +97,7 @@ int cmd_bench_figure(int argc, char **argv)
 	}
 	bench_print(fs.cs.name, "stepping", &d, ms, frames);
 	if (fs.fig.plot >= 0 && bench_drag(&fs, cr, &d, ms, frames) == 0)
-		bench_print(fs.cs.name, "dragging", &d, ms, frames);
+		bench_print(fs.cs.name, fs.ss.plot2 >= 0 ? "dragging on the map" : "dragging", &d, ms, frames);
 out:
 	free(ms);
 	cairo_destroy(cr);

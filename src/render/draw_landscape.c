@@ -76,25 +76,47 @@ static double land_at(const struct land_samples *l, double gx, double gy)
 	return (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy;
 }
 
-/* The bands as an image of the plot area, one pixel per 1080p pixel. */
-static void land_fill(cairo_t *cr, const struct land_samples *l, const struct axes *a, double u,
-                      const double *lv, int n)
+/* A hash of the levels (the bands' image is reused only for the same cut). */
+static unsigned long land_levels_hash(const double *lv, int n)
 {
-	int iw = (int)ceil(a->w / u), ih = (int)ceil(a->h / u);
-	if (iw < 2 || ih < 2 || iw > 8192 || ih > 8192)
-		return;
+	unsigned long h = 5381u + (unsigned long)n;
+	for (int k = 0; k < n; k++) {
+		unsigned char b[sizeof(double)];
+		memcpy(b, &lv[k], sizeof b);
+		for (size_t i = 0; i < sizeof b; i++)
+			h = h * 33u + b[i];
+	}
+	return h;
+}
+
+/* The bands as an image, one pixel per 1080p pixel of the plot area; the last one is
+ * reused while the map, its size and its levels stay (dragging the point). */
+static void land_contours(cairo_t *cr, const struct land_samples *l, const struct axes *a,
+                          const double *lv, int n);
+
+static cairo_surface_t *land_image(struct render *r, const struct land_samples *l, int iw, int ih,
+                                   const double *lv, int n, double line)
+{
+	struct land_image *c = &r->land;
+	unsigned long h = land_levels_hash(lv, n);
+	if (c->img && c->land == l && c->gen == l->gen && c->iw == iw && c->ih == ih && c->levels == h + (line > 0))
+		return c->img;
+	if (c->img)
+		cairo_surface_destroy(c->img);
+	*c = (struct land_image){0};
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, iw, ih);
 	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(img);
-		return;
+		return NULL;
 	}
 	cairo_surface_flush(img);
 	unsigned char *px = cairo_image_surface_get_data(img);
 	int stride = cairo_image_surface_get_stride(img);
 	uint32_t band[LAND_MAX_LEVELS + 1];
 	for (int k = 0; k <= n; k++) {
-		struct rgba c = land_colour(n > 0 ? (k + 0.5) / (n + 1) : 0.5);
-		band[k] = (uint32_t)(c.r * 255 + 0.5) << 16 | (uint32_t)(c.g * 255 + 0.5) << 8 | (uint32_t)(c.b * 255 + 0.5);
+		struct rgba col = land_colour(n > 0 ? (k + 0.5) / (n + 1) : 0.5);
+		band[k] = (uint32_t)(col.r * 255 + 0.5) << 16 | (uint32_t)(col.g * 255 + 0.5) << 8 |
+		          (uint32_t)(col.b * 255 + 0.5);
 	}
 	for (int y = 0; y < ih; y++) {
 		uint32_t *out = (uint32_t *)(px + (size_t)y * (size_t)stride);
@@ -106,6 +128,33 @@ static void land_fill(cairo_t *cr, const struct land_samples *l, const struct ax
 		}
 	}
 	cairo_surface_mark_dirty(img);
+	if (line > 0 && n > 0) { /* the contours too, in the image's pixels */
+		cairo_t *ic = cairo_create(img);
+		cairo_set_source_rgba(ic, 0, 0, 0, 0.35);
+		cairo_set_line_width(ic, line);
+		land_contours(ic, l, &(struct axes){0, 0, iw, ih, 0, 1, 0, 1}, lv, n);
+		cairo_destroy(ic);
+		cairo_surface_flush(img);
+	}
+	*c = (struct land_image){img, l, l->gen, iw, ih, h + (line > 0)};
+	return img;
+}
+
+/* The bands, and the contours: into the cached image, at the device's pixels, when
+ * drawing into an image (the window, PNG); as vector lines over it for SVG and PDF. */
+static void land_fill(cairo_t *cr, struct render *r, const struct land_samples *l, const struct axes *a,
+                      double line, const double *lv, int n)
+{
+	double dx = a->w, dy = a->h;
+	cairo_user_to_device_distance(cr, &dx, &dy);
+	int iw = (int)ceil(fabs(dx)), ih = (int)ceil(fabs(dy));
+	if (iw < 2 || ih < 2 || iw > 8192 || ih > 8192)
+		return;
+	int raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+	double ldev = line * fabs(dx) / a->w;
+	cairo_surface_t *img = land_image(r, l, iw, ih, lv, n, raster ? ldev : 0);
+	if (!img)
+		return;
 	cairo_save(cr);
 	cairo_rectangle(cr, a->x, a->y, a->w, a->h);
 	cairo_clip(cr);
@@ -115,7 +164,11 @@ static void land_fill(cairo_t *cr, const struct land_samples *l, const struct ax
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_FAST);
 	cairo_paint(cr);
 	cairo_restore(cr);
-	cairo_surface_destroy(img);
+	if (!raster && n > 0) {
+		cairo_set_source_rgba(cr, 0, 0, 0, 0.35);
+		cairo_set_line_width(cr, line);
+		land_contours(cr, l, a, lv, n);
+	}
 }
 
 /* The point where level v crosses the grid edge from (i0, k0) to (i1, k1), in user units. */
@@ -438,7 +491,7 @@ void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, con
 	const struct land_samples *l = fig->land;
 	const struct scene *s = fig->scene;
 	const struct theme *th = p->th;
-	double font = fmax(axes_font(p), 17 * p->u);
+	double font = fmax(axes_font(p), 19 * p->u);
 	int known = !p->o->hide_values && (!fig->trace || fig->step >= fig->trace->n_steps - 1);
 	double y = p->y;
 	land_header(cr, r, p, fig, l, known, font, &y);
@@ -478,12 +531,7 @@ void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, con
 		a.h = nh;
 	}
 	axes_draw(cr, r, th, &a, font, s->nodes[l->a].label, s->nodes[l->b].label); /* the map covers its grid */
-	land_fill(cr, l, &a, p->u, lv, n);
-	if (n > 0) {
-		cairo_set_source_rgba(cr, 0, 0, 0, 0.35);
-		cairo_set_line_width(cr, fmax(0.8 * p->u, font * 0.05));
-		land_contours(cr, l, &a, lv, n);
-	}
+	land_fill(cr, r, l, &a, fmax(0.8 * p->u, font * 0.05), lv, n);
 	theme_set(cr, th->muted);
 	cairo_set_line_width(cr, font * 0.11);
 	cairo_rectangle(cr, a.x, a.y, a.w, a.h);

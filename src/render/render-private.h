@@ -315,8 +315,18 @@ struct geom {
 void geom_add(struct geom *g, enum hit_kind kind, int node, int edge, double x, double y,
               double w, double h);
 
+/* draw_landscape.c's bands as last drawn, reused while the map and its size stay. */
+struct land_image {
+	cairo_surface_t *img;      /* the bands, one pixel per 1080p pixel, or NULL */
+	const void *land;          /* the land_samples it shows */
+	unsigned gen;              /* their gen then */
+	int iw, ih;                /* its size in pixels */
+	unsigned long levels;      /* a hash of the levels it was cut at */
+};
+
 struct render {
 	struct font_set fonts;     /* the bundled fonts */
+	struct land_image land;    /* the map's bands (draw_landscape.c) */
 	struct text_cache *texts;  /* glyph runs */
 	struct graph_layout *layout[2]; /* last graph layouts: wide and compact */
 	struct geom geom;          /* where the last draw put things */

@@ -40,6 +40,8 @@ void render_free(struct render *r)
 	text_cache_free(r->texts);
 	layout_free(r->layout[0]);
 	layout_free(r->layout[1]);
+	if (r->land.img)
+		cairo_surface_destroy(r->land.img);
 	font_set_free(&r->fonts);
 	free(r);
 }
