@@ -19,7 +19,10 @@ static const char export_usage[] =
 	"  --set NAME=VALUE     override an input or param (repeatable)\n"
 	"  --row K              the data row the graph shows\n"
 	"  --eps E              the nudge shown on the plot\n"
-	"  --plot NAME          the input or param on the plot's x axis\n";
+	"  --plot NAME          the input or param on the plot's x axis\n"
+	"  --plot A,B           the map of J over two inputs or params instead\n"
+	"  --descent N          on the map: N descent steps from the point (not moving it)\n"
+	"  --rates A,B,...      on the map: a path per learning rate (default: the scene's)\n";
 
 int cmd_export(int argc, char **argv)
 {
