@@ -37,7 +37,8 @@ void sample_node(struct eval *ev, const struct cone *c, int out, int row, const 
                  double *ys);
 
 /* The map of J over two leaves: out[k * nx + i] = J with the cone's leaf at xs[i] and
- * its leaf2 at ys[k] (a cone_new2), all else as in ev->set. One full forward pass per
+ * its leaf2 at ys[k] (a cone_new2; ys NULL and ny 1: the leaf alone, as sample_cost),
+ * all else as in ev->set. One full forward pass per
  * data row, then only the cone per grid point. Same scratch rule as sample_cost. */
 void sample_cost_grid(struct eval *ev, const struct cone *c, const double *xs, int nx,
                       const double *ys, int ny, double *out);

@@ -79,20 +79,7 @@ static void cone_run(struct eval *ev, const struct cone *c, double *val, double 
 
 void sample_cost(struct eval *ev, const struct cone *c, const double *xs, int n, double *ys)
 {
-	const struct scene *s = ev->scene;
-	int rows = s->n_rows > 0 ? s->n_rows : 1;
-	double *val = ev->rowv;
-	for (int i = 0; i < n; i++)
-		ys[i] = 0;
-	for (int r = 0; r < rows; r++) { /* rows in order: the sums are eval_cost_at's */
-		row_base(ev, r, val);
-		for (int i = 0; i < n; i++) {
-			cone_run(ev, c, val, xs[i], s->cost);
-			ys[i] += val[s->cost];
-		}
-	}
-	for (int i = 0; i < n; i++)
-		ys[i] /= rows;
+	sample_cost_grid(ev, c, xs, n, NULL, 1, ys);
 }
 
 void sample_cost_grid(struct eval *ev, const struct cone *c, const double *xs, int nx,
@@ -107,7 +94,8 @@ void sample_cost_grid(struct eval *ev, const struct cone *c, const double *xs, i
 	for (int r = 0; r < rows; r++) { /* rows in order: the sums are eval_cost_at's */
 		row_base(ev, r, val);
 		for (int k = 0; k < ny; k++) {
-			val[c->leaf2] = ys[k];
+			if (ys)
+				val[c->leaf2] = ys[k];
 			for (int i = 0; i < nx; i++) {
 				cone_run(ev, c, val, xs[i], s->cost);
 				out[(size_t)k * (size_t)nx + (size_t)i] += val[s->cost];
