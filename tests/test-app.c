@@ -857,6 +857,44 @@ static void test_one_recompute(void)
 	app_free(a);
 }
 
+/* The map of J over two names: J shows it, a drag on it moves both params, F draws the
+ * next steps without moving the point, Shift+click picks the second name, J again goes
+ * back to the curve. */
+static void test_landscape(void)
+{
+	struct app *a = open_scene("network");
+	if (!a)
+		return;
+	int w1 = scene_find(a->session.scene, "w1"), b1 = scene_find(a->session.scene, "b1");
+	CHECK(a->session.plot == w1 && a->session.plot2 < 0, "the scene plots w1 alone");
+	key(a, SDLK_j, 0);
+	CHECK(a->session.plot2 == b1 && a->session.land.a == w1 && a->session.land.b == b1 && a->session.land.j,
+	      "J: the map of J over w1 and the next param, b1");
+	int hx = -1, hy = -1; /* a point of the map in window pixels */
+	for (int y = a->ui.fig_rect.y; hx < 0 && y < a->ui.fig_rect.y + a->ui.fig_rect.h; y += 8)
+		for (int x = a->ui.fig_rect.x; hx < 0 && x < a->ui.fig_rect.x + a->ui.fig_rect.w; x += 8)
+			if (figure_hit(a->platform.render, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y).kind == HIT_LAND)
+				hx = x + 40, hy = y + 40;
+	CHECK(hx >= 0, "the map is drawn and can be hit");
+	double w0 = set_of(a, "w1"), v0 = set_of(a, "b1");
+	unsigned gen = a->session.land.gen;
+	drag(a, hx, hy, hx + 30, hy + 25);
+	CHECK(set_of(a, "w1") != w0 && set_of(a, "b1") != v0, "dragging on the map moves w1 (%g) and b1 (%g)",
+	      set_of(a, "w1"), set_of(a, "b1"));
+	CHECK(set_of(a, "b1") < v0 + 10 && a->session.land.gen == gen, "dragging keeps the map (no resampling)");
+	struct figure_hit h = figure_hit(a->platform.render, hx + 30 - a->ui.fig_rect.x, hy + 25 - a->ui.fig_rect.y);
+	CHECK(h.kind == HIT_LAND && fabs(h.value - set_of(a, "w1")) < 1e-9 && fabs(h.value2 - set_of(a, "b1")) < 1e-9,
+	      "the point is where the pointer let go");
+	double w = set_of(a, "w1"), b = set_of(a, "b1");
+	key(a, SDLK_f, 0);
+	CHECK(a->session.land.n_paths == 1 && a->session.land.paths[0].n > 1, "F: the next descent steps (%d points)",
+	      a->session.land.paths[0].n);
+	CHECK(set_of(a, "w1") == w && set_of(a, "b1") == b, "F leaves the point where it is");
+	key(a, SDLK_j, 0);
+	CHECK(a->session.plot2 < 0 && a->session.land.a < 0 && a->session.plot == w1, "J again: the curve of w1");
+	app_free(a);
+}
+
 int main(int argc, char **argv)
 {
 	setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -883,6 +921,7 @@ int main(int argc, char **argv)
 		test_training();
 		test_check_and_modes();
 		test_one_recompute();
+		test_landscape();
 	}
 	render_shutdown();
 	char cmd[400];

@@ -139,6 +139,8 @@ enum hit_kind {
 	HIT_PLOT_POINT,  /* the current point on the J(w) plot (node = plotted) */
 	HIT_PLOT,        /* elsewhere inside the J(w) plot's axes (value = w there) */
 	HIT_PANEL,       /* a lecture panel: loss, check, derivative table, work */
+	HIT_LAND,        /* inside the map of J over two leaves (node = the first; value and
+	                    value2 = both leaves there) */
 };
 
 struct figure_hit {
@@ -146,6 +148,7 @@ struct figure_hit {
 	int node;           /* node index, or -1 */
 	int edge;           /* edge index, or -1 */
 	double value;       /* HIT_PLOT / HIT_PLOT_POINT: the plotted variable at x */
+	double value2;      /* HIT_LAND: the map's second leaf at y */
 	double x, y, w, h;  /* the box that was hit, in draw units */
 };
 
@@ -155,6 +158,10 @@ struct figure_hit figure_hit(const struct render *r, double x, double y);
 /* The plotted variable's value at horizontal position x of the last drawn J(w) plot
  * (clamped to its range); returns 0 and leaves *v alone when no plot was drawn. */
 int figure_plot_value_at(const struct render *r, double x, double *v);
+
+/* The two leaves' values at (x, y) on the map of the last draw, held to its ranges:
+ * 1, or 0 when it drew no map. */
+int figure_land_values_at(const struct render *r, double x, double y, double *va, double *vb);
 
 /* ---- files ---- */
 

@@ -52,7 +52,9 @@ struct scene_entry {
 };
 
 /* What the mouse is doing between button down and up. */
-enum drag_kind { DRAG_NONE, DRAG_SLIDER, DRAG_PLOT, DRAG_SCRUB };
+#define APP_DESCENT_STEPS 30 /* F: steps of the descent path drawn on the map */
+
+enum drag_kind { DRAG_NONE, DRAG_SLIDER, DRAG_PLOT, DRAG_SCRUB, DRAG_LAND };
 
 struct text_entry;     /* ui_text.c's cache entries */
 

@@ -27,12 +27,56 @@ static int is_leaf(const struct app *a, int node)
 
 static void set_plot(struct app *a, int node)
 {
-	if (!is_leaf(a, node) || node == a->session.plot)
+	if (!is_leaf(a, node) || (node == a->session.plot && a->session.plot2 < 0))
 		return;
-	a->session.plot = node;
+	session_plot(&a->session, node, -1);
 	app_invalidate(a, CHANGED_LECTURE);
 	app_set_status(a, 0, "plotting %s against %s", a->session.scene->nodes[a->session.scene->cost].label,
 	               a->session.scene->nodes[node].label);
+}
+
+/* The map of J over the plotted leaf and node (Shift+click a second name, or J). */
+static void set_plot2(struct app *a, int node)
+{
+	const struct scene *s = a->session.scene;
+	if (!is_leaf(a, node) || !is_leaf(a, a->session.plot) || node == a->session.plot)
+		return;
+	session_plot(&a->session, a->session.plot, node);
+	app_invalidate(a, CHANGED_LECTURE);
+	app_set_status(a, 0, "the map of %s over %s and %s: drag the point; F draws the next %d descent steps",
+	               s->nodes[s->cost].label, s->nodes[a->session.plot].label, s->nodes[node].label, APP_DESCENT_STEPS);
+}
+
+/* J: the map over the plotted leaf and the next input or param, or back to the curve. */
+static void toggle_map(struct app *a)
+{
+	const struct scene *s = a->session.scene;
+	if (a->session.plot2 >= 0) {
+		set_plot(a, a->session.plot);
+		return;
+	}
+	for (int k = 1; k < s->n_nodes; k++) {
+		int v = (a->session.plot + k) % s->n_nodes;
+		if (is_leaf(a, v) && v != a->session.plot) {
+			set_plot2(a, v);
+			return;
+		}
+	}
+	app_set_status(a, 0, "the map needs two inputs or params; this scene has one");
+}
+
+/* F: the paths of the next descent steps from the current point, at α, or none. */
+static void toggle_paths(struct app *a)
+{
+	if (a->session.plot2 < 0) {
+		app_set_status(a, 0, "F draws descent paths on the map of J over two names: J or Shift+click a second name first");
+		return;
+	}
+	a->session.descent_n = a->session.descent_n > 0 ? 0 : APP_DESCENT_STEPS;
+	a->session.n_rates = 0; /* one path, at α */
+	app_invalidate(a, CHANGED_LECTURE);
+	app_set_status(a, 0, a->session.descent_n ? "the next %d descent steps at α, from the point (which stays)"
+	                                            : "descent paths off", APP_DESCENT_STEPS);
 }
 
 static void toggle_play(struct app *a)
@@ -155,6 +199,8 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		break;
 	case SDLK_c: case SDLK_d: case SDLK_e: case SDLK_m: case SDLK_n: lecture_key(a, k); break;
 	case SDLK_k: quiz_toggle(a); break;
+	case SDLK_j: toggle_map(a); break;
+	case SDLK_f: toggle_paths(a); break;
 	case SDLK_a: case SDLK_h:
 		if (a->quiz.on)
 			quiz_all(a, k == SDLK_h);
@@ -246,7 +292,9 @@ static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 			return;
 		}
 		if (inside(s->label, x, y)) {
-			if (s->kind == SLIDER_NODE)
+			if (s->kind == SLIDER_NODE && (SDL_GetModState() & KMOD_SHIFT))
+				set_plot2(a, s->node);
+			else if (s->kind == SLIDER_NODE)
 				set_plot(a, s->node);
 			return;
 		}
@@ -258,7 +306,15 @@ static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 	if (!inside(a->ui.fig_rect, x, y) || quiz_click(a, x, y))
 		return;
 	struct figure_hit h = figure_hit(a->platform.render, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y);
-	if (h.kind == HIT_PLOT_POINT || (h.kind == HIT_PLOT && is_leaf(a, a->session.plot))) {
+	if (h.kind == HIT_LAND && is_leaf(a, a->session.plot) && is_leaf(a, a->session.plot2)) {
+		a->pointer.drag = DRAG_LAND; /* the point jumps here and follows the pointer */
+		eval_set(a->session.ev, a->session.plot, h.value);
+		eval_set(a->session.ev, a->session.plot2, h.value2);
+		app_invalidate(a, CHANGED_VALUES);
+	} else if ((h.kind == HIT_NODE_VALUE || h.kind == HIT_NODE) && is_leaf(a, h.node) &&
+	           (SDL_GetModState() & KMOD_SHIFT)) {
+		set_plot2(a, h.node);
+	} else if (h.kind == HIT_PLOT_POINT || (h.kind == HIT_PLOT && is_leaf(a, a->session.plot))) {
 		a->pointer.drag = DRAG_PLOT;
 		a->pointer.node = a->session.plot;
 		double v;
@@ -292,6 +348,17 @@ static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
 			app_invalidate(a, CHANGED_VALUES);
 		}
 		break;
+	case DRAG_LAND: {
+		int y = (int)lround(e->y * a->platform.dpi);
+		double vb;
+		if (is_leaf(a, a->session.plot) && is_leaf(a, a->session.plot2) &&
+		    figure_land_values_at(a->platform.render, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y, &v, &vb)) {
+			eval_set(a->session.ev, a->session.plot, v);
+			eval_set(a->session.ev, a->session.plot2, vb);
+			app_invalidate(a, CHANGED_VALUES);
+		}
+		break;
+	}
 	case DRAG_SCRUB:
 		if (is_leaf(a, a->pointer.node)) {
 			const struct node *n = &a->session.scene->nodes[a->pointer.node];

@@ -201,6 +201,8 @@ static const char *const help_keys[][2] = {
 	{ "E", "each data row's numbers and their means (scenes with a data set)" },
 	{ "M", "forward mode (d node / d the plotted input) or reverse mode" },
 	{ "N", "N + P versus N × P: run every pass of both ways" },
+	{ "J", "the map of J over the plotted name and the next (again: the curve)" },
+	{ "F", "on the map: the next 30 descent steps from the point, at α" },
 	{ "K", "quiz: values and gradients become ? boxes to click and type" },
 	{ "A, H", "in the quiz: reveal all / hide all" },
 	{ "S", "save the figure as PNG (2× the window)" },
@@ -219,7 +221,8 @@ static const char *const help_mouse[] = {
 	"Drag a slider, click its track, or roll the wheel over it;",
 	"double-click its value to type a number (Enter applies, Esc cancels).",
 	"Drag the point on the J plot, or a value on an input or param node.",
-	"Click a param or input (node or slider name) to plot J against it.",
+	"Click a param or input (node or slider name) to plot J against it;",
+	"Shift+click a second one for the map of J over both (drag its point).",
 	"Drop a .nudge file on the window to open it; edits to it reload live.",
 };
 

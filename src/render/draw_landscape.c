@@ -404,6 +404,40 @@ static void land_legend(cairo_t *cr, struct render *r, const struct land_samples
 	*y += font * 0.3;
 }
 
+/* The descent steps taken so far (G, T in the window): the point after each, joined,
+ * older ones fainter, as the J(w) plot's trail. */
+static void land_history(cairo_t *cr, const struct figure *fig, const struct axes *a, const struct theme *th,
+                         double font)
+{
+	const struct land_samples *l = fig->land;
+	int n = fig->n_hist, nn = fig->scene->n_nodes;
+	if (n <= 0 || !fig->hist_set)
+		return;
+	cairo_save(cr);
+	cairo_rectangle(cr, a->x, a->y, a->w, a->h);
+	cairo_clip(cr);
+	for (int i = 0; i < n; i++) {
+		const double *set = fig->hist_set + (size_t)i * (size_t)nn;
+		double x = axes_x(a, set[l->a]), y = axes_y(a, set[l->b]), fade = 0.35 + 0.65 * (i + 1) / n;
+		if (i > 0) {
+			const double *prev = set - nn;
+			cairo_move_to(cr, axes_x(a, prev[l->a]), axes_y(a, prev[l->b]));
+			cairo_line_to(cr, x, y);
+			theme_set_alpha(cr, th->fg, fade);
+			cairo_set_line_width(cr, font * 0.12);
+			cairo_stroke(cr);
+		}
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, x, y, font * 0.2, 0, 2 * M_PI);
+		theme_set_alpha(cr, th->label_bg, fade);
+		cairo_fill_preserve(cr);
+		theme_set_alpha(cr, th->fg, fade);
+		cairo_set_line_width(cr, font * 0.08);
+		cairo_stroke(cr);
+	}
+	cairo_restore(cr);
+}
+
 /* The current point and the −∇J arrow (its direction in the map's units, a fixed length). */
 static void land_point(cairo_t *cr, struct render *r, const struct axes *a, const struct theme *th,
                        double va, double vb, double ga, double gb, int known, double font)
@@ -560,6 +594,10 @@ void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, con
 		}
 	}
 	land_paths(cr, l, &a, th, font);
+	land_history(cr, fig, &a, th, font);
+	r->geom.has_land = 1;
+	r->geom.land = a;
+	geom_add(&r->geom, HIT_LAND, l->a, -1, a.x, a.y, a.w, a.h);
 	land_point(cr, r, &a, th, fig->ev->set[l->a], fig->ev->set[l->b], fig->ev->mean_grad[l->a],
 	           fig->ev->mean_grad[l->b], known, font);
 }

@@ -341,6 +341,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	double u = figure_unit(&o);
 	r->geom.n_hits = 0;
 	r->geom.has_plot = 0;
+	r->geom.has_land = 0;
 	text_cache_sweep(r->texts);
 
 	cairo_save(cr);

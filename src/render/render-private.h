@@ -311,6 +311,8 @@ struct geom {
 	int has_plot;              /* 1 when a J(w) plot was drawn */
 	struct axes plot;          /* its axes */
 	int plot_node;             /* its variable */
+	int has_land;              /* 1 when a map of J over two leaves was drawn */
+	struct axes land;          /* its axes */
 };
 void geom_add(struct geom *g, enum hit_kind kind, int node, int edge, double x, double y,
               double w, double h);

@@ -76,7 +76,7 @@ void geom_add(struct geom *g, enum hit_kind kind, int node, int edge, double x, 
 
 struct figure_hit figure_hit(const struct render *r, double x, double y)
 {
-	struct figure_hit h = {HIT_NONE, -1, -1, 0, 0, 0, 0, 0};
+	struct figure_hit h = {HIT_NONE, -1, -1, 0, 0, 0, 0, 0, 0};
 	if (!r)
 		return h;
 	const struct geom *g = &r->geom;
@@ -91,11 +91,26 @@ struct figure_hit figure_hit(const struct render *r, double x, double y)
 	if (best < 0)
 		return h;
 	const struct geom_hit *gh = &g->hits[best];
-	h = (struct figure_hit){gh->kind, gh->node, gh->edge, 0, gh->box.x, gh->box.y,
+	h = (struct figure_hit){gh->kind, gh->node, gh->edge, 0, 0, gh->box.x, gh->box.y,
 	                        gh->box.w, gh->box.h};
 	if (gh->kind == HIT_PLOT || gh->kind == HIT_PLOT_POINT)
 		figure_plot_value_at(r, x, &h.value);
+	if (gh->kind == HIT_LAND)
+		figure_land_values_at(r, x, y, &h.value, &h.value2);
 	return h;
+}
+
+int figure_land_values_at(const struct render *r, double x, double y, double *va, double *vb)
+{
+	if (!r || !r->geom.has_land)
+		return 0;
+	const struct axes *a = &r->geom.land;
+	double tx = (x - a->x) / a->w, ty = (a->y + a->h - y) / a->h;
+	tx = tx < 0 ? 0 : tx > 1 ? 1 : tx;
+	ty = ty < 0 ? 0 : ty > 1 ? 1 : ty;
+	*va = a->xlo + tx * (a->xhi - a->xlo);
+	*vb = a->ylo + ty * (a->yhi - a->ylo);
+	return 1;
 }
 
 int figure_plot_value_at(const struct render *r, double x, double *v)
