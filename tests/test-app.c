@@ -882,9 +882,6 @@ static void test_landscape(void)
 	CHECK(set_of(a, "w1") != w0 && set_of(a, "b1") != v0, "dragging on the map moves w1 (%g) and b1 (%g)",
 	      set_of(a, "w1"), set_of(a, "b1"));
 	CHECK(set_of(a, "b1") < v0 + 10 && a->session.land.gen == gen, "dragging keeps the map (no resampling)");
-	struct figure_hit h = figure_hit(a->platform.render, hx + 30 - a->ui.fig_rect.x, hy + 25 - a->ui.fig_rect.y);
-	CHECK(h.kind == HIT_LAND && fabs(h.value - set_of(a, "w1")) < 1e-9 && fabs(h.value2 - set_of(a, "b1")) < 1e-9,
-	      "the point is where the pointer let go");
 	double w = set_of(a, "w1"), b = set_of(a, "b1");
 	key(a, SDLK_f, 0);
 	CHECK(a->session.land.n_paths == 1 && a->session.land.paths[0].n > 1, "F: the next descent steps (%d points)",
