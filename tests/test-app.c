@@ -2,7 +2,8 @@
  * dragging a slider changes the param and the gradients (checked against a hand
  * formula), every key does what it says, typed values, dragging the plot point,
  * screenshots that are numbered and never overwrite, resizing to 640x400 with every
- * control inside, live reload of the scene file (good and refused versions).
+ * control inside, live reload of the scene file (good and refused versions),
+ * presentation mode (F5, PageDown / PageUp, B, Esc) and the type keys (Ctrl+= − 0).
  * With --soak N: N random events, then the same checks for crashes and growth. */
 #include <fcntl.h>
 #include <math.h>
@@ -218,6 +219,84 @@ static void test_slider_drag(void)
 		CHECK(set_of(a, "w") > v0, "dragging the plot point right raises w (%g → %g)", v0, set_of(a, "w"));
 	}
 	app_free(a);
+}
+
+/* F5 and what a presentation remote sends; Ctrl+= / Ctrl+− / Ctrl+0; --present. */
+static void test_present(void)
+{
+	char path[1200];
+	snprintf(path, sizeof path, "%s/network.nudge", scenes);
+	struct app *a = open_app(path);
+	if (!a)
+		return;
+	struct figure fig;
+	struct draw_opts opts;
+	int H = a->platform.draw_h;
+	key(a, SDLK_F5, 0);
+	CHECK(a->ui.present && a->ui.bar.h == 0 && a->ui.fig_rect.h == H && a->ui.fig_rect.w == a->platform.draw_w,
+	      "F5: the figure takes the whole window (%dx%d of %dx%d)", a->ui.fig_rect.w, a->ui.fig_rect.h,
+	      a->platform.draw_w, H);
+	int hidden = 1;
+	for (int i = 0; i < a->ui.n_sliders; i++)
+		hidden &= a->ui.sliders[i].cell.w == 0;
+	for (int b = 0; b < BTN_COUNT; b++)
+		hidden &= a->ui.buttons[b].w == 0;
+	CHECK(hidden, "F5: no slider or button is shown");
+	app_figure(a, &fig, &opts);
+	CHECK(fabs(opts.font_scale - APP_PRESENT_SCALE) < 1e-9, "F5: presentation type (%g)", opts.font_scale);
+	key(a, SDLK_HOME, 0);
+	key(a, SDLK_PAGEDOWN, 0);
+	CHECK(a->playback.step == 1 && strcmp(a->files.name, "network") == 0,
+	      "presenting, PageDown: the next step (%d), not the next scene (%s)", a->playback.step, a->files.name);
+	key(a, SDLK_PAGEDOWN, 0);
+	key(a, SDLK_PAGEUP, 0);
+	CHECK(a->playback.step == 1, "presenting, PageUp: the step before (%d)", a->playback.step);
+	key(a, SDLK_TAB, 0);
+	int sel = a->ui.selected;
+	double before = sel >= 0 && a->ui.sliders[sel].kind == SLIDER_NODE
+	                ? a->session.ev->set[a->ui.sliders[sel].node] : 0;
+	key(a, SDLK_UP, 0);
+	CHECK(sel >= 0 && a->ui.sliders[sel].kind == SLIDER_NODE &&
+	      a->session.ev->set[a->ui.sliders[sel].node] > before, "presenting, Tab and Up still nudge a slider");
+	key(a, SDLK_b, 0);
+	CHECK(a->ui.blank, "presenting, B: the screen is blank");
+	key(a, SDLK_RIGHT, 0);
+	CHECK(!a->ui.blank, "any key brings the figure back");
+	key(a, SDLK_PERIOD, 0);
+	CHECK(a->ui.blank, "presenting, '.': blank too");
+	key(a, SDLK_PERIOD, 0);
+	CHECK(!a->ui.blank && a->ui.present, "'.' again: back, still presenting");
+	key(a, SDLK_ESCAPE, 0);
+	CHECK(!a->ui.present && a->ui.bar.h > 0, "Esc leaves presentation mode: the controls are back");
+	check_layout(a, "after presenting");
+	key(a, SDLK_PAGEDOWN, 0);
+	CHECK(strcmp(a->files.name, "network") != 0, "not presenting, PageDown: the next scene (%s)", a->files.name);
+	/* the type: Ctrl+= larger, Ctrl+− smaller, Ctrl+0 as it was; the pace keys untouched */
+	Uint32 pace = a->playback.play_ms;
+	key(a, SDLK_EQUALS, KMOD_LCTRL);
+	app_figure(a, &fig, &opts);
+	CHECK(opts.font_scale > 1.1 && a->playback.play_ms == pace, "Ctrl+=: larger type (%g)", opts.font_scale);
+	key(a, SDLK_0, KMOD_LCTRL);
+	key(a, SDLK_MINUS, KMOD_LCTRL);
+	app_figure(a, &fig, &opts);
+	CHECK(opts.font_scale < 0.9, "Ctrl+0 then Ctrl+−: smaller type (%g)", opts.font_scale);
+	for (int i = 0; i < 30; i++)
+		key(a, SDLK_MINUS, KMOD_LCTRL);
+	CHECK(a->ui.font_scale >= APP_FONT_SCALE_MIN - 1e-9, "Ctrl+− stops at %g", a->ui.font_scale);
+	key(a, SDLK_0, KMOD_LCTRL);
+	CHECK(a->ui.font_scale == 1, "Ctrl+0: the type as it was");
+	app_free(a);
+	/* nudge --present */
+	struct app_opts o = { .scene_path = path, .scenes_dir = scenes, .fonts_dir = fonts,
+	                      .shots_dir = shots, .width = 1024, .height = 768, .hidden = 1, .present = 1 };
+	char err[1024];
+	a = app_new(&o, err, sizeof err);
+	CHECK(a != NULL, "--present opens: %s", err);
+	if (a) {
+		app_pump(a);
+		CHECK(a->ui.present && a->ui.bar.h == 0, "--present: presentation mode from the start");
+		app_free(a);
+	}
 }
 
 static void test_keys(void)
@@ -911,6 +990,7 @@ int main(int argc, char **argv)
 	} else {
 		test_slider_drag();
 		test_keys();
+		test_present();
 		test_screenshots();
 		test_resize();
 		test_reload();

@@ -17,6 +17,7 @@ struct app_opts {
 	int width, height;       /* initial window size in screen units (default 1280x800) */
 	int hidden;              /* 1: do not show the window (tests) */
 	int light;               /* 1: start with the light theme */
+	int present;             /* 1: start in presentation mode (F5) */
 };
 
 /* Opens the window on the scene. Returns NULL with one sentence in err when SDL, the

@@ -198,6 +198,10 @@ struct app_ui {
 	SDL_Rect status_rect;       /* the status line */
 	int layout_w, layout_h;     /* size the layout was made for (0: place again) */
 	int help;                   /* the help overlay is shown */
+	int present;                /* F5: presentation mode (full screen, no controls) */
+	int present_full;           /* F5 made the window full screen (Esc undoes it) */
+	int blank;                  /* B or '.' in presentation mode: the screen is black */
+	double font_scale;          /* Ctrl+= / Ctrl+− / Ctrl+0: the figure's type, 1 = default */
 	struct scene_entry *list;   /* the Scenes overlay's entries (NULL when closed) */
 	int n_list;
 	int list_sel;               /* the highlighted entry */
@@ -282,6 +286,11 @@ struct app {
 };
 
 /* app.c */
+#define APP_PRESENT_SCALE 1.3   /* presentation mode's type, times the window's */
+#define APP_FONT_SCALE_MIN 0.6  /* Ctrl+− stops here */
+#define APP_FONT_SCALE_MAX 2.5  /* Ctrl+= stops here */
+/* F5: presentation mode on or off (full screen, controls hidden; Esc leaves). */
+void app_present(struct app *a, int on);
 int app_open_scene(struct app *a, const char *path, int keep_values, char *err, size_t n);
 /* Says what changed (enum app_change bits); the loop recomputes before the next frame. */
 void app_invalidate(struct app *a, unsigned what);

@@ -38,6 +38,23 @@ void app_invalidate(struct app *a, unsigned what)
 	a->changed |= what;
 }
 
+void app_present(struct app *a, int on)
+{
+	if (on == a->ui.present)
+		return;
+	a->ui.present = on;
+	a->ui.blank = 0;
+	if (on && !a->platform.fullscreen) { /* full screen, and back to a window on Esc */
+		a->ui.present_full = SDL_SetWindowFullscreen(a->platform.win, SDL_WINDOW_FULLSCREEN_DESKTOP) == 0;
+		a->platform.fullscreen = a->ui.present_full;
+	} else if (!on && a->ui.present_full) {
+		SDL_SetWindowFullscreen(a->platform.win, 0);
+		a->platform.fullscreen = a->ui.present_full = 0;
+	}
+	app_invalidate(a, CHANGED_LAYOUT | CHANGED_FIGURE);
+	app_set_status(a, 0, on ? "presentation: PageDown / PageUp step the walk, B blanks, Esc leaves" : "");
+}
+
 /* Brings everything up to date with what changed, in dependency order: the engine's
  * values (and the descent steps asked for), the step trace, the lecture's panels. The
  * figure is drawn by frame(). The only place the app runs the engine for a change. */
@@ -268,7 +285,8 @@ void app_figure(struct app *a, struct figure *fig, struct draw_opts *opts)
 	figure_of_session(fig, a->platform.render, &a->session);
 	fig->step = a->playback.step;
 	fig->progress = a->playback.progress;
-	*opts = (struct draw_opts){ .width = a->ui.fig_rect.w, .height = a->ui.fig_rect.h, .theme = a->ui.theme };
+	*opts = (struct draw_opts){ .width = a->ui.fig_rect.w, .height = a->ui.fig_rect.h, .theme = a->ui.theme,
+	                            .font_scale = a->ui.font_scale * (a->ui.present ? APP_PRESENT_SCALE : 1) };
 	lecture_figure(&a->lecture, &a->session, fig);
 	quiz_opts(&a->quiz, opts);
 	int n = figure_plot_samples(fig, opts); /* the curve at the plot's resolution */
@@ -480,6 +498,7 @@ struct app *app_new(const struct app_opts *o, char *err, size_t n)
 	a->playback.play_ms = 1200;
 	a->playback.progress = 1;
 	a->ui.theme = o->light ? THEME_LIGHT : THEME_DARK;
+	a->ui.font_scale = 1;
 	snprintf(a->platform.fonts_dir, sizeof a->platform.fonts_dir, "%s", o->fonts_dir);
 	snprintf(a->files.scenes_dir, sizeof a->files.scenes_dir, "%s", o->scenes_dir ? o->scenes_dir : "");
 	snprintf(a->files.shots_dir, sizeof a->files.shots_dir, "%s", o->shots_dir && *o->shots_dir ? o->shots_dir : ".");
@@ -513,6 +532,8 @@ struct app *app_new(const struct app_opts *o, char *err, size_t n)
 	a->files.next_watch = SDL_GetTicks() + APP_WATCH_MS;
 	SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
 	SDL_StopTextInput();
+	if (o->present) /* nudge --present */
+		app_present(a, 1);
 	return a;
 }
 

@@ -144,6 +144,45 @@ static void edit_key(struct app *a, SDL_Keycode k)
 	}
 }
 
+/* Ctrl+= / Ctrl+− / Ctrl+0: the figure's type larger, smaller, as it was; 1 when used. */
+static int font_key(struct app *a, SDL_Keycode k)
+{
+	double s = a->ui.font_scale;
+	if (k == SDLK_EQUALS || k == SDLK_PLUS || k == SDLK_KP_PLUS)
+		s *= 1.15;
+	else if (k == SDLK_MINUS || k == SDLK_KP_MINUS)
+		s /= 1.15;
+	else if (k == SDLK_0 || k == SDLK_KP_0)
+		s = 1;
+	else
+		return 0;
+	a->ui.font_scale = s < APP_FONT_SCALE_MIN ? APP_FONT_SCALE_MIN : s > APP_FONT_SCALE_MAX ? APP_FONT_SCALE_MAX : s;
+	app_invalidate(a, CHANGED_FIGURE);
+	app_set_status(a, 0, "type at %.0f %% (Ctrl+0: 100 %%)", a->ui.font_scale * 100);
+	return 1;
+}
+
+/* Presentation mode's keys, as a presentation remote sends them: PageDown / PageUp
+ * step the walk (Ctrl+PageDown / PageUp change the scene), B or '.' blanks the screen
+ * and any key brings it back; 1 when used. */
+static int present_key(struct app *a, SDL_Keycode k, int ctrl)
+{
+	if (a->ui.blank) {
+		a->ui.blank = 0;
+		app_invalidate(a, CHANGED_FIGURE);
+		return k == SDLK_b || k == SDLK_PERIOD;
+	}
+	switch (k) {
+	case SDLK_PAGEDOWN: ctrl ? app_switch_scene(a, 1) : press_button(a, BTN_NEXT, 0); return 1;
+	case SDLK_PAGEUP: ctrl ? app_switch_scene(a, -1) : press_button(a, BTN_PREV, 0); return 1;
+	case SDLK_b: case SDLK_PERIOD:
+		a->ui.blank = 1;
+		app_invalidate(a, CHANGED_FIGURE);
+		return 1;
+	default: return 0;
+	}
+}
+
 static void key(struct app *a, const SDL_KeyboardEvent *e)
 {
 	SDL_Keycode k = e->keysym.sym;
@@ -157,9 +196,15 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 	if (scene_list_key(a, k))
 		return;
 	if (k == SDLK_ESCAPE) {
+		if (!a->ui.help && a->ui.present)
+			app_present(a, 0);
 		a->ui.help = 0;
 		return;
 	}
+	if (ctrl && font_key(a, k))
+		return;
+	if (a->ui.present && present_key(a, k, ctrl))
+		return;
 	if (a->ui.help && k != SDLK_F1 && k != SDLK_q && !(k == SDLK_SLASH && shift) && k != SDLK_QUESTION)
 		a->ui.help = 0; /* any other key closes the overlay and does its job */
 	switch (k) {
@@ -222,6 +267,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 	case SDLK_s: shots_save(a, shift); break;
 	case SDLK_w: shots_save_walk(a); break;
 	case SDLK_l: press_button(a, BTN_THEME, 0); break;
+	case SDLK_F5: app_present(a, !a->ui.present); break;
 	case SDLK_F11:
 		a->platform.fullscreen = !a->platform.fullscreen;
 		SDL_SetWindowFullscreen(a->platform.win, a->platform.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);

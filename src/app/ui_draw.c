@@ -210,6 +210,10 @@ static const char *const help_keys[][2] = {
 	{ "W", "save the whole walk as a PDF, a page per step" },
 	{ "L", "light / dark theme" },
 	{ "F11", "full screen" },
+	{ "F5", "present: full screen, no controls, large type (Esc leaves)" },
+	{ "PageDown, PageUp", "presenting: next / previous step (with Ctrl: scene)" },
+	{ "B, .", "presenting: blank the screen (any key brings it back)" },
+	{ "Ctrl+=, Ctrl+−, Ctrl+0", "the figure's type larger / smaller / as it was" },
 	{ "PageUp, PageDown", "previous / next built-in scene" },
 	{ "O", "the list of built-in scenes, to pick one" },
 	{ "[, ]", "the data row the graph shows (scenes with a data set)" },
@@ -355,9 +359,21 @@ void ui_draw(struct app *a)
 	const struct ui_colors colors = ui_colors_of(theme_get(a->ui.theme)), *c = &colors;
 	SDL_SetRenderDrawBlendMode(a->platform.ren, SDL_BLENDMODE_NONE);
 	color(&a->platform, c->bg);
+	if (a->ui.blank) { /* presentation, B or '.': a black screen */
+		SDL_SetRenderDrawColor(a->platform.ren, 0, 0, 0, 255);
+		SDL_RenderClear(a->platform.ren);
+		return;
+	}
 	SDL_RenderClear(a->platform.ren);
 	if (a->platform.fig_tex)
 		SDL_RenderCopy(a->platform.ren, a->platform.fig_tex, NULL, &a->ui.fig_rect);
+	if (a->ui.present) { /* no controls; the help and the scene list still open */
+		if (a->ui.list)
+			draw_scene_list(a, c);
+		if (a->ui.help)
+			draw_help(&a->platform, c);
+		return;
+	}
 	fill(&a->platform, a->ui.bar, c->bar);
 	SDL_Rect line = { 0, a->ui.bar.y, a->platform.draw_w, 1 };
 	fill(&a->platform, line, c->track);

@@ -118,6 +118,17 @@ void ui_layout(struct app *a)
 		bx += w + pad / 2;
 	}
 	a->ui.status_rect = (SDL_Rect){ bx + pad, by, W - bx - 2 * pad, btn_h };
+	if (a->ui.present) { /* presentation: the figure takes the screen, no controls */
+		a->ui.bar = (SDL_Rect){ 0, H, W, 0 };
+		a->ui.fig_rect = (SDL_Rect){ 0, err_h, W, H - err_h };
+		for (int i = 0; i < n; i++) {
+			struct slider *s = &a->ui.sliders[i];
+			s->cell = s->label = s->track = s->value = (SDL_Rect){ 0, 0, 0, 0 };
+		}
+		for (int b = 0; b < BTN_COUNT; b++)
+			a->ui.buttons[b] = (SDL_Rect){ 0, 0, 0, 0 };
+		a->ui.status_rect = (SDL_Rect){ 0, 0, 0, 0 };
+	}
 	write_layout_file(a);
 	a->ui.layout_w = W;
 	a->ui.layout_h = H;

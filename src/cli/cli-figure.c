@@ -6,6 +6,17 @@
 #include <string.h>
 #include "cli-figure.h"
 
+/* A number from lo to hi in v; 0, or -1 when it is not one. */
+static int fig_parse_range(const char *v, double lo, double hi, double *out)
+{
+	char *end;
+	double x = strtod(v, &end);
+	if (end == v || *end || !(x >= lo && x <= hi))
+		return -1;
+	*out = x;
+	return 0;
+}
+
 static int fig_parse_size(const char *s, double *w, double *h)
 {
 	char *end;
@@ -67,10 +78,13 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const c
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--scale")) {
 			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
-			char *end;
-			a->ex.scale = strtod(v, &end);
-			if (end == v || *end || !(a->ex.scale >= 0.1 && a->ex.scale <= 8))
+			if (fig_parse_range(v, 0.1, 8, &a->ex.scale) != 0)
 				return cli_usage_error(cmd, "--scale wants a number from 0.1 to 8, not '%s'", v);
+		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--font-scale")) {
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			if (fig_parse_range(v, 0.5, 3, &a->ex.draw.font_scale) != 0)
+				return cli_usage_error(cmd, "--font-scale wants a number from 0.5 to 3, not '%s'", v);
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--theme")) {
 			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;

@@ -12,6 +12,7 @@ static const char export_usage[] =
 	"  -o FILE              the file to write (replaced atomically)\n"
 	"  --size WxH           figure size in units (default 1920x1080; points for SVG/PDF)\n"
 	"  --scale S            PNG pixels per unit (--scale 2 gives 3840x2160)\n"
+	"  --font-scale S       the figure's type S times larger (0.5 to 3; the graph still fits)\n"
 	"  --theme dark|light   colours (default light, for slides)\n"
 	"  --transparent        no background\n"
 	"  --step K             the step of the backprop walk to show (default: the last)\n"

@@ -1,4 +1,4 @@
-/* cmd_window.c - `nudge [SCENE] [--shots DIR] [--size WxH] [--light]`: opens the
+/* cmd_window.c - `nudge [SCENE] [--shots DIR] [--size WxH] [--light] [--present]`: opens the
  * window (src/app) on a scene, by default the lecture's computation graph. */
 #include <locale.h>
 #include <stdio.h>
@@ -27,6 +27,8 @@ int cmd_window(int argc, char **argv)
 				return cli_usage_error(NULL, "--size takes WIDTHxHEIGHT, at least 640x400 (got '%s')", argv[i]);
 		} else if (strcmp(a, "--light") == 0) {
 			o.light = 1;
+		} else if (strcmp(a, "--present") == 0) {
+			o.present = 1;
 		} else if (a[0] == '-' && a[1]) {
 			return cli_usage_error(NULL, "unknown option '%s' (see: nudge --help)", a);
 		} else if (scene) {

@@ -67,6 +67,23 @@ try:
     big = os.path.join(tmp, "big.png")
     r = run("export", "network", "-o", big, "--scale", "2", "--theme", "dark")
     check(r.returncode == 0 and png_size(big) == (3840, 2160), "--scale 2 gives 3840x2160")
+
+    # --font-scale: the step sentence (and the rest of the type) grows, the size does not
+    def word_height(png, word):
+        tsv = subprocess.run(["tesseract", png, "-", "--psm", "11", "tsv"], capture_output=True,
+                             text=True, timeout=120).stdout
+        hs = [int(f[9]) for f in (l.split("\t") for l in tsv.splitlines()[1:])
+              if len(f) >= 12 and f[11].strip() == word]
+        return max(hs) if hs else 0
+    plain, scaled = os.path.join(tmp, "fs1.png"), os.path.join(tmp, "fs16.png")
+    r1 = run("export", "computation-graph", "-o", plain, "--size", "1280x720")
+    r2 = run("export", "computation-graph", "-o", scaled, "--size", "1280x720", "--font-scale", "1.6")
+    h1, h2 = word_height(plain, "step"), word_height(scaled, "step")
+    check(r1.returncode == 0 and r2.returncode == 0 and png_size(scaled) == (1280, 720) and
+          h1 > 0 and h2 >= h1 * 1.4, f"--font-scale 1.6: the caption's 'step' {h1} px -> {h2} px")
+    for bad in ("0", "9", "big"):
+        r = run("export", "computation-graph", "-o", scaled, "--font-scale", bad)
+        check(r.returncode == 2 and "--font-scale" in r.stderr, f"--font-scale {bad} refused: {r.stderr!r}")
     r = run("export", "fit-line", "-o", os.path.join(tmp, "small.png"), "--size", "800x600",
             "--step", "0", "--set", "w=1.5", "--row", "1", "--eps", "0.1", "--transparent")
     check(r.returncode == 0 and png_size(os.path.join(tmp, "small.png")) == (800, 600),
