@@ -966,6 +966,11 @@ static void test_landscape(void)
 	CHECK(a->session.land.n_paths == 1 && a->session.land.paths[0].n > 1, "F: the next descent steps (%d points)",
 	      a->session.land.paths[0].n);
 	CHECK(set_of(a, "w1") == w && set_of(a, "b1") == b, "F leaves the point where it is");
+	key(a, SDLK_f, 0);
+	CHECK(a->session.land.n_paths == 3 && a->session.land.paths[0].rate == a->session.rate / 4 &&
+	      a->session.land.paths[2].rate == a->session.rate * 3, "F again: three rates side by side");
+	key(a, SDLK_f, 0);
+	CHECK(a->session.land.n_paths == 0, "F a third time: no paths");
 	key(a, SDLK_j, 0);
 	CHECK(a->session.plot2 < 0 && a->session.land.a < 0 && a->session.plot == w1, "J again: the curve of w1");
 	app_free(a);

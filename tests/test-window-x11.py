@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """test-window-x11.py - nudge end to end in a real X window (Xvfb), driven as a person
-would with xdotool: start it, drag the w knob, step with Home and Right, press S. Checks
+would with xdotool: start it, drag the w knob, step with Home and Right, press S, J (the
+map of J over two params) and F (a descent path on it). Checks
 that the screen changed where the figure is, that the screenshot file is a PNG at twice
 the figure's size, and that Q quits cleanly. Usage: test-window-x11.py NUDGE
 Skips (exit 77) when Xvfb, xdotool or ImageMagick are missing."""
@@ -141,6 +142,18 @@ try:
         w, h = struct.unpack(">II", head[16:24])
         check(head[:8] == b"\x89PNG\r\n\x1a\n" and w == 2 * fw and h == 2 * fh,
               f"a PNG at twice the figure's size: {w}x{h} for {fw}x{fh}")
+    # the landscape: J shows the map of J over two params, F draws the descent path on it
+    x("xdotool", "key", "--window", wid, "j")
+    time.sleep(0.8)
+    d = shot(os.path.join(tmp, "d.png"))
+    changed = differing(c, d, fig_geom)
+    check(changed > 20000, f"J drew the map of J over two names ({changed} pixels)")
+    x("xdotool", "key", "--window", wid, "f")
+    time.sleep(0.8)
+    e = shot(os.path.join(tmp, "e.png"))
+    changed = differing(d, e, fig_geom)
+    check(changed > 100, f"F drew the descent path on the map ({changed} pixels)")
+
     x("xdotool", "key", "--window", wid, "q")
     try:
         out, err = app.communicate(timeout=10)

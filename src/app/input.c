@@ -65,18 +65,32 @@ static void toggle_map(struct app *a)
 	app_set_status(a, 0, "the map needs two inputs or params; this scene has one");
 }
 
-/* F: the paths of the next descent steps from the current point, at α, or none. */
+/* F: the next descent steps from the current point, which stays: one path at α, then
+ * three side by side (α/4, α, 3α: slow, as set, too large), then none. */
 static void toggle_paths(struct app *a)
 {
-	if (a->session.plot2 < 0) {
+	struct session *ss = &a->session;
+	if (ss->plot2 < 0) {
 		app_set_status(a, 0, "F draws descent paths on the map of J over two names: J or Shift+click a second name first");
 		return;
 	}
-	a->session.descent_n = a->session.descent_n > 0 ? 0 : APP_DESCENT_STEPS;
-	a->session.n_rates = 0; /* one path, at α */
+	if (ss->descent_n == 0) {
+		ss->descent_n = APP_DESCENT_STEPS;
+		ss->n_rates = 0; /* one path, at α */
+		app_set_status(a, 0, "the next %d descent steps at α, from the point (which stays); F again: three rates",
+		               APP_DESCENT_STEPS);
+	} else if (ss->n_rates == 0) {
+		ss->n_rates = 3;
+		ss->rates[0] = ss->rate / 4;
+		ss->rates[1] = ss->rate;
+		ss->rates[2] = ss->rate * 3;
+		app_set_status(a, 0, "the next %d steps at α/4, α and 3α, side by side", APP_DESCENT_STEPS);
+	} else {
+		ss->descent_n = 0;
+		ss->n_rates = 0;
+		app_set_status(a, 0, "descent paths off");
+	}
 	app_invalidate(a, CHANGED_LECTURE);
-	app_set_status(a, 0, a->session.descent_n ? "the next %d descent steps at α, from the point (which stays)"
-	                                            : "descent paths off", APP_DESCENT_STEPS);
 }
 
 static void toggle_play(struct app *a)

@@ -86,7 +86,7 @@ static void draw_slider(struct app *a, int i, const struct ui_colors *c)
 	struct app_platform *p = &a->platform;
 	if (s->cell.w == 0)
 		return;
-	int is_plot = s->kind == SLIDER_NODE && s->node == a->session.plot;
+	int is_plot = s->kind == SLIDER_NODE && (s->node == a->session.plot || s->node == a->session.plot2);
 	if (i == a->ui.selected) {
 		int sx = ui_em(p, m->select_x), sy = ui_em(p, m->select_y);
 		SDL_Rect hl = { s->cell.x - sx, s->cell.y + sy, s->cell.w + 2 * sx, s->cell.h - 2 * sy };
@@ -202,7 +202,7 @@ static const char *const help_keys[][2] = {
 	{ "M", "forward mode (d node / d the plotted input) or reverse mode" },
 	{ "N", "N + P versus N × P: run every pass of both ways" },
 	{ "J", "the map of J over the plotted name and the next (again: the curve)" },
-	{ "F", "on the map: the next 30 descent steps from the point, at α" },
+	{ "F", "on the map: the next 30 descent steps at α; again: α/4, α, 3α; again: off" },
 	{ "K", "quiz: values and gradients become ? boxes to click and type" },
 	{ "A, H", "in the quiz: reveal all / hide all" },
 	{ "S", "save the figure as PNG (2× the window)" },
