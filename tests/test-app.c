@@ -208,7 +208,7 @@ static void test_slider_drag(void)
 	int px = -1, py = -1;
 	for (int yy = 0; yy < a->ui.fig_rect.h && px < 0; yy += 2)
 		for (int xx = 0; xx < a->ui.fig_rect.w && px < 0; xx += 2)
-			if (figure_hit(a->platform.render, xx, yy).kind == HIT_PLOT_POINT) {
+			if (figure_hit(a->platform.geom, xx, yy).kind == HIT_PLOT_POINT) {
 				px = xx;
 				py = yy;
 			}
@@ -727,7 +727,7 @@ static int find_box(const struct app *a, enum hit_kind kind, int node, int *x, i
 {
 	for (int py = 0; py < a->ui.fig_rect.h; py += 2)
 		for (int px = 0; px < a->ui.fig_rect.w; px += 2) {
-			struct figure_hit h = figure_hit(a->platform.render, px, py);
+			struct figure_hit h = figure_hit(a->platform.geom, px, py);
 			if (h.kind == kind && h.node == node) {
 				*x = a->ui.fig_rect.x + (int)(h.x + h.w / 2);
 				*y = a->ui.fig_rect.y + (int)(h.y + h.h / 2);
@@ -952,7 +952,7 @@ static void test_landscape(void)
 	int hx = -1, hy = -1; /* a point of the map in window pixels */
 	for (int y = a->ui.fig_rect.y; hx < 0 && y < a->ui.fig_rect.y + a->ui.fig_rect.h; y += 8)
 		for (int x = a->ui.fig_rect.x; hx < 0 && x < a->ui.fig_rect.x + a->ui.fig_rect.w; x += 8)
-			if (figure_hit(a->platform.render, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y).kind == HIT_LAND)
+			if (figure_hit(a->platform.geom, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y).kind == HIT_LAND)
 				hx = x + 40, hy = y + 40;
 	CHECK(hx >= 0, "the map is drawn and can be hit");
 	double w0 = set_of(a, "w1"), v0 = set_of(a, "b1");

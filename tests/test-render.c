@@ -67,9 +67,14 @@ static struct figure fig_of(struct render *r, const struct loaded *l, int step)
 	return f;
 }
 
-/* Draws into a fresh W x H image surface; the caller destroys it. */
-static cairo_surface_t *draw(const struct figure *f, const struct draw_opts *o)
+static struct figure_geom *test_geom; /* what the last draw() put where */
+
+/* Draws into a fresh W x H image surface, recording test_geom; the caller destroys it. */
+static cairo_surface_t *draw(const struct figure *f, const struct draw_opts *o_in)
 {
+	struct draw_opts with_geom = *o_in;
+	with_geom.geom = test_geom;
+	const struct draw_opts *o = &with_geom;
 	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)o->width,
 	                                                 (int)o->height);
 	cairo_t *cr = cairo_create(sf);
@@ -89,7 +94,7 @@ static int boxes_overlap(const struct layout_box *a, const struct layout_box *b)
 /* Node boxes and edge labels: no overlaps among them or with the plot; all inside. */
 static void check_geometry(struct render *r, const char *what, double w, double h)
 {
-	const struct geom *g = &r->geom;
+	const struct figure_geom *g = test_geom;
 	int nodes = 0;
 	for (int i = 0; i < g->n_hits; i++) {
 		const struct geom_hit *a = &g->hits[i];
@@ -123,8 +128,8 @@ static long count_colour(cairo_surface_t *sf, struct render *r, struct rgba c)
 	int stride = cairo_image_surface_get_stride(sf);
 	int W = cairo_image_surface_get_width(sf), H = cairo_image_surface_get_height(sf);
 	long n = 0;
-	for (int i = 0; i < r->geom.n_hits; i++) {
-		const struct geom_hit *gh = &r->geom.hits[i];
+	for (int i = 0; i < test_geom->n_hits; i++) {
+		const struct geom_hit *gh = &test_geom->hits[i];
 		if (gh->kind != HIT_NODE)
 			continue;
 		for (int y = (int)gh->box.y; y < (int)(gh->box.y + gh->box.h) && y < H; y++)
@@ -170,9 +175,9 @@ static int list_scenes(char names[][64], int max)
  * graph_metrics.hit_value_h em high. */
 static double graph_em(const struct render *r)
 {
-	for (int i = 0; i < r->geom.n_hits; i++)
-		if (r->geom.hits[i].kind == HIT_NODE_VALUE)
-			return r->geom.hits[i].box.h / graph_metrics.hit_value_h;
+	for (int i = 0; i < test_geom->n_hits; i++)
+		if (test_geom->hits[i].kind == HIT_NODE_VALUE)
+			return test_geom->hits[i].box.h / graph_metrics.hit_value_h;
 	return 0;
 }
 
@@ -235,7 +240,7 @@ static void test_every_scene(struct render *r)
 				if (only != DRAW_PLOT)
 					check_geometry(r, what, o.width, o.height);
 				else
-					CHECK(r->geom.has_plot || l.s->plot < 0, "%s: no plot", what);
+					CHECK(test_geom->has_plot || l.s->plot < 0, "%s: no plot", what);
 				cairo_surface_destroy(sf);
 			}
 		/* one row's names and the mean box with a data set only: a scene without one
@@ -331,8 +336,8 @@ static void test_lecture_panels(struct render *r)
 			snprintf(what, sizeof what, "%s with every lecture panel %gx%g", l.name, o.width, o.height);
 			check_geometry(r, what, o.width, o.height);
 			int panels = 0;
-			for (int h = 0; h < r->geom.n_hits; h++)
-				panels += r->geom.hits[h].kind == HIT_PANEL;
+			for (int h = 0; h < test_geom->n_hits; h++)
+				panels += test_geom->hits[h].kind == HIT_PANEL;
 			int want = 5 + (l.s->n_rows > 0);
 			CHECK(panels == want, "%s: %d lecture panels drawn (%d)", what, want, panels);
 			cairo_surface_destroy(sf);
@@ -407,26 +412,26 @@ static void test_hits(struct render *r)
 	if (load(&l, "computation-graph") != 0)
 		return;
 	struct figure f = fig_of(r, &l, -1);
-	struct figure_hit none = figure_hit(r, -1, -1);
+	struct figure_hit none = figure_hit(test_geom, -1, -1);
 	CHECK(none.kind == HIT_NONE, "nothing outside the canvas");
 	cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 1920, .height = 1080}));
 	int found = 0;
-	for (int i = 0; i < r->geom.n_hits; i++) {
-		struct geom_hit gh = r->geom.hits[i];
+	for (int i = 0; i < test_geom->n_hits; i++) {
+		struct geom_hit gh = test_geom->hits[i];
 		if (gh.kind != HIT_NODE_VALUE)
 			continue;
-		struct figure_hit h = figure_hit(r, gh.box.x + gh.box.w / 2, gh.box.y + gh.box.h / 2);
+		struct figure_hit h = figure_hit(test_geom, gh.box.x + gh.box.w / 2, gh.box.y + gh.box.h / 2);
 		CHECK(h.kind == HIT_NODE_VALUE && h.node == gh.node, "value of node %d: got kind %d node %d",
 		      gh.node, h.kind, h.node);
 		found++;
 	}
 	CHECK(found == l.s->n_nodes, "every node's value can be hit (%d of %d)", found, l.s->n_nodes);
 	double v = 0;
-	CHECK(figure_plot_value_at(r, 0, &v) && v == l.s->nodes[l.s->plot].lo, "plot left edge: %g", v);
-	CHECK(figure_plot_value_at(r, 1e9, &v) && v == l.s->nodes[l.s->plot].hi, "plot right edge: %g", v);
-	const struct axes *a = &r->geom.plot;
+	CHECK(figure_plot_value_at(test_geom, 0, &v) && v == l.s->nodes[l.s->plot].lo, "plot left edge: %g", v);
+	CHECK(figure_plot_value_at(test_geom, 1e9, &v) && v == l.s->nodes[l.s->plot].hi, "plot right edge: %g", v);
+	const struct axes *a = &test_geom->plot;
 	double w = l.ev->set[l.s->plot];
-	struct figure_hit p = figure_hit(r, axes_x(a, w), axes_y(a, l.ev->cost));
+	struct figure_hit p = figure_hit(test_geom, axes_x(a, w), axes_y(a, l.ev->cost));
 	CHECK(p.kind == HIT_PLOT_POINT, "the current point on the plot: kind %d", p.kind);
 	CHECK_NEAR(p.value, w, 0.02, "plot point value");
 	unload(&l);
@@ -504,6 +509,9 @@ static void test_export(struct render *r)
 	char dir[] = "/tmp/nudge-test-render-XXXXXX", path[600], err[300];
 	CHECK(mkdtemp(dir) != NULL, "mkdtemp");
 	struct figure f = fig_of(r, &l, -1);
+	cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 1280, .height = 720}));
+	struct figure_hit hit0 = figure_hit(test_geom, 640, 360);
+	int hits_before = test_geom->n_hits;
 	static const char *const ext[] = {"png", "svg", "pdf"};
 	static const char *const magic[] = {"\x89PNG", "<?xml", "%PDF"};
 	for (int i = 0; i < 3; i++) {
@@ -560,6 +568,9 @@ static void test_export(struct render *r)
 		unlink(path);
 	}
 	CHECK(rmdir(dir) == 0, "the test folder is empty at the end");
+	struct figure_hit after = figure_hit(test_geom, 640, 360);
+	CHECK(test_geom->n_hits == hits_before && after.kind == hit0.kind && after.node == hit0.node,
+	      "exports record no geometry: the window's hit tests stay as drawn");
 	unload(&l);
 }
 
@@ -581,6 +592,8 @@ int main(void)
 	char err[300];
 	struct render *r = render_new(NUDGE_TEST_FONTS, err, sizeof err);
 	CHECK(r != NULL, "render_new: %s", err);
+	test_geom = figure_geom_new();
+	CHECK(test_geom != NULL, "figure_geom_new");
 	CHECK(render_new("/nonexistent-fonts", err, sizeof err) == NULL && strstr(err, "font"),
 	      "missing fonts are a clear error: %s", err);
 	if (r) {
@@ -595,6 +608,7 @@ int main(void)
 		test_export(r);
 		render_free(r);
 	}
+	figure_geom_free(test_geom);
 	render_shutdown();
 	return test_report("test-render");
 }

@@ -25,9 +25,9 @@ struct render;
 struct render *render_new(const char *font_dir, char *err, size_t n);
 void render_free(struct render *r);
 
-/* Drops everything r keeps for the scene it last drew (its layouts and hit boxes): call
- * it before freeing that scene, since the caches know a scene by its address and a new
- * scene may be given the same one. */
+/* Drops everything r keeps for the scene it last drew (its layouts): call it before
+ * freeing that scene, since the caches know a scene by its address and a new scene may
+ * be given the same one (and clear the caller's figure_geom, figure_geom_clear). */
 void render_forget_scene(struct render *r);
 
 /* Releases cairo's and fontconfig's static caches; for tests and leak checkers, at
@@ -109,6 +109,8 @@ struct draw_opts {
 	                             answer typed for that hidden value / gradient was wrong
 	                             (its "?" turns red) */
 	const unsigned char *wrong_edge; /* NULL, or n_edges flags: the same for local derivatives */
+	struct figure_geom *geom; /* NULL (exports), or where to record what went where, for
+	                             figure_hit (the window's) */
 	int leaves_left;          /* 1: every input and param in the first column, instead of
 	                             just before the node that first uses it */
 };
@@ -124,11 +126,19 @@ void figure_of_session(struct figure *fig, struct render *r, const struct sessio
 int figure_plot_samples(const struct figure *fig, const struct draw_opts *opts);
 
 /* Draws the whole figure into cr at (0,0)-(width,height) of its user space.
- * Returns 0, or -1 when the figure is incomplete (no render or scene). Records
- * where things went for figure_hit. */
+ * Returns 0, or -1 when the figure is incomplete (no render or scene). With
+ * opts->geom, records there where things went, for figure_hit. */
 int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *opts);
 
-/* ---- what is where (for the window), from the last draw_figure of this render ---- */
+/* ---- what is where (for the window): the geometry a draw recorded ---- */
+
+/* Where a draw put things (draw_opts.geom). Owned by the caller: figure_geom_new
+ * (NULL when out of memory), figure_geom_free. */
+struct figure_geom;
+struct figure_geom *figure_geom_new(void);
+void figure_geom_free(struct figure_geom *g);
+/* Forgets what was drawn (figure_hit finds nothing until the next draw into g). */
+void figure_geom_clear(struct figure_geom *g);
 
 enum hit_kind {
 	HIT_NONE = 0,
@@ -152,16 +162,16 @@ struct figure_hit {
 	double x, y, w, h;  /* the box that was hit, in draw units */
 };
 
-/* What lies at (x, y) in the last drawn figure; HIT_NONE before any draw. */
-struct figure_hit figure_hit(const struct render *r, double x, double y);
+/* What lies at (x, y) in the figure last drawn into g; HIT_NONE before any draw. */
+struct figure_hit figure_hit(const struct figure_geom *g, double x, double y);
 
 /* The plotted variable's value at horizontal position x of the last drawn J(w) plot
  * (clamped to its range); returns 0 and leaves *v alone when no plot was drawn. */
-int figure_plot_value_at(const struct render *r, double x, double *v);
+int figure_plot_value_at(const struct figure_geom *g, double x, double *v);
 
 /* The two leaves' values at (x, y) on the map of the last draw, held to its ranges:
  * 1, or 0 when it drew no map. */
-int figure_land_values_at(const struct render *r, double x, double y, double *va, double *vb);
+int figure_land_values_at(const struct figure_geom *g, double x, double y, double *va, double *vb);
 
 /* ---- files ---- */
 

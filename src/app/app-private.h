@@ -82,6 +82,7 @@ struct app_platform {
 	SDL_Texture *fig_tex;       /* the figure's pixels; cairo draws into it while locked */
 	int fig_w, fig_h;           /* its size */
 	struct render *render;      /* fonts and caches of the figure */
+	struct figure_geom *geom;   /* where the window's last figure put things (figure_hit) */
 	TTF_Font *font;             /* interface text */
 	TTF_Font *font_bold;
 	int font_px;                /* its pixel size */

@@ -173,6 +173,7 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 		snprintf(old_plot_name, sizeof old_plot_name, "%s", a->session.scene->nodes[old_plot].name);
 	double eps = a->session.eps, rate = a->session.rate;
 	render_forget_scene(a->platform.render);
+	figure_geom_clear(a->platform.geom); /* its boxes name the old scene's nodes */
 	session_close(&a->session);
 	a->session = ns;
 	a->session.want_rows = a->lecture.rows.on;
@@ -325,6 +326,7 @@ static void draw_figure_texture(struct app *a)
 	struct figure fig;
 	struct draw_opts opts;
 	app_figure(a, &fig, &opts);
+	opts.geom = a->platform.geom; /* the screen's figure is the one clicks land on */
 	draw_figure(cr, &fig, &opts);
 	cairo_destroy(cr);
 	cairo_surface_finish(surf);
@@ -519,7 +521,10 @@ struct app *app_new(const struct app_opts *o, char *err, size_t n)
 		return NULL;
 	}
 	a->platform.render = render_new(a->platform.fonts_dir, err, n);
-	if (!a->platform.render || ui_text_init(&a->platform, err, n)) {
+	a->platform.geom = figure_geom_new();
+	if (!a->platform.geom)
+		snprintf(err, n, "out of memory");
+	if (!a->platform.render || !a->platform.geom || ui_text_init(&a->platform, err, n)) {
 		app_free(a);
 		return NULL;
 	}
@@ -547,6 +552,7 @@ void app_free(struct app *a)
 	free(a->ui.list);
 	ui_text_free(&a->platform);
 	render_free(a->platform.render);
+	figure_geom_free(a->platform.geom);
 	if (a->platform.fig_tex)
 		SDL_DestroyTexture(a->platform.fig_tex);
 	if (a->platform.ren)

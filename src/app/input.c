@@ -365,7 +365,7 @@ static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 	}
 	if (!inside(a->ui.fig_rect, x, y) || quiz_click(a, x, y))
 		return;
-	struct figure_hit h = figure_hit(a->platform.render, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y);
+	struct figure_hit h = figure_hit(a->platform.geom, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y);
 	if (h.kind == HIT_LAND && is_leaf(a, a->session.plot) && is_leaf(a, a->session.plot2)) {
 		a->pointer.drag = DRAG_LAND; /* the point jumps here and follows the pointer */
 		eval_set(a->session.ev, a->session.plot, h.value);
@@ -378,7 +378,7 @@ static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 		a->pointer.drag = DRAG_PLOT;
 		a->pointer.node = a->session.plot;
 		double v;
-		if (h.kind == HIT_PLOT && figure_plot_value_at(a->platform.render, x - a->ui.fig_rect.x, &v)) {
+		if (h.kind == HIT_PLOT && figure_plot_value_at(a->platform.geom, x - a->ui.fig_rect.x, &v)) {
 			eval_set(a->session.ev, a->session.plot, v);
 			app_invalidate(a, CHANGED_VALUES);
 		}
@@ -403,7 +403,7 @@ static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
 			slider_set(a, &a->ui.sliders[a->pointer.slider], slider_value_at(&a->ui.sliders[a->pointer.slider], x));
 		break;
 	case DRAG_PLOT:
-		if (is_leaf(a, a->pointer.node) && figure_plot_value_at(a->platform.render, x - a->ui.fig_rect.x, &v)) {
+		if (is_leaf(a, a->pointer.node) && figure_plot_value_at(a->platform.geom, x - a->ui.fig_rect.x, &v)) {
 			eval_set(a->session.ev, a->pointer.node, v);
 			app_invalidate(a, CHANGED_VALUES);
 		}
@@ -412,7 +412,7 @@ static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
 		int y = (int)lround(e->y * a->platform.dpi);
 		double vb;
 		if (is_leaf(a, a->session.plot) && is_leaf(a, a->session.plot2) &&
-		    figure_land_values_at(a->platform.render, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y, &v, &vb)) {
+		    figure_land_values_at(a->platform.geom, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y, &v, &vb)) {
 			eval_set(a->session.ev, a->session.plot, v);
 			eval_set(a->session.ev, a->session.plot2, vb);
 			app_invalidate(a, CHANGED_VALUES);

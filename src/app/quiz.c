@@ -99,7 +99,7 @@ int quiz_click(struct app *a, int x, int y)
 {
 	if (!a->quiz.on)
 		return 0;
-	struct figure_hit h = figure_hit(a->platform.render, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y);
+	struct figure_hit h = figure_hit(a->platform.geom, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y);
 	int node = -1, edge = -1, flag = 0;
 	if (h.kind == HIT_NODE_VALUE && (a->quiz.hide[h.node] & HIDE_VALUE)) {
 		node = h.node;

@@ -71,11 +71,9 @@ int shots_save(struct app *a, int all)
 			for (int j = i; j < count; j++)
 				unlink(paths[j]); /* our own empty claims, never a user's file */
 			app_set_status(a, 1, "screenshot not saved: %s", err);
-			app_invalidate(a, CHANGED_FIGURE);
 			return -1;
 		}
 	}
-	app_invalidate(a, CHANGED_FIGURE); /* export drew with the same render: draw again */
 	if (all)
 		app_set_status(a, 0, "saved %s (and .svg, .pdf)", paths[0]);
 	else

@@ -192,7 +192,7 @@ struct graph_xform { double ox, oy, k; };
 static void graph_hit(struct render *r, const struct graph_xform *xf, enum hit_kind kind,
                       int node, int edge, double x, double y, double w, double h)
 {
-	geom_add(&r->geom, kind, node, edge, xf->ox + x * xf->k, xf->oy + y * xf->k, w * xf->k,
+	geom_add(r->geom, kind, node, edge, xf->ox + x * xf->k, xf->oy + y * xf->k, w * xf->k,
 	         h * xf->k);
 }
 

@@ -595,9 +595,9 @@ void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, con
 	}
 	land_paths(cr, l, &a, th, font);
 	land_history(cr, fig, &a, th, font);
-	r->geom.has_land = 1;
-	r->geom.land = a;
-	geom_add(&r->geom, HIT_LAND, l->a, -1, a.x, a.y, a.w, a.h);
+	r->geom->has_land = 1;
+	r->geom->land = a;
+	geom_add(r->geom, HIT_LAND, l->a, -1, a.x, a.y, a.w, a.h);
 	land_point(cr, r, &a, th, fig->ev->set[l->a], fig->ev->set[l->b], fig->ev->mean_grad[l->a],
 	           fig->ev->mean_grad[l->b], known, font);
 }

@@ -391,11 +391,11 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	double eps_px = eps / (hi - lo) * a.w;
 	if (eps_px < 14 * p->u && isfinite(v.j))
 		plot_inset(cr, r, &a, &v, ys, n, p->th, font);
-	r->geom.has_plot = 1;
-	r->geom.plot = a;
-	r->geom.plot_node = node;
-	geom_add(&r->geom, HIT_PLOT, node, -1, a.x, a.y, a.w, a.h);
+	r->geom->has_plot = 1;
+	r->geom->plot = a;
+	r->geom->plot_node = node;
+	geom_add(r->geom, HIT_PLOT, node, -1, a.x, a.y, a.w, a.h);
 	double px = axes_x(&a, v.w), py = axes_y(&a, v.j), rad = 14 * p->u;
 	if (isfinite(py))
-		geom_add(&r->geom, HIT_PLOT_POINT, node, -1, px - rad, py - rad, 2 * rad, 2 * rad);
+		geom_add(r->geom, HIT_PLOT_POINT, node, -1, px - rad, py - rad, 2 * rad, 2 * rad);
 }

@@ -339,9 +339,10 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	struct render *r = fig->render;
 	const struct theme *th = theme_get(o.theme);
 	double u = figure_unit(&o);
-	r->geom.n_hits = 0;
-	r->geom.has_plot = 0;
-	r->geom.has_land = 0;
+	r->geom = o.geom ? o.geom : &r->scratch; /* exports record nothing anyone reads */
+	r->geom->n_hits = 0;
+	r->geom->has_plot = 0;
+	r->geom->has_land = 0;
 	text_cache_sweep(r->texts);
 
 	cairo_save(cr);
@@ -376,7 +377,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 		}
 	for (int i = 0; i < n_side; i++)
 		if (kind[i] >= SIDE_LOSS)
-			geom_add(&r->geom, HIT_PANEL, -1, -1, side[i].x, side[i].y, side[i].w, side[i].h);
+			geom_add(r->geom, HIT_PANEL, -1, -1, side[i].x, side[i].y, side[i].w, side[i].h);
 	cairo_restore(cr);
 	return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }

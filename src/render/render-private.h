@@ -305,7 +305,7 @@ int export_png_write(cairo_surface_t *sf, int alpha, cairo_write_func_t write, v
 #define GEOM_MAX_HITS 512
 struct geom_hit { enum hit_kind kind; int node, edge; struct layout_box box; };
 
-struct geom {
+struct figure_geom {
 	struct geom_hit hits[GEOM_MAX_HITS]; /* in drawing order; later ones on top */
 	int n_hits;
 	int has_plot;              /* 1 when a J(w) plot was drawn */
@@ -314,7 +314,7 @@ struct geom {
 	int has_land;              /* 1 when a map of J over two leaves was drawn */
 	struct axes land;          /* its axes */
 };
-void geom_add(struct geom *g, enum hit_kind kind, int node, int edge, double x, double y,
+void geom_add(struct figure_geom *g, enum hit_kind kind, int node, int edge, double x, double y,
               double w, double h);
 
 /* draw_landscape.c's bands as last drawn, reused while the map and its size stay. */
@@ -331,7 +331,9 @@ struct render {
 	struct land_image land;    /* the map's bands (draw_landscape.c) */
 	struct text_cache *texts;  /* glyph runs */
 	struct graph_layout *layout[2]; /* last graph layouts: wide and compact */
-	struct geom geom;          /* where the last draw put things */
+	struct figure_geom *geom;  /* during a draw: where things go (the caller's draw_opts.geom,
+	                              or scratch when it gave none) */
+	struct figure_geom scratch; /* that scratch */
 };
 
 #endif

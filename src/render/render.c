@@ -1,5 +1,5 @@
-/* render.c - the render context: fonts, caches and the geometry of the last draw, with
- * its creation, release, and the hit-test queries the window asks of it. */
+/* render.c - the render context (fonts and caches) with its creation and release, and
+ * the geometry a draw records when asked (draw_opts.geom) with the window's hit tests. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,8 +54,14 @@ void render_forget_scene(struct render *r)
 		layout_free(r->layout[i]);
 		r->layout[i] = NULL;
 	}
-	r->geom.n_hits = 0;
-	r->geom.has_plot = 0;
+}
+
+void figure_geom_clear(struct figure_geom *g)
+{
+	if (g) {
+		g->n_hits = 0;
+		g->has_plot = 0;
+	}
 }
 
 void render_shutdown(void)
@@ -66,7 +72,7 @@ void render_shutdown(void)
 #endif
 }
 
-void geom_add(struct geom *g, enum hit_kind kind, int node, int edge, double x, double y,
+void geom_add(struct figure_geom *g, enum hit_kind kind, int node, int edge, double x, double y,
               double w, double h)
 {
 	if (g->n_hits >= GEOM_MAX_HITS)
@@ -74,12 +80,21 @@ void geom_add(struct geom *g, enum hit_kind kind, int node, int edge, double x, 
 	g->hits[g->n_hits++] = (struct geom_hit){kind, node, edge, {x, y, w, h}};
 }
 
-struct figure_hit figure_hit(const struct render *r, double x, double y)
+struct figure_geom *figure_geom_new(void)
+{
+	return calloc(1, sizeof(struct figure_geom));
+}
+
+void figure_geom_free(struct figure_geom *g)
+{
+	free(g);
+}
+
+struct figure_hit figure_hit(const struct figure_geom *g, double x, double y)
 {
 	struct figure_hit h = {HIT_NONE, -1, -1, 0, 0, 0, 0, 0, 0};
-	if (!r)
+	if (!g)
 		return h;
-	const struct geom *g = &r->geom;
 	int best = -1;
 	for (int i = 0; i < g->n_hits; i++) { /* the smallest box wins: values over nodes */
 		const struct layout_box *b = &g->hits[i].box;
@@ -94,17 +109,17 @@ struct figure_hit figure_hit(const struct render *r, double x, double y)
 	h = (struct figure_hit){gh->kind, gh->node, gh->edge, 0, 0, gh->box.x, gh->box.y,
 	                        gh->box.w, gh->box.h};
 	if (gh->kind == HIT_PLOT || gh->kind == HIT_PLOT_POINT)
-		figure_plot_value_at(r, x, &h.value);
+		figure_plot_value_at(g, x, &h.value);
 	if (gh->kind == HIT_LAND)
-		figure_land_values_at(r, x, y, &h.value, &h.value2);
+		figure_land_values_at(g, x, y, &h.value, &h.value2);
 	return h;
 }
 
-int figure_land_values_at(const struct render *r, double x, double y, double *va, double *vb)
+int figure_land_values_at(const struct figure_geom *g, double x, double y, double *va, double *vb)
 {
-	if (!r || !r->geom.has_land)
+	if (!g || !g->has_land)
 		return 0;
-	const struct axes *a = &r->geom.land;
+	const struct axes *a = &g->land;
 	double tx = (x - a->x) / a->w, ty = (a->y + a->h - y) / a->h;
 	tx = tx < 0 ? 0 : tx > 1 ? 1 : tx;
 	ty = ty < 0 ? 0 : ty > 1 ? 1 : ty;
@@ -113,11 +128,11 @@ int figure_land_values_at(const struct render *r, double x, double y, double *va
 	return 1;
 }
 
-int figure_plot_value_at(const struct render *r, double x, double *v)
+int figure_plot_value_at(const struct figure_geom *g, double x, double *v)
 {
-	if (!r || !r->geom.has_plot)
+	if (!g || !g->has_plot)
 		return 0;
-	const struct axes *a = &r->geom.plot;
+	const struct axes *a = &g->plot;
 	double t = (x - a->x) / a->w;
 	t = t < 0 ? 0 : t > 1 ? 1 : t;
 	*v = a->xlo + t * (a->xhi - a->xlo);
