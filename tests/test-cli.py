@@ -271,10 +271,35 @@ def test_no_display():
     check(p.returncode == 1 and "no display" in p.stderr, f"no display: a message, not an invisible window ({p.returncode}: {p.stderr})")
 
 
+def xor_net(p, x1, x2):
+    """The xor scene's 2-2-1 network, written out here: ŷ for one row."""
+    h1 = math.tanh(p["w11"] * x1 + p["w12"] * x2 + p["b1"])
+    h2 = math.tanh(p["w21"] * x1 + p["w22"] * x2 + p["b2"])
+    return 1 / (1 + math.exp(-(p["v1"] * h1 + p["v2"] * h2 + p["c"])))
+
+
+def test_train_xor():
+    """The built-in XOR scene: its start misclassifies a row, 300 steps at the scene's α
+    classify all four, and every reported cost is the mean log loss of the network at
+    the reported params, computed here."""
+    rows = [(0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 0)]
+    code, out, _ = run("train", "xor", "--steps", "300", "--json")
+    d = json.loads(out)
+    check(code == 0 and d["rate"] == 0.5 and d["stopped"] is None and len(d["steps"]) == 301, "train xor")
+    for s in d["steps"][::50]:
+        j = -sum(math.log(xor_net(s["params"], a, b)) if y else math.log(1 - xor_net(s["params"], a, b))
+                 for a, b, y in rows) / 4
+        check(abs(s["cost"] - j) < 1e-12, f"xor step {s['step']}: J {s['cost']} is the mean log loss {j}")
+    right = [[(xor_net(s["params"], a, b) > 0.5) == (y == 1) for a, b, y in rows] for s in (d["steps"][0], d["steps"][-1])]
+    check(not all(right[0]), f"xor: the start's boundary is wrong somewhere ({right[0]})")
+    check(all(right[1]), f"xor: 300 steps classify all four rows ({right[1]})")
+    check(d["steps"][-1]["cost"] < 0.05, f"xor: J after 300 steps {d['steps'][-1]['cost']}")
+
+
 def test_list_help_version():
     code, out, _ = run("list")
     names = [l.split()[0] for l in out.splitlines() if l.strip()]
-    for s in ["computation-graph", "derivative", "cube", "linear", "reciprocal", "chain", "network", "fit-line", "logistic"]:
+    for s in ["computation-graph", "derivative", "cube", "linear", "reciprocal", "chain", "network", "fit-line", "logistic", "xor"]:
         check(s in names, f"list has {s}")
     for cmd in [[], ["eval"], ["train"], ["list"], ["bench"]]:
         code, out, _ = run(*cmd, "--help")
@@ -431,7 +456,7 @@ def test_per_row():
     check("dg⁽⁰⁾/dnode" in out and "dg/dw = 5" in out and "dJ" not in out and "J " not in out, f"cost g: {out}")
 
 
-for t in [test_per_row, test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train,
+for t in [test_per_row, test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train, test_train_xor,
           test_list_help_version, test_no_display, test_record_twice,
           test_option_values, test_hostile_scene_text, test_sanitizer_detection, test_random_scenes]:
     try:
