@@ -410,7 +410,7 @@ static void test_keys(void)
 	CHECK(a->session.ev->row == 2, "[ goes back around (%d)", a->session.ev->row);
 	key(a, SDLK_PAGEUP, 0);
 	key(a, SDLK_o, 0);
-	CHECK(a->ui.list && a->ui.n_list == 9, "O lists the built-in scenes (%d)", a->ui.n_list);
+	CHECK(a->ui.list && a->ui.n_list == 10, "O lists the built-in scenes (%d)", a->ui.n_list);
 	CHECK(a->ui.list && strcmp(a->ui.list[a->ui.list_sel].name, "derivative") == 0, "with the open one selected");
 	CHECK(a->ui.list && strcmp(a->ui.list[0].title, "Chain rule: J = (2 + 3w)²") == 0, "and their titles");
 	key(a, SDLK_DOWN, 0);
