@@ -232,11 +232,127 @@ static void test_session_cache(void)
 	session_close(&ss); /* a closed session closes again harmlessly */
 }
 
+/* Opens a session on s with the given params set (names[i] = vals[i]) and brings it up
+ * to date; 0, or -1 (checked and s freed) when it cannot. */
+static int open_set(struct session *ss, struct scene *s, const char *const *names,
+                    const double *vals, int n)
+{
+	if (session_open(ss, s, NULL) != 0) {
+		CHECK(0, "session_open");
+		scene_free(s);
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		CHECK(session_set(ss, scene_find(s, names[i]), vals[i]) == 0, "set %s", names[i]);
+	CHECK(session_update(ss) == 0, "session_update");
+	return 0;
+}
+
+static double sigm(double z)
+{
+	return 1 / (1 + exp(-z));
+}
+
+static double logit(double y)
+{
+	return log(y / (1 - y));
+}
+
+/* A classifier's data panel: the two input columns on the axes, the label column, and
+ * the model over a grid of the two against the network written out here, for xor (whose
+ * hidden units depend on both columns) and for a model with a node below one column
+ * only (the grid runs that column's cone once per grid row). */
+static void test_classifier_field(void)
+{
+	static const char *const names[] = {"w11", "w12", "b1", "w21", "w22", "b2", "v1", "v2", "c"};
+	static const double p[] = {3.06, 3.05, -1.41, 2.39, 2.38, -3.5, 4.24, -4.26, -3.66};
+	struct scene *s = load("xor");
+	struct session ss;
+	if (!s || open_set(&ss, s, names, p, 9) != 0)
+		return;
+	const struct data_samples *d = &ss.data;
+	CHECK(d->x_node == scene_find(s, "x1") && d->y_node == scene_find(s, "x2") &&
+	      d->label_node == scene_find(s, "y") && d->pred_node == scene_find(s, "yhat"),
+	      "xor: x1 across, x2 up, y the label, ŷ the model");
+	CHECK(d->label_lo == 0 && d->label_hi == 1 && d->n_curve == 0, "labels 0 and 1, no curve");
+	CHECK(d->field && d->field_n == SAMPLE_FIELD_POINTS && test_near(d->field_xlo, -0.1, 1e-15) &&
+	      test_near(d->field_xhi, 1.1, 1e-15) && test_near(d->field_ylo, -0.1, 1e-15) &&
+	      test_near(d->field_yhi, 1.1, 1e-15), "a %d-point grid over [−0.1, 1.1]²", d->field_n);
+	int n = d->field_n, same = d->field != NULL, right = 1;
+	double worst = 0;
+	for (int k = 0; same && k < n; k++)
+		for (int i = 0; i < n; i++) {
+			double x = d->field_xlo + (d->field_xhi - d->field_xlo) * i / (n - 1);
+			double y = d->field_ylo + (d->field_yhi - d->field_ylo) * k / (n - 1);
+			double h1 = tanh(p[0] * x + p[1] * y + p[2]), h2 = tanh(p[3] * x + p[4] * y + p[5]);
+			double want = sigm(p[6] * h1 + p[7] * h2 + p[8]);
+			worst = fmax(worst, fabs(d->field[k * n + i] - want));
+		}
+	CHECK(same && worst < 1e-13, "xor: the field is the network at every grid point (worst %.3g)", worst);
+	for (int row = 0; row < s->n_rows; row++) { /* trained: every row on its side */
+		double x1 = s->data[row * s->n_cols], x2 = s->data[row * s->n_cols + 1];
+		double y = s->data[row * s->n_cols + 2];
+		right = right && d->pred && (d->pred[row] > 0.5) == (y > 0.5) &&
+		        test_near(d->pred[row], sigm(p[6] * tanh(p[0] * x1 + p[1] * x2 + p[2]) +
+		                                     p[7] * tanh(p[3] * x1 + p[4] * x2 + p[5]) + p[8]), 1e-13);
+	}
+	CHECK(right, "xor: each row's ŷ, on the side of its label");
+	double before = d->field[0];
+	session_set(&ss, scene_find(s, "c"), p[8] + 1);
+	CHECK(session_update(&ss) == 0 && test_near(d->field[0], sigm(logit(before) + 1), 1e-12),
+	      "a new c moves the field (%.17g after %.17g)", d->field[0], before);
+	session_close(&ss);
+
+	static const char *const ab[] = {"a", "b"};
+	static const double abv[] = {0.8, -1.5};
+	s = parse("param a = 0.3\nparam b = -0.7\ndata p q t\n0 1 0\n2 -1 1\n3 0.5 1\n"
+	          "u = b * q\nm = sigmoid(a * p + u)\nJ = (m - t)^2\n");
+	if (!s || open_set(&ss, s, ab, abv, 2) != 0)
+		return;
+	CHECK(d->x_node == scene_find(s, "p") && d->y_node == scene_find(s, "q") &&
+	      d->label_node == scene_find(s, "t") && d->pred_node == scene_find(s, "m"), "p across, q up, t the label");
+	CHECK(d->field && test_near(d->field_xlo, -0.3, 1e-15) && test_near(d->field_xhi, 3.3, 1e-15) &&
+	      test_near(d->field_ylo, -1.2, 1e-15) && test_near(d->field_yhi, 1.2, 1e-15), "the grid: the rows' ranges ± a tenth");
+	worst = d->field ? 0 : INFINITY;
+	for (int k = 0; d->field && k < n; k++)
+		for (int i = 0; i < n; i++) {
+			double x = d->field_xlo + (d->field_xhi - d->field_xlo) * i / (n - 1);
+			double y = d->field_ylo + (d->field_yhi - d->field_ylo) * k / (n - 1);
+			worst = fmax(worst, fabs(d->field[k * n + i] - sigm(0.8 * x - 1.5 * y)));
+		}
+	CHECK(worst < 1e-14, "σ(a·p + b·q) at every grid point (worst %.3g)", worst);
+	session_close(&ss);
+}
+
+/* A one-input classifier draws its curve, not a field: logistic's curve is σ(w·x + b)
+ * at 200 points between the rows (a sigmoid, not straight segments between them). */
+static void test_logistic_curve(void)
+{
+	static const char *const wb[] = {"w", "b"};
+	static const double v[] = {2.5, -1.2};
+	struct scene *s = load("logistic");
+	struct session ss;
+	if (!s || open_set(&ss, s, wb, v, 2) != 0)
+		return;
+	const struct data_samples *d = &ss.data;
+	CHECK(d->label_node == -1 && !d->field && d->n_curve == SAMPLE_CURVE_POINTS && d->curve_lo == -1 &&
+	      d->curve_hi == 2.5, "logistic: a curve over x in [−1, 2.5], no field");
+	double worst = d->n_curve ? 0 : INFINITY;
+	for (int i = 0; i < d->n_curve; i++) {
+		double x = -1 + 3.5 * i / (d->n_curve - 1);
+		worst = fmax(worst, fabs(d->curve[i] - sigm(2.5 * x - 1.2)));
+	}
+	CHECK(worst < 1e-15, "the curve is σ(2.5x − 1.2) (worst %.3g)", worst);
+	session_close(&ss);
+}
+
 int main(void)
 {
 	test_builtin_scenes();
 	test_data_scene();
 	test_data_samples();
 	test_session_cache();
+	test_classifier_field();
+	test_logistic_curve();
 	return test_report("test-sample");
 }

@@ -43,6 +43,17 @@ void sample_node(struct eval *ev, const struct cone *c, int out, int row, const 
 void sample_cost_grid(struct eval *ev, const struct cone *c, const double *xs, int nx,
                       const double *ys, int ny, double *out);
 
+/* The value of node `out` at data row `row` over a grid of two leaves: grid[k * nx + i]
+ * with the cone's leaf at xs[i] and its leaf2 at ys[k] (a cone_new2), all else as in
+ * the row and ev->set. One full forward pass, then only the cone per grid point. Same
+ * scratch rule as sample_cost. */
+void sample_node_grid(struct eval *ev, const struct cone *c, int out, int row, const double *xs,
+                      int nx, const double *ys, int ny, double *grid);
+
+/* Widens the range [lo, hi] of values shown on a data panel axis by a tenth on each
+ * side (first to ±1 around them when hi <= lo; to [0, 1] when lo is not finite). */
+void sample_pad_range(double *lo, double *hi);
+
 /* n values evenly spaced over [lo, hi], both ends included (n >= 2). */
 void sample_range(double lo, double hi, int n, double *xs);
 
@@ -72,12 +83,27 @@ struct plot_samples {
 };
 
 /* The data panel: which columns go on the axes, which node is the model, and its
- * predictions at every row and, for a model of one data column, along its curve. */
+ * predictions at every row and, for a model of one data column, along its curve; for a
+ * classifier of two data columns (both on the axes, the label a third column), the
+ * model's output over a grid of the two, from which the panel draws the shaded field
+ * and the decision boundary. */
 #define SAMPLE_DATA_MAX_ROWS 500 /* larger sets show points only (no predictions) */
 #define SAMPLE_CURVE_POINTS 200  /* samples of the model's curve between the rows */
+#define SAMPLE_FIELD_POINTS 61   /* grid points of a classifier's field along each axis */
 struct data_samples {
 	int x_node, y_node;   /* the data columns on the x and y axes, or -1 */
 	int pred_node;        /* the computed node drawn as the model (ŷ), or -1 */
+	int label_node;       /* a classifier of the two axis columns: the data column of the
+	                         rows' labels (colour and shape of each point), or -1 */
+	double label_lo, label_hi; /* the smallest and largest label; the decision boundary
+	                              is where the model is midway between them */
+	int field_n;          /* grid points of the field along each axis, 0 without one */
+	double field_xlo, field_xhi, field_ylo, field_yhi; /* the grid's ranges: the rows'
+	                         x and y ranges, widened by sample_pad_range (the axes) */
+	double *field;        /* field_n × field_n values of the model: x at
+	                         sample_range(field_xlo, field_xhi, field_n)[i] and y at
+	                         sample_range(field_ylo, field_yhi, field_n)[k] in
+	                         field[k * field_n + i]; NULL without a field */
 	double *pred;         /* n_rows predictions at the shown values, or NULL (none) */
 	int n_curve;          /* samples of the model's curve, 0 without one */
 	double curve_lo, curve_hi; /* x range of the curve: the smallest and largest x of the rows */
@@ -113,7 +139,8 @@ struct land_samples {
 };
 
 /* Picks the data panel's roles for s (the model: the last computed node feeding the
- * cost that depends on exactly one data column, but not on all of them). */
+ * cost that depends on one or two data columns, but not on all of them; a model of two
+ * is a classifier, its label a column the cost depends on besides them). */
 void sample_data_roles(const struct scene *s, struct data_samples *d);
 
 #endif

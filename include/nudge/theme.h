@@ -24,6 +24,8 @@ struct theme {
 	struct rgba edge_kind[4]; /* node outline by kind */
 	struct rgba cost;      /* outline of the cost node */
 	struct rgba label_bg;  /* background of edge labels and insets */
+	struct rgba label_class[2]; /* a classifier's two labels, the low and the high one
+	                               (Okabe-Ito, told apart in every colour blindness) */
 	/* the window's chrome only */
 	struct rgba bar;       /* the control bar */
 	struct rgba track;     /* a slider's track, the bar's top line */

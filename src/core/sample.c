@@ -1,5 +1,5 @@
 /* sample.c - sampling the scene for the figure's panels: J over a range of one leaf,
- * a node's value along a leaf, the nudge and the ε error sweep. Each data row is
+ * a node's value along a leaf or over a grid of two, the nudge and the ε error sweep. Each data row is
  * evaluated in full once; each sample then re-evaluates only the cone of nodes
  * downstream of the varied leaf, in file order, so the other nodes keep the row's
  * values. Which panel shows what is decided here too (sample_data_roles); no pixels. */
@@ -52,6 +52,21 @@ void cone_free(struct cone *c)
 	free(c);
 }
 
+void sample_pad_range(double *lo, double *hi)
+{
+	if (!isfinite(*lo)) {
+		*lo = 0;
+		*hi = 1;
+	}
+	if (*hi - *lo <= 0) {
+		*lo -= 1;
+		*hi += 1;
+	}
+	double pad = (*hi - *lo) * 0.1;
+	*lo -= pad;
+	*hi += pad;
+}
+
 void sample_range(double lo, double hi, int n, double *xs)
 {
 	for (int i = 0; i < n; i++)
@@ -82,26 +97,34 @@ void sample_cost(struct eval *ev, const struct cone *c, const double *xs, int n,
 	sample_cost_grid(ev, c, xs, n, NULL, 1, ys);
 }
 
+/* Node `out` over the grid at data row `row`: grid[k * nx + i] (added to it when add)
+ * with the cone's leaf at xs[i] and its leaf2 at ys[k] (ys NULL: leaf2 not varied). */
+static void grid_at_row(struct eval *ev, const struct cone *c, int row, int out, const double *xs,
+                        int nx, const double *ys, int ny, double *grid, int add)
+{
+	double *val = ev->rowv;
+	row_base(ev, row, val);
+	for (int k = 0; k < ny; k++) {
+		if (ys)
+			val[c->leaf2] = ys[k];
+		for (int i = 0; i < nx; i++) {
+			cone_run(ev, c, val, xs[i], out);
+			double *g = &grid[(size_t)k * (size_t)nx + (size_t)i];
+			*g = add ? *g + val[out] : val[out];
+		}
+	}
+}
+
 void sample_cost_grid(struct eval *ev, const struct cone *c, const double *xs, int nx,
                       const double *ys, int ny, double *out)
 {
 	const struct scene *s = ev->scene;
 	int rows = s->n_rows > 0 ? s->n_rows : 1;
 	size_t n = (size_t)nx * (size_t)ny;
-	double *val = ev->rowv;
 	for (size_t i = 0; i < n; i++)
 		out[i] = 0;
-	for (int r = 0; r < rows; r++) { /* rows in order: the sums are eval_cost_at's */
-		row_base(ev, r, val);
-		for (int k = 0; k < ny; k++) {
-			if (ys)
-				val[c->leaf2] = ys[k];
-			for (int i = 0; i < nx; i++) {
-				cone_run(ev, c, val, xs[i], s->cost);
-				out[(size_t)k * (size_t)nx + (size_t)i] += val[s->cost];
-			}
-		}
-	}
+	for (int r = 0; r < rows; r++) /* rows in order: the sums are eval_cost_at's */
+		grid_at_row(ev, c, r, s->cost, xs, nx, ys, ny, out, 1);
 	for (size_t i = 0; i < n; i++)
 		out[i] /= rows;
 }
@@ -109,12 +132,13 @@ void sample_cost_grid(struct eval *ev, const struct cone *c, const double *xs, i
 void sample_node(struct eval *ev, const struct cone *c, int out, int row, const double *xs, int n,
                  double *ys)
 {
-	double *val = ev->rowv;
-	row_base(ev, row, val);
-	for (int i = 0; i < n; i++) {
-		cone_run(ev, c, val, xs[i], out);
-		ys[i] = val[out];
-	}
+	grid_at_row(ev, c, row, out, xs, n, NULL, 1, ys, 0);
+}
+
+void sample_node_grid(struct eval *ev, const struct cone *c, int out, int row, const double *xs,
+                      int nx, const double *ys, int ny, double *grid)
+{
+	grid_at_row(ev, c, row, out, xs, nx, ys, ny, grid, 0);
 }
 
 struct nudge sample_nudge(struct eval *ev, const struct cone *c, double eps)
@@ -153,9 +177,46 @@ void sample_eps_error(struct eval *ev, const struct cone *c, double exact, int n
 	free(xs);
 }
 
+/* How many bits of m are set. */
+static int bit_count(unsigned long long m)
+{
+	int n = 0;
+	for (; m; m &= m - 1)
+		n++;
+	return n;
+}
+
+/* The classifier's roles, for a model of two data columns: they go on the axes, and the
+ * label is the first other column the cost depends on. */
+static void classifier_roles(const struct scene *s, const unsigned long long *dep, int model,
+                             struct data_samples *d)
+{
+	int x = -1, y = -1, label = -1;
+	for (int v = 0; v < s->n_nodes; v++) {
+		if (s->nodes[v].kind != NODE_DATA)
+			continue;
+		if (dep[model] & dep[v])
+			*(x < 0 ? &x : &y) = v;
+		else if (label < 0 && (dep[s->cost] & dep[v]))
+			label = v;
+	}
+	if (x < 0 || y < 0 || label < 0)
+		return;
+	d->pred_node = model;
+	d->x_node = x;
+	d->y_node = y;
+	d->label_node = label;
+	d->label_lo = d->label_hi = s->data[(size_t)s->nodes[label].data_col];
+	for (int row = 1; row < s->n_rows; row++) {
+		double v = s->data[(size_t)row * (size_t)s->n_cols + (size_t)s->nodes[label].data_col];
+		d->label_lo = v < d->label_lo ? v : d->label_lo;
+		d->label_hi = v > d->label_hi ? v : d->label_hi;
+	}
+}
+
 void sample_data_roles(const struct scene *s, struct data_samples *d)
 {
-	d->pred_node = d->x_node = d->y_node = -1;
+	d->pred_node = d->x_node = d->y_node = d->label_node = -1;
 	unsigned long long *dep = calloc((size_t)s->n_nodes + 1, sizeof *dep);
 	if (!dep)
 		return;
@@ -167,12 +228,20 @@ void sample_data_roles(const struct scene *s, struct data_samples *d)
 			dep[v] |= dep[s->edges[nd->in_first + k].from];
 	}
 	unsigned long long all = dep[s->cost];
+	int model = -1; /* the last node of one or two columns feeding the cost */
 	for (int v = 0; v < s->n_nodes; v++) {
 		const struct node *nd = &s->nodes[v];
-		if (nd->kind == NODE_COMPUTED && v != s->cost && nd->feeds_cost && dep[v] &&
-		    (dep[v] & (dep[v] - 1)) == 0 && dep[v] != all)
-			d->pred_node = v;
+		int cols = bit_count(dep[v]);
+		if (nd->kind == NODE_COMPUTED && v != s->cost && nd->feeds_cost && (cols == 1 || cols == 2) &&
+		    dep[v] != all)
+			model = v;
 	}
+	if (model >= 0 && bit_count(dep[model]) == 2 && s->n_rows > 0) {
+		classifier_roles(s, dep, model, d);
+		free(dep);
+		return;
+	}
+	d->pred_node = model;
 	for (int v = 0; v < s->n_nodes; v++) {
 		const struct node *nd = &s->nodes[v];
 		if (nd->kind != NODE_DATA)

@@ -14,6 +14,7 @@
 struct session_cache {
 	struct cone *plot_cone;  /* cone of the plotted leaf, or NULL */
 	struct cone *data_cone;  /* cone of the data panel's x column, or NULL */
+	struct cone *field_cone; /* cone of its x and y columns (a classifier's field), or NULL */
 	double *curve_set;       /* n_nodes: ev->set the J curve was sampled at */
 	int curve_ok;            /* 1 when curve.ys matches curve_set and curve.{node,n,lo,hi} */
 	double *data_set;        /* n_nodes: ev->set the data samples were made at */
@@ -49,6 +50,7 @@ void session_close(struct session *ss)
 	if (ss->cache) {
 		cone_free(ss->cache->plot_cone);
 		cone_free(ss->cache->data_cone);
+		cone_free(ss->cache->field_cone);
 		free(ss->cache->curve_set);
 		free(ss->cache->data_set);
 		free(ss->cache->rows_set);
@@ -62,6 +64,7 @@ void session_close(struct session *ss)
 	land_free(&ss->land);
 	free(ss->data.pred);
 	free(ss->data.curve);
+	free(ss->data.field);
 	free(ss->data.rows_pred);
 	trace_free(ss->trace);
 	eval_free(ss->ev);
@@ -335,6 +338,45 @@ static int update_land(struct session *ss)
 	return land_paths(ss);
 }
 
+/* The range of data column `node` over the rows' finite values, padded as the data
+ * panel's axis is (sample_pad_range). */
+static void field_range(const struct scene *s, int node, double *lo, double *hi)
+{
+	size_t col = (size_t)s->nodes[node].data_col;
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (int row = 0; row < s->n_rows; row++) {
+		double v = s->data[(size_t)row * (size_t)s->n_cols + col];
+		*lo = v < *lo ? v : *lo;
+		*hi = v > *hi ? v : *hi;
+	}
+	sample_pad_range(lo, hi);
+}
+
+/* A classifier's field: the model over a grid of its two columns, at row 0's other
+ * values (the model depends on no other column). */
+static int update_field(struct session *ss)
+{
+	struct session_cache *c = ss->cache;
+	struct data_samples *d = &ss->data;
+	const struct scene *s = ss->scene;
+	int n = SAMPLE_FIELD_POINTS;
+	if (!c->field_cone && !(c->field_cone = cone_new2(s, d->x_node, d->y_node)))
+		return -1;
+	if (!d->field && !(d->field = malloc(sizeof *d->field * (size_t)n * (size_t)n)))
+		return -1;
+	double *xs = scratch(c, 2 * n);
+	if (!xs)
+		return -1;
+	field_range(s, d->x_node, &d->field_xlo, &d->field_xhi);
+	field_range(s, d->y_node, &d->field_ylo, &d->field_yhi);
+	sample_range(d->field_xlo, d->field_xhi, n, xs);
+	sample_range(d->field_ylo, d->field_yhi, n, xs + n);
+	sample_node_grid(ss->ev, c->field_cone, d->pred_node, 0, xs, n, xs + n, n, d->field);
+	d->field_n = n;
+	return 0;
+}
+
 /* The data panel's predictions, when any input or param changed. */
 static int update_data(struct session *ss)
 {
@@ -352,6 +394,13 @@ static int update_data(struct session *ss)
 		if (!c->data_cone && !(c->data_cone = cone_new(s, d->x_node)))
 			return -1;
 		sample_node(ss->ev, c->data_cone, d->pred_node, row, &x, 1, &d->pred[row]);
+	}
+	if (d->label_node >= 0) { /* a classifier: its output over both columns */
+		if (update_field(ss) != 0)
+			return -1;
+		memcpy(c->data_set, ss->ev->set, sizeof(double) * (size_t)s->n_nodes);
+		c->data_ok = 1;
+		return 0;
 	}
 	/* the curve between the rows, densely: the model depends on this one column only */
 	d->curve_lo = d->curve_hi = s->data[(size_t)s->nodes[d->x_node].data_col];

@@ -1,7 +1,8 @@
 /* draw_data.c - the data panel of a scene with a data set: the rows as points and the
  * model's current prediction (for fit-line: ŷ = w·x against x), with the residual of
- * each row. The roles, the predictions and the model's curve are the session's
- * (fig->data); nothing is computed here. */
+ * each row; a classifier of two columns is drawn by draw_field.c. The roles, the
+ * predictions, the model's curve and field are the session's (fig->data); nothing is
+ * computed here. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,21 +19,6 @@ static void data_extend(double *lo, double *hi, double v)
 		*lo = fmin(*lo, v);
 		*hi = fmax(*hi, v);
 	}
-}
-
-static void data_range(double *lo, double *hi)
-{
-	if (!isfinite(*lo)) {
-		*lo = 0;
-		*hi = 1;
-	}
-	if (*hi - *lo <= 0) {
-		*lo -= 1;
-		*hi += 1;
-	}
-	double pad = (*hi - *lo) * 0.1;
-	*lo -= pad;
-	*hi += pad;
 }
 
 void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
@@ -67,14 +53,18 @@ void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const st
 		data_extend(&a.xlo, &a.xhi, data_at(s, row, xc));
 		if (yc >= 0)
 			data_extend(&a.ylo, &a.yhi, data_at(s, row, yc));
-		if (has_pred)
+		if (has_pred && dc->label_node < 0)
 			data_extend(&a.ylo, &a.yhi, dc->pred[row]);
 	}
 	for (int i = 0; has_pred && i < dc->n_curve; i++)
 		data_extend(&a.ylo, &a.yhi, dc->curve[i]);
-	data_range(&a.xlo, &a.xhi);
-	data_range(&a.ylo, &a.yhi);
+	sample_pad_range(&a.xlo, &a.xhi);
+	sample_pad_range(&a.ylo, &a.yhi);
 	axes_frame(cr, r, th, &a, font, s->nodes[xc].label, yc >= 0 ? s->nodes[yc].label : NULL);
+	if (dc->label_node >= 0) { /* a classifier: the field, its boundary, the rows by label */
+		draw_field(cr, r, fig, p, &a, font);
+		return;
+	}
 	cairo_save(cr);
 	cairo_rectangle(cr, a.x, a.y, a.w, a.h);
 	cairo_clip(cr);

@@ -91,9 +91,6 @@ static unsigned long land_levels_hash(const double *lv, int n)
 
 /* The bands as an image, one pixel per 1080p pixel of the plot area; the last one is
  * reused while the map, its size and its levels stay (dragging the point). */
-static void land_contours(cairo_t *cr, const struct land_samples *l, const struct axes *a,
-                          const double *lv, int n);
-
 static cairo_surface_t *land_image(struct render *r, const struct land_samples *l, int iw, int ih,
                                    const double *lv, int n, double line)
 {
@@ -132,7 +129,7 @@ static cairo_surface_t *land_image(struct render *r, const struct land_samples *
 		cairo_t *ic = cairo_create(img);
 		cairo_set_source_rgba(ic, 0, 0, 0, 0.35);
 		cairo_set_line_width(ic, line);
-		land_contours(ic, l, &(struct axes){0, 0, iw, ih, 0, 1, 0, 1}, lv, n);
+		grid_contours(ic, l->j, l->nx, l->ny, &(struct axes){0, 0, iw, ih, 0, 1, 0, 1}, lv, n);
 		cairo_destroy(ic);
 		cairo_surface_flush(img);
 	}
@@ -167,33 +164,31 @@ static void land_fill(cairo_t *cr, struct render *r, const struct land_samples *
 	if (!raster && n > 0) {
 		cairo_set_source_rgba(cr, 0, 0, 0, 0.35);
 		cairo_set_line_width(cr, line);
-		land_contours(cr, l, a, lv, n);
+		grid_contours(cr, l->j, l->nx, l->ny, a, lv, n);
 	}
 }
 
 /* The point where level v crosses the grid edge from (i0, k0) to (i1, k1), in user units. */
-static void land_cross(const struct land_samples *l, const struct axes *a, int i0, int k0, int i1,
+static void grid_cross(const double *j, int nx, int ny, const struct axes *a, int i0, int k0, int i1,
                        int k1, double v, double *x, double *y)
 {
-	double f0 = l->j[(size_t)k0 * (size_t)l->nx + (size_t)i0], f1 = l->j[(size_t)k1 * (size_t)l->nx + (size_t)i1];
+	double f0 = j[(size_t)k0 * (size_t)nx + (size_t)i0], f1 = j[(size_t)k1 * (size_t)nx + (size_t)i1];
 	double t = f1 != f0 ? (v - f0) / (f1 - f0) : 0.5;
 	double gi = i0 + (i1 - i0) * t, gk = k0 + (k1 - k0) * t;
-	*x = a->x + gi / (l->nx - 1) * a->w;
-	*y = a->y + a->h - gk / (l->ny - 1) * a->h;
+	*x = a->x + gi / (nx - 1) * a->w;
+	*y = a->y + a->h - gk / (ny - 1) * a->h;
 }
 
-/* Contour lines of every level by marching squares; cells with a non-finite corner
- * are skipped, so no line runs into an undefined region. */
-static void land_contours(cairo_t *cr, const struct land_samples *l, const struct axes *a,
-                          const double *lv, int n)
+void grid_contours(cairo_t *cr, const double *j, int nx, int ny, const struct axes *a,
+                   const double *lv, int n)
 {
 	static const int corner[4][2] = {{0, 0}, {1, 0}, {1, 1}, {0, 1}}; /* (di, dk), around the cell */
-	for (int k = 0; k + 1 < l->ny; k++)
-		for (int i = 0; i + 1 < l->nx; i++) {
+	for (int k = 0; k + 1 < ny; k++)
+		for (int i = 0; i + 1 < nx; i++) {
 			double f[4];
 			int ok = 1;
 			for (int c = 0; c < 4; c++) {
-				f[c] = l->j[(size_t)(k + corner[c][1]) * (size_t)l->nx + (size_t)(i + corner[c][0])];
+				f[c] = j[(size_t)(k + corner[c][1]) * (size_t)nx + (size_t)(i + corner[c][0])];
 				ok = ok && isfinite(f[c]);
 			}
 			if (!ok)
@@ -206,7 +201,7 @@ static void land_contours(cairo_t *cr, const struct land_samples *l, const struc
 				for (int e = 0; e < 4 && np < 4; e++) { /* edges where the level is crossed */
 					int c0 = e, c1 = (e + 1) % 4;
 					if ((f[c0] >= lv[m]) != (f[c1] >= lv[m]))
-						land_cross(l, a, i + corner[c0][0], k + corner[c0][1], i + corner[c1][0],
+						grid_cross(j, nx, ny, a, i + corner[c0][0], k + corner[c0][1], i + corner[c1][0],
 						           k + corner[c1][1], lv[m], &pts[np][0], &pts[np][1]), np++;
 				}
 				for (int q = 0; q + 1 < np; q += 2) { /* a saddle gives two segments */
@@ -250,8 +245,7 @@ static void land_bar(cairo_t *cr, struct render *r, const struct theme *th, doub
 	}
 }
 
-/* A path's marker: circle, square, triangle, diamond, … by its index. */
-static void land_marker(cairo_t *cr, int shape, double x, double y, double s)
+void marker_path(cairo_t *cr, int shape, double x, double y, double s)
 {
 	switch (shape % 4) {
 	case 0: cairo_new_sub_path(cr); cairo_arc(cr, x, y, s, 0, 2 * M_PI); break;
@@ -359,7 +353,7 @@ static void land_paths(cairo_t *cr, const struct land_samples *l, const struct a
 			}
 			cairo_stroke(cr);
 			for (int k = 1; k < n - off; k++) {
-				land_marker(cr, i, axes_x(a, p->ab[2 * k]), axes_y(a, p->ab[2 * k + 1]),
+				marker_path(cr, i, axes_x(a, p->ab[2 * k]), axes_y(a, p->ab[2 * k + 1]),
 				            pass ? ms : ms + lw * 0.8);
 				cairo_fill(cr);
 			}
@@ -390,10 +384,10 @@ static void land_legend(cairo_t *cr, struct render *r, const struct land_samples
 			*y += font * 1.4;
 		}
 		cairo_set_source_rgba(cr, 0, 0, 0, 0.7);
-		land_marker(cr, i, x, *y - font * 0.35, ms + lw * 0.8);
+		marker_path(cr, i, x, *y - font * 0.35, ms + lw * 0.8);
 		cairo_fill(cr);
 		theme_set(cr, land_path_colour[i]);
-		land_marker(cr, i, x, *y - font * 0.35, ms);
+		marker_path(cr, i, x, *y - font * 0.35, ms);
 		cairo_fill(cr);
 		theme_set(cr, l->paths[i].stopped ? p->th->wrong : p->th->fg);
 		double w = text_draw(cr, r, line, x + font * 0.7, *y, &ts);

@@ -196,6 +196,17 @@ void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const st
 /* draw_landscape.c: the map of J over two leaves, with −∇J and the descent paths */
 void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 int land_visible(const struct figure *fig); /* 1: fig has a map to draw */
+/* Contour lines of the levels lv[0..n) (ascending) of a grid j[k * nx + i] spanning the
+ * axes' area, by marching squares, stroked in the current source; cells with a
+ * non-finite corner are skipped, so no line runs into an undefined region. */
+void grid_contours(cairo_t *cr, const double *j, int nx, int ny, const struct axes *a,
+                   const double *lv, int n);
+/* A marker's path: circle, square, triangle, diamond, … by shape; s its half-size. */
+void marker_path(cairo_t *cr, int shape, double x, double y, double s);
+/* draw_field.c: a classifier's data panel, the model's output over its two columns
+ * shaded by class, the decision boundary and the rows by label, in the axes a. */
+void draw_field(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
+                const struct axes *a, double font);
 /* draw_table.c: the numeric check and the derivative playground */
 enum table_kind { TABLE_CHECK, TABLE_NUDGES, TABLE_PER_ROW };
 void draw_table(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
