@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "test.h"
@@ -125,6 +126,55 @@ static void test_theme(struct render *r, enum draw_theme theme)
 	session_close(&ss);
 }
 
+/* Pixels of exactly this colour. */
+static int count(cairo_surface_t *sf, struct rgba c)
+{
+	int n = 0, rgb[3];
+	for (int y = 0; y < cairo_image_surface_get_height(sf); y++)
+		for (int x = 0; x < cairo_image_surface_get_width(sf); x++) {
+			pixel(sf, x, y, rgb);
+			n += dist(rgb, c) < 1.5;
+		}
+	return n;
+}
+
+/* Training in the window at 1280x720 adds the loss panel under the plot and the data:
+ * the classifier's data panel still gets the room to draw its rows (the high label's
+ * orange is used nowhere else in the light figure). */
+static void test_room_while_training(struct render *r)
+{
+	struct nudge_error err;
+	struct scene *s = scene_load(NUDGE_TEST_SCENES "/xor.nudge", &err);
+	struct session ss;
+	if (!s || session_open(&ss, s, NULL) != 0) {
+		CHECK(0, "xor opens");
+		scene_free(s);
+		return;
+	}
+	CHECK(session_update(&ss) == 0, "session_update");
+	double *set = calloc((size_t)s->n_nodes * 40, sizeof *set), cost[40];
+	for (int i = 0; i < 40; i++) {
+		cost[i] = 0.69 - 0.004 * i;
+		memcpy(set + (size_t)i * (size_t)s->n_nodes, ss.ev->set, sizeof *set * (size_t)s->n_nodes);
+	}
+	struct figure fig;
+	figure_of_session(&fig, r, &ss);
+	fig.hist_set = set;
+	fig.hist_cost = cost;
+	fig.n_hist = 40;
+	struct draw_opts o = {.width = 1280, .height = 720, .theme = THEME_LIGHT};
+	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1280, 720);
+	cairo_t *cr = cairo_create(sf);
+	CHECK(set && draw_figure(cr, &fig, &o) == 0, "draw_figure");
+	cairo_destroy(cr);
+	cairo_surface_flush(sf);
+	int n = count(sf, theme_get(THEME_LIGHT)->label_class[1]);
+	CHECK(n > 50, "the rows labelled 1 are drawn beside the loss panel (%d pixels of their colour)", n);
+	cairo_surface_destroy(sf);
+	free(set);
+	session_close(&ss);
+}
+
 int main(void)
 {
 	char err[300];
@@ -133,6 +183,7 @@ int main(void)
 	if (r) {
 		test_theme(r, THEME_LIGHT);
 		test_theme(r, THEME_DARK);
+		test_room_while_training(r);
 		render_free(r);
 	}
 	render_shutdown();

@@ -192,12 +192,15 @@ static int figure_side(const struct figure *fig, const struct draw_opts *o, doub
 }
 
 /* Splits col among the side panels: tables and the work panel get the height their
- * lines need (together at most 55 % of a column beside plots), the plots share the rest. */
+ * lines need (together at most 55 % of a column beside plots), the plots share the rest
+ * (a classifier's data panel, a map of two columns, as much as the map of J). */
 static void figure_column(const struct panel *col, struct panel *side, const int *kind, int n,
                           int vertical, double gap, const struct figure *fig)
 {
-	static const double weight[] = {[SIDE_PLOT] = 0.55, [SIDE_LAND] = 0.85, [SIDE_DATA] = 0.45, [SIDE_LOSS] = 0.42,
-	                                [SIDE_EPS] = 0.4};
+	double weight[] = {[SIDE_PLOT] = 0.55, [SIDE_LAND] = 0.85, [SIDE_DATA] = 0.45, [SIDE_LOSS] = 0.42,
+	                   [SIDE_EPS] = 0.4};
+	if (fig->data && fig->data->label_node >= 0)
+		weight[SIDE_DATA] = weight[SIDE_LAND];
 	double fixed[SIDE_COUNT] = {0}, used = gap * (n - 1), wsum = 0;
 	for (int i = 0; i < n; i++) {
 		int lines = kind[i] == SIDE_CHECK ? table_lines(fig, TABLE_CHECK)
