@@ -172,11 +172,14 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	if (old_plot >= 0)
 		snprintf(old_plot_name, sizeof old_plot_name, "%s", a->session.scene->nodes[old_plot].name);
 	double eps = a->session.eps, rate = a->session.rate;
+	int plot_n = a->session.plot_n;
 	render_forget_scene(a->platform.render);
 	figure_geom_clear(a->platform.geom); /* its boxes name the old scene's nodes */
 	session_close(&a->session);
 	a->session = ns;
 	a->session.want_rows = a->lecture.rows.on;
+	if (plot_n > 0)
+		a->session.plot_n = plot_n; /* the plot's width as last drawn: sampled once */
 	if (lecture_scene(&a->lecture, s) || quiz_scene(&a->quiz, s))
 		app_set_status(a, 1, "out of memory: the lecture modes are off for this scene");
 	if (path != a->files.path)

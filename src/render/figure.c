@@ -168,8 +168,8 @@ static int figure_side(const struct figure *fig, const struct draw_opts *o, doub
 	int n = 0;
 	if (o->only == DRAW_GRAPH)
 		return 0;
-	int has_plot = fig->plot >= 0 && fig->plot < fig->scene->n_nodes && fig->curve &&
-	               fig->curve->node == fig->plot && fig->curve->ys;
+	/* the panel is placed before its samples exist (figure_plot_samples asks how many) */
+	int has_plot = fig->plot >= 0 && fig->plot < fig->scene->n_nodes && fig->curve;
 	if (has_plot)
 		kind[n++] = land_visible(fig) ? SIDE_LAND : SIDE_PLOT;
 	if (has_plot && fig->scene->n_rows > 0)
