@@ -2,7 +2,8 @@
  * .desktop file's StartupWMClass names), its icon, and a title every X client can read.
  * SDL writes WM_NAME in the locale's encoding (typed "UTF-8" in a UTF-8 locale), which
  * xdotool and older window lists cannot decode; on X11 it is written again here as
- * STRING or COMPOUND_TEXT, beside SDL's _NET_WM_NAME (UTF8_STRING). Not the title's text. */
+ * STRING or COMPOUND_TEXT, beside SDL's _NET_WM_NAME (UTF8_STRING). Not the title's text.
+ * It also keeps one harmless X error from killing the program at exit (see x_error). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,12 +11,35 @@
 #ifdef NUDGE_HAVE_X11
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
+#include <X11/Xproto.h>
 #endif
 
 #include "app-private.h"
 
+#ifdef NUDGE_HAVE_X11
+static XErrorHandler x_default; /* Xlib's handler: prints the error and exits */
+
+/* SDL wakes a window blocked in SDL_WaitEventTimeout with a ClientMessage sent through
+ * its second display connection; when that races the window's destruction at quit,
+ * the X server answers BadWindow to the SendEvent, and Xlib's default handler would
+ * exit(1) a program that was quitting normally. That one error is ignored; every
+ * other error goes to Xlib's handler as before. */
+static int x_error(Display *d, XErrorEvent *e)
+{
+	if (e->error_code == BadWindow && e->request_code == X_SendEvent)
+		return 0;
+	return x_default ? x_default(d, e) : 0;
+}
+#endif
+
 void wm_before_window(void)
 {
+#ifdef NUDGE_HAVE_X11
+	/* before SDL_Init, so SDL's own safety-net handler chains to this one */
+	XErrorHandler prev = XSetErrorHandler(x_error);
+	if (prev != x_error)
+		x_default = prev;
+#endif
 	/* SDL reads these in SDL_Init; a value the user set stays */
 	setenv("SDL_VIDEO_X11_WMCLASS", "nudge", 0);
 	setenv("SDL_VIDEO_WAYLAND_WMCLASS", "nudge", 0);
