@@ -37,6 +37,18 @@ static void refresh(struct loaded *l, unsigned what)
 	l->t = l->ss.trace;
 }
 
+/* Opens a session on s (NULL: a load that failed, already reported). */
+static int load_scene(struct loaded *l, struct scene *s)
+{
+	if (!s)
+		return -1;
+	CHECK(session_open(&l->ss, s, NULL) == 0, "session_open");
+	l->s = l->ss.scene;
+	l->ev = l->ss.ev;
+	refresh(l, 0);
+	return 0;
+}
+
 static int load(struct loaded *l, const char *name)
 {
 	char path[512];
@@ -45,13 +57,33 @@ static int load(struct loaded *l, const char *name)
 	snprintf(path, sizeof path, "%s/%s.nudge", NUDGE_TEST_SCENES, name);
 	struct scene *s = scene_load(path, &err);
 	CHECK(s != NULL, "%s: %s", path, err.msg);
-	if (!s)
+	return load_scene(l, s);
+}
+
+/* A chain x0 → x1 → … → xn → J of mixed functions, as the scene text says it. */
+static int load_chain(struct loaded *l, int links)
+{
+	size_t cap = 64 + (size_t)links * 48, len = 0;
+	char *src = malloc(cap);
+	if (!src)
 		return -1;
-	CHECK(session_open(&l->ss, s, NULL) == 0, "session_open");
-	l->s = l->ss.scene;
-	l->ev = l->ss.ev;
-	refresh(l, 0);
-	return 0;
+	len += (size_t)snprintf(src, cap, "input x0 = 0.5\n");
+	for (int i = 1; i <= links; i++) {
+		int p = i - 1;
+		switch (i % 4) {
+		case 0: len += (size_t)snprintf(src + len, cap - len, "x%d = x%d*0.9 + 0.1\n", i, p); break;
+		case 1: len += (size_t)snprintf(src + len, cap - len, "x%d = tanh(x%d)\n", i, p); break;
+		case 2: len += (size_t)snprintf(src + len, cap - len, "x%d = x%d*x%d*0.5 + 0.2\n", i, p, p); break;
+		default: len += (size_t)snprintf(src + len, cap - len, "x%d = sigmoid(x%d) + 0.3\n", i, p);
+		}
+	}
+	len += (size_t)snprintf(src + len, cap - len, "J = x%d*x%d\ncost J\n", links, links);
+	struct nudge_error err;
+	snprintf(l->name, sizeof l->name, "chain of %d", links);
+	struct scene *s = scene_parse(src, len, "<chain>", &err);
+	CHECK(s != NULL, "%s: %s", l->name, err.msg);
+	free(src);
+	return load_scene(l, s);
 }
 
 static void unload(struct loaded *l)
@@ -217,6 +249,56 @@ static void test_type_floor(struct render *r)
 			      "%s %gx%g: font scale 1.5 puts the graph's digits at 1/%.0f", l.name,
 			      o.width, o.height, o.height / (graph_em(r) * DIGIT_EM));
 		}
+		unload(&l);
+	}
+}
+
+/* Long chains wrap into rows (issue 12 item 3): every node drawn, inside the canvas, no
+ * overlaps; each link goes right within its row or on to a lower row (the order kept);
+ * more than one row; a 30-link chain's digits at least 1/90 of the height (one row
+ * would put them near 1/400). */
+static void test_wrap(struct render *r)
+{
+	static const int links[] = {14, 30, 60, 120};
+	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+		struct loaded l;
+		if (load_chain(&l, links[i]) != 0)
+			continue;
+		struct figure f = fig_of(r, &l, -1);
+		struct draw_opts o = {.width = 1920, .height = 1080};
+		cairo_surface_destroy(draw(&f, &o));
+		check_geometry(r, l.name, o.width, o.height);
+		int n = l.s->n_nodes, drawn = 0, rows = 1;
+		struct layout_box *box = calloc((size_t)n, sizeof *box);
+		for (int k = 0; box && k < test_geom->n_hits; k++)
+			if (test_geom->hits[k].kind == HIT_NODE && test_geom->hits[k].node >= 0 &&
+			    test_geom->hits[k].node < n) {
+				box[test_geom->hits[k].node] = test_geom->hits[k].box;
+				drawn++;
+			}
+		CHECK(drawn == n, "%s: %d of %d nodes drawn", l.name, drawn, n);
+		for (int v = 1; box && v <= links[i] + 1; v++) {
+			char name[16];
+			snprintf(name, sizeof name, "x%d", v - 1);
+			int a = scene_find(l.s, name), b = v <= links[i] ? a + 1 : l.s->cost;
+			snprintf(name, sizeof name, "x%d", v);
+			CHECK(a >= 0 && b == (v <= links[i] ? scene_find(l.s, name) : l.s->cost),
+			      "%s: node order", l.name);
+			if (a < 0 || b < 0)
+				continue;
+			const struct layout_box *p = &box[a], *q = &box[b];
+			int right = q->x >= p->x + p->w && q->y < p->y + p->h && p->y < q->y + q->h;
+			int below = q->y >= p->y + p->h;
+			rows += below;
+			CHECK(right || below, "%s: %s neither right of nor below the node before it",
+			      l.name, name);
+		}
+		CHECK(rows > 1, "%s: drawn in one row", l.name);
+		double digit = graph_em(r) * DIGIT_EM;
+		if (links[i] == 30)
+			CHECK(digit >= o.height / 90, "%s: digits 1/%.0f of the height", l.name,
+			      o.height / digit);
+		free(box);
 		unload(&l);
 	}
 }
@@ -605,6 +687,7 @@ int main(void)
 		test_markup(r);
 		test_every_scene(r);
 		test_type_floor(r);
+		test_wrap(r);
 		test_lecture_panels(r);
 		test_unknown_is_question_mark(r);
 		test_hits(r);

@@ -62,25 +62,55 @@ static struct rgba graph_step_colour(const struct graph_state *st, const struct 
 	return th->forward;
 }
 
-/* Samples the route of edge e: source port, its bends and label, target port. */
+/* Where an edge wrapping from row b's end to row b + 1's start runs: down at *xr right
+ * of row b, left along *gy in the gap under it, down at *xl left of row b + 1. Edges
+ * leaving higher turn further out and run lower, and edges entering lower come in
+ * further out, so wrapping edges do not cross one another in the turn. */
+static void graph_wrap_lanes(const struct graph_layout *g, int b, double y0, double y1,
+                             double *xr, double *gy, double *xl)
+{
+	double h0 = g->band_bottom[b] - g->band_top[b], h1 = g->band_bottom[b + 1] - g->band_top[b + 1];
+	double f0 = h0 > 0 ? (y0 - g->band_top[b]) / h0 : 0.5;
+	double f1 = h1 > 0 ? (y1 - g->band_top[b + 1]) / h1 : 0.5;
+	*xr = g->band_right[b] - M.wrap_out + M.wrap_out * (0.35 + 0.55 * (1 - f0));
+	*gy = g->band_bottom[b] + M.band_gap * (0.25 + 0.5 * (1 - f0));
+	*xl = M.wrap_out * (0.65 - 0.55 * f1);
+}
+
+/* Samples the route of edge e: source port, its bends and label, target port; where the
+ * layout wraps, from the end of one row round to the start of the next. */
 static int graph_route(const struct graph_layout *g, const struct scene *s, int e, double *px,
                        double *py)
 {
 	const struct layout_item *src = &g->items[s->edges[e].from];
 	const struct layout_item *dst = &g->items[s->edges[e].to];
 	double kx[64], ky[64]; /* knots: pairs of (enter, leave) */
-	int nk = 0;
+	int kb[64], nk = 0;    /* and the row of each */
+	kb[nk] = g->col_band[src->col];
 	kx[nk] = src->x + src->w / 2; ky[nk++] = g->port_out[e];
 	for (int k = 0; k < g->edge_n[e] && nk < 60; k++) {
 		const struct layout_item *it = &g->items[g->edge_first[e] + k];
+		kb[nk] = kb[nk + 1] = g->col_band[it->col];
 		kx[nk] = it->x - it->w / 2; ky[nk++] = it->y;
 		kx[nk] = it->x + it->w / 2; ky[nk++] = it->y;
 	}
+	kb[nk] = g->col_band[dst->col];
 	kx[nk] = dst->x - dst->w / 2; ky[nk++] = g->port_in[e];
-	/* between knots 2j and 2j+1: an S-curve; within an item: straight */
+	/* between knots 2j and 2j+1: an S-curve, or round to the next row; within an item:
+	 * straight */
 	int n = 0, per = (GRAPH_ROUTE - 1) / (nk / 2 + 1);
 	for (int j = 0; j + 1 < nk; j++) {
 		double x0 = kx[j], y0 = ky[j], x1 = kx[j + 1], y1 = ky[j + 1];
+		if (j % 2 == 0 && kb[j + 1] > kb[j] && n + 5 < GRAPH_ROUTE - 1) {
+			double xr, gy, xl;
+			graph_wrap_lanes(g, kb[j], y0, y1, &xr, &gy, &xl);
+			double cx[] = {x0, xr, xr, xl, xl}, cy[] = {y0, y0, gy, gy, y1};
+			for (int i = 0; i < 5; i++, n++) {
+				px[n] = cx[i];
+				py[n] = cy[i];
+			}
+			continue;
+		}
 		int curve = j % 2 == 0;
 		int m = curve ? per : 1;
 		for (int i = 0; i < m && n < GRAPH_ROUTE - 1; i++) {
@@ -438,39 +468,51 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
                        struct graph_extent *ex)
 {
-	for (int compact = 0; compact < 2; compact++) {
-		const struct graph_layout *g = fig->scene->n_nodes > GRAPH_MAX_NODES ? NULL
-		                               : layout_get(r, fig, o, compact);
-		ex->w[compact] = g ? g->width : 0;
-		ex->h[compact] = g ? g->height : 0;
-	}
+	for (int compact = 0; compact < 2; compact++)
+		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
+			const struct graph_layout *g = fig->scene->n_nodes > GRAPH_MAX_NODES ? NULL
+			                               : layout_get(r, fig, o, compact, b + 1);
+			int real = g && g->bands == b + 1; /* a graph of few layers wraps less */
+			ex->w[compact][b] = real ? g->width : 0;
+			ex->h[compact][b] = real ? g->height : 0;
+		}
 }
 
-/* Which layout (0 wide, 1 compact) shows the graph largest in a w x h panel (legend
- * included; u = one 1080p pixel), and its scale *k in user units per em; -1 for none.
- * The compact one must win by a clear margin: the wide one reads more easily. */
-static int graph_choice(const struct graph_extent *ex, double w, double h, double u, double *k)
+/* Which layout (0 wide, 1 compact) in how many rows (*bands) shows the graph largest in
+ * a w x h panel (legend included; u = one 1080p pixel), and its scale *k in user units
+ * per em; -1 for none. The compact one must win by a clear margin (the wide one reads
+ * more easily); a wrapped one only where one row would be small (GRAPH_WRAP_EM), and
+ * by a larger margin (one row reads more easily still). */
+static int graph_choice(const struct graph_extent *ex, double w, double h, double u, double *k,
+                        int *bands)
 {
 	int best = -1;
-	double cap = GRAPH_MAX_EM * u;
+	double cap = GRAPH_MAX_EM * u, best_eff = 0;
 	h -= M.legend * u * M.legend_rows;
 	*k = 0;
-	for (int c = 0; c < 2; c++) {
-		if (!(ex->w[c] > 0) || !(ex->h[c] > 0))
-			continue;
-		double kc = fmin(cap, fmin(w / ex->w[c], h / ex->h[c]));
-		if (best < 0 || kc > *k * 1.08) {
-			best = c;
-			*k = kc;
+	*bands = 1;
+	for (int c = 0; c < 2; c++)
+		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
+			if (!(ex->w[c][b] > 0) || !(ex->h[c][b] > 0) ||
+			    (b > 0 && best >= 0 && *k >= GRAPH_WRAP_EM * u))
+				continue;
+			double kc = fmin(cap, fmin(w / ex->w[c][b], h / ex->h[c][b]));
+			double eff = kc / ((c ? 1.08 : 1) * (b ? 1.25 : 1));
+			if (best < 0 || eff > best_eff) {
+				best = c;
+				best_eff = eff;
+				*k = kc;
+				*bands = b + 1;
+			}
 		}
-	}
 	return best;
 }
 
 double draw_graph_scale(const struct graph_extent *ex, double w, double h, double u)
 {
 	double k;
-	graph_choice(ex, w, h, u, &k);
+	int bands;
+	graph_choice(ex, w, h, u, &k, &bands);
 	return k;
 }
 
@@ -499,8 +541,9 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	struct graph_extent ex;
 	draw_graph_extent(r, fig, p->o, &ex);
 	double legend = M.legend * p->u, avail_h = p->h - legend * M.legend_rows, k;
-	int c = graph_choice(&ex, p->w, p->h, p->u, &k);
-	const struct graph_layout *g = c >= 0 ? layout_get(r, fig, p->o, c) : NULL;
+	int bands;
+	int c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands);
+	const struct graph_layout *g = c >= 0 ? layout_get(r, fig, p->o, c, bands) : NULL;
 	if (!g)
 		return;
 	if (k < GRAPH_MIN_EM * p->u) {

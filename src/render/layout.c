@@ -4,6 +4,7 @@
  * edges' local-derivative labels;
  * long edges bend through placeholder slots, columns are reordered by barycenter
  * sweeps to reduce crossings, and rows are placed by a separation-keeping relaxation.
+ * A long graph wraps: its columns go into rows read left to right, one under the other.
  * Works in em units; draw_graph scales it into its panel. Draws nothing. */
 #include <math.h>
 #include <stdint.h>
@@ -185,6 +186,7 @@ void layout_free(struct graph_layout *g)
 	free(g->port_out);
 	free(g->col_x);
 	free(g->col_w);
+	free(g->col_band);
 	free(g);
 }
 
@@ -218,6 +220,8 @@ static int layout_neighbours(const struct graph_layout *g, const struct scene *s
 }
 
 #define LAYOUT_MAX_NB 256
+#define LAYOUT_BAND_MIN 4 /* fewest node columns in a row of a wrapped layout: a small
+                             graph keeps the shape of the lecture's drawing */
 
 struct layout_work {
 	int *col_start, *col_n; /* per column: slice of `cols` */
@@ -426,9 +430,14 @@ static void layout_columns(struct graph_layout *g)
 	}
 	if (g->n_items == 0)
 		top = bottom = 0;
-	for (int i = 0; i < g->n_items; i++)
+	for (int i = 0; i < g->n_items; i++) {
 		g->items[i].y -= top;
+		g->items[i].ux = g->items[i].x;
+		g->items[i].uy = g->items[i].y;
+	}
 	g->height = bottom - top;
+	g->one_w = g->width;
+	g->one_h = g->height;
 }
 
 /* Spreads the edges entering (leaving) a node over its left (right) side. */
@@ -463,6 +472,98 @@ static void layout_ports(struct graph_layout *g, const struct scene *s)
 			}
 		}
 	}
+}
+
+/* Fills rows left to right with columns, a row no wider than limit where it can be,
+ * breaking only before a node column (kept with the label column after it); sets each
+ * column's row when col_band is given and returns the rows used. */
+static int layout_fill(const struct graph_layout *g, double limit, int *col_band)
+{
+	int band = 0, start = 0;
+	for (int c = 0; c < g->n_cols; c++) {
+		if (c > start && c % 2 == 0) {
+			int end = c + 1 < g->n_cols ? c + 1 : c;
+			if (g->col_x[end] + g->col_w[end] - g->col_x[start] > limit) {
+				band++;
+				start = c;
+			}
+		}
+		if (col_band)
+			col_band[c] = band;
+	}
+	return band + 1;
+}
+
+/* Which row each column goes into, for at most `bands` rows of at least LAYOUT_BAND_MIN
+ * node columns each: the narrowest widest row (bisection on the width limit). Returns
+ * the rows used. */
+static int layout_bands(struct graph_layout *g, int bands)
+{
+	int most = (g->n_cols + 1) / 2 / LAYOUT_BAND_MIN;
+	if (bands > most)
+		bands = most;
+	if (bands > LAYOUT_MAX_BANDS)
+		bands = LAYOUT_MAX_BANDS;
+	double lo = 0, hi = g->one_w;
+	if (bands > 1)
+		for (int iter = 0; iter < 40; iter++) {
+			double mid = (lo + hi) / 2;
+			if (layout_fill(g, mid, NULL) <= bands)
+				hi = mid;
+			else
+				lo = mid;
+		}
+	return layout_fill(g, hi, g->col_band);
+}
+
+/* Places the one-row layout's columns in rows (see layout_get): each row starts at the
+ * left, under the one before it, band_gap apart; a wrapped layout keeps wrap_out free
+ * on both sides for the edges that run from one row's end to the next row's start. */
+static void layout_wrap(struct render *r, const struct scene *s, struct graph_layout *g,
+                        int bands)
+{
+	g->bands_asked = bands;
+	g->bands = g->n_cols > 0 ? layout_bands(g, bands < 1 ? 1 : bands) : 1;
+	double left[LAYOUT_MAX_BANDS], off[LAYOUT_MAX_BANDS];
+	double margin = g->bands > 1 ? M.wrap_out : 0;
+	for (int b = 0; b < g->bands; b++) {
+		g->band_top[b] = INFINITY;
+		g->band_bottom[b] = -INFINITY;
+		g->band_right[b] = 0;
+		left[b] = INFINITY;
+	}
+	for (int c = 0; c < g->n_cols; c++) {
+		int b = g->col_band[c];
+		left[b] = fmin(left[b], g->col_x[c]);
+		g->band_right[b] = fmax(g->band_right[b], g->col_x[c] + g->col_w[c]);
+	}
+	for (int i = 0; i < g->n_items; i++) {
+		const struct layout_item *it = &g->items[i];
+		int b = g->n_cols > 0 ? g->col_band[it->col] : 0;
+		g->band_top[b] = fmin(g->band_top[b], it->uy - it->h / 2);
+		g->band_bottom[b] = fmax(g->band_bottom[b], it->uy + it->h / 2);
+	}
+	double y = 0, width = 0;
+	for (int b = 0; b < g->bands; b++) {
+		if (!isfinite(g->band_top[b]) || !isfinite(left[b]))
+			g->band_top[b] = g->band_bottom[b] = left[b] = 0;
+		off[b] = y - g->band_top[b];
+		g->band_bottom[b] += off[b];
+		g->band_top[b] = y;
+		g->band_right[b] += margin - left[b];
+		width = fmax(width, g->band_right[b]);
+		y = g->band_bottom[b] + M.band_gap;
+	}
+	for (int i = 0; i < g->n_items; i++) {
+		struct layout_item *it = &g->items[i];
+		int b = g->n_cols > 0 ? g->col_band[it->col] : 0;
+		it->x = it->ux - left[b] + margin;
+		it->y = it->uy + off[b];
+	}
+	g->width = g->bands > 1 ? width + margin : g->one_w;
+	g->height = g->bands > 1 ? g->band_bottom[g->bands - 1] : g->one_h;
+	layout_ports(g, s);
+	mean_box_place(r, g);
 }
 
 static void layout_sizes(struct render *r, const struct scene *s, struct graph_layout *g)
@@ -539,13 +640,14 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
 	g->items = calloc((size_t)n_items + 1, sizeof *g->items);
 	g->col_x = calloc((size_t)g->n_cols, sizeof *g->col_x);
 	g->col_w = calloc((size_t)g->n_cols, sizeof *g->col_w);
+	g->col_band = calloc((size_t)g->n_cols, sizeof *g->col_band);
 	struct layout_work w = {0};
 	w.col_start = calloc((size_t)g->n_cols + 1, sizeof(int));
 	w.col_n = calloc((size_t)g->n_cols + 1, sizeof(int));
 	w.cols = calloc((size_t)n_items + 1, sizeof(int));
 	w.best = calloc((size_t)n_items + 1, sizeof(int));
 	w.key = calloc((size_t)n_items + 1, sizeof(double));
-	if (!g->items || !g->col_x || !g->col_w || !w.col_start || !w.col_n || !w.cols ||
+	if (!g->items || !g->col_x || !g->col_w || !g->col_band || !w.col_start || !w.col_n || !w.cols ||
 	    !w.best || !w.key) {
 		layout_free(g);
 		g = NULL;
@@ -580,8 +682,7 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
 	layout_order(g, s, &w);
 	layout_rows(g, s, &w);
 	layout_columns(g);
-	layout_ports(g, s);
-	mean_box_place(r, g);
+	layout_wrap(r, s, g, 1);
 out:
 	free(w.col_start);
 	free(w.col_n);
@@ -592,7 +693,7 @@ out:
 }
 
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
-                                      const struct draw_opts *o, int compact)
+                                      const struct draw_opts *o, int compact, int bands)
 {
 	const struct scene *s = fig->scene;
 	struct graph_layout **cached = &r->layout[compact != 0];
@@ -618,12 +719,14 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	g->key = layout_key(s, g) ^ (unsigned long)(o->leaves_left != 0);
 	if (*cached && (*cached)->scene == s && (*cached)->key == g->key) {
 		layout_free(g);
-		return *cached;
+	} else {
+		g = layout_build(r, s, g, o->leaves_left);
+		if (!g)
+			return *cached;
+		layout_free(*cached);
+		*cached = g;
 	}
-	g = layout_build(r, s, g, o->leaves_left);
-	if (!g)
-		return *cached;
-	layout_free(*cached);
-	*cached = g;
-	return g;
+	if ((*cached)->bands_asked != bands)
+		layout_wrap(r, s, *cached, bands);
+	return *cached;
 }

@@ -10,6 +10,7 @@ const struct graph_metrics graph_metrics = {
 	.base_head = 0.78, .base_value = 0.78, .base_grad = 0.74, .base_local = 0.36,
 	.pad_x = 0.55, .pad_y = 0.35, .tag_gap = 0.4,
 	.node_gap = 0.9, .slot_gap = 0.35, .col_gap = 0.5, .min_lane = 2.2, .bend_h = 0.45,
+	.band_gap = 1.5, .wrap_out = 0.7,
 	.local_h = 1.55, .local_pad = 0.5, .port_span = 0.6, .port_step = 0.4,
 	.max_sym = 16, .max_sym_compact = 10, .split_at = 28, .split_at_compact = 14,
 	.radius = {0.06, 0.5, 0.0, 0.22},

@@ -61,7 +61,8 @@ struct layout_item {           /* one slot in a column: a node, an edge label or
 	int col;                   /* column: 2 * layer for nodes, odd for labels */
 	double w, h;               /* size for routing: nodes their box, others the column */
 	double bw;                 /* width of what is drawn (box, label) */
-	double x, y;               /* centre */
+	double x, y;               /* centre (in rows when the layout wraps) */
+	double ux, uy;             /* centre in the one-row layout */
 	int order;                 /* position within the column */
 };
 
@@ -88,6 +89,7 @@ struct mean_box {              /* J = (1/m) Σᵢ J⁽ⁱ⁾ (scenes with a data
 	double x, y, w, h;         /* centre and size, em units of the graph layout */
 };
 
+#define LAYOUT_MAX_BANDS 12     /* most rows a long graph wraps into */
 struct graph_layout {
 	int n_items, n_cols;
 	struct layout_item *items;  /* nodes first (index = node), then labels and bends */
@@ -104,12 +106,21 @@ struct graph_layout {
 	unsigned long key;          /* hash of the texts and scene it was made for */
 	const struct scene *scene;  /* made for */
 	struct mean_box mean;       /* the cost over all rows, right of the graph */
+	double one_w, one_h;        /* extent of the one-row layout, before the mean box */
+	int bands;                  /* rows the columns are wrapped into (1: not wrapped) */
+	int bands_asked;            /* the rows asked for when they were (bands may be fewer) */
+	int *col_band;              /* per column: its row */
+	double band_top[LAYOUT_MAX_BANDS], band_bottom[LAYOUT_MAX_BANDS]; /* per row: extent in y */
+	double band_right[LAYOUT_MAX_BANDS]; /* per row: x of its right end */
 };
 
 /* Builds (or reuses, when nothing changed) the layout of fig's graph: the wide one, or
  * (compact) the one with long headers and edge labels on two lines, narrower and taller. */
+/* Its columns wrapped into `bands` rows (1: one row, as laid out) of about equal width,
+ * each read left to right, breaking only before a node column; g->bands says how many
+ * rows it got (fewer when the graph has fewer layers). */
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
-                                      const struct draw_opts *o, int compact);
+                                      const struct draw_opts *o, int compact, int bands);
 void layout_free(struct graph_layout *g);
 /* draw_mean.c: the mean box's texts (from the figure), its place (after the graph's
  * layout: right of everything, level with the cost; g->width and height grow), and
@@ -132,6 +143,8 @@ struct graph_metrics {
 	double col_gap;                  /* between columns */
 	double min_lane;                 /* narrowest label column (room for an arrow) */
 	double bend_h;                   /* height of a bend slot */
+	double band_gap, wrap_out;       /* a wrapped layout: between its rows; how far an edge
+	                                    runs past a row's end before it turns down */
 	double local_h, local_pad;       /* edge label: line height (in its font), side room */
 	double port_span, port_step;     /* edges at a node's side: at most this part of its
 	                                    height, this far apart */
@@ -221,9 +234,12 @@ void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const st
 #define WORK_LINES 7 /* text lines the work panel needs */
 #define GRAPH_MAX_EM 44.0 /* largest graph value font, in 1080p pixels */
 #define GRAPH_MIN_EM 6.0  /* below this the graph is not drawn but described */
+#define GRAPH_WRAP_EM 30.0 /* a graph whose one row would be drawn smaller may wrap */
 #define GRAPH_MAX_NODES 400 /* more nodes are not laid out (it grows faster than linearly) */
-struct graph_extent { double w[2], h[2]; }; /* em size of the wide and compact layouts
-                                              (0 when the graph is not laid out) */
+struct graph_extent {        /* em size of the wide [0] and compact [1] layouts wrapped
+                                into b + 1 rows (0 when the graph is not laid out) */
+	double w[2][LAYOUT_MAX_BANDS], h[2][LAYOUT_MAX_BANDS];
+};
 void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
                        struct graph_extent *ex);
 /* The scale draw_graph gives the graph in a w x h panel (u = one 1080p pixel), in user
