@@ -471,7 +471,8 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 	for (int compact = 0; compact < 2; compact++)
 		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
 			const struct graph_layout *g = fig->scene->n_nodes > GRAPH_MAX_NODES ? NULL
-			                               : layout_get(r, fig, o, compact, b + 1);
+			                               : b == 0 ? layout_get(r, fig, o, compact, 1)
+			                                        : layout_rewrap(r, compact, b + 1);
 			int real = g && g->bands == b + 1; /* a graph of few layers wraps less */
 			ex->w[compact][b] = real ? g->width : 0;
 			ex->h[compact][b] = real ? g->height : 0;

@@ -278,13 +278,53 @@ static long layout_crossings(const struct graph_layout *g, const struct scene *s
 	return total;
 }
 
+/* Links between item a and its neighbours on side dir that cross links of item b and
+ * its own, with a just above b in their column. */
+static long layout_pair(const struct graph_layout *g, const struct scene *s, int a, int b,
+                        int dir)
+{
+	int na[LAYOUT_MAX_NB], nb[LAYOUT_MAX_NB];
+	int ma = layout_neighbours(g, s, a, dir, na, LAYOUT_MAX_NB);
+	int mb = layout_neighbours(g, s, b, dir, nb, LAYOUT_MAX_NB);
+	long x = 0;
+	for (int i = 0; i < ma; i++)
+		for (int j = 0; j < mb; j++)
+			x += g->items[na[i]].order > g->items[nb[j]].order;
+	return x;
+}
+
+/* Swaps neighbours in a column while that removes crossings on both sides (a few
+ * passes over the columns). */
+static void layout_transpose(struct graph_layout *g, const struct scene *s,
+                             struct layout_work *w)
+{
+	for (int pass = 0, changed = 1; pass < 4 && changed; pass++) {
+		changed = 0;
+		for (int c = 0; c < g->n_cols; c++) {
+			int *col = w->cols + w->col_start[c];
+			for (int k = 0; k + 1 < w->col_n[c]; k++) {
+				int a = col[k], b = col[k + 1];
+				long now = layout_pair(g, s, a, b, -1) + layout_pair(g, s, a, b, 1);
+				long swapped = layout_pair(g, s, b, a, -1) + layout_pair(g, s, b, a, 1);
+				if (swapped < now) {
+					col[k] = b;
+					col[k + 1] = a;
+					g->items[a].order = k + 1;
+					g->items[b].order = k;
+					changed = 1;
+				}
+			}
+		}
+	}
+}
+
 /* Barycenter sweeps, keeping the order with the fewest crossings. */
 static void layout_order(struct graph_layout *g, const struct scene *s, struct layout_work *w)
 {
 	int nb[LAYOUT_MAX_NB];
 	long best = layout_crossings(g, s, w);
 	memcpy(w->best, w->cols, sizeof *w->cols * (size_t)g->n_items);
-	for (int iter = 0; iter < 12 && best > 0; iter++) {
+	for (int iter = 0; iter < 24 && best > 0; iter++) {
 		int down = iter % 2 == 0;
 		for (int step = 1; step < g->n_cols; step++) {
 			int c = down ? step : g->n_cols - 1 - step;
@@ -302,6 +342,7 @@ static void layout_order(struct graph_layout *g, const struct scene *s, struct l
 			qsort(col, (size_t)w->col_n[c], sizeof *col, layout_cmp);
 			layout_renumber(g, w, c);
 		}
+		layout_transpose(g, s, w);
 		long x = layout_crossings(g, s, w);
 		if (x < best) {
 			best = x;
@@ -726,7 +767,13 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 		layout_free(*cached);
 		*cached = g;
 	}
-	if ((*cached)->bands_asked != bands)
-		layout_wrap(r, s, *cached, bands);
-	return *cached;
+	return layout_rewrap(r, compact, bands);
+}
+
+const struct graph_layout *layout_rewrap(struct render *r, int compact, int bands)
+{
+	struct graph_layout *g = r->layout[compact != 0];
+	if (g && g->bands_asked != bands)
+		layout_wrap(r, g->scene, g, bands);
+	return g;
 }

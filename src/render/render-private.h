@@ -89,7 +89,7 @@ struct mean_box {              /* J = (1/m) Σᵢ J⁽ⁱ⁾ (scenes with a data
 	double x, y, w, h;         /* centre and size, em units of the graph layout */
 };
 
-#define LAYOUT_MAX_BANDS 12     /* most rows a long graph wraps into */
+#define LAYOUT_MAX_BANDS 24     /* most rows a long graph wraps into */
 struct graph_layout {
 	int n_items, n_cols;
 	struct layout_item *items;  /* nodes first (index = node), then labels and bends */
@@ -121,6 +121,9 @@ struct graph_layout {
  * rows it got (fewer when the graph has fewer layers). */
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
                                       const struct draw_opts *o, int compact, int bands);
+/* The last layout_get's layout wrapped into `bands` rows instead: cheap (no texts made,
+ * nothing laid out again), for trying how many rows fit a panel best. */
+const struct graph_layout *layout_rewrap(struct render *r, int compact, int bands);
 void layout_free(struct graph_layout *g);
 /* draw_mean.c: the mean box's texts (from the figure), its place (after the graph's
  * layout: right of everything, level with the cost; g->width and height grow), and
@@ -235,7 +238,8 @@ void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const st
 #define GRAPH_MAX_EM 44.0 /* largest graph value font, in 1080p pixels */
 #define GRAPH_MIN_EM 6.0  /* below this the graph is not drawn but described */
 #define GRAPH_WRAP_EM 30.0 /* a graph whose one row would be drawn smaller may wrap */
-#define GRAPH_MAX_NODES 400 /* more nodes are not laid out (it grows faster than linearly) */
+#define GRAPH_MAX_NODES 1500 /* more nodes are not laid out but described (it grows faster
+                               than linearly; a 465-node network takes ~10 ms) */
 struct graph_extent {        /* em size of the wide [0] and compact [1] layouts wrapped
                                 into b + 1 rows (0 when the graph is not laid out) */
 	double w[2][LAYOUT_MAX_BANDS], h[2][LAYOUT_MAX_BANDS];
