@@ -118,11 +118,14 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 static double figure_plot_shape(double aspect)
 {
 	if (aspect > 2.2)
-		return pow(2.2 / aspect, 0.35);
+		return pow(2.2 / aspect, 0.2);
 	if (aspect < 0.7)
-		return pow(aspect / 0.7, 0.35);
+		return pow(aspect / 0.7, 0.2);
 	return 1;
 }
+
+#define FIGURE_PANEL_MIN_W 330 /* narrowest side column, 1080p pixels */
+#define FIGURE_PANEL_MIN_H 330 /* lowest row of panels under the graph, 1080p pixels */
 
 /* Side by side (returns 1) or stacked (0), and the graph's share of the width or height:
  * of each, the smallest share that shows the graph's numbers (nearly) as large as any
@@ -133,9 +136,12 @@ static int figure_split(const struct graph_extent *ex, int n_side, double w, dou
 {
 	double best[2] = {0}, pick[2] = {0.5, 0.5}, most[2];
 	most[1] = n_side > 2 ? 0.62 : n_side > 1 ? 0.74 : 0.8; /* of the width */
-	most[0] = 0.6;                                            /* of the height */
+	most[0] = 0.66;                                           /* of the height */
+	/* and the panels keep room for a readable plot: its header, axes and ticks */
+	most[1] = fmin(most[1], 1 - (FIGURE_PANEL_MIN_W * u + gap / 2) / w);
+	most[0] = fmin(most[0], 1 - (FIGURE_PANEL_MIN_H * u + gap / 2) / h);
 	for (int side = 0; side < 2; side++) {
-		double lo = side ? 0.45 : 0.4, top = 0;
+		double lo = fmin(side ? 0.45 : 0.4, most[side]), top = 0;
 		for (double f = lo; f <= most[side] + 1e-9; f += 0.02)
 			top = fmax(top, side ? draw_graph_scale(ex, w * f - gap / 2, h, u)
 			                     : draw_graph_scale(ex, w, h * f - gap / 2, u));
