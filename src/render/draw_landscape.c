@@ -463,7 +463,15 @@ static void land_point(cairo_t *cr, struct render *r, const struct axes *a, cons
 		struct text_style ts = {FONT_BOLD, font * 1.1, 0};
 		const char *lab = "−∇J";
 		double tw = text_width(r, lab, &ts);
-		double lx = tx + ux * font * 0.9 - tw / 2, ly = ty + uy * font * 0.9 + font * 0.4;
+		/* beside the arrow's middle, on the side away from the pointing direction's
+		 * first path step (which runs along the arrow) */
+		double nx = -uy, ny = ux, mx = (x + tx) / 2, my = (y + ty) / 2;
+		if (ny > 0) { /* the label above the arrow rather than below */
+			nx = -nx;
+			ny = -ny;
+		}
+		double off = font * 0.9 + fabs(nx) * tw / 2;
+		double lx = mx + nx * off - tw / 2, ly = my + ny * off + font * 0.4;
 		lx = fmax(a->x + 2, fmin(a->x + a->w - tw - 2, lx));
 		ly = fmax(a->y + font * 1.2, fmin(a->y + a->h - 4, ly));
 		theme_set_alpha(cr, th->label_bg, 0.85);
