@@ -130,13 +130,16 @@ static double figure_plot_shape(double aspect)
 /* Side by side (returns 1) or stacked (0), and the graph's share of the width or height:
  * of each, the smallest share that shows the graph's numbers (nearly) as large as any
  * share can, which leaves the panels the most room; then whichever arrangement shows
- * them larger, a squashed plot counting against it. */
-static int figure_split(const struct graph_extent *ex, int n_side, double w, double h,
+ * them larger, a squashed plot counting against it. With a map (SIDE_LAND first) the
+ * graph takes at most 60 % of the width. */
+static int figure_split(const struct graph_extent *ex, int n_side, int map, double w, double h,
                         double gap, double u, double *share)
 {
 	double best[2] = {0}, pick[2] = {0.5, 0.5}, most[2];
 	most[1] = n_side > 2 ? 0.62 : n_side > 1 ? 0.74 : 0.8; /* of the width */
 	most[0] = 0.66;                                           /* of the height */
+	if (map) /* the map of J over two leaves is the picture: it keeps 40 % at least */
+		most[1] = fmin(most[1], 0.6);
 	/* and the panels keep room for a readable plot: its header, axes and ticks */
 	most[1] = fmin(most[1], 1 - (FIGURE_PANEL_MIN_W * u + gap / 2) / w);
 	most[0] = fmin(most[0], 1 - (FIGURE_PANEL_MIN_H * u + gap / 2) / h);
@@ -289,7 +292,7 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 		struct graph_extent ex;
 		draw_graph_extent(r, fig, po, &ex);
 		double share;
-		if (figure_split(&ex, n_side, w, h, gap, u, &share)) {
+		if (figure_split(&ex, n_side, kind[0] == SIDE_LAND, w, h, gap, u, &share)) {
 			graph.w = w * share - gap / 2;
 			col.x = x + graph.w + gap;
 			col.w = w - graph.w - gap;
