@@ -508,6 +508,13 @@ struct app *app_new(const struct app_opts *o, char *err, size_t n)
 	snprintf(a->files.scenes_dir, sizeof a->files.scenes_dir, "%s", o->scenes_dir ? o->scenes_dir : "");
 	snprintf(a->files.shots_dir, sizeof a->files.shots_dir, "%s", o->shots_dir && *o->shots_dir ? o->shots_dir : ".");
 	int w = o->width > 0 ? o->width : 1280, h = o->height > 0 ? o->height : 800;
+	SDL_Rect usable;
+	if (o->width <= 0 && SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0) {
+		/* the default size never exceeds the screen: a 1024x768 projector gets a window
+		 * that fits it, not one whose title and right edge are off screen */
+		w = w < usable.w ? w : usable.w;
+		h = h < usable.h ? h : usable.h;
+	}
 	Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (o->hidden ? SDL_WINDOW_HIDDEN : 0);
 	a->platform.win = SDL_CreateWindow("nudge", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
 	if (a->platform.win) {
