@@ -1,10 +1,14 @@
 """checks.py - the few helpers the Python tests share: count checks, print each failure
 with what was expected, run a program and fail on any sanitizer report in what it
-printed, record a part that could not run as skipped, and end with "NAME: N checks
+printed (optionally on a "full disk"), read back files and folders, record a part that
+could not run as skipped, and end with "NAME: N checks
 passed, N failed" and the exit status (77, meson's "skipped", when something could not
 run). Import it from a test in this folder, after `sys.dont_write_bytecode = True` so
 that no tests/__pycache__ is left in the source tree:
 `from checks import check, finish, run`."""
+import os
+import resource
+import signal
 import subprocess
 import sys
 
@@ -55,6 +59,30 @@ def run(argv, **kw):
     p = subprocess.run(argv, **kw)
     check_clean(p.returncode, p.stderr, " ".join(str(a) for a in argv)[:200])
     return p
+
+
+def run_fsize(argv, fsize=None, **kw):
+    """run() with the files the program writes limited to fsize bytes (None: no limit),
+    as on a full disk: a write past the limit fails with EFBIG instead of killing it."""
+    def limit():
+        if fsize is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
+    return run(argv, preexec_fn=limit, **kw)
+
+
+def read_bytes(p):
+    """The bytes of file p, or None when it cannot be read."""
+    try:
+        with open(p, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def ls(folder):
+    """The sorted names in folder, or [] when it is not a folder."""
+    return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
 
 
 def skip(what):

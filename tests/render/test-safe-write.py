@@ -9,7 +9,6 @@ work; strace sees the file fsynced before the rename and the folder after. Uses 
 Usage: test-safe-write.py NUDGE_EXE"""
 import os
 import re
-import resource
 import shutil
 import signal
 import subprocess
@@ -20,17 +19,13 @@ import time
 sys.dont_write_bytecode = True  # no tests/__pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import checks  # noqa: E402
-from checks import check, finish  # noqa: E402
+from checks import check, finish, ls, read_bytes as read  # noqa: E402
 
 NUDGE = sys.argv[1]
 
 
 def run(*args, fsize=None):
-    def limit():
-        if fsize is not None:
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
-            resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-    return checks.run([NUDGE, *args], timeout=300, preexec_fn=limit)
+    return checks.run_fsize([NUDGE, *args], fsize, timeout=300)
 
 
 tmp = tempfile.mkdtemp(prefix="nudge-safe-")
@@ -38,18 +33,6 @@ tmp = tempfile.mkdtemp(prefix="nudge-safe-")
 
 def path(*p):
     return os.path.join(tmp, *p)
-
-
-def read(p):
-    try:
-        with open(p, "rb") as f:
-            return f.read()
-    except OSError:
-        return None
-
-
-def ls(folder):
-    return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
 
 
 def temps(folder):
