@@ -140,6 +140,17 @@ static void test_data_scene(void)
 	scene_free(s);
 }
 
+/* Opens a session on s; 0, or -1 (checked and s freed) when it cannot. */
+static int open_session(struct session *ss, struct scene *s)
+{
+	if (session_open(ss, s, NULL) != 0) {
+		CHECK(0, "session_open");
+		scene_free(s);
+		return -1;
+	}
+	return 0;
+}
+
 /* The data panel: roles, one prediction per row (a fresh eval per row), and the
  * model's curve between the rows (fit-line's ŷ = w·x). */
 static void test_data_samples(void)
@@ -148,11 +159,8 @@ static void test_data_samples(void)
 	if (!s)
 		return;
 	struct session ss;
-	if (session_open(&ss, s, NULL) != 0) {
-		CHECK(0, "session_open");
-		scene_free(s);
+	if (open_session(&ss, s) != 0)
 		return;
-	}
 	int w = scene_find(s, "w");
 	session_set(&ss, w, 1.25);
 	CHECK(session_update(&ss) == 0, "session_update");
@@ -187,11 +195,8 @@ static void test_session_cache(void)
 	if (!s)
 		return;
 	struct session ss;
-	if (session_open(&ss, s, NULL) != 0) {
-		CHECK(0, "session_open");
-		scene_free(s);
+	if (open_session(&ss, s) != 0)
 		return;
-	}
 	ss.plot_n = 50;
 	CHECK(session_update(&ss) == 0 && ss.curve.node == s->plot && ss.curve.n == 50, "the plot is sampled");
 	struct eval *probe = eval_new(s);
@@ -237,11 +242,8 @@ static void test_session_cache(void)
 static int open_set(struct session *ss, struct scene *s, const char *const *names,
                     const double *vals, int n)
 {
-	if (session_open(ss, s, NULL) != 0) {
-		CHECK(0, "session_open");
-		scene_free(s);
+	if (open_session(ss, s) != 0)
 		return -1;
-	}
 	for (int i = 0; i < n; i++)
 		CHECK(session_set(ss, scene_find(s, names[i]), vals[i]) == 0, "set %s", names[i]);
 	CHECK(session_update(ss) == 0, "session_update");
