@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "test.h"
+#include "graphs.h"
 #include "render-private.h"
 #include "nudge/descent.h"
 
@@ -60,29 +61,15 @@ static int load(struct loaded *l, const char *name)
 	return load_scene(l, s);
 }
 
-/* A chain x0 → x1 → … → xn → J of mixed functions, as the scene text says it. */
-static int load_chain(struct loaded *l, int links)
+/* A generated scene (graphs.h) as `name`, kept in $NUDGE_TEST_WRITE when set. */
+static int load_text(struct loaded *l, const char *name, char *text)
 {
-	size_t cap = 64 + (size_t)links * 48, len = 0;
-	char *src = malloc(cap);
-	if (!src)
-		return -1;
-	len += (size_t)snprintf(src, cap, "input x0 = 0.5\n");
-	for (int i = 1; i <= links; i++) {
-		int p = i - 1;
-		switch (i % 4) {
-		case 0: len += (size_t)snprintf(src + len, cap - len, "x%d = x%d*0.9 + 0.1\n", i, p); break;
-		case 1: len += (size_t)snprintf(src + len, cap - len, "x%d = tanh(x%d)\n", i, p); break;
-		case 2: len += (size_t)snprintf(src + len, cap - len, "x%d = x%d*x%d*0.5 + 0.2\n", i, p, p); break;
-		default: len += (size_t)snprintf(src + len, cap - len, "x%d = sigmoid(x%d) + 0.3\n", i, p);
-		}
-	}
-	len += (size_t)snprintf(src + len, cap - len, "J = x%d*x%d\ncost J\n", links, links);
 	struct nudge_error err;
-	snprintf(l->name, sizeof l->name, "chain of %d", links);
-	struct scene *s = scene_parse(src, len, "<chain>", &err);
-	CHECK(s != NULL, "%s: %s", l->name, err.msg);
-	free(src);
+	snprintf(l->name, sizeof l->name, "%s", name);
+	graphs_keep(name, text);
+	struct scene *s = text ? scene_parse(text, strlen(text), name, &err) : NULL;
+	CHECK(s != NULL, "%s: %s", name, text ? err.msg : "out of memory");
+	free(text);
 	return load_scene(l, s);
 }
 
@@ -262,7 +249,9 @@ static void test_wrap(struct render *r)
 	static const int links[] = {14, 30, 60, 120};
 	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
 		struct loaded l;
-		if (load_chain(&l, links[i]) != 0)
+		char chain[32];
+		snprintf(chain, sizeof chain, "chain%d", links[i]);
+		if (load_text(&l, chain, graphs_chain(links[i])) != 0)
 			continue;
 		struct figure f = fig_of(r, &l, -1);
 		struct draw_opts o = {.width = 1920, .height = 1080};

@@ -2,8 +2,8 @@
  * layer (a leaf sits just before its first use, as in the lecture's drawings, unless
  * asked to keep every leaf on the left), with a column between layers that holds the
  * edges' local-derivative labels;
- * long edges bend through placeholder slots, columns are reordered by barycenter
- * sweeps to reduce crossings, and rows are placed by a separation-keeping relaxation.
+ * long edges bend through placeholder slots, columns are ordered to cross few edges
+ * (order.c), and rows are placed by a separation-keeping relaxation.
  * A long graph wraps: its columns go into rows read left to right, one under the other.
  * Works in em units; draw_graph scales it into its panel. Draws nothing. */
 #include <math.h>
@@ -190,8 +190,7 @@ void layout_free(struct graph_layout *g)
 	free(g);
 }
 
-/* Neighbours of item i towards the previous (dir < 0) or next column. */
-static int layout_neighbours(const struct graph_layout *g, const struct scene *s, int i,
+int layout_neighbours(const struct graph_layout *g, const struct scene *s, int i,
                              int dir, int *out, int max)
 {
 	const struct layout_item *it = &g->items[i];
@@ -219,140 +218,8 @@ static int layout_neighbours(const struct graph_layout *g, const struct scene *s
 	return 1;
 }
 
-#define LAYOUT_MAX_NB 256
 #define LAYOUT_BAND_MIN 4 /* fewest node columns in a row of a wrapped layout: a small
                              graph keeps the shape of the lecture's drawing */
-
-struct layout_work {
-	int *col_start, *col_n; /* per column: slice of `cols` */
-	int *cols;              /* item indices grouped by column, in order */
-	double *key;            /* sort keys */
-	int *best;              /* best order found */
-};
-
-static struct layout_work *layout_work_sort_ctx;
-
-static int layout_cmp(const void *a, const void *b)
-{
-	const double *key = layout_work_sort_ctx->key;
-	int ia = *(const int *)a, ib = *(const int *)b;
-	if (key[ia] < key[ib]) return -1;
-	if (key[ia] > key[ib]) return 1;
-	return ia < ib ? -1 : ia > ib;
-}
-
-static void layout_renumber(struct graph_layout *g, struct layout_work *w, int c)
-{
-	for (int k = 0; k < w->col_n[c]; k++)
-		g->items[w->cols[w->col_start[c] + k]].order = k;
-}
-
-static long layout_crossings(const struct graph_layout *g, const struct scene *s,
-                             const struct layout_work *w)
-{
-	long total = 0;
-	int nb[LAYOUT_MAX_NB];
-	for (int c = 0; c + 1 < g->n_cols; c++) {
-		/* links (order in c, order in c + 1) */
-		int cap = 0, m = 0;
-		for (int k = 0; k < w->col_n[c]; k++)
-			cap += layout_neighbours(g, s, w->cols[w->col_start[c] + k], 1, nb, LAYOUT_MAX_NB);
-		int *la = malloc(sizeof *la * (size_t)(cap + 1) * 2);
-		if (!la)
-			return 0;
-		for (int k = 0; k < w->col_n[c]; k++) {
-			int i = w->cols[w->col_start[c] + k];
-			int n = layout_neighbours(g, s, i, 1, nb, LAYOUT_MAX_NB);
-			for (int j = 0; j < n; j++) {
-				la[2 * m] = g->items[i].order;
-				la[2 * m + 1] = g->items[nb[j]].order;
-				m++;
-			}
-		}
-		for (int a = 0; a < m; a++)
-			for (int b = a + 1; b < m; b++)
-				if ((long)(la[2 * a] - la[2 * b]) * (la[2 * a + 1] - la[2 * b + 1]) < 0)
-					total++;
-		free(la);
-	}
-	return total;
-}
-
-/* Links between item a and its neighbours on side dir that cross links of item b and
- * its own, with a just above b in their column. */
-static long layout_pair(const struct graph_layout *g, const struct scene *s, int a, int b,
-                        int dir)
-{
-	int na[LAYOUT_MAX_NB], nb[LAYOUT_MAX_NB];
-	int ma = layout_neighbours(g, s, a, dir, na, LAYOUT_MAX_NB);
-	int mb = layout_neighbours(g, s, b, dir, nb, LAYOUT_MAX_NB);
-	long x = 0;
-	for (int i = 0; i < ma; i++)
-		for (int j = 0; j < mb; j++)
-			x += g->items[na[i]].order > g->items[nb[j]].order;
-	return x;
-}
-
-/* Swaps neighbours in a column while that removes crossings on both sides (a few
- * passes over the columns). */
-static void layout_transpose(struct graph_layout *g, const struct scene *s,
-                             struct layout_work *w)
-{
-	for (int pass = 0, changed = 1; pass < 4 && changed; pass++) {
-		changed = 0;
-		for (int c = 0; c < g->n_cols; c++) {
-			int *col = w->cols + w->col_start[c];
-			for (int k = 0; k + 1 < w->col_n[c]; k++) {
-				int a = col[k], b = col[k + 1];
-				long now = layout_pair(g, s, a, b, -1) + layout_pair(g, s, a, b, 1);
-				long swapped = layout_pair(g, s, b, a, -1) + layout_pair(g, s, b, a, 1);
-				if (swapped < now) {
-					col[k] = b;
-					col[k + 1] = a;
-					g->items[a].order = k + 1;
-					g->items[b].order = k;
-					changed = 1;
-				}
-			}
-		}
-	}
-}
-
-/* Barycenter sweeps, keeping the order with the fewest crossings. */
-static void layout_order(struct graph_layout *g, const struct scene *s, struct layout_work *w)
-{
-	int nb[LAYOUT_MAX_NB];
-	long best = layout_crossings(g, s, w);
-	memcpy(w->best, w->cols, sizeof *w->cols * (size_t)g->n_items);
-	for (int iter = 0; iter < 24 && best > 0; iter++) {
-		int down = iter % 2 == 0;
-		for (int step = 1; step < g->n_cols; step++) {
-			int c = down ? step : g->n_cols - 1 - step;
-			int *col = w->cols + w->col_start[c];
-			for (int k = 0; k < w->col_n[c]; k++) {
-				int i = col[k];
-				int n = layout_neighbours(g, s, i, down ? -1 : 1, nb, LAYOUT_MAX_NB);
-				double sum = 0;
-				for (int j = 0; j < n; j++)
-					sum += g->items[nb[j]].order;
-				w->key[i] = n ? sum / n : g->items[i].order;
-				w->key[i] += 1e-3 * g->items[i].order; /* stable for ties */
-			}
-			layout_work_sort_ctx = w;
-			qsort(col, (size_t)w->col_n[c], sizeof *col, layout_cmp);
-			layout_renumber(g, w, c);
-		}
-		layout_transpose(g, s, w);
-		long x = layout_crossings(g, s, w);
-		if (x < best) {
-			best = x;
-			memcpy(w->best, w->cols, sizeof *w->cols * (size_t)g->n_items);
-		}
-	}
-	memcpy(w->cols, w->best, sizeof *w->cols * (size_t)g->n_items);
-	for (int c = 0; c < g->n_cols; c++)
-		layout_renumber(g, w, c);
-}
 
 static double layout_sep(const struct layout_item *a, const struct layout_item *b)
 {
@@ -686,7 +553,7 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
 	w.col_start = calloc((size_t)g->n_cols + 1, sizeof(int));
 	w.col_n = calloc((size_t)g->n_cols + 1, sizeof(int));
 	w.cols = calloc((size_t)n_items + 1, sizeof(int));
-	w.best = calloc((size_t)n_items + 1, sizeof(int));
+	w.best = calloc((size_t)n_items * 3 + 1, sizeof(int));
 	w.key = calloc((size_t)n_items + 1, sizeof(double));
 	if (!g->items || !g->col_x || !g->col_w || !g->col_band || !w.col_start || !w.col_n || !w.cols ||
 	    !w.best || !w.key) {
@@ -720,7 +587,7 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
 		w.cols[w.col_start[c] + fill[c]++] = i;
 	}
 	free(fill);
-	layout_order(g, s, &w);
+	order_columns(g, s, &w);
 	layout_rows(g, s, &w);
 	layout_columns(g);
 	layout_wrap(r, s, g, 1);

@@ -125,6 +125,19 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
  * nothing laid out again), for trying how many rows fit a panel best. */
 const struct graph_layout *layout_rewrap(struct render *r, int compact, int bands);
 void layout_free(struct graph_layout *g);
+#define LAYOUT_MAX_NB 256       /* most neighbours of an item considered */
+/* Neighbours of item i towards the previous (dir < 0) or next column, into out (at most
+ * max); returns how many. */
+int layout_neighbours(const struct graph_layout *g, const struct scene *s, int i, int dir,
+                      int *out, int max);
+struct layout_work {            /* the columns while they are ordered */
+	int *col_start, *col_n;     /* per column: slice of `cols` */
+	int *cols;                  /* item indices grouped by column, in order */
+	double *key;                /* per item: sort key */
+	int *best;                  /* best order found, then 2 x n_items of scratch */
+};
+/* order.c: orders each column's items (cols, items' order) to cross few edges. */
+void order_columns(struct graph_layout *g, const struct scene *s, struct layout_work *w);
 /* draw_mean.c: the mean box's texts (from the figure), its place (after the graph's
  * layout: right of everything, level with the cost; g->width and height grow), and
  * its drawing in the graph's em space; known is how far the walk has shown the mean. */
