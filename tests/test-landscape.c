@@ -27,29 +27,156 @@ static struct scene *example(const char *name, char *path, size_t n)
 	return load_file(path);
 }
 
-/* Every grid point of the session's map equals J from a full forward pass. */
+/* J from a full forward pass with the map's leaves at grid point (i, k) of l. */
+static double full_at(struct eval *full, const struct land_samples *l, double i, double k)
+{
+	full->set[l->b] = l->blo + (l->bhi - l->blo) * k / (l->ny - 1);
+	return eval_cost_at(full, l->a, l->alo + (l->ahi - l->alo) * i / (l->nx - 1));
+}
+
+/* A full eval of the session's scene at its values, or NULL. */
+static struct eval *full_eval(const struct session *ss)
+{
+	struct eval *full = eval_new(ss->scene);
+	if (full)
+		memcpy(full->set, ss->ev->set, sizeof(double) * (size_t)ss->scene->n_nodes);
+	return full;
+}
+
+/* Every sampled point of the session's map (coarse and refined) equals J from a full
+ * forward pass; every other one lies between the sampled points around it; the
+ * coarse grid (corners and the midpoints of each cell's sides and centre) is sampled. */
 static void check_grid(struct session *ss, const char *what)
 {
 	const struct land_samples *l = &ss->land;
-	struct eval *full = eval_new(ss->scene);
-	if (!full || !l->j) {
+	struct eval *full = full_eval(ss);
+	if (!full || !l->j || !l->how) {
 		CHECK(0, "%s: a map and an eval", what);
 		eval_free(full);
 		return;
 	}
-	memcpy(full->set, ss->ev->set, sizeof(double) * (size_t)ss->scene->n_nodes);
-	int bad = 0;
-	for (int k = 0; k < l->ny; k += 7)
-		for (int i = 0; i < l->nx; i += 5) {
-			double x = l->alo + (l->ahi - l->alo) * i / (l->nx - 1);
-			double y = l->blo + (l->bhi - l->blo) * k / (l->ny - 1);
-			full->set[l->b] = y;
-			double want = eval_cost_at(full, l->a, x);
-			if (!test_near(l->j[k * l->nx + i], want, 1e-12) && bad++ < 3)
-				CHECK_NEAR(l->j[k * l->nx + i], want, 1e-12, what);
+	CHECK((l->nx - 1) % LAND_CELL == 0 && (l->ny - 1) % LAND_CELL == 0, "%s: whole cells (%d x %d)", what,
+	      l->nx, l->ny);
+	int bad = 0, coarse = 0, between = 0, h = LAND_CELL / 2;
+	for (int k = 0; k < l->ny; k++)
+		for (int i = 0; i < l->nx; i++) {
+			double got = l->j[k * l->nx + i];
+			int how = l->how[k * l->nx + i];
+			if (i % h == 0 && k % h == 0)
+				coarse += how == LAND_COARSE;
+			if (how == LAND_INTERP) { /* between its sampled neighbours on the coarse grid */
+				double lo = INFINITY, hi = -INFINITY;
+				for (int dk = 0; dk <= h; dk += h)
+					for (int di = 0; di <= h; di += h) {
+						int ii = i / h * h + di, kk = k / h * h + dk;
+						double v = l->j[(kk < l->ny ? kk : l->ny - 1) * l->nx + (ii < l->nx ? ii : l->nx - 1)];
+						lo = fmin(lo, v);
+						hi = fmax(hi, v);
+					}
+				between += !(got >= lo - 1e-12 && got <= hi + 1e-12);
+				continue;
+			}
+			double want = full_at(full, l, i, k);
+			if (!test_near(got, want, 1e-12) && bad++ < 3)
+				CHECK_NEAR(got, want, 1e-12, what);
 		}
-	CHECK(bad == 0, "%s: %d grid points differ from a full pass", what, bad);
+	int hx = (l->nx - 1) / h + 1, hy = (l->ny - 1) / h + 1;
+	CHECK(bad == 0, "%s: %d sampled grid points differ from a full pass", what, bad);
+	CHECK(coarse == hx * hy, "%s: the coarse grid is sampled (%d of %d)", what, coarse, hx * hy);
+	CHECK(between == 0, "%s: %d interpolated points outside their neighbours' range", what, between);
 	eval_free(full);
+}
+
+/* Is coarse cell (ci, ck) of l refined? (Its inside points are sampled only then.) */
+static int refined(const struct land_samples *l, int ci, int ck)
+{
+	return l->how[(ck * LAND_CELL + 1) * l->nx + ci * LAND_CELL + 1] == LAND_REFINED;
+}
+
+/* Where level v crosses J along the coarse cell side from grid point (i0, k0), LAND_CELL
+ * steps in direction (di, dk): up to 8 positions (in grid steps from its start) into
+ * at, by the truth (a full pass every 1/16 grid step, linear between) or by the coarse
+ * grid (linear between its two ends). Returns how many. */
+static int side_crossings(struct eval *full, const struct land_samples *l, int i0, int k0, int di, int dk,
+                          double v, int truth, double *at)
+{
+	int n = 0, steps = truth ? 16 * LAND_CELL : 1;
+	double t0 = 0, f0 = full_at(full, l, i0, k0);
+	for (int s = 1; s <= steps && n < 8; s++) {
+		double t = (double)LAND_CELL * s / steps, f1 = full_at(full, l, i0 + di * t, k0 + dk * t);
+		if ((f0 >= v) != (f1 >= v))
+			at[n++] = t0 + (t - t0) * (v - f0) / (f1 - f0);
+		t0 = t;
+		f0 = f1;
+	}
+	return n;
+}
+
+/* A narrow curved valley (J = 20 (b − w²)² + (1 − w)² + 0.01, log levels): wherever the
+ * coarse grid misplaces a level's crossing of a cell's side by more than one grid step
+ * (a quarter of the side), or misses or invents one, a cell on that side is refined;
+ * there are such places, and far from the valley cells stay coarse. A plane is not
+ * refined anywhere. */
+static void check_refinement(void)
+{
+	static const char valley[] = "param w = -1 in [-2, 2]\nparam b = 2 in [-1, 3]\n"
+	                             "J = 20 * (b - w^2)^2 + (1 - w)^2 + 0.01\ncost J\nplot w, b\n";
+	static const char plane[] = "param w = -1 in [-2, 2]\nparam b = 2 in [-1, 3]\n"
+	                            "J = 3 * w - 2 * b + 20\ncost J\nplot w, b\n";
+	struct nudge_error err;
+	for (int t = 0; t < 2; t++) {
+		const char *src = t ? plane : valley;
+		struct scene *s = scene_parse(src, strlen(src), "<test>", &err);
+		struct session ss;
+		if (!s || session_open(&ss, s, NULL) != 0) {
+			CHECK(0, "the valley scene opens");
+			scene_free(s);
+			return;
+		}
+		CHECK(session_update(&ss) == 0, "session_update");
+		const struct land_samples *l = &ss.land;
+		check_grid(&ss, t ? "plane" : "valley");
+		int cx = (l->nx - 1) / LAND_CELL, cy = (l->ny - 1) / LAND_CELL;
+		if (t) {
+			CHECK(l->n_refined == 0, "a plane needs no refining (%d cells refined)", l->n_refined);
+			session_close(&ss);
+			continue;
+		}
+		CHECK(l->is_log && l->n_levels >= 10, "the valley's levels are logarithmic (%d)", l->n_levels);
+		struct eval *full = full_eval(&ss);
+		int misplaced = 0, missed = 0, count = 0;
+		for (int ck = 0; ck <= cy; ck++)
+			for (int ci = 0; ci <= cx; ci++)
+				for (int dir = 0; dir < 2; dir++) { /* the side along a, then along b */
+					int di = dir == 0, dk = dir == 1;
+					if ((di && ci == cx) || (dk && ck == cy))
+						continue;
+					for (int m = 0; m < l->n_levels; m++) {
+						double truth[8], coarse[8];
+						int i0 = ci * LAND_CELL, k0 = ck * LAND_CELL;
+						int nt = side_crossings(full, l, i0, k0, di, dk, l->lv[m], 1, truth);
+						int nc = side_crossings(full, l, i0, k0, di, dk, l->lv[m], 0, coarse);
+						if (nt == nc && (nt == 0 || fabs(truth[0] - coarse[0]) <= 1))
+							continue;
+						misplaced++;
+						/* the cells that share this side */
+						int here = ci < cx && ck < cy && refined(l, ci, ck);
+						int other = dir == 0 ? ck > 0 && refined(l, ci, ck - 1) : ci > 0 && refined(l, ci - 1, ck);
+						if (!here && !other && missed++ < 3)
+							CHECK(0, "cell (%d, %d), side along %s: level %g crosses %d times at %g, coarse %d at %g, "
+							      "not refined", ci, ck, dir ? "b" : "a", l->lv[m], nt, nt ? truth[0] : -1, nc,
+							      nc ? coarse[0] : -1);
+					}
+					count++;
+				}
+		CHECK(misplaced > 20, "the coarse grid misplaces contours in the valley (%d sides)", misplaced);
+		CHECK(missed == 0, "%d of %d misplaced crossings are in no refined cell", missed, misplaced);
+		CHECK(l->n_refined > 0 && l->n_refined < cx * cy / 2, "%d of %d cells refined", l->n_refined, cx * cy);
+		printf("valley: %d x %d points, %d of %d cells refined, %d sides of %d misplaced by the coarse grid\n",
+		       l->nx, l->ny, l->n_refined, cx * cy, misplaced, count);
+		eval_free(full);
+		session_close(&ss);
+	}
 }
 
 /* The cone of two leaves is the union of their cones. */
@@ -228,5 +355,6 @@ int main(int argc, char **argv)
 	int third = s ? scene_find(s, "w11") : -1;
 	scene_free(s);
 	check_example("network-221", third);
+	check_refinement();
 	return test_report("landscape");
 }

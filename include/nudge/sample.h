@@ -43,6 +43,11 @@ void sample_node(struct eval *ev, const struct cone *c, int out, int row, const 
 void sample_cost_grid(struct eval *ev, const struct cone *c, const double *xs, int nx,
                       const double *ys, int ny, double *out);
 
+/* out[i] = J with the cone's leaf at ab[2i] and its leaf2 at ab[2i + 1], all else as in
+ * ev->set: n points anywhere, one full forward pass per data row, then only the cone per
+ * point. Same scratch rule as sample_cost. */
+void sample_cost_points(struct eval *ev, const struct cone *c, const double *ab, int n, double *out);
+
 /* The value of node `out` at data row `row` over a grid of two leaves: grid[k * nx + i]
  * with the cone's leaf at xs[i] and its leaf2 at ys[k] (a cone_new2), all else as in
  * the row and ev->set. One full forward pass, then only the cone per grid point. Same
@@ -53,6 +58,10 @@ void sample_node_grid(struct eval *ev, const struct cone *c, int out, int row, c
 /* Widens the range [lo, hi] of values shown on a data panel axis by a tenth on each
  * side (first to ±1 around them when hi <= lo; to [0, 1] when lo is not finite). */
 void sample_pad_range(double *lo, double *hi);
+
+/* A round step (1, 2 or 5 times a power of ten) that cuts [lo, hi] into about n parts;
+ * 1 when the range is empty or not finite. */
+double sample_step(double lo, double hi, int n);
 
 /* n values evenly spaced over [lo, hi], both ends included (n >= 2). */
 void sample_range(double lo, double hi, int n, double *xs);
@@ -113,9 +122,25 @@ struct data_samples {
 };
 
 /* The landscape panel: J over two leaves on a grid, and descent paths from the
- * current point (which they do not move) at several learning rates. */
+ * current point (which they do not move) at several learning rates. The grid is fine
+ * (its points a few pixels apart) but sampled in full only where a contour needs it:
+ * a coarse grid of cells LAND_CELL points wide is sampled at its corners and at the
+ * midpoints of its cells' sides and centre; a cell is refined (every point sampled)
+ * when those midpoints differ from the corners' bilinear interpolation by more than
+ * LAND_TOL of the gap between the levels that cross it, or move such a level's contour
+ * by more than LAND_TOL_MOVE grid steps, or when J is finite at some of them and not at
+ * others. The other points are interpolated between the sampled ones. */
 #define LAND_MAX_PATHS 6   /* learning rates shown side by side at most */
 #define LAND_MAX_STEPS 10000 /* steps of one path at most */
+#define LAND_MAX_LEVELS 24 /* levels between bands at most */
+#define LAND_CELL 4        /* grid steps per coarse cell along each axis */
+#define LAND_TOL 0.1       /* interpolation error allowed, as a share of the level gap */
+#define LAND_TOL_MOVE 0.5  /* contour displacement allowed, in grid steps */
+enum land_how {
+	LAND_INTERP,  /* interpolated between sampled points (an unrefined cell's inside) */
+	LAND_COARSE,  /* sampled: a coarse corner or a midpoint of a cell's side or centre */
+	LAND_REFINED, /* sampled because its cell was refined */
+};
 struct land_samples;
 struct descent_path {
 	double rate;      /* α of this path */
@@ -130,13 +155,32 @@ struct land_samples {
 	int a, b;               /* the leaves on the x and y axes, or -1 (no map) */
 	double alo, ahi;        /* a's range: its slider range, or a ± 1 without one */
 	double blo, bhi;        /* b's range, the same way */
-	int nx, ny;             /* grid points along a and along b */
+	int nx, ny;             /* grid points along a and along b (LAND_CELL·cells + 1) */
 	double *j;              /* ny × nx: J at (a_i, b_k) in j[k * nx + i], evenly spaced
 	                           over the ranges, both ends included */
+	unsigned char *how;     /* ny × nx: how each j was made (enum land_how) */
+	int n_refined;          /* coarse cells refined */
+	double lo, hi;          /* the smallest and largest finite J on the grid (lo > hi: none) */
+	double lv[LAND_MAX_LEVELS]; /* the levels between bands, ascending (sample_levels) */
+	int n_levels;           /* how many (0: flat, or nothing finite) */
+	int is_log;             /* 1: the levels are 1-2-5 (or 1) per decade */
 	unsigned gen;           /* bumped each time j is resampled (drawing caches key on it) */
 	int n_paths;            /* descent paths drawn */
 	struct descent_path paths[LAND_MAX_PATHS]; /* one per learning rate, in order */
 };
+
+/* The levels between a map's bands: round numbers inside (lo, hi), 1-2-5 per decade (1
+ * per decade beyond six decades) when lo > 0 and hi / lo >= 100 (then *is_log = 1),
+ * else evenly spaced about ten to the range. At most LAND_MAX_LEVELS into lv; returns
+ * how many. */
+int sample_levels(double lo, double hi, double *lv, int *is_log);
+
+/* The map of l: l->a, l->b, the ranges, nx and ny (LAND_CELL·cells + 1 each) set by
+ * the caller, j and how allocated ny × nx. Samples the coarse grid, refines the cells
+ * whose contours need it (see above), interpolates the rest, and fills n_refined, lo,
+ * hi and the levels. c is cone_new2(scene, l->a, l->b). Returns 0, or -1 when out of
+ * memory (then j holds nothing to draw). Same scratch rule as sample_cost. */
+int sample_cost_map(struct eval *ev, const struct cone *c, struct land_samples *l);
 
 /* Picks the data panel's roles for s (the model: the last computed node feeding the
  * cost that depends on one or two data columns, but not on all of them; a model of two

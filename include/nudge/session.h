@@ -17,7 +17,10 @@ enum session_change {
 	SESSION_VIEW = 1 << 2,   /* the plotted leaf, ε or the plot's sample count */
 };
 
-#define SESSION_LAND_GRID 121      /* grid points of the map along each leaf */
+#define SESSION_LAND_GRID 121 /* grid points of the map along each leaf, unless the
+                                 figure asks (map_nx, map_ny) */
+#define SESSION_LAND_MIN 33   /* the fewest the map takes */
+#define SESSION_LAND_MAX 481  /* the most */
 
 struct session_cache;            /* sample.c's cones and the keys of the last samples */
 
@@ -34,6 +37,9 @@ struct session {
 	                                figure_plot_samples); SESSION_VIEW after changing it */
 	int plot2;                   /* the second plotted leaf: the map of J over (plot,
 	                                plot2), or -1 (the J(w) curve); SESSION_VIEW after */
+	int map_nx, map_ny;          /* grid points of the map the figure wants along each
+	                                leaf (see figure_plot_samples; 0: SESSION_LAND_GRID),
+	                                rounded to whole cells; SESSION_VIEW after changing */
 	int descent_n;               /* steps of each descent path on the map (0: none) */
 	int n_rates;                 /* learning rates of the paths (0: one path at α) */
 	double rates[LAND_MAX_PATHS]; /* those rates; SESSION_VIEW after changing these */

@@ -97,48 +97,66 @@ void sample_cost(struct eval *ev, const struct cone *c, const double *xs, int n,
 	sample_cost_grid(ev, c, xs, n, NULL, 1, ys);
 }
 
-/* Node `out` over the grid at data row `row`: grid[k * nx + i] (added to it when add)
- * with the cone's leaf at xs[i] and its leaf2 at ys[k] (ys NULL: leaf2 not varied). */
-static void grid_at_row(struct eval *ev, const struct cone *c, int row, int out, const double *xs,
-                        int nx, const double *ys, int ny, double *grid, int add)
+/* Where the samples are: the grid xs × ys (ys NULL: leaf2 not varied), point p at
+ * (xs[p % nx], ys[p / nx]); or, with ab, the points (ab[2p], ab[2p + 1]). */
+struct spots {
+	const double *xs, *ys; /* the grid's values of leaf and leaf2 */
+	int nx;                /* its width */
+	const double *ab;      /* or n pairs of values, or NULL */
+	size_t n;              /* points in all */
+};
+
+/* Node `out` at data row `row` at every spot: dst[p] (added to it when add). */
+static void spots_at_row(struct eval *ev, const struct cone *c, int row, int out, const struct spots *sp,
+                         double *dst, int add)
 {
 	double *val = ev->rowv;
 	row_base(ev, row, val);
-	for (int k = 0; k < ny; k++) {
-		if (ys)
-			val[c->leaf2] = ys[k];
-		for (int i = 0; i < nx; i++) {
-			cone_run(ev, c, val, xs[i], out);
-			double *g = &grid[(size_t)k * (size_t)nx + (size_t)i];
-			*g = add ? *g + val[out] : val[out];
-		}
+	for (size_t p = 0; p < sp->n; p++) {
+		double x = sp->ab ? sp->ab[2 * p] : sp->xs[p % (size_t)sp->nx];
+		if (sp->ab)
+			val[c->leaf2] = sp->ab[2 * p + 1];
+		else if (sp->ys)
+			val[c->leaf2] = sp->ys[p / (size_t)sp->nx];
+		cone_run(ev, c, val, x, out);
+		dst[p] = add ? dst[p] + val[out] : val[out];
 	}
+}
+
+/* J, the mean over the rows, at every spot. */
+static void cost_at_spots(struct eval *ev, const struct cone *c, const struct spots *sp, double *out)
+{
+	const struct scene *s = ev->scene;
+	int rows = s->n_rows > 0 ? s->n_rows : 1;
+	for (size_t i = 0; i < sp->n; i++)
+		out[i] = 0;
+	for (int r = 0; r < rows; r++) /* rows in order: the sums are eval_cost_at's */
+		spots_at_row(ev, c, r, s->cost, sp, out, 1);
+	for (size_t i = 0; i < sp->n; i++)
+		out[i] /= rows;
 }
 
 void sample_cost_grid(struct eval *ev, const struct cone *c, const double *xs, int nx,
                       const double *ys, int ny, double *out)
 {
-	const struct scene *s = ev->scene;
-	int rows = s->n_rows > 0 ? s->n_rows : 1;
-	size_t n = (size_t)nx * (size_t)ny;
-	for (size_t i = 0; i < n; i++)
-		out[i] = 0;
-	for (int r = 0; r < rows; r++) /* rows in order: the sums are eval_cost_at's */
-		grid_at_row(ev, c, r, s->cost, xs, nx, ys, ny, out, 1);
-	for (size_t i = 0; i < n; i++)
-		out[i] /= rows;
+	cost_at_spots(ev, c, &(struct spots){xs, ys, nx, NULL, (size_t)nx * (size_t)ny}, out);
+}
+
+void sample_cost_points(struct eval *ev, const struct cone *c, const double *ab, int n, double *out)
+{
+	cost_at_spots(ev, c, &(struct spots){NULL, NULL, 1, ab, (size_t)n}, out);
 }
 
 void sample_node(struct eval *ev, const struct cone *c, int out, int row, const double *xs, int n,
                  double *ys)
 {
-	grid_at_row(ev, c, row, out, xs, n, NULL, 1, ys, 0);
+	spots_at_row(ev, c, row, out, &(struct spots){xs, NULL, n, NULL, (size_t)n}, ys, 0);
 }
 
 void sample_node_grid(struct eval *ev, const struct cone *c, int out, int row, const double *xs,
                       int nx, const double *ys, int ny, double *grid)
 {
-	grid_at_row(ev, c, row, out, xs, nx, ys, ny, grid, 0);
+	spots_at_row(ev, c, row, out, &(struct spots){xs, ys, nx, NULL, (size_t)nx * (size_t)ny}, grid, 0);
 }
 
 struct nudge sample_nudge(struct eval *ev, const struct cone *c, double eps)

@@ -38,6 +38,7 @@ static void curve_free(struct plot_samples *p)
 static void land_free(struct land_samples *l)
 {
 	free(l->j);
+	free(l->how);
 	for (int i = 0; i < LAND_MAX_PATHS; i++) {
 		free(l->paths[i].ab);
 		free(l->paths[i].cost);
@@ -284,6 +285,15 @@ static int land_paths(struct session *ss)
 	return 0;
 }
 
+/* Grid points along one leaf of the map for `want` (0: SESSION_LAND_GRID): LAND_CELL
+ * times a whole number of cells, plus one, within [SESSION_LAND_MIN, SESSION_LAND_MAX]. */
+static int land_points(int want)
+{
+	int n = want > 0 ? want : SESSION_LAND_GRID;
+	n = n < SESSION_LAND_MIN ? SESSION_LAND_MIN : n > SESSION_LAND_MAX ? SESSION_LAND_MAX : n;
+	return (n - 1 + LAND_CELL - 1) / LAND_CELL * LAND_CELL + 1;
+}
+
 /* The map's samples: the grid when anything but its two leaves changed, the paths always. */
 static int update_land(struct session *ss)
 {
@@ -308,29 +318,35 @@ static int update_land(struct session *ss)
 	double alo, ahi, blo, bhi;
 	land_range(ss, a, &alo, &ahi);
 	land_range(ss, b, &blo, &bhi);
-	int nx = SESSION_LAND_GRID, ny = SESSION_LAND_GRID;
+	int nx = land_points(ss->map_nx), ny = land_points(ss->map_ny);
 	if (!c->land_ok || l->a != a || l->b != b || l->alo != alo || l->ahi != ahi || l->blo != blo ||
-	    l->bhi != bhi || !same_set2(ss->ev->set, c->land_set, s->n_nodes, a, b)) {
-		double *j = l->j ? l->j : malloc(sizeof *j * (size_t)nx * (size_t)ny);
-		double *xs = scratch(c, nx + ny);
-		if (!j || !xs) {
-			free(j);
-			l->j = NULL;
-			c->land_ok = 0;
-			return -1;
+	    l->bhi != bhi || l->nx != nx || l->ny != ny || !same_set2(ss->ev->set, c->land_set, s->n_nodes, a, b)) {
+		size_t n = (size_t)nx * (size_t)ny;
+		int same = l->j && l->nx == nx && l->ny == ny;
+		double *j = same ? l->j : malloc(sizeof *j * n);
+		unsigned char *how = same ? l->how : malloc(n);
+		if (!same) {
+			free(l->j);
+			free(l->how);
+			l->j = j;
+			l->how = how;
 		}
-		l->j = j;
-		sample_range(alo, ahi, nx, xs);
-		sample_range(blo, bhi, ny, xs + nx);
-		sample_cost_grid(ss->ev, c->land_cone, xs, nx, xs + nx, ny, j);
+		l->nx = nx;
+		l->ny = ny;
 		l->a = a;
 		l->b = b;
 		l->alo = alo;
 		l->ahi = ahi;
 		l->blo = blo;
 		l->bhi = bhi;
-		l->nx = nx;
-		l->ny = ny;
+		if (!j || !how || sample_cost_map(ss->ev, c->land_cone, l) != 0) {
+			free(l->j);
+			free(l->how);
+			l->j = NULL;
+			l->how = NULL;
+			c->land_ok = 0;
+			return -1;
+		}
 		l->gen++;
 		memcpy(c->land_set, ss->ev->set, sizeof(double) * (size_t)s->n_nodes);
 		c->land_ok = 1;

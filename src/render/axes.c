@@ -20,16 +20,6 @@ double axes_font(const struct panel *p)
 	return fmax(24 * p->u, fmin(30 * p->u, fmin(p->w, 1.5 * p->h) / 30));
 }
 
-double axes_step(double lo, double hi, int n)
-{
-	double raw = (hi - lo) / (n > 0 ? n : 1);
-	if (!(raw > 0) || !isfinite(raw))
-		return 1;
-	double p = pow(10, floor(log10(raw)));
-	double f = raw / p;
-	return (f < 1.6 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * p; /* nearest round step */
-}
-
 /* Tick label text; values within a hair of zero print as 0. */
 static void axes_label(char *buf, size_t n, double v, double step)
 {
@@ -44,7 +34,7 @@ double axes_margin(struct render *r, const struct axes *a, double font)
 	char buf[64];
 	if (!isfinite(a->ylo) || !isfinite(a->yhi)) /* no ticks to count */
 		return font;
-	double ys = axes_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4))), wmax = 0;
+	double ys = sample_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4))), wmax = 0;
 	for (double v = ceil(a->ylo / ys - 1e-9) * ys; v <= a->yhi + ys * 1e-9; v += ys) {
 		axes_label(buf, sizeof buf, v, ys);
 		wmax = fmax(wmax, text_width(r, buf, &ts));
@@ -73,8 +63,8 @@ void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const stru
 		return; /* a tick loop over an infinite range would never end */
 	double lw = font * 0.07;
 	cairo_set_line_width(cr, lw);
-	double xs = axes_step(a->xlo, a->xhi, (int)fmax(2, a->w / (font * 5)));
-	double ys = axes_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4)));
+	double xs = sample_step(a->xlo, a->xhi, (int)fmax(2, a->w / (font * 5)));
+	double ys = sample_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4)));
 	for (double v = ceil(a->xlo / xs - 1e-9) * xs; v <= a->xhi + xs * 1e-9; v += xs) {
 		double x = axes_x(a, v);
 		theme_set(cr, th->grid);

@@ -2,7 +2,7 @@
  * levels (a viridis-like scale, log-spaced where J spans decades, a colour bar with
  * the levels' numbers), contour lines by marching squares, the current point, the −∇J
  * arrow from backprop and the descent paths with their α in a legend, ✕ where one
- * stopped. Draws the session's samples (fig->land); computes no J itself. Regions
+ * stopped. Draws the session's samples and levels (fig->land); computes no J. Regions
  * where J is not finite are hatched grey and cut no contour; a flat map says so. */
 #include <math.h>
 #include <stdint.h>
@@ -11,8 +11,6 @@
 #include <string.h>
 #include "nudge/format.h"
 #include "render-private.h"
-
-#define LAND_MAX_LEVELS 24
 
 /* The scale: viridis at nine stops (dark purple for low J, yellow for high), read the
  * same by the colour-blind and in grey, on both themes. */
@@ -30,29 +28,6 @@ static struct rgba land_colour(double t)
 	f -= i;
 	const double *a = land_stops[i], *b = land_stops[i + 1];
 	return (struct rgba){a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f, 1};
-}
-
-/* The levels between bands: round numbers over [lo, hi], 1-2-5 per decade when J
- * spans two decades or more above 0, else evenly spaced. Returns how many. */
-static int land_levels(double lo, double hi, double *lv, int *is_log)
-{
-	int n = 0;
-	*is_log = lo > 0 && hi / lo >= 100;
-	if (*is_log) {
-		static const double mant[2][3] = {{1, 2, 5}, {1, 0, 0}};
-		int per = log10(hi / lo) > 6 ? 1 : 3;
-		for (double d = floor(log10(lo)); d <= ceil(log10(hi)) && n < LAND_MAX_LEVELS; d++)
-			for (int k = 0; k < per && n < LAND_MAX_LEVELS; k++) {
-				double v = mant[per == 1][k] * pow(10, d);
-				if (v > lo && v < hi)
-					lv[n++] = v;
-			}
-		return n;
-	}
-	double step = axes_step(lo, hi, 10);
-	for (double v = ceil(lo / step + 1e-9) * step; v < hi - step * 1e-9 && n < LAND_MAX_LEVELS; v += step)
-		lv[n++] = fabs(v) < step * 1e-9 ? 0 : v;
-	return n;
 }
 
 /* Which band v falls in: 0 below the first level .. n above the last. */
@@ -533,14 +508,9 @@ void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, con
 	land_header(cr, r, p, fig, l, known, font, &y);
 	land_legend(cr, r, l, p, font, &y);
 	y += font * 1.6; /* room for the y axis name */
-	double lo = INFINITY, hi = -INFINITY;
-	for (size_t i = 0; i < (size_t)l->nx * (size_t)l->ny; i++)
-		if (isfinite(l->j[i])) {
-			lo = fmin(lo, l->j[i]);
-			hi = fmax(hi, l->j[i]);
-		}
-	double lv[LAND_MAX_LEVELS];
-	int is_log = 0, n = lo < hi ? land_levels(lo, hi, lv, &is_log) : 0;
+	double lo = l->lo, hi = l->hi;
+	const double *lv = l->lv;
+	int is_log = l->is_log, n = l->n_levels;
 	/* the colour bar's labels need the widest level's width */
 	struct text_style ts = {FONT_REGULAR, font, 1};
 	double lab = 0;

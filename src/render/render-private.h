@@ -193,8 +193,6 @@ struct axes {
 };
 double axes_x(const struct axes *a, double v);
 double axes_y(const struct axes *a, double v);
-/* Round-number tick step giving about n ticks over [lo, hi]. */
-double axes_step(double lo, double hi, int n);
 /* Tick font size for a plot panel: grows with the panel, within 24-30 1080p pixels (its
  * digits at least 1/70 of a 1080-high figure). */
 double axes_font(const struct panel *p);
