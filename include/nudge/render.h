@@ -113,6 +113,9 @@ struct draw_opts {
 	                             figure_hit (the window's) */
 	int leaves_left;          /* 1: every input and param in the first column, instead of
 	                             just before the node that first uses it */
+	int present;              /* 1: presentation mode, for the room: the notes under the
+	                             title left out, the title at font scale 1, the graph
+	                             weighed above the plot */
 };
 
 /* The figure of a session as it stands: its scene, eval, trace (at the last step, the

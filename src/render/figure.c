@@ -17,10 +17,12 @@ double draw_ease(double t)
 
 /* Title and notes; returns the height used. With cr NULL, only measures. */
 static double figure_title(cairo_t *cr, struct render *r, const struct figure *fig,
-                           const struct theme *th, double x, double y, double w, double u)
+                           const struct draw_opts *o, const struct theme *th, double x,
+                           double y, double w, double u)
 {
 	const struct scene *s = fig->scene;
-	if (!s->title && s->n_notes == 0)
+	int notes = o->present ? 0 : s->n_notes < 2 ? s->n_notes : 2; /* presenting: spoken */
+	if (!s->title && notes == 0)
 		return 0;
 	double h = 0;
 	if (s->title) {
@@ -33,7 +35,7 @@ static double figure_title(cairo_t *cr, struct render *r, const struct figure *f
 		}
 		h += ts.size * 0.35;
 	}
-	for (int i = 0; i < s->n_notes && i < 2; i++) {
+	for (int i = 0; i < notes; i++) {
 		struct text_style ns = {FONT_REGULAR, 19 * u, 0};
 		ns.size = text_fit(r, s->notes[i], &ns, w, 10 * u);
 		h += ns.size * 1.3;
@@ -114,35 +116,41 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 	text_draw(cr, r, text, x, y + 30 * u + cs.size * 1.3, &cs);
 }
 
-/* How well a plot of this width/height ratio reads: 1 when between 0.7 and 2.2. */
-static double figure_plot_shape(double aspect)
+/* How well a plot of this width/height ratio reads: 1 when between 0.7 and 2.2, less
+ * (to the power e) outside. */
+static double figure_plot_shape(double aspect, double e)
 {
 	if (aspect > 2.2)
-		return pow(2.2 / aspect, 0.2);
+		return pow(2.2 / aspect, e);
 	if (aspect < 0.7)
-		return pow(aspect / 0.7, 0.2);
+		return pow(aspect / 0.7, e);
 	return 1;
 }
 
-#define FIGURE_PANEL_MIN_W 330 /* narrowest side column, 1080p pixels */
-#define FIGURE_PANEL_MIN_H 330 /* lowest row of panels under the graph, 1080p pixels */
+#define FIGURE_PANEL_MIN_W 330 /* narrowest side column, 1080p pixels at font scale 1 (a
+                                  larger scale's ticks fit in it) */
+#define FIGURE_PANEL_MIN_W_PRESENT 220 /* the same when presenting, at the presentation's
+                                  font scale: the graph comes first, the plot's axes fit */
+#define FIGURE_PANEL_MIN_H 330 /* lowest row of panels under the graph, 1080p pixels at the
+                                  figure's font scale: the plot's header, axes and ticks */
 
 /* Side by side (returns 1) or stacked (0), and the graph's share of the width or height:
  * of each, the smallest share that shows the graph's numbers (nearly) as large as any
  * share can, which leaves the panels the most room; then whichever arrangement shows
- * them larger, a squashed plot counting against it. With a map (SIDE_LAND first) the
- * graph takes at most 60 % of the width. */
-static int figure_split(const struct graph_extent *ex, int n_side, int map, double w, double h,
-                        double gap, double u, double *share)
+ * them larger, a squashed plot counting against it (less so when presenting, where the
+ * graph's numbers are what the room reads). The panels keep pmin[1] (user units) of the
+ * width beside the graph, or pmin[0] of the height under it. With a map (SIDE_LAND
+ * first) the graph takes at most 60 % of the width. */
+static int figure_split(const struct graph_extent *ex, int n_side, int map, int present, double w,
+                        double h, double gap, double u, const double pmin[2], double *share)
 {
 	double best[2] = {0}, pick[2] = {0.5, 0.5}, most[2];
-	most[1] = n_side > 2 ? 0.62 : n_side > 1 ? 0.74 : 0.8; /* of the width */
-	most[0] = 0.66;                                           /* of the height */
+	most[1] = n_side > 2 ? 0.62 : n_side > 1 ? (present ? 0.8 : 0.74) : present ? 0.86 : 0.8;
+	most[0] = present ? 0.8 : 0.66; /* of the width [1] and of the height [0] */
 	if (map) /* the map of J over two leaves is the picture: it keeps 40 % at least */
 		most[1] = fmin(most[1], 0.6);
-	/* and the panels keep room for a readable plot: its header, axes and ticks */
-	most[1] = fmin(most[1], 1 - (FIGURE_PANEL_MIN_W * u + gap / 2) / w);
-	most[0] = fmin(most[0], 1 - (FIGURE_PANEL_MIN_H * u + gap / 2) / h);
+	most[1] = fmin(most[1], 1 - (pmin[1] + gap / 2) / w);
+	most[0] = fmin(most[0], 1 - (pmin[0] + gap / 2) / h);
 	for (int side = 0; side < 2; side++) {
 		double lo = fmin(side ? 0.45 : 0.4, most[side]), top = 0;
 		for (double f = lo; f <= most[side] + 1e-9; f += 0.02)
@@ -159,8 +167,9 @@ static int figure_split(const struct graph_extent *ex, int n_side, int map, doub
 		}
 	}
 	/* how the panels come out: beside, n_side of them in a column; under, in a row */
-	double k_side = best[1] * figure_plot_shape((w * (1 - pick[1]) - gap / 2) / (h / n_side));
-	double k_stack = best[0] * figure_plot_shape((w / n_side) / (h * (1 - pick[0]) - gap / 2));
+	double e = present ? 0.1 : 0.2;
+	double k_side = best[1] * figure_plot_shape((w * (1 - pick[1]) - gap / 2) / (h / n_side), e);
+	double k_stack = best[0] * figure_plot_shape((w / n_side) / (h * (1 - pick[0]) - gap / 2), e);
 	int beside = k_side * 1.05 >= k_stack;
 	*share = pick[beside];
 	return beside;
@@ -245,11 +254,25 @@ static void figure_column(const struct panel *col, struct panel *side, const int
 	}
 }
 
-/* One 1080p pixel in user units, times the font scale: the unit of every size outside
- * the graph (the graph scales to its panel). */
+/* One 1080p pixel in user units: the unit of the margins, gaps and the panels' least
+ * sizes (the graph scales to its panel). */
+static double figure_unit0(const struct draw_opts *o)
+{
+	return fmin(o->width / 1920, o->height / 1080);
+}
+
+/* The same times the font scale: the unit of the type outside the graph (the title, the
+ * caption, the panels' ticks and legends). */
 static double figure_unit(const struct draw_opts *o)
 {
-	return fmin(o->width / 1920, o->height / 1080) * (o->font_scale > 0 ? o->font_scale : 1);
+	return figure_unit0(o) * (o->font_scale > 0 ? o->font_scale : 1);
+}
+
+/* The title's unit: presenting, the title is not what the room must read, and the
+ * graph gets the room a larger one would take. */
+static double figure_title_unit(const struct draw_opts *o)
+{
+	return o->present ? figure_unit0(o) : figure_unit(o);
 }
 
 /* Where everything goes: the title's height, the caption's, the graph and the side
@@ -269,11 +292,11 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
                            const struct theme *th, struct arrangement *ar)
 {
 	const struct draw_opts o = *po;
-	double u = figure_unit(&o), m = 40 * u;
+	double u = figure_unit(&o), u0 = figure_unit0(&o), m = 40 * u0;
 	double x = m, y = m * 0.8, w = o.width - 2 * m;
 	ar->title_y = y;
 	if (!o.no_title)
-		y += figure_title(NULL, r, fig, th, x, y, w, u);
+		y += figure_title(NULL, r, fig, &o, th, x, y, w, figure_title_unit(&o));
 	double cap = figure_caption_height(fig, &o, u);
 	double h = o.height - y - m * 0.6 - cap;
 	ar->x = x;
@@ -287,12 +310,13 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 	int *kind = ar->kind;
 	int n_side = figure_side(fig, po, u, kind, side);
 	struct panel graph = {x, y, w, h, u, th, po}, col = graph;
-	double gap = 48 * u;
+	double gap = 48 * u0;
 	if (has_graph && n_side > 0) {
 		struct graph_extent ex;
 		draw_graph_extent(r, fig, po, &ex);
-		double share;
-		if (figure_split(&ex, n_side, kind[0] == SIDE_LAND, w, h, gap, u, &share)) {
+		double share, pmin[2] = {FIGURE_PANEL_MIN_H * u, o.present ? FIGURE_PANEL_MIN_W_PRESENT * u
+		                                                             : FIGURE_PANEL_MIN_W * u0};
+		if (figure_split(&ex, n_side, kind[0] == SIDE_LAND, o.present, w, h, gap, u, pmin, &share)) {
 			graph.w = w * share - gap / 2;
 			col.x = x + graph.w + gap;
 			col.w = w - graph.w - gap;
@@ -367,7 +391,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	struct arrangement ar;
 	figure_arrange(r, fig, &o, th, &ar);
 	if (!o.no_title)
-		figure_title(cr, r, fig, th, ar.x, ar.title_y, ar.w, u);
+		figure_title(cr, r, fig, &o, th, ar.x, ar.title_y, ar.w, figure_title_unit(&o));
 	if (ar.cap > 0)
 		figure_caption(cr, r, fig, &o, th, ar.x, ar.y + ar.h, ar.w, u);
 	struct panel *side = ar.side;
