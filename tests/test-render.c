@@ -568,6 +568,42 @@ static void test_cache_keeps_pixels(struct render *r)
 	unload(&l);
 }
 
+/* A drag changes only numbers: the layouts keep their ordering and rows and are sized
+ * and placed again (layout_refit), which must draw exactly what a fresh render draws. */
+static void test_refit_keeps_pixels(struct render *r)
+{
+	static const char src[] = "param w = 1 in [-1e6, 1e6]\nparam b = 2\nz = w*w + b\nJ = 0.5*z\ncost J\n";
+	struct nudge_error err;
+	struct loaded l;
+	snprintf(l.name, sizeof l.name, "refit");
+	struct scene *s = scene_parse(src, strlen(src), "<refit>", &err);
+	CHECK(s != NULL, "refit scene: %s", err.msg);
+	if (load_scene(&l, s) != 0)
+		return;
+	char msg[200];
+	struct render *fresh = render_new(NUDGE_TEST_FONTS, msg, sizeof msg);
+	CHECK(fresh != NULL, "render_new: %s", msg);
+	struct draw_opts o = {.width = 1280, .height = 720};
+	struct figure f = fig_of(r, &l, -1);
+	cairo_surface_destroy(draw(&f, &o));
+	const struct graph_layout *wide = r->layout[0], *compact = r->layout[1];
+	double width = wide->width;
+	session_set(&l.ss, 0, -123.4567); /* numbers wider than the headers */
+	refresh(&l, 0);
+	f = fig_of(r, &l, -1);
+	cairo_surface_t *a = draw(&f, &o);
+	CHECK(r->layout[0] == wide && r->layout[1] == compact, "new numbers keep the layouts (their ordering)");
+	CHECK(r->layout[0]->width > width + 0.5, "wider numbers widen the layout (%g, was %g)", r->layout[0]->width,
+	      width);
+	f.render = fresh;
+	cairo_surface_t *b = draw(&f, &o);
+	CHECK(same_pixels(a, b), "a layout placed again for new numbers draws as a fresh one");
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	render_free(fresh);
+	unload(&l);
+}
+
 static void test_undefined_values(struct render *r)
 {
 	struct loaded l;
@@ -705,6 +741,7 @@ int main(void)
 		test_unknown_is_question_mark(r);
 		test_hits(r);
 		test_cache_keeps_pixels(r);
+	test_refit_keeps_pixels(r);
 		test_undefined_values(r);
 		test_export(r);
 		render_free(r);

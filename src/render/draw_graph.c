@@ -468,15 +468,17 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
                        struct graph_extent *ex)
 {
-	for (int compact = 0; compact < 2; compact++)
+	for (int compact = 0; compact < 2; compact++) {
+		const struct graph_layout *g = fig->scene->n_nodes > GRAPH_MAX_NODES ? NULL
+		                               : layout_get(r, fig, o, compact, 1);
 		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
-			const struct graph_layout *g = fig->scene->n_nodes > GRAPH_MAX_NODES ? NULL
-			                               : b == 0 ? layout_get(r, fig, o, compact, 1)
-			                                        : layout_rewrap(r, compact, b + 1);
-			int real = g && g->bands == b + 1; /* a graph of few layers wraps less */
-			ex->w[compact][b] = real ? g->width : 0;
-			ex->h[compact][b] = real ? g->height : 0;
+			double w, h;
+			int real = g && layout_extent(r, compact, b + 1, &w, &h) == b + 1; /* a graph
+			                                               of few layers wraps less */
+			ex->w[compact][b] = real ? w : 0;
+			ex->h[compact][b] = real ? h : 0;
 		}
+	}
 }
 
 /* Which layout (0 wide, 1 compact) in how many rows (*bands) shows the graph largest in

@@ -149,25 +149,44 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g, int c
 	}
 }
 
+/* FNV-1a over a string, then a separator. */
+static uint64_t layout_hash(uint64_t h, const char *p)
+{
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return (h ^ 0xff) * 1099511628211ULL;
+}
+
+/* What the layout's shape rests on, apart from the numbers: every height, which rows a
+ * box has, the columns. Two layouts with the same shape key differ only in widths, so
+ * the ordering and the rows of one serve the other (layout_refit). */
+static unsigned long layout_shape_key(const struct scene *s, const struct graph_layout *g)
+{
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
+	for (int i = 0; i < s->n_nodes; i++) {
+		const struct layout_node_text *t = &g->text[i];
+		h = layout_hash(h, t->rest2[0] ? "2" : "1"); /* a header of two lines */
+		h = layout_hash(h, t->mean[0] ? "m" : "-"); /* the mean's row */
+	}
+	for (int e = 0; e < s->n_edges; e++)
+		h = (h ^ (uint64_t)(g->local_cut[e] != 0)) * 1099511628211ULL; /* two lines */
+	return (unsigned long)h;
+}
+
 static unsigned long layout_key(const struct scene *s, const struct graph_layout *g)
 {
 	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct layout_node_text *t = &g->text[i];
 		const char *parts[] = {t->head, t->value, t->grad, t->grad_name, t->mean_name, t->mean};
-		for (int k = 0; k < 6; k++) {
-			for (const char *p = parts[k]; *p; p++)
-				h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-			h = (h ^ 0xff) * 1099511628211ULL;
-		}
+		for (int k = 0; k < 6; k++)
+			h = layout_hash(h, parts[k]);
 	}
 	for (int e = 0; e < s->n_edges; e++)
-		for (const char *p = g->local[e]; *p; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		h = layout_hash(h, g->local[e]);
 	const char *mean[] = {g->mean.head, g->mean.value, g->mean.foot, g->mean.shown};
 	for (int k = 0; k < 4; k++)
-		for (const char *p = mean[k]; *p; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		h = layout_hash(h, mean[k]);
 	return (unsigned long)h;
 }
 
@@ -405,9 +424,14 @@ static int layout_fill(const struct graph_layout *g, double limit, int *col_band
 /* Which row each column goes into, for at most `bands` rows of at least LAYOUT_BAND_MIN
  * node columns each: the narrowest widest row (bisection on the width limit). Returns
  * the rows used. */
+static int layout_most_bands(const struct graph_layout *g)
+{
+	return (g->n_cols + 1) / 2 / LAYOUT_BAND_MIN;
+}
+
 static int layout_bands(struct graph_layout *g, int bands)
 {
-	int most = (g->n_cols + 1) / 2 / LAYOUT_BAND_MIN;
+	int most = layout_most_bands(g);
 	if (bands > most)
 		bands = most;
 	if (bands > LAYOUT_MAX_BANDS)
@@ -600,11 +624,69 @@ out:
 	return g;
 }
 
+/* The cached layout g takes the texts of fresh (same shape: only numbers differ) and
+ * is sized and placed again, keeping its ordering and rows: what a drag costs. The
+ * texts are swapped, so fresh is freed with the old ones. */
+static void layout_refit(struct render *r, struct graph_layout *g, struct graph_layout *fresh)
+{
+	struct layout_node_text *text = g->text;
+	char(*local)[200] = g->local;
+	int *cut = g->local_cut;
+	g->text = fresh->text;
+	g->local = fresh->local;
+	g->local_cut = fresh->local_cut;
+	fresh->text = text;
+	fresh->local = local;
+	fresh->local_cut = cut;
+	g->mean = fresh->mean;
+	g->key = fresh->key;
+	g->input_key = fresh->input_key;
+	layout_sizes(r, g->scene, g);
+	for (int i = 0; i < g->n_items; i++)
+		g->items[i].y = g->items[i].uy; /* the rows' heights are the same: y stays */
+	layout_columns(g);
+	memset(g->fits, 0, sizeof g->fits);
+	layout_wrap(r, g->scene, g, g->bands_asked);
+}
+
+static uint64_t layout_hash_doubles(uint64_t h, const double *v, int n)
+{
+	for (int i = 0; v && i < n; i++) {
+		uint64_t bits;
+		memcpy(&bits, &v[i], sizeof bits);
+		h = (h ^ bits) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Everything layout_texts reads: the scene, the options, the shown row and every number
+ * it formats. Equal keys make equal texts, so a figure drawn again (or measured again
+ * for arranging the panels) does not make its texts again. */
+static unsigned long layout_input_key(const struct figure *fig, int compact, int leaves_left)
+{
+	const struct scene *s = fig->scene;
+	const struct eval *ev = fig->ev;
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
+	int head[] = {compact, leaves_left, ev->row, fig->tangent ? fig->tangent_input : -1};
+	for (int k = 0; k < 4; k++)
+		h = (h ^ (uint64_t)(unsigned)head[k]) * 1099511628211ULL;
+	h = layout_hash_doubles(h, ev->value, s->n_nodes);
+	h = layout_hash_doubles(h, ev->grad, s->n_nodes);
+	h = layout_hash_doubles(h, ev->mean_grad, s->n_nodes);
+	h = layout_hash_doubles(h, ev->local, s->n_edges);
+	h = layout_hash_doubles(h, &ev->cost, 1);
+	h = layout_hash_doubles(h, fig->tangent, s->n_nodes);
+	return (unsigned long)h;
+}
+
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
                                       const struct draw_opts *o, int compact, int bands)
 {
 	const struct scene *s = fig->scene;
 	struct graph_layout **cached = &r->layout[compact != 0];
+	unsigned long input = layout_input_key(fig, compact != 0, o->leaves_left != 0);
+	if (*cached && (*cached)->scene == s && (*cached)->input_key == input)
+		return layout_rewrap(r, compact, bands); /* the same numbers: the same texts */
 	struct graph_layout *g = calloc(1, sizeof *g);
 	if (!g)
 		return *cached;
@@ -624,8 +706,14 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 		return *cached;
 	}
 	layout_texts(fig, g, g->compact);
+	g->input_key = input;
 	g->key = layout_key(s, g) ^ (unsigned long)(o->leaves_left != 0);
+	g->shape_key = layout_shape_key(s, g) ^ (unsigned long)(o->leaves_left != 0);
 	if (*cached && (*cached)->scene == s && (*cached)->key == g->key) {
+		(*cached)->input_key = input; /* other numbers, written the same */
+		layout_free(g);
+	} else if (*cached && (*cached)->scene == s && (*cached)->shape_key == g->shape_key) {
+		layout_refit(r, *cached, g); /* only numbers changed: widths and places */
 		layout_free(g);
 	} else {
 		g = layout_build(r, s, g, o->leaves_left);
@@ -635,6 +723,25 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 		*cached = g;
 	}
 	return layout_rewrap(r, compact, bands);
+}
+
+int layout_extent(struct render *r, int compact, int bands, double *w, double *h)
+{
+	struct graph_layout *g = r->layout[compact != 0];
+	*w = *h = 0;
+	if (!g || bands < 1 || bands > LAYOUT_MAX_BANDS)
+		return 0;
+	int most = layout_most_bands(g);
+	if (bands > 1 && bands > most) /* wraps into fewer rows: as many as it can have */
+		return layout_extent(r, compact, most > 1 ? most : 1, w, h);
+	struct layout_fit *f = &g->fits[bands - 1];
+	if (!f->bands) {
+		layout_rewrap(r, compact, bands);
+		*f = (struct layout_fit){g->bands, g->width, g->height};
+	}
+	*w = f->w;
+	*h = f->h;
+	return f->bands;
 }
 
 const struct graph_layout *layout_rewrap(struct render *r, int compact, int bands)

@@ -104,6 +104,9 @@ struct graph_layout {
 	double width, height;       /* bounding box, em units, items inside [0,w]x[0,h] */
 	double line;                /* line height in em */
 	unsigned long key;          /* hash of the texts and scene it was made for */
+	unsigned long input_key;    /* hash of what its texts were made from (the numbers) */
+	unsigned long shape_key;    /* hash of what its heights and columns rest on (not the
+	                               numbers): equal keys share the ordering and rows */
 	const struct scene *scene;  /* made for */
 	struct mean_box mean;       /* the cost over all rows, right of the graph */
 	double one_w, one_h;        /* extent of the one-row layout, before the mean box */
@@ -112,6 +115,10 @@ struct graph_layout {
 	int *col_band;              /* per column: its row */
 	double band_top[LAYOUT_MAX_BANDS], band_bottom[LAYOUT_MAX_BANDS]; /* per row: extent in y */
 	double band_right[LAYOUT_MAX_BANDS]; /* per row: x of its right end */
+	struct layout_fit {         /* per row count asked (index + 1), once wrapped so: */
+		int bands;              /* the rows made (0: not tried yet) */
+		double w, h;            /* the extent then */
+	} fits[LAYOUT_MAX_BANDS];
 };
 
 /* Builds (or reuses, when nothing changed) the layout of fig's graph: the wide one, or
@@ -124,6 +131,10 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 /* The last layout_get's layout wrapped into `bands` rows instead: cheap (no texts made,
  * nothing laid out again), for trying how many rows fit a panel best. */
 const struct graph_layout *layout_rewrap(struct render *r, int compact, int bands);
+/* The extent (em) of the last layout_get's layout wrapped into `bands` rows, and the rows
+ * it gets (fewer when the graph cannot have that many; 0 without a layout): measured
+ * once per layout, so arranging the figure does not wrap it again each time. */
+int layout_extent(struct render *r, int compact, int bands, double *w, double *h);
 void layout_free(struct graph_layout *g);
 #define LAYOUT_MAX_NB 256       /* most neighbours of an item considered */
 /* Neighbours of item i towards the previous (dir < 0) or next column, into out (at most
