@@ -400,11 +400,11 @@ static void test_keys(void)
 	struct figure fig;
 	struct draw_opts fo;
 	app_figure(a, &fig, &fo);
-	CHECK(a->lecture.rows.on && fig.rows_table, "E shows the table of rows");
+	CHECK(a->lecture.rows.on && figure_panel(&fig, PANEL_ROWS), "E shows the table of rows");
 	app_pump(a); /* draws it */
 	key(a, SDLK_e, 0);
 	app_figure(a, &fig, &fo);
-	CHECK(!fig.rows_table, "E again hides it");
+	CHECK(!figure_panel(&fig, PANEL_ROWS), "E again hides it");
 	key(a, SDLK_LEFTBRACKET, 0);
 	key(a, SDLK_LEFTBRACKET, 0);
 	CHECK(a->session.ev->row == 2, "[ goes back around (%d)", a->session.ev->row);

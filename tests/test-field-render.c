@@ -73,7 +73,7 @@ static void test_theme(struct render *r, enum draw_theme theme)
 	cairo_t *cr = cairo_create(sf);
 	theme_set(cr, th->panel);
 	cairo_paint(cr);
-	draw_field(cr, r, &fig, &p, &a, 24);
+	draw_field(cr, r, &fig, d, &p, &a, 24);
 	cairo_destroy(cr);
 	cairo_surface_flush(sf);
 	int rgb[3], bg[3];
@@ -159,9 +159,7 @@ static void test_room_while_training(struct render *r)
 	}
 	struct figure fig;
 	figure_of_session(&fig, r, &ss);
-	fig.hist_set = set;
-	fig.hist_cost = cost;
-	fig.n_hist = 40;
+	figure_add(&fig, (struct figure_panel){.kind = PANEL_LOSS, .loss = {set, cost, 40, 0, NULL, 0}});
 	struct draw_opts o = {.width = 1280, .height = 720, .theme = THEME_LIGHT};
 	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1280, 720);
 	cairo_t *cr = cairo_create(sf);

@@ -415,21 +415,16 @@ static void test_lecture_panels(struct render *r)
 		refresh(&l, SESSION_TRACE); /* descend_step has run the eval */
 		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
 			struct figure f = fig_of(r, &l, -1);
-			f.hist_set = hs;
-			f.hist_cost = hc;
-			f.n_hist = nh;
-			f.hist_note = "stopped: a test";
-			f.check = rows;
-			f.n_check = nc;
-			f.check_eps = 1e-3;
-			f.nudges = nd;
-			f.n_nudges = 2;
-			f.work = &wv;
-			f.eps_err = err;
-			f.n_eps_err = 15;
-			f.tangent = fwd ? tangent : NULL;
-			f.tangent_input = leaf;
-			f.rows_table = 1; /* the table of rows, with a data set */
+			figure_add(&f, (struct figure_panel){.kind = PANEL_LOSS,
+			                                     .loss = {hs, hc, nh, 0, "stopped: a test", 0}});
+			figure_add(&f, (struct figure_panel){.kind = PANEL_EPS, .eps = {err, 15, 1e-3}});
+			figure_add(&f, (struct figure_panel){.kind = PANEL_CHECK, .check = {rows, nc, 1e-3}});
+			figure_add(&f, (struct figure_panel){.kind = PANEL_NUDGES, .nudges = {nd, 2}});
+			/* the table of rows, with a data set */
+			figure_add(&f, (struct figure_panel){.kind = PANEL_ROWS, .data = &l.ss.data});
+			figure_add(&f, (struct figure_panel){.kind = PANEL_WORK, .work = &wv});
+			if (fwd)
+				figure_add(&f, (struct figure_panel){.kind = PANEL_FORWARD, .forward = {tangent, leaf}});
 			struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1], .theme = (int)k % 2};
 			cairo_surface_t *sf = draw(&f, &o);
 			char what[160];
@@ -447,6 +442,75 @@ static void test_lecture_panels(struct render *r)
 		free(rows);
 		unload(&l);
 	}
+}
+
+/* The panels' hit boxes (HIT_PANEL) of the last draw, in drawing order; their count. */
+static int panel_boxes(struct figure_hit *box, int most)
+{
+	int n = 0;
+	for (int h = 0; h < test_geom->n_hits && n < most; h++)
+		if (test_geom->hits[h].kind == HIT_PANEL) {
+			const struct layout_box *b = &test_geom->hits[h].box;
+			box[n++] = (struct figure_hit){HIT_PANEL, -1, -1, 0, 0, b->x, b->y, b->w, b->h};
+		}
+	return n;
+}
+
+/* The figure lays out the list it is given, in its order: beside a wide figure's graph,
+ * a loss panel and two check tables (1 and 5 rows: 4 and 8 text lines, so the second is
+ * twice as tall) come out in the list's order, and in the reverse order when the list is
+ * reversed, each keeping its size; a kind that takes no room (forward mode) adds no panel; the list holds
+ * FIGURE_MAX_PANELS and refuses more. */
+static void test_panel_list(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "computation-graph") != 0)
+		return;
+	int nn = l.s->n_nodes;
+	double *set = calloc((size_t)nn * 3, sizeof *set), cost[3] = {9, 4, 1};
+	struct check_row rows[5] = {{0, 1, 1, 0}, {1, 2, 2, 0}, {0, 1, 1, 0}, {1, 2, 2, 0}, {0, 1, 1, 0}};
+	for (int k = 0; set && k < 3; k++)
+		memcpy(set + (size_t)k * (size_t)nn, l.ev->set, sizeof *set * (size_t)nn);
+	struct figure_panel loss = {.kind = PANEL_LOSS, .loss = {set, cost, 3, 0, NULL, 0}};
+	struct figure_panel small = {.kind = PANEL_CHECK, .check = {rows, 1, 1e-3}};
+	struct figure_panel big = {.kind = PANEL_CHECK, .check = {rows, 5, 1e-3}};
+	struct figure_panel fwd = {.kind = PANEL_FORWARD, .forward = {l.ev->grad, 0}};
+	struct figure_hit a[4], b[4];
+	struct draw_opts o = {.width = 2520, .height = 1080};
+	struct figure f = fig_of(r, &l, -1);
+	int base = f.n_panels; /* the session's: the plot */
+	figure_add(&f, loss);
+	figure_add(&f, small);
+	figure_add(&f, big);
+	cairo_surface_destroy(draw(&f, &o));
+	int na = panel_boxes(a, 4);
+	f.n_panels = base;
+	figure_add(&f, big);
+	figure_add(&f, fwd);
+	figure_add(&f, small);
+	figure_add(&f, loss);
+	cairo_surface_destroy(draw(&f, &o));
+	int nb = panel_boxes(b, 4);
+	CHECK(base == 1 && na == 3 && nb == 3, "the plot, then three lecture panels drawn (%d, %d, %d)", base, na, nb);
+	if (na == 3 && nb == 3) {
+		CHECK(fabs(a[0].x - a[2].x) < 1e-9 && a[0].y < a[1].y && a[1].y < a[2].y && b[0].y < b[1].y &&
+		      b[1].y < b[2].y, "one column beside the graph, top to bottom in drawing order");
+		CHECK(fabs(a[2].h - 2 * a[1].h) < 1e-6 && fabs(b[0].h - 2 * b[1].h) < 1e-6,
+		      "the 1-row table before the 5-row one, and after it when the list is reversed (%g %g, %g %g)",
+		      a[1].h, a[2].h, b[0].h, b[1].h);
+		CHECK(fabs(a[0].h - b[2].h) < 1e-9 && fabs(a[1].h - b[1].h) < 1e-9,
+		      "each keeps its size when the order changes");
+	}
+	f.n_panels = 0;
+	int added = 0;
+	for (int k = 0; k < FIGURE_MAX_PANELS + 2; k++)
+		added += figure_add(&f, small) == 0;
+	CHECK(added == FIGURE_MAX_PANELS && f.n_panels == FIGURE_MAX_PANELS,
+	      "the list holds %d panels and refuses more (%d added)", FIGURE_MAX_PANELS, added);
+	CHECK(figure_panel(&f, PANEL_CHECK) == &f.panel[0] && !figure_panel(&f, PANEL_LOSS),
+	      "figure_panel finds the first of a kind, NULL without one");
+	free(set);
+	unload(&l);
 }
 
 static void test_unknown_is_question_mark(struct render *r)
@@ -738,6 +802,7 @@ int main(void)
 		test_type_floor(r);
 		test_wrap(r);
 		test_lecture_panels(r);
+		test_panel_list(r);
 		test_unknown_is_question_mark(r);
 		test_hits(r);
 		test_cache_keeps_pixels(r);

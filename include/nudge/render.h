@@ -34,6 +34,67 @@ void render_forget_scene(struct render *r);
  * exit, after every render_free. */
 void render_shutdown(void);
 
+/* ---- the panels of a figure ---- */
+
+/* What a figure shows besides the graph and the caption: a list of panels, each a kind
+ * and the numbers it draws (the member of struct figure_panel named after the kind).
+ * figure.c lays out whatever list it is given, in its order; a new mode adds a kind
+ * here, its data below, a row in figure.c's table of kinds and a draw function. */
+enum panel_kind {
+	PANEL_COST = 1, /* cost: J against the plotted leaf, its curve; or the map of J over
+	                   two leaves, once the map's samples are there */
+	PANEL_DATA,     /* data: the data set and the model */
+	PANEL_LOSS,     /* loss: J after each descent step; the plot and the map draw the
+	                   same steps as a path */
+	PANEL_EPS,      /* eps: the derivative playground's error against ε, log-log */
+	PANEL_CHECK,    /* check: backprop against central differences (the window's C) */
+	PANEL_NUDGES,   /* nudges: the derivative playground's table (D) */
+	PANEL_ROWS,     /* data: every data row's numbers and their means (E) */
+	PANEL_WORK,     /* work: N + P versus N × P (N); the graph marks the node visited */
+	PANEL_FORWARD,  /* forward: forward mode (M): takes no room; the graph and the caption
+	                   show d node / d input instead of dJ / d node */
+};
+
+struct cost_view {              /* PANEL_COST */
+	int plot;                   /* the plotted input or param */
+	const struct plot_samples *curve; /* not owned; J over it (no curve drawn unless
+	                               curve->node == plot) */
+	const struct land_samples *land;  /* not owned; the map of J over plot and a second
+	                               leaf (drawn instead of the curve when land->a == plot),
+	                               or NULL */
+};
+
+struct loss_view {              /* PANEL_LOSS: a descent run */
+	const double *set;          /* n x n_nodes: every input and param after each step */
+	const double *cost;         /* n: J after each of those steps */
+	int n;                      /* steps kept (the panel needs at least one) */
+	long long first;            /* iteration number of set[0] and cost[0] */
+	const char *note;           /* why training stopped (the panel shows it), or NULL */
+	int bad;                    /* 1: the note is a warning (divergence), 0: news */
+};
+
+struct eps_view {               /* PANEL_EPS */
+	const double *pairs;        /* n pairs (ε, |(J(w+ε) − J(w))/ε − dJ/dw|) */
+	int n;                      /* at least 2 to draw */
+	double eps;                 /* the ε in use, marked on the axis */
+};
+
+struct check_view {             /* PANEL_CHECK */
+	const struct check_row *rows; /* n rows, one per input and param */
+	int n;
+	double eps;                 /* the ε of those central differences */
+};
+
+struct nudges_view {            /* PANEL_NUDGES */
+	const struct nudge *rows;   /* n nudges of one leaf, newest first */
+	int n;
+};
+
+struct forward_view {           /* PANEL_FORWARD */
+	const double *tangent;      /* n_nodes: d node / d input */
+	int input;                  /* the input or param the sweep starts from */
+};
+
 /* The N + P versus N × P panel and its animation of the passes (the window's N key). */
 enum work_pass { WORK_IDLE = 0, WORK_FORWARD, WORK_BACKWARD, WORK_NUDGE };
 struct work_view {
@@ -46,7 +107,23 @@ struct work_view {
 	int nudged;                /* WORK_NUDGE: the param nudged, or -1 */
 };
 
-/* What to draw: the state of a scene at one step of its trace. */
+struct figure_panel {
+	enum panel_kind kind;                /* which member below holds its numbers */
+	union {
+		struct cost_view cost;           /* PANEL_COST */
+		const struct data_samples *data; /* PANEL_DATA, PANEL_ROWS: not owned */
+		struct loss_view loss;           /* PANEL_LOSS */
+		struct eps_view eps;             /* PANEL_EPS */
+		struct check_view check;         /* PANEL_CHECK */
+		struct nudges_view nudges;       /* PANEL_NUDGES */
+		const struct work_view *work;    /* PANEL_WORK: not owned */
+		struct forward_view forward;     /* PANEL_FORWARD */
+	};
+};
+
+#define FIGURE_MAX_PANELS 12 /* panels a figure holds at most */
+
+/* What to draw: the state of a scene at one step of its trace, and its panels. */
 struct figure {
 	struct render *render;       /* not owned; fonts and caches */
 	const struct scene *scene;   /* not owned */
@@ -54,37 +131,16 @@ struct figure {
 	const struct trace *trace;   /* not owned; built from ev; NULL: all known */
 	int step;                    /* step shown, 0 .. trace->n_steps - 1 */
 	double progress;             /* how far the step's animation is, 0 .. 1 */
-	int plot;                    /* plotted input/param, or -1 for no plot */
-	double eps;                  /* the nudge epsilon shown on the plot */
-	const struct plot_samples *curve; /* not owned; the J(w) panel's numbers for plot
-	                                (no plot unless curve->node == plot) */
-	const struct data_samples *data; /* not owned; the data panel's numbers, or NULL */
-	const struct land_samples *land; /* not owned; the map of J over plot and a second
-	                                leaf (drawn instead of the J(w) curve when land->a ==
-	                                plot), or NULL */
-
-	/* The lecture's modes (the window); zero / NULL leaves each out, as in exports. */
-	const double *hist_set;      /* n_hist x n_nodes: every input and param after each descent step */
-	const double *hist_cost;     /* n_hist: J after each of those steps */
-	int n_hist;                  /* >0: trajectory on the J plot and the loss panel */
-	long long hist_first;        /* iteration number of hist_*[0] */
-	const char *hist_note;       /* why training stopped (the loss panel shows it), or NULL */
-	int hist_bad;                /* 1: the note is a warning (divergence), 0: news (converged) */
-	const struct check_row *check; /* n_check rows: the numeric check table (key C) */
-	int n_check;
-	double check_eps;            /* the ε of those central differences */
-	const struct nudge *nudges;  /* n_nudges: the derivative table, newest first */
-	int n_nudges;
-	const double *eps_err;       /* n_eps_err pairs (ε, |(J(w+ε) − J(w))/ε − dJ/dw|): the
-	                                log-log error plot of the derivative playground */
-	int n_eps_err;
-	const struct work_view *work;/* the N + P versus N × P panel, or NULL */
-	const double *tangent;       /* forward mode: n_nodes of d node / d tangent_input, or NULL
-	                                for reverse mode (dJ/d node) */
-	int tangent_input;           /* the input or param of forward mode */
-	int rows_table;              /* 1: the table of every data row's numbers and their
-	                                means (the window's E key); data scenes only */
+	struct figure_panel panel[FIGURE_MAX_PANELS]; /* beside (or under) the graph, in
+	                                this order; the numbers they point at are not owned */
+	int n_panels;
 };
+
+/* Appends p to fig's panels: 0, or -1 when the list is full (p is left out). */
+int figure_add(struct figure *fig, struct figure_panel p);
+
+/* fig's first panel of kind k, or NULL when it has none. */
+const struct figure_panel *figure_panel(const struct figure *fig, enum panel_kind k);
 
 enum draw_theme { THEME_DARK = 0, THEME_LIGHT };
 enum draw_hide { HIDE_VALUE = 1, HIDE_GRAD = 2 };
@@ -119,7 +175,9 @@ struct draw_opts {
 };
 
 /* The figure of a session as it stands: its scene, eval, trace (at the last step, the
- * step's animation done), plotted leaf, ε and samples; the lecture's modes left out. */
+ * step's animation done) and the session's panels: with a plotted leaf, J against it
+ * (PANEL_COST) and, with a data set, the data (PANEL_DATA). The window and the figure
+ * commands both start from it; the window then adds its lecture's panels (figure_add). */
 void figure_of_session(struct figure *fig, struct render *r, const struct session *ss);
 
 /* How many samples of J the plot of fig drawn with opts shows (its width in 1.5-pixel

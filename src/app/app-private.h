@@ -330,7 +330,7 @@ void lecture_descend(struct app *a);
 void lecture_tick(struct app *a, Uint32 now); /* the work animation */
 int lecture_busy(const struct app_lecture *l); /* is the work animation running? */
 void lecture_key(struct app *a, SDL_Keycode k); /* C, D, M, N */
-/* The panels' figure fields. */
+/* Adds the lecture's panels that are on to fig (after the session's: figure_of_session). */
 void lecture_figure(const struct app_lecture *l, const struct session *s, struct figure *fig);
 
 /* quiz.c */

@@ -267,30 +267,24 @@ void lecture_key(struct app *a, SDL_Keycode k)
 
 void lecture_figure(const struct app_lecture *l, const struct session *s, struct figure *fig)
 {
-	if (l->hist.n > 1 || (l->hist.n == 1 && l->hist.note[0])) {
-		fig->hist_set = l->hist.set;
-		fig->hist_cost = l->hist.cost;
-		fig->n_hist = l->hist.n;
-		fig->hist_first = l->hist.first;
-		fig->hist_note = l->hist.note;
-		fig->hist_bad = l->hist.bad;
-	}
-	if (l->check.on) {
-		fig->check = l->check.rows;
-		fig->n_check = l->check.n;
-		fig->check_eps = s->eps;
-	}
-	if (l->table.on && s->plot >= 0) {
-		fig->nudges = l->table.nudges;
-		fig->n_nudges = l->table.n;
-		fig->eps_err = l->table.eps_err;
-		fig->n_eps_err = APP_EPS_POINTS;
-	}
+	/* in the order they are laid out: the playground's error plot above the check */
+	int table = l->table.on && s->plot >= 0;
+	if (l->hist.n > 1 || (l->hist.n == 1 && l->hist.note[0]))
+		figure_add(fig, (struct figure_panel){.kind = PANEL_LOSS,
+		                                      .loss = {l->hist.set, l->hist.cost, l->hist.n, l->hist.first,
+		                                               l->hist.note, l->hist.bad}});
+	if (table)
+		figure_add(fig, (struct figure_panel){.kind = PANEL_EPS,
+		                                      .eps = {l->table.eps_err, APP_EPS_POINTS, s->eps}});
+	if (l->check.on)
+		figure_add(fig, (struct figure_panel){.kind = PANEL_CHECK, .check = {l->check.rows, l->check.n, s->eps}});
+	if (table)
+		figure_add(fig, (struct figure_panel){.kind = PANEL_NUDGES, .nudges = {l->table.nudges, l->table.n}});
+	if (l->rows.on && s->scene->n_rows > 0)
+		figure_add(fig, (struct figure_panel){.kind = PANEL_ROWS, .data = &s->data});
 	if (l->work.on)
-		fig->work = &l->work.view;
-	fig->rows_table = l->rows.on && s->scene->n_rows > 0;
-	if (l->forward.on && s->plot >= 0) {
-		fig->tangent = l->forward.tangent;
-		fig->tangent_input = s->plot;
-	}
+		figure_add(fig, (struct figure_panel){.kind = PANEL_WORK, .work = &l->work.view});
+	if (l->forward.on && s->plot >= 0)
+		figure_add(fig, (struct figure_panel){.kind = PANEL_FORWARD,
+		                                      .forward = {l->forward.tangent, s->plot}});
 }

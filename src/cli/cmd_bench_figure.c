@@ -96,7 +96,7 @@ int cmd_bench_figure(int argc, char **argv)
 			ms[i] = cli_now_ms() - t0;
 	}
 	bench_print(fs.cs.name, "stepping", &d, ms, frames);
-	if (fs.fig.plot >= 0 && bench_drag(&fs, cr, &d, ms, frames) == 0)
+	if (figure_panel(&fs.fig, PANEL_COST) && bench_drag(&fs, cr, &d, ms, frames) == 0)
 		bench_print(fs.cs.name, fs.ss.plot2 >= 0 ? "dragging on the map" : "dragging", &d, ms, frames);
 out:
 	free(ms);

@@ -1,7 +1,7 @@
 /* draw_data.c - the data panel of a scene with a data set: the rows as points and the
  * model's current prediction (for fit-line: ŷ = w·x against x), with the residual of
  * each row; a classifier of two columns is drawn by draw_field.c. The roles, the
- * predictions, the model's curve and field are the session's (fig->data); nothing is
+ * predictions, the model's curve and field are the session's (the panel's data); nothing is
  * computed here. */
 #include <math.h>
 #include <stdio.h>
@@ -21,10 +21,10 @@ static void data_extend(double *lo, double *hi, double v)
 	}
 }
 
-void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
+void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct data_samples *dc,
+               const struct panel *p)
 {
 	const struct scene *s = fig->scene;
-	const struct data_samples *dc = fig->data;
 	if (!dc || dc->x_node < 0 || s->n_rows <= 0)
 		return;
 	double font = axes_font(p);
@@ -62,7 +62,7 @@ void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	sample_pad_range(&a.ylo, &a.yhi);
 	axes_frame(cr, r, th, &a, font, s->nodes[xc].label, yc >= 0 ? s->nodes[yc].label : NULL);
 	if (dc->label_node >= 0) { /* a classifier: the field, its boundary, the rows by label */
-		draw_field(cr, r, fig, p, &a, font);
+		draw_field(cr, r, fig, dc, p, &a, font);
 		return;
 	}
 	cairo_save(cr);

@@ -1,15 +1,16 @@
 /* draw_eps.c - the derivative playground's error plot: how far the one-sided estimate
  * (J(w + ε) − J(w)) / ε is from the exact dJ/dw, against ε, both on log₁₀ scales, so the
  * error is seen to shrink with ε and then grow again from rounding when ε is tiny. The
- * points are the engine's (the figure's eps_err); the current ε is marked. */
+ * points are the engine's (the panel's pairs); the current ε is marked. */
 #include <math.h>
 #include <stdio.h>
 #include "render-private.h"
 
-void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
+void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const struct eps_view *e,
+              const struct panel *p)
 {
-	int n = fig->n_eps_err;
-	if (n <= 1 || !fig->eps_err)
+	int n = e->n;
+	if (n <= 1 || !e->pairs)
 		return;
 	const struct theme *th = p->th;
 	const struct scene *s = fig->scene;
@@ -27,7 +28,7 @@ void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const str
 	if (a.h < font * 3 || a.w < font * 6)
 		return;
 	for (int i = 0; i < n; i++) { /* log10 of ε and of the error; exact zeros left out */
-		double x = log10(fig->eps_err[2 * i]), y = log10(fig->eps_err[2 * i + 1]);
+		double x = log10(e->pairs[2 * i]), y = log10(e->pairs[2 * i + 1]);
 		if (!isfinite(x))
 			continue;
 		a.xlo = fmin(a.xlo, x);
@@ -55,7 +56,7 @@ void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const str
 	cairo_clip(cr);
 	int pen = 0;
 	for (int i = 0; i < n; i++) {
-		double x = log10(fig->eps_err[2 * i]), y = log10(fig->eps_err[2 * i + 1]);
+		double x = log10(e->pairs[2 * i]), y = log10(e->pairs[2 * i + 1]);
 		if (!isfinite(x) || !isfinite(y)) {
 			pen = 0;
 			continue;
@@ -69,14 +70,14 @@ void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const str
 	theme_set(cr, th->nudge);
 	cairo_set_line_width(cr, 2.5 * p->u);
 	cairo_stroke(cr);
-	double e = fig->eps > 0 ? log10(fig->eps) : NAN;
-	if (isfinite(e) && e >= a.xlo && e <= a.xhi) { /* the ε of the slider */
+	double le = e->eps > 0 ? log10(e->eps) : NAN;
+	if (isfinite(le) && le >= a.xlo && le <= a.xhi) { /* the ε of the slider */
 		double dash[] = {5 * p->u, 5 * p->u};
 		cairo_set_dash(cr, dash, 2, 0);
 		theme_set_alpha(cr, th->fg, 0.7);
 		cairo_set_line_width(cr, 1.5 * p->u);
-		cairo_move_to(cr, axes_x(&a, e), a.y);
-		cairo_line_to(cr, axes_x(&a, e), a.y + a.h);
+		cairo_move_to(cr, axes_x(&a, le), a.y);
+		cairo_line_to(cr, axes_x(&a, le), a.y + a.h);
 		cairo_stroke(cr);
 		cairo_set_dash(cr, NULL, 0, 0);
 	}

@@ -2,7 +2,7 @@
  * label a third): the model's output over the two columns as a field shaded by the
  * class it gives (paler near the boundary), the decision boundary where the output is
  * midway between the two labels, and each row as a point whose colour and shape are
- * its label's. The grid of outputs is the session's (fig->data->field). */
+ * its label's. The grid of outputs is the session's (the data panel's field). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -88,11 +88,10 @@ static double field_key(cairo_t *cr, struct render *r, const struct panel *p, do
 	return cx - font * 1.2;
 }
 
-void draw_field(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
-                const struct axes *a, double font)
+void draw_field(cairo_t *cr, struct render *r, const struct figure *fig, const struct data_samples *d,
+                const struct panel *p, const struct axes *a, double font)
 {
 	const struct scene *s = fig->scene;
-	const struct data_samples *d = fig->data;
 	const struct theme *th = p->th;
 	double mid = (d->label_lo + d->label_hi) / 2;
 	/* the legend, right-aligned above the frame */

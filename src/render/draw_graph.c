@@ -16,6 +16,8 @@ struct graph_state {        /* what the shown step knows, with fade-in */
 	int k;                  /* step */
 	double fade;            /* eased progress: alpha of what is new at this step */
 	const struct draw_opts *o; /* quiz: what is hidden */
+	const struct forward_view *fw; /* forward mode: tangents instead of gradients, or NULL */
+	const struct work_view *work;  /* the N panel, whose pass marks the node it visits, or NULL */
 };
 
 /* Is this node's value (HIDE_VALUE) or gradient (HIDE_GRAD) hidden for the quiz? */
@@ -260,7 +262,7 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	struct rgba hot = graph_step_colour(st, th);
 	double cur_a = st->t && st->k > 0 ? fmin(1, 0.25 + st->fade) : 1;
 
-	const struct work_view *wk = st->fig->work;
+	const struct work_view *wk = st->work;
 	if (wk && wk->pass != WORK_IDLE && wk->visit_node == v) { /* the pass of the N key */
 		struct rgba c = wk->pass == WORK_BACKWARD ? th->backward
 		                : wk->pass == WORK_NUDGE ? th->nudge : th->forward;
@@ -343,12 +345,11 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	/* gradient: "dJ/dc = " then the number */
 	struct text_style gs = {FONT_REGULAR, M.grad_name, 0};
 	struct text_style gn = {FONT_BOLD, M.grad, 1};
-	const struct figure *fig = st->fig;
-	double gk = fig->tangent ? 1 : nd->feeds_cost ? graph_known(st, trace_grad_known, v) : 0;
+	double gk = st->fw ? 1 : nd->feeds_cost ? graph_known(st, trace_grad_known, v) : 0;
 	int asked = graph_hidden(st, v, HIDE_GRAD);
 	if (asked)
 		gk = 0;
-	struct rgba gcol = fig->tangent ? th->nudge : th->backward; /* forward / reverse mode */
+	struct rgba gcol = st->fw ? th->nudge : th->backward; /* forward / reverse mode */
 	char name[200];
 	snprintf(name, sizeof name, "%s = ", t->grad_name);
 	const char *num = gk > 0 ? t->grad : nd->feeds_cost || asked ? "?" : "0";
@@ -423,8 +424,9 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 	const char *names[] = {"input", "param", "data", "computed", "cost", "value (forward)",
 	                       "dJ/d· (backward)"};
 	char tangent[96];
-	if (fig->tangent && fig->tangent_input >= 0) { /* forward mode: d·/dw in the nudge colour */
-		snprintf(tangent, sizeof tangent, "d·/d%s (forward mode)", fig->scene->nodes[fig->tangent_input].name);
+	const struct forward_view *fw = figure_forward(fig);
+	if (fw && fw->input >= 0) { /* forward mode: d·/dw in the nudge colour */
+		snprintf(tangent, sizeof tangent, "d·/d%s (forward mode)", fig->scene->nodes[fw->input].name);
 		names[6] = tangent;
 	}
 	double sw = font * M.legend_swatch, gap = font * M.legend_gap, total = 0;
@@ -455,7 +457,7 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 				cairo_stroke(cr);
 			}
 		} else {
-			theme_set(cr, i == 5 ? th->forward : fig->tangent ? th->nudge : th->backward);
+			theme_set(cr, i == 5 ? th->forward : fw ? th->nudge : th->backward);
 			cairo_rectangle(cr, x, y - bh * 0.5, sw, font * M.legend_bar);
 			cairo_fill(cr);
 		}
@@ -555,7 +557,9 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	}
 	struct graph_xform xf = {p->x + (p->w - g->width * k) / 2,
 	                         p->y + (avail_h - g->height * k) / 2, k};
-	struct graph_state st = {fig, fig->trace, fig->step, draw_ease(fig->progress), p->o};
+	const struct figure_panel *work = figure_panel(fig, PANEL_WORK);
+	struct graph_state st = {fig, fig->trace, fig->step, draw_ease(fig->progress), p->o,
+	                         figure_forward(fig), work ? work->work : NULL};
 	if (st.t && (st.k < 0 || st.k >= st.t->n_steps))
 		st.t = NULL;
 	cairo_save(cr);

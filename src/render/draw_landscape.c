@@ -2,7 +2,7 @@
  * levels (a viridis-like scale, log-spaced where J spans decades, a colour bar with
  * the levels' numbers), contour lines by marching squares, the current point, the −∇J
  * arrow from backprop and the descent paths with their α in a legend, ✕ where one
- * stopped. Draws the session's samples and levels (fig->land); computes no J. Regions
+ * stopped. Draws the session's samples and levels (the cost panel's land); computes no J. Regions
  * where J is not finite are hatched grey and cut no contour; a flat map says so. */
 #include <math.h>
 #include <stdint.h>
@@ -375,18 +375,18 @@ static void land_legend(cairo_t *cr, struct render *r, const struct land_samples
 
 /* The descent steps taken so far (G, T in the window): the point after each, joined,
  * older ones fainter, as the J(w) plot's trail. */
-static void land_history(cairo_t *cr, const struct figure *fig, const struct axes *a, const struct theme *th,
-                         double font)
+static void land_history(cairo_t *cr, const struct figure *fig, const struct land_samples *l,
+                         const struct axes *a, const struct theme *th, double font)
 {
-	const struct land_samples *l = fig->land;
-	int n = fig->n_hist, nn = fig->scene->n_nodes;
-	if (n <= 0 || !fig->hist_set)
+	const struct figure_panel *loss = figure_panel(fig, PANEL_LOSS);
+	int n = loss ? loss->loss.n : 0, nn = fig->scene->n_nodes;
+	if (n <= 0 || !loss->loss.set)
 		return;
 	cairo_save(cr);
 	cairo_rectangle(cr, a->x, a->y, a->w, a->h);
 	cairo_clip(cr);
 	for (int i = 0; i < n; i++) {
-		const double *set = fig->hist_set + (size_t)i * (size_t)nn;
+		const double *set = loss->loss.set + (size_t)i * (size_t)nn;
 		double x = axes_x(a, set[l->a]), y = axes_y(a, set[l->b]), fade = 0.35 + 0.65 * (i + 1) / n;
 		if (i > 0) {
 			const double *prev = set - nn;
@@ -488,18 +488,19 @@ static void land_header(cairo_t *cr, struct render *r, const struct panel *p, co
 	*y += font * 0.6;
 }
 
-int land_visible(const struct figure *fig)
+int land_visible(const struct scene *s, const struct cost_view *c)
 {
-	const struct land_samples *l = fig->land;
-	return l && l->j && l->a == fig->plot && l->b >= 0 && l->b < fig->scene->n_nodes && l->nx >= 2 &&
+	const struct land_samples *l = c->land;
+	return l && l->j && l->a == c->plot && l->b >= 0 && l->b < s->n_nodes && l->nx >= 2 &&
 	       l->ny >= 2;
 }
 
-void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
+void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, const struct cost_view *c,
+                    const struct panel *p)
 {
-	if (!land_visible(fig))
+	if (!land_visible(fig->scene, c))
 		return;
-	const struct land_samples *l = fig->land;
+	const struct land_samples *l = c->land;
 	const struct scene *s = fig->scene;
 	const struct theme *th = p->th;
 	double font = fmax(axes_font(p), 19 * p->u);
@@ -566,7 +567,7 @@ void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, con
 		}
 	}
 	land_paths(cr, l, &a, th, font);
-	land_history(cr, fig, &a, th, font);
+	land_history(cr, fig, l, &a, th, font);
 	r->geom->has_land = 1;
 	r->geom->land = a;
 	geom_add(r->geom, HIT_LAND, l->a, -1, a.x, a.y, a.w, a.h);

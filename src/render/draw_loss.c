@@ -5,17 +5,18 @@
 #include <stdio.h>
 #include "render-private.h"
 
-void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
+void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const struct loss_view *h,
+               const struct panel *p)
 {
-	int n = fig->n_hist;
-	if (n <= 0 || !fig->hist_cost)
+	int n = h->n;
+	if (n <= 0 || !h->cost)
 		return;
 	const struct theme *th = p->th;
 	const struct scene *s = fig->scene;
 	double font = axes_font(p);
 	char head[300], last[64];
-	fmt_num(last, sizeof last, fig->hist_cost[n - 1], NUDGE_DIGITS);
-	long long it = fig->hist_first + n - 1;
+	fmt_num(last, sizeof last, h->cost[n - 1], NUDGE_DIGITS);
+	long long it = h->first + n - 1;
 	snprintf(head, sizeof head, "%s after %lld step%s: %s", s->nodes[s->cost].label, it,
 	         it == 1 ? "" : "s", last);
 	struct text_style hs = {FONT_BOLD, font * 1.1, 0};
@@ -23,15 +24,15 @@ void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	double y = p->y + hs.size * 1.05;
 	theme_set(cr, th->forward);
 	text_draw(cr, r, head, p->x, y, &hs);
-	if (fig->hist_note && fig->hist_note[0]) {
+	if (h->note && h->note[0]) {
 		struct text_style ns = {FONT_BOLD, font * 0.95, 1};
-		ns.size = text_fit(r, fig->hist_note, &ns, p->w, font * 0.5);
+		ns.size = text_fit(r, h->note, &ns, p->w, font * 0.5);
 		y += ns.size * 1.45;
-		theme_set(cr, fig->hist_bad ? th->wrong : th->muted);
-		text_draw(cr, r, fig->hist_note, p->x, y, &ns);
+		theme_set(cr, h->bad ? th->wrong : th->muted);
+		text_draw(cr, r, h->note, p->x, y, &ns);
 	}
 	y += font * 1.9;
-	struct axes a = {p->x, y, p->w, p->y + p->h - y - font * 3.0, (double)fig->hist_first,
+	struct axes a = {p->x, y, p->w, p->y + p->h - y - font * 3.0, (double)h->first,
 	                 (double)it, 0, 0};
 	if (a.h < font * 3 || a.w < font * 6)
 		return;
@@ -39,9 +40,9 @@ void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const st
 		a.xhi = a.xlo + 1;
 	double lo = INFINITY, hi = -INFINITY;
 	for (int i = 0; i < n; i++)
-		if (isfinite(fig->hist_cost[i])) {
-			lo = fmin(lo, fig->hist_cost[i]);
-			hi = fmax(hi, fig->hist_cost[i]);
+		if (isfinite(h->cost[i])) {
+			lo = fmin(lo, h->cost[i]);
+			hi = fmax(hi, h->cost[i]);
 		}
 	if (!isfinite(lo)) {
 		lo = 0;
@@ -58,12 +59,12 @@ void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	cairo_clip(cr);
 	int pen = 0;
 	for (int i = 0; i < n; i++) {
-		double c = fig->hist_cost[i];
+		double c = h->cost[i];
 		if (!isfinite(c)) {
 			pen = 0;
 			continue;
 		}
-		double px = axes_x(&a, (double)(fig->hist_first + i)), py = axes_y(&a, c);
+		double px = axes_x(&a, (double)(h->first + i)), py = axes_y(&a, c);
 		if (pen)
 			cairo_line_to(cr, px, py);
 		else
@@ -76,9 +77,9 @@ void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	cairo_stroke(cr);
 	if (n < 60) /* few steps: each one a dot */
 		for (int i = 0; i < n; i++)
-			if (isfinite(fig->hist_cost[i])) {
-				cairo_arc(cr, axes_x(&a, (double)(fig->hist_first + i)),
-				          axes_y(&a, fig->hist_cost[i]), 3.5 * p->u, 0, 2 * M_PI);
+			if (isfinite(h->cost[i])) {
+				cairo_arc(cr, axes_x(&a, (double)(h->first + i)),
+				          axes_y(&a, h->cost[i]), 3.5 * p->u, 0, 2 * M_PI);
 				cairo_fill(cr);
 			}
 	cairo_restore(cr);

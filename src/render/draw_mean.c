@@ -17,7 +17,7 @@ void mean_box_texts(const struct figure *fig, struct mean_box *m)
 {
 	const struct scene *s = fig->scene;
 	*m = (struct mean_box){ 0 };
-	if (s->n_rows <= 0 || fig->tangent)
+	if (s->n_rows <= 0 || figure_forward(fig))
 		return;
 	const char *J = s->nodes[s->cost].label;
 	m->on = 1;

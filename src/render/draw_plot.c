@@ -1,5 +1,5 @@
 /* draw_plot.c - the J(w) panel: the cost against the plotted variable over its slider
- * range (the samples the session made, fig->curve), the current point, the tangent
+ * range (the samples the session made, the cost panel's curve), the current point, the tangent
  * whose slope is the backprop gradient, the nudge w + eps with its secant and sentence,
  * and a magnified inset when eps is too small to see. Gaps where J is undefined. */
 #include <math.h>
@@ -304,19 +304,21 @@ static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
 static void plot_trail(cairo_t *cr, const struct axes *a, const struct figure *fig, int node,
                        const struct panel *p)
 {
-	int n = fig->n_hist, nn = fig->scene->n_nodes;
-	if (n <= 0 || !fig->hist_set || !fig->hist_cost)
+	const struct figure_panel *loss = figure_panel(fig, PANEL_LOSS);
+	int n = loss ? loss->loss.n : 0, nn = fig->scene->n_nodes;
+	if (n <= 0 || !loss->loss.set || !loss->loss.cost)
 		return;
+	const double *set = loss->loss.set, *cost = loss->loss.cost;
 	int first = n > 400 ? n - 400 : 0; /* the recent path */
 	cairo_set_line_width(cr, 1.6 * p->u);
 	for (int i = first; i < n; i++) {
-		double x = fig->hist_set[(size_t)i * (size_t)nn + (size_t)node], y = fig->hist_cost[i];
+		double x = set[(size_t)i * (size_t)nn + (size_t)node], y = cost[i];
 		if (!isfinite(x) || !isfinite(y))
 			continue;
 		double fade = 0.25 + 0.75 * (i - first + 1) / (double)(n - first);
 		if (i > first) {
-			double px = fig->hist_set[(size_t)(i - 1) * (size_t)nn + (size_t)node];
-			double py = fig->hist_cost[i - 1];
+			double px = set[(size_t)(i - 1) * (size_t)nn + (size_t)node];
+			double py = cost[i - 1];
 			if (isfinite(px) && isfinite(py)) {
 				theme_set_alpha(cr, p->th->forward, 0.6 * fade);
 				cairo_move_to(cr, axes_x(a, px), axes_y(a, py));
@@ -330,12 +332,13 @@ static void plot_trail(cairo_t *cr, const struct axes *a, const struct figure *f
 	}
 }
 
-void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
+void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct cost_view *c,
+               const struct panel *p)
 {
 	const struct eval *ev = fig->ev;
 	const struct scene *s = fig->scene;
-	const struct plot_samples *ps = fig->curve;
-	int node = fig->plot;
+	const struct plot_samples *ps = c->curve;
+	int node = c->plot;
 	if (node < 0 || node >= s->n_nodes || !ps || ps->node != node || !ps->ys)
 		return;
 	const struct node *nd = &s->nodes[node];

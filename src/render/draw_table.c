@@ -2,7 +2,8 @@
  * input and param: backprop's gradient, the central difference, their difference), the
  * derivative playground (for each ε tried: J(w), J(w + ε), the change, change / ε
  * and the exact dJ/dw) and a data set's rows (each row's inputs, prediction, J⁽ⁱ⁾ and
- * dJ⁽ⁱ⁾/dw, the means last). Numbers come from the figure (the engine); only text here. */
+ * dJ⁽ⁱ⁾/dw, the means last): PANEL_CHECK, PANEL_NUDGES and PANEL_ROWS. Numbers come
+ * from the panel (the engine); only text here. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,18 +25,19 @@ struct table {
 	int foot_bad;                         /* 1: the foot in the warning colour */
 };
 
-int table_lines(const struct figure *fig, enum table_kind k)
+int table_lines(const struct figure *fig, const struct figure_panel *fp)
 {
-	int rows = k == TABLE_CHECK ? fig->n_check : k == TABLE_NUDGES ? fig->n_nudges
+	int rows = fp->kind == PANEL_CHECK ? fp->check.n : fp->kind == PANEL_NUDGES ? fp->nudges.n
 	           : fig->scene->n_rows + 1; /* the rows and their mean */
 	return (rows < TABLE_ROWS ? rows : TABLE_ROWS) + 3; /* title, head, rows, foot */
 }
 
-static void table_check(const struct figure *fig, const struct theme *th, struct table *t)
+static void table_check(const struct figure *fig, const struct check_view *cv, const struct theme *th,
+                        struct table *t)
 {
 	const struct scene *s = fig->scene;
 	char eps[64];
-	fmt_num(eps, sizeof eps, fig->check_eps, NUDGE_DIGITS);
+	fmt_num(eps, sizeof eps, cv->eps, NUDGE_DIGITS);
 	snprintf(t->title, sizeof t->title, "check: backprop against (%s(w + ε) − %s(w − ε)) / 2ε, ε = %s",
 	         s->nodes[s->cost].label, s->nodes[s->cost].label, eps);
 	static const char *const head[] = {"", "backprop", "nudging", "difference"};
@@ -49,15 +51,15 @@ static void table_check(const struct figure *fig, const struct theme *th, struct
 	/* the verdict judges every row by its relative difference, and quotes the largest
 	 * absolute one, the number the table's last column shows */
 	double worst = 0, largest = 0;
-	for (int i = 0; i < fig->n_check; i++) {
-		const struct check_row *row = &fig->check[i];
+	for (int i = 0; i < cv->n; i++) {
+		const struct check_row *row = &cv->rows[i];
 		double rel = row->diff / fmax(1, fabs(row->backprop));
 		worst = isnan(rel) || rel > worst ? (isnan(rel) ? INFINITY : rel) : worst;
 		largest = isnan(row->diff) || row->diff > largest ? (isnan(row->diff) ? INFINITY : row->diff) : largest;
 	}
-	t->n_rows = fig->n_check < TABLE_ROWS ? fig->n_check : TABLE_ROWS;
+	t->n_rows = cv->n < TABLE_ROWS ? cv->n : TABLE_ROWS;
 	for (int i = 0; i < t->n_rows; i++) {
-		const struct check_row *row = &fig->check[i];
+		const struct check_row *row = &cv->rows[i];
 		snprintf(t->cell[i][0], sizeof t->cell[i][0], "d%s/d%s", s->nodes[s->cost].label,
 		         s->nodes[row->node].label);
 		fmt_num(t->cell[i][1], sizeof t->cell[i][1], row->backprop, NUDGE_DIGITS);
@@ -74,12 +76,13 @@ static void table_check(const struct figure *fig, const struct theme *th, struct
 	}
 }
 
-static void table_nudges(const struct figure *fig, const struct theme *th, struct table *t)
+static void table_nudges(const struct figure *fig, const struct nudges_view *nv, const struct theme *th,
+                         struct table *t)
 {
 	const struct scene *s = fig->scene;
-	const char *J = s->nodes[s->cost].label, *w = s->nodes[fig->nudges[0].node].label;
+	const char *J = s->nodes[s->cost].label, *w = s->nodes[nv->rows[0].node].label;
 	char wv[64];
-	fmt_num(wv, sizeof wv, fig->ev->set[fig->nudges[0].node], NUDGE_DIGITS);
+	fmt_num(wv, sizeof wv, fig->ev->set[nv->rows[0].node], NUDGE_DIGITS);
 	snprintf(t->title, sizeof t->title, "nudging %s = %s by ε", w, wv);
 	t->n_cols = 6;
 	snprintf(t->head[0], sizeof t->head[0], "ε");
@@ -90,9 +93,9 @@ static void table_nudges(const struct figure *fig, const struct theme *th, struc
 	snprintf(t->head[5], sizeof t->head[5], "d%s/d%s", J, w);
 	struct rgba c[] = {th->fg, th->forward, th->forward, th->fg, th->nudge, th->backward};
 	memcpy(t->colour, c, sizeof c);
-	t->n_rows = fig->n_nudges < TABLE_ROWS ? fig->n_nudges : TABLE_ROWS;
+	t->n_rows = nv->n < TABLE_ROWS ? nv->n : TABLE_ROWS;
 	for (int i = 0; i < t->n_rows; i++) {
-		const struct nudge *nd = &fig->nudges[i];
+		const struct nudge *nd = &nv->rows[i];
 		double v[] = {nd->eps, nd->before, nd->after, nd->delta, nd->ratio,
 		              fig->ev->mean_grad[nd->node]};
 		for (int k = 0; k < 6; k++)
@@ -103,7 +106,8 @@ static void table_nudges(const struct figure *fig, const struct theme *th, struc
 
 /* Every data row's numbers (a window of TABLE_ROWS − 1 around the shown row when there
  * are more), then their means; the shown row marked. */
-static void table_per_row(const struct figure *fig, const struct theme *th, struct table *t)
+static void table_per_row(const struct figure *fig, const struct data_samples *d, const struct theme *th,
+                          struct table *t)
 {
 	const struct scene *s = fig->scene;
 	struct rows_column *cols = calloc((size_t)s->n_nodes + 2, sizeof *cols);
@@ -134,7 +138,7 @@ static void table_per_row(const struct figure *fig, const struct theme *th, stru
 	}
 	for (int i = 0; i <= body; i++) {
 		int row = i < body ? first + i : -1;
-		double pred = row >= 0 && fig->data && fig->data->rows_pred ? fig->data->rows_pred[row] : NAN;
+		double pred = row >= 0 && d && d->rows_pred ? d->rows_pred[row] : NAN;
 		rows_values(fig->ev, row, cols, n, pred, out);
 		if (row < 0)
 			snprintf(t->cell[i][0], sizeof t->cell[i][0], "mean");
@@ -204,17 +208,17 @@ static void table_draw(cairo_t *cr, struct render *r, const struct panel *p, con
 	}
 }
 
-void draw_table(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
-                enum table_kind k)
+void draw_table(cairo_t *cr, struct render *r, const struct figure *fig,
+                const struct figure_panel *fp, const struct panel *p)
 {
 	struct table t;
 	memset(&t, 0, sizeof t);
-	if (k == TABLE_CHECK && fig->check && fig->n_check > 0)
-		table_check(fig, p->th, &t);
-	else if (k == TABLE_NUDGES && fig->nudges && fig->n_nudges > 0)
-		table_nudges(fig, p->th, &t);
-	else if (k == TABLE_PER_ROW && fig->rows_table && fig->scene->n_rows > 0)
-		table_per_row(fig, p->th, &t);
+	if (fp->kind == PANEL_CHECK && fp->check.rows && fp->check.n > 0)
+		table_check(fig, &fp->check, p->th, &t);
+	else if (fp->kind == PANEL_NUDGES && fp->nudges.rows && fp->nudges.n > 0)
+		table_nudges(fig, &fp->nudges, p->th, &t);
+	else if (fp->kind == PANEL_ROWS && fig->scene->n_rows > 0)
+		table_per_row(fig, fp->data, p->th, &t);
 	else
 		return;
 	table_draw(cr, r, p, &t);

@@ -65,9 +65,9 @@ static double work_method(cairo_t *cr, struct render *r, const struct panel *p, 
 	return fmax(y + bh, ty);
 }
 
-void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
+void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const struct work_view *w,
+               const struct panel *p)
 {
-	const struct work_view *w = fig->work;
 	if (!w)
 		return;
 	const struct theme *th = p->th;

@@ -1,6 +1,7 @@
 /* figure.c - draw_figure: the whole figure in one call for every surface. Clears the
  * background, writes the title and the step caption, and arranges the graph and the
- * plot panels (side by side or stacked, whichever shows the graph larger). */
+ * figure's list of panels, in the list's order (side by side or stacked, whichever
+ * shows the graph larger); figure_add and figure_panel keep that list. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -85,13 +86,14 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 		snprintf(head + len, sizeof head - len, " · row %d of %d", fig->ev->row, fig->scene->n_rows);
 	}
 	const char *text = st->text;
-	if (fig->tangent && fig->tangent_input >= 0) {
+	const struct forward_view *fw = figure_forward(fig);
+	if (fw && fw->input >= 0) {
 		/* forward mode: the caption says what the numbers on the nodes are */
 		const struct scene *s = fig->scene;
-		const char *in = s->nodes[fig->tangent_input].label;
+		const char *in = s->nodes[fw->input].label;
 		char v[48], J[128]; /* the shown row's cost: "J⁽⁰⁾" with a data set */
 		trace_row_name(fig->ev, s->cost, J, sizeof J);
-		fmt_num(v, sizeof v, fig->tangent[s->cost], NUDGE_DIGITS);
+		fmt_num(v, sizeof v, fw->tangent[s->cost], NUDGE_DIGITS);
 		snprintf(head, sizeof head, "forward mode · one sweep from %s gives d(node)/d%s for every node", in, in);
 		snprintf(tangent_text, sizeof tangent_text, "d%s/d%s = %s", J, in, v);
 		text = tangent_text;
@@ -111,7 +113,7 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 	char cut[1024]; /* a node with many inputs: end the equation with … */
 	text = fmt_ellipsis(cut, sizeof cut, text, caption_fits, &(struct caption_fit){ r, &cs, w });
 	int grad_step = st->kind == STEP_BACKWARD || (st->kind == STEP_MEAN && st->node != fig->scene->cost);
-	theme_set(cr, fig->tangent ? th->nudge : grad_step ? th->backward
+	theme_set(cr, fw ? th->nudge : grad_step ? th->backward
 	              : st->kind == STEP_FORWARD || st->kind == STEP_MEAN ? th->forward : th->fg);
 	text_draw(cr, r, text, x, y + 30 * u + cs.size * 1.3, &cs);
 }
@@ -139,8 +141,8 @@ static double figure_plot_shape(double aspect, double e)
  * share can, which leaves the panels the most room; then whichever arrangement shows
  * them larger, a squashed plot counting against it (less so when presenting, where the
  * graph's numbers are what the room reads). The panels keep pmin[1] (user units) of the
- * width beside the graph, or pmin[0] of the height under it. With a map (SIDE_LAND
- * first) the graph takes at most 60 % of the width. */
+ * width beside the graph, or pmin[0] of the height under it. With a map first (map)
+ * the graph takes at most 60 % of the width. */
 static int figure_split(const struct graph_extent *ex, int n_side, int map, int present, double w,
                         double h, double gap, double u, const double pmin[2], double *share)
 {
@@ -175,61 +177,113 @@ static int figure_split(const struct graph_extent *ex, int n_side, int map, int 
 	return beside;
 }
 
-/* The panels beside (or under) the graph, in order: the J plot, the data, and the
- * lecture's loss, check, playground and work panels when the figure has them. */
-enum side_kind { SIDE_PLOT, SIDE_LAND, SIDE_DATA, SIDE_LOSS, SIDE_EPS, SIDE_CHECK, SIDE_NUDGES, SIDE_ROWS,
-                 SIDE_WORK, SIDE_COUNT };
+/* How figure.c places each kind of panel (enum panel_kind). */
+struct panel_class {
+	int room;      /* 1: placed beside or under the graph; 0: it changes the graph only */
+	double weight; /* in a column beside the graph: its share of the height the plots
+	                  share (tables take the height of their lines instead) */
+	int lecture;   /* 1: the window's hit tests see it as a lecture panel (HIT_PANEL) */
+};
 
-static int figure_side(const struct figure *fig, const struct draw_opts *o, double u, int *kind,
-                       struct panel *side)
+static const struct panel_class panel_classes[] = {
+	[PANEL_COST] = {1, 0.55, 0},   [PANEL_DATA] = {1, 0.45, 0},  [PANEL_LOSS] = {1, 0.42, 1},
+	[PANEL_EPS] = {1, 0.4, 1},     [PANEL_CHECK] = {1, 0, 1},    [PANEL_NUDGES] = {1, 0, 1},
+	[PANEL_ROWS] = {1, 0, 1},      [PANEL_WORK] = {1, 0, 1},     [PANEL_FORWARD] = {0, 0, 0},
+};
+#define MAP_WEIGHT 0.85 /* the map of J over two leaves (and a classifier's data panel) */
+
+int figure_add(struct figure *fig, struct figure_panel p)
+{
+	if (fig->n_panels >= FIGURE_MAX_PANELS)
+		return -1;
+	fig->panel[fig->n_panels++] = p;
+	return 0;
+}
+
+const struct figure_panel *figure_panel(const struct figure *fig, enum panel_kind k)
+{
+	for (int i = 0; i < fig->n_panels; i++)
+		if (fig->panel[i].kind == k)
+			return &fig->panel[i];
+	return NULL;
+}
+
+const struct forward_view *figure_forward(const struct figure *fig)
+{
+	const struct figure_panel *p = figure_panel(fig, PANEL_FORWARD);
+	return p && p->forward.tangent ? &p->forward : NULL;
+}
+
+/* Whether panel fp has anything to show (an empty one is not placed). */
+static int panel_shown(const struct figure *fig, const struct figure_panel *fp)
+{
+	const struct scene *s = fig->scene;
+	if (fp->kind <= 0 || fp->kind > PANEL_FORWARD || !panel_classes[fp->kind].room)
+		return 0;
+	switch (fp->kind) { /* the cost panel is placed before its samples exist
+	                       (figure_plot_samples asks how many) */
+	case PANEL_COST: return fp->cost.plot >= 0 && fp->cost.plot < s->n_nodes && fp->cost.curve;
+	case PANEL_DATA: return fp->data && s->n_rows > 0;
+	case PANEL_LOSS: return fp->loss.n > 0 && fp->loss.cost;
+	case PANEL_EPS: return fp->eps.pairs && fp->eps.n > 1;
+	case PANEL_CHECK: return fp->check.rows && fp->check.n > 0;
+	case PANEL_NUDGES: return fp->nudges.rows && fp->nudges.n > 0;
+	case PANEL_ROWS: return s->n_rows > 0;
+	case PANEL_WORK: return fp->work != NULL;
+	default: return 0;
+	}
+}
+
+/* The panels beside (or under) the graph, in the figure's order: those that have
+ * something to show and take room. */
+static int figure_side(const struct figure *fig, const struct draw_opts *o, double u,
+                       const struct figure_panel **of, int *map, struct panel *side)
 {
 	int n = 0;
 	if (o->only == DRAW_GRAPH)
 		return 0;
-	/* the panel is placed before its samples exist (figure_plot_samples asks how many) */
-	int has_plot = fig->plot >= 0 && fig->plot < fig->scene->n_nodes && fig->curve;
-	if (has_plot)
-		kind[n++] = land_visible(fig) ? SIDE_LAND : SIDE_PLOT;
-	if (has_plot && fig->scene->n_rows > 0)
-		kind[n++] = SIDE_DATA;
-	if (fig->n_hist > 0 && fig->hist_cost)
-		kind[n++] = SIDE_LOSS;
-	if (fig->eps_err && fig->n_eps_err > 1)
-		kind[n++] = SIDE_EPS;
-	if (fig->check && fig->n_check > 0)
-		kind[n++] = SIDE_CHECK;
-	if (fig->nudges && fig->n_nudges > 0)
-		kind[n++] = SIDE_NUDGES;
-	if (fig->rows_table && fig->scene->n_rows > 0)
-		kind[n++] = SIDE_ROWS;
-	if (fig->work)
-		kind[n++] = SIDE_WORK;
-	for (int i = 0; i < n; i++)
-		side[i] = (struct panel){0, 0, 0, 0, u, NULL, o};
+	for (int i = 0; i < fig->n_panels; i++) {
+		const struct figure_panel *fp = &fig->panel[i];
+		if (!panel_shown(fig, fp))
+			continue;
+		of[n] = fp;
+		map[n] = fp->kind == PANEL_COST && land_visible(fig->scene, &fp->cost);
+		side[n] = (struct panel){0, 0, 0, 0, u, NULL, o};
+		n++;
+	}
 	return n;
+}
+
+/* The share of a column of plots the panel gets beside the graph. */
+static double panel_weight(const struct figure_panel *fp, int map)
+{
+	if (map || (fp->kind == PANEL_DATA && fp->data->label_node >= 0))
+		return MAP_WEIGHT;
+	return panel_classes[fp->kind].weight;
+}
+
+/* Text lines a table panel needs (0: a plot, which shares the rest of the column). */
+static int panel_lines(const struct figure *fig, const struct figure_panel *fp)
+{
+	return fp->kind == PANEL_WORK ? WORK_LINES : panel_classes[fp->kind].weight > 0 ? 0
+	       : table_lines(fig, fp);
 }
 
 /* Splits col among the side panels: tables and the work panel get the height their
  * lines need (together at most 55 % of a column beside plots), the plots share the rest
  * (a classifier's data panel, a map of two columns, as much as the map of J). */
-static void figure_column(const struct panel *col, struct panel *side, const int *kind, int n,
+static void figure_column(const struct panel *col, struct panel *side,
+                          const struct figure_panel *const *of, const int *map, int n,
                           int vertical, double gap, const struct figure *fig)
 {
-	double weight[] = {[SIDE_PLOT] = 0.55, [SIDE_LAND] = 0.85, [SIDE_DATA] = 0.45, [SIDE_LOSS] = 0.42,
-	                   [SIDE_EPS] = 0.4};
-	if (fig->data && fig->data->label_node >= 0)
-		weight[SIDE_DATA] = weight[SIDE_LAND];
-	double fixed[SIDE_COUNT] = {0}, used = gap * (n - 1), wsum = 0;
+	double fixed[FIGURE_MAX_PANELS] = {0}, used = gap * (n - 1), wsum = 0;
 	for (int i = 0; i < n; i++) {
-		int lines = kind[i] == SIDE_CHECK ? table_lines(fig, TABLE_CHECK)
-		            : kind[i] == SIDE_NUDGES ? table_lines(fig, TABLE_NUDGES)
-		            : kind[i] == SIDE_ROWS ? table_lines(fig, TABLE_PER_ROW)
-		            : kind[i] == SIDE_WORK ? WORK_LINES : 0;
+		int lines = panel_lines(fig, of[i]);
 		if (vertical && lines > 0) {
 			fixed[i] = lines * 1.6 * 21 * col->u;
 			used += fixed[i];
 		} else {
-			wsum += vertical && kind[i] <= SIDE_EPS ? weight[kind[i]] : 1;
+			wsum += vertical ? panel_weight(of[i], map[i]) : 1;
 		}
 	}
 	double most = (wsum > 0 ? 0.55 : 1) * (col->h - gap * (n - 1)), all = used - gap * (n - 1);
@@ -240,7 +294,7 @@ static void figure_column(const struct panel *col, struct panel *side, const int
 	}
 	double pos = vertical ? col->y : col->x, len = vertical ? col->h : col->w;
 	for (int i = 0; i < n; i++) {
-		double wt = vertical && kind[i] <= SIDE_EPS ? weight[kind[i]] : 1;
+		double wt = vertical && fixed[i] == 0 ? panel_weight(of[i], map[i]) : 1;
 		double sz = fixed[i] > 0 ? fixed[i] : wsum > 0 ? (len - used) * wt / wsum : 0;
 		side[i] = *col;
 		if (vertical) {
@@ -283,8 +337,9 @@ struct arrangement {
 	double cap;                 /* the caption's height (0: none) */
 	int has_graph;              /* 1: the graph is drawn */
 	struct panel graph;         /* its panel */
-	struct panel side[SIDE_COUNT]; /* the panels beside or under it, in order */
-	int kind[SIDE_COUNT];       /* what each is (enum side_kind) */
+	struct panel side[FIGURE_MAX_PANELS]; /* the panels beside or under it, in order */
+	const struct figure_panel *of[FIGURE_MAX_PANELS]; /* the figure's panel each shows */
+	int map[FIGURE_MAX_PANELS]; /* 1: a PANEL_COST drawn as the map of J over two leaves */
 	int n_side;
 };
 
@@ -307,8 +362,7 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 
 	int has_graph = o.only != DRAW_PLOT;
 	struct panel *side = ar->side;
-	int *kind = ar->kind;
-	int n_side = figure_side(fig, po, u, kind, side);
+	int n_side = figure_side(fig, po, u, ar->of, ar->map, side);
 	struct panel graph = {x, y, w, h, u, th, po}, col = graph;
 	double gap = 48 * u0;
 	if (has_graph && n_side > 0) {
@@ -316,19 +370,19 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 		draw_graph_extent(r, fig, po, &ex);
 		double share, pmin[2] = {FIGURE_PANEL_MIN_H * u, o.present ? FIGURE_PANEL_MIN_W_PRESENT * u
 		                                                             : FIGURE_PANEL_MIN_W * u0};
-		if (figure_split(&ex, n_side, kind[0] == SIDE_LAND, o.present, w, h, gap, u, pmin, &share)) {
+		if (figure_split(&ex, n_side, ar->map[0], o.present, w, h, gap, u, pmin, &share)) {
 			graph.w = w * share - gap / 2;
 			col.x = x + graph.w + gap;
 			col.w = w - graph.w - gap;
-			figure_column(&col, side, kind, n_side, 1, gap / 2, fig);
+			figure_column(&col, side, ar->of, ar->map, n_side, 1, gap / 2, fig);
 		} else {
 			graph.h = h * share - gap / 2;
 			col.y = y + graph.h + gap;
 			col.h = h - graph.h - gap;
-			figure_column(&col, side, kind, n_side, 0, gap, fig);
+			figure_column(&col, side, ar->of, ar->map, n_side, 0, gap, fig);
 		}
 	} else if (n_side > 0) { /* no graph: the panels side by side */
-		figure_column(&col, side, kind, n_side, 0, gap, fig);
+		figure_column(&col, side, ar->of, ar->map, n_side, 0, gap, fig);
 	}
 	ar->has_graph = has_graph;
 	ar->graph = graph;
@@ -354,7 +408,7 @@ int figure_plot_samples(const struct figure *fig, const struct draw_opts *opts)
 	struct arrangement ar;
 	figure_arrange(fig->render, fig, &o, theme_get(o.theme), &ar);
 	for (int i = 0; i < ar.n_side; i++)
-		if (ar.kind[i] == SIDE_PLOT)
+		if (ar.of[i]->kind == PANEL_COST && !ar.map[i])
 			return plot_sample_count(&ar.side[i]);
 	return 0;
 }
@@ -362,9 +416,13 @@ int figure_plot_samples(const struct figure *fig, const struct draw_opts *opts)
 void figure_of_session(struct figure *fig, struct render *r, const struct session *ss)
 {
 	*fig = (struct figure){.render = r, .scene = ss->scene, .ev = ss->ev, .trace = ss->trace,
-	                       .step = ss->trace ? ss->trace->n_steps - 1 : 0, .progress = 1,
-	                       .plot = ss->plot, .eps = ss->eps, .curve = &ss->curve,
-	                       .data = &ss->data, .land = &ss->land};
+	                       .step = ss->trace ? ss->trace->n_steps - 1 : 0, .progress = 1};
+	if (ss->plot < 0 || !ss->scene || ss->plot >= ss->scene->n_nodes)
+		return;
+	figure_add(fig, (struct figure_panel){.kind = PANEL_COST,
+	                                      .cost = {ss->plot, &ss->curve, &ss->land}});
+	if (ss->scene->n_rows > 0)
+		figure_add(fig, (struct figure_panel){.kind = PANEL_DATA, .data = &ss->data});
 }
 
 int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *opts)
@@ -394,26 +452,31 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 		figure_title(cr, r, fig, &o, th, ar.x, ar.title_y, ar.w, figure_title_unit(&o));
 	if (ar.cap > 0)
 		figure_caption(cr, r, fig, &o, th, ar.x, ar.y + ar.h, ar.w, u);
-	struct panel *side = ar.side;
-	int *kind = ar.kind, n_side = ar.n_side;
 	if (ar.has_graph)
 		draw_graph(cr, r, fig, &ar.graph);
-	for (int i = 0; i < n_side; i++)
-		switch (kind[i]) {
-		case SIDE_PLOT: draw_plot(cr, r, fig, &side[i]); break;
-		case SIDE_LAND: draw_landscape(cr, r, fig, &side[i]); break;
-		case SIDE_DATA: draw_data(cr, r, fig, &side[i]); break;
-		case SIDE_LOSS: draw_loss(cr, r, fig, &side[i]); break;
-		case SIDE_EPS: draw_eps(cr, r, fig, &side[i]); break;
-		case SIDE_CHECK: draw_table(cr, r, fig, &side[i], TABLE_CHECK); break;
-		case SIDE_NUDGES: draw_table(cr, r, fig, &side[i], TABLE_NUDGES); break;
-		case SIDE_ROWS: draw_table(cr, r, fig, &side[i], TABLE_PER_ROW); break;
-		case SIDE_WORK: draw_work(cr, r, fig, &side[i]); break;
+	for (int i = 0; i < ar.n_side; i++) {
+		const struct figure_panel *fp = ar.of[i];
+		const struct panel *p = &ar.side[i];
+		switch (fp->kind) {
+		case PANEL_COST:
+			if (ar.map[i])
+				draw_landscape(cr, r, fig, &fp->cost, p);
+			else
+				draw_plot(cr, r, fig, &fp->cost, p);
+			break;
+		case PANEL_DATA: draw_data(cr, r, fig, fp->data, p); break;
+		case PANEL_LOSS: draw_loss(cr, r, fig, &fp->loss, p); break;
+		case PANEL_EPS: draw_eps(cr, r, fig, &fp->eps, p); break;
+		case PANEL_CHECK:
+		case PANEL_NUDGES:
+		case PANEL_ROWS: draw_table(cr, r, fig, fp, p); break;
+		case PANEL_WORK: draw_work(cr, r, fig, fp->work, p); break;
 		default: break;
 		}
-	for (int i = 0; i < n_side; i++)
-		if (kind[i] >= SIDE_LOSS)
-			geom_add(r->geom, HIT_PANEL, -1, -1, side[i].x, side[i].y, side[i].w, side[i].h);
+	}
+	for (int i = 0; i < ar.n_side; i++)
+		if (panel_classes[ar.of[i]->kind].lecture)
+			geom_add(r->geom, HIT_PANEL, -1, -1, ar.side[i].x, ar.side[i].y, ar.side[i].w, ar.side[i].h);
 	cairo_restore(cr);
 	return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }

@@ -95,6 +95,7 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g, int c
 	char cost_row[128]; /* the cost at the shown row: "J⁽⁰⁾" with a data set */
 	trace_row_name(ev, s->cost, cost_row, sizeof cost_row);
 	static const char *const tags[] = {"input", "param", "data", ""};
+	const struct forward_view *fw = figure_forward(fig);
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct node *nd = &s->nodes[i];
 		struct layout_node_text *t = &g->text[i];
@@ -115,16 +116,16 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g, int c
 		layout_split(t, strlen(t->label), compact);
 		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
 		fmt_num(t->value, sizeof t->value, ev->value[i], NUDGE_DIGITS);
-		if (fig->tangent) { /* forward mode: d node / d the chosen input */
-			fmt_num(t->grad, sizeof t->grad, fig->tangent[i], NUDGE_DIGITS);
+		if (fw) { /* forward mode: d node / d the chosen input */
+			fmt_num(t->grad, sizeof t->grad, fw->tangent[i], NUDGE_DIGITS);
 			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", t->label,
-			         s->nodes[fig->tangent_input].label);
+			         s->nodes[fw->input].label);
 		} else {
 			fmt_num(t->grad, sizeof t->grad, ev->grad[i], NUDGE_DIGITS);
 			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", cost_row, t->label);
 		}
 		t->mean_name[0] = t->mean[0] = '\0';
-		if (s->n_rows > 0 && !fig->tangent && nd->feeds_cost &&
+		if (s->n_rows > 0 && !fw && nd->feeds_cost &&
 		    (nd->kind == NODE_INPUT || nd->kind == NODE_PARAM)) { /* the mean: what descent uses */
 			fmt_num(t->mean, sizeof t->mean, ev->mean_grad[i], NUDGE_DIGITS);
 			snprintf(t->mean_name, sizeof t->mean_name, "d%s/d%s", cost, nd->label);
@@ -666,8 +667,9 @@ static unsigned long layout_input_key(const struct figure *fig, int compact, int
 {
 	const struct scene *s = fig->scene;
 	const struct eval *ev = fig->ev;
+	const struct forward_view *fw = figure_forward(fig);
 	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
-	int head[] = {compact, leaves_left, ev->row, fig->tangent ? fig->tangent_input : -1};
+	int head[] = {compact, leaves_left, ev->row, fw ? fw->input : -1};
 	for (int k = 0; k < 4; k++)
 		h = (h ^ (uint64_t)(unsigned)head[k]) * 1099511628211ULL;
 	h = layout_hash_doubles(h, ev->value, s->n_nodes);
@@ -675,7 +677,7 @@ static unsigned long layout_input_key(const struct figure *fig, int compact, int
 	h = layout_hash_doubles(h, ev->mean_grad, s->n_nodes);
 	h = layout_hash_doubles(h, ev->local, s->n_edges);
 	h = layout_hash_doubles(h, &ev->cost, 1);
-	h = layout_hash_doubles(h, fig->tangent, s->n_nodes);
+	h = layout_hash_doubles(h, fw ? fw->tangent : NULL, s->n_nodes);
 	return (unsigned long)h;
 }
 

@@ -227,13 +227,17 @@ struct panel {                /* a rectangle of the figure given to one view */
 void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
 /* The path of a box with rounded corners (radius rad), as node boxes are drawn. */
 void graph_box_path(cairo_t *cr, double x, double y, double w, double h, double rad);
-void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+/* The J(w) curve of c (PANEL_COST) with the nudge, its tangent and the loss panel's path. */
+void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct cost_view *c,
+               const struct panel *p);
 /* Samples of J the plot in panel p draws (figure_plot_samples). */
 int plot_sample_count(const struct panel *p);
-void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct data_samples *d,
+               const struct panel *p);
 /* draw_landscape.c: the map of J over two leaves, with −∇J and the descent paths */
-void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
-int land_visible(const struct figure *fig); /* 1: fig has a map to draw */
+void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, const struct cost_view *c,
+                    const struct panel *p);
+int land_visible(const struct scene *s, const struct cost_view *c); /* 1: c has a map to draw */
 /* Contour lines of the levels lv[0..n) (ascending) of a grid j[k * nx + i] spanning the
  * axes' area, by marching squares, stroked in the current source; cells with a
  * non-finite corner are skipped, so no line runs into an undefined region. */
@@ -243,19 +247,21 @@ void grid_contours(cairo_t *cr, const double *j, int nx, int ny, const struct ax
 void marker_path(cairo_t *cr, int shape, double x, double y, double s);
 /* draw_field.c: a classifier's data panel, the model's output over its two columns
  * shaded by class, the decision boundary and the rows by label, in the axes a. */
-void draw_field(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
-                const struct axes *a, double font);
-/* draw_table.c: the numeric check and the derivative playground */
-enum table_kind { TABLE_CHECK, TABLE_NUDGES, TABLE_PER_ROW };
-void draw_table(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
-                enum table_kind k);
-int table_lines(const struct figure *fig, enum table_kind k); /* text lines it needs */
+void draw_field(cairo_t *cr, struct render *r, const struct figure *fig, const struct data_samples *d,
+                const struct panel *p, const struct axes *a, double font);
+/* draw_table.c: the tables of PANEL_CHECK, PANEL_NUDGES and PANEL_ROWS */
+void draw_table(cairo_t *cr, struct render *r, const struct figure *fig,
+                const struct figure_panel *fp, const struct panel *p);
+int table_lines(const struct figure *fig, const struct figure_panel *fp); /* text lines it needs */
 /* draw_loss.c: J against the descent iteration */
-void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const struct loss_view *h,
+               const struct panel *p);
 /* draw_eps.c: the error of the one-sided estimate against ε, log-log */
-void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const struct eps_view *e,
+              const struct panel *p);
 /* draw_work.c: N + P versus N x P, and the passes being animated */
-void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const struct work_view *w,
+               const struct panel *p);
 #define WORK_LINES 7 /* text lines the work panel needs */
 #define GRAPH_MAX_EM 44.0 /* largest graph value font, in 1080p pixels */
 #define GRAPH_MIN_EM 6.0  /* below this the graph is not drawn but described */
@@ -271,6 +277,9 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 /* The scale draw_graph gives the graph in a w x h panel (u = one 1080p pixel), in user
  * units per em (the size of a node's value); 0 when it would not be drawn. */
 double draw_graph_scale(const struct graph_extent *ex, double w, double h, double u);
+
+/* figure.c: fig's forward mode (PANEL_FORWARD with its tangents), or NULL */
+const struct forward_view *figure_forward(const struct figure *fig);
 
 /* ease in and out, t in [0, 1] */
 double draw_ease(double t);
