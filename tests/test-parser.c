@@ -86,6 +86,19 @@ static const struct bad_case bad[] = {
 	{ "param w = 1\nJ = w\nnote \"c1 \xc2\x9b" "31m\"\n", ERR_CONTROL, 3, 10 },
 	{ "param w = 1\nJ = w\nnote \"del \x7f\"\n", ERR_CONTROL, 3, 11 },
 	{ "param w = 1\nJ = w \xc2\x9b 2\n", ERR_SYNTAX, 2, 7 },
+	/* unit NAME, …: each name a unit a = g(w·x + … + b), named once (checked at the end) */
+	{ "input x = 1\nparam w = 1\na = tanh(w*x)\nJ = a^2\nunit q\n", ERR_UNKNOWN_NAME, 5, 6 },
+	{ "input x = 1\nparam w = 1\na = tanh(w*x)\nJ = a^2\nunit a, w\n", ERR_BAD_UNIT, 5, 9 },
+	{ "input x = 1\nparam w = 1\na = tanh(w*x)\nJ = a^2\nunit J\n", ERR_BAD_UNIT, 5, 6 },
+	{ "input x = 1\nparam w = 1\na = tanh(w*x + x)\nJ = a^2\nunit a\n", ERR_BAD_UNIT, 5, 6 },
+	{ "input x = 1\nparam w = 1\nz = w*x\na = tanh(z)\nJ = a*z\nunit a\n", ERR_BAD_UNIT, 6, 6 },
+	{ "input x = 1\nparam w = 1\na = tanh(w*x)\nJ = a*w\nunit a\n", ERR_BAD_UNIT, 5, 6 },
+	{ "input x = 1\nparam w = 1\na = tanh(w*x)\nJ = a^2\nunit a\nunit a\n", ERR_DUPLICATE, 6, 6 },
+	{ "input x = 1\nparam w = 1\na = tanh(w*x)\nJ = a^2\nunit a,\n", ERR_SYNTAX, 5, 8 },
+	{ "input x = 1\nparam w = 1\na = tanh(w*x)\nJ = a^2\nunit\n", ERR_SYNTAX, 5, 5 },
+	{ "input x = 1\nparam w = 1\na = tanh(w*x)\nJ = a^2\nunit a a\n", ERR_SYNTAX, 5, 8 },
+	{ "input x = 1\nparam w = 1\nparam v = 1\nz = w*x\na = tanh(z)\nJ = a^2\nunit z, a\n",
+	  ERR_BAD_UNIT, 7, 9 },
 };
 
 static void test_bad_table(void)

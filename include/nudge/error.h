@@ -25,6 +25,7 @@ enum nudge_err_kind {
 	ERR_DUPLICATE,    /* a statement that may appear once appears twice */
 	ERR_TOO_BIG,      /* more nodes, ops or rows than the engine accepts */
 	ERR_CONTROL,      /* a control character (an escape, a tab) inside a string */
+	ERR_BAD_UNIT,     /* `unit` names a node that is not a neuron unit (nudge/unit.h) */
 };
 
 struct nudge_error {

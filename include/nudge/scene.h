@@ -33,6 +33,7 @@ struct edge {
 };
 
 struct op; /* one step of an expression tape; private to core */
+struct unit_set; /* neuron units, nudge/unit.h */
 
 struct scene {
 	char *path;            /* file it came from ("<string>" when parsed from memory) */
@@ -54,6 +55,8 @@ struct scene {
 	int n_cols, n_rows;    /* data set: columns and rows (0, 0 without one) */
 	double *data;          /* n_rows * n_cols values, row-major */
 	int n_layers;          /* 1 + the largest node.layer */
+	struct unit_set *units; /* its neuron units (unit.h): the `unit` statements', else
+	                          those detected; NULL only in a unit view's own graph */
 };
 
 /* Parses src (len bytes, need not be NUL-terminated). path is used for messages only.

@@ -99,6 +99,13 @@ void eval_load_leaves(const struct eval *ev, double *val, int row);
 /* After parsing: builds scene.out, node.feeds_cost and node.layer from the edges. */
 int scene_finish(struct scene *s);
 
+/* ---- unit_view.c: the graph with each neuron unit collapsed (nudge/unit.h) ---- */
+struct unit_set;
+struct unit_view;
+/* The view of s with us's units collapsed; NULL when out of memory. */
+struct unit_view *unit_view_new(const struct scene *s, const struct unit_set *us);
+void unit_view_free(struct unit_view *v);
+
 /* ---- graph.c: building the graph while the parser reads the statements ---- */
 /* Grows a buffer of elements of `size` bytes to hold at least `need`, geometrically;
  * 0, or -1 with the buffer as it was. */

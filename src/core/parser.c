@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core-private.h"
+#include "nudge/unit.h"
 #include "nudge/format.h"
 
 const char *const core_func_names[] = {
@@ -49,6 +50,8 @@ struct parser {
 	int note_cap, data_cap;    /* room in s->notes, s->data */
 	struct mark cost, plot, eps, rate, title, data; /* statements that may appear once */
 	struct mark plot2;         /* the second NAME of `plot NAME, NAME` (at NULL: none) */
+	struct mark *units;        /* every NAME of the `unit` statements, checked at the end */
+	int n_units, units_cap;    /* how many, and room */
 	int statements;            /* statements read, to tell an empty file */
 	struct token defining;     /* the name of the computed node being parsed */
 };
@@ -542,7 +545,7 @@ static int parse_leaf(struct parser *p, enum node_kind kind)
 static const char *nearest_keyword(const char *s, size_t len)
 {
 	static const char *const statements[] = { "title", "note", "input", "param", "cost", "plot", "eps",
-	                                           "rate", "data", NULL };
+	                                           "rate", "data", "unit", NULL };
 	for (int k = 0; statements[k]; k++) {
 		const char *w = statements[k];
 		size_t m = strlen(w);
@@ -767,6 +770,29 @@ static int parse_plot(struct parser *p)
 	return expect_line_end(p, "plot");
 }
 
+/* unit_stmt := "unit" NAME ("," NAME)*
+ * The nodes drawn as neuron units (nudge/unit.h); with none, units are detected. */
+static int parse_unit(struct parser *p)
+{
+	do {
+		next(p);
+		if (p->tok.kind != TOK_NAME) {
+			char b[64];
+			ERR_AT(p, p->tok, ERR_SYNTAX, "expected a name after '%s' but found %s",
+			       p->n_units && p->units[p->n_units - 1].line == p->tok.line ? "," : "unit",
+			       tok_desc(&p->tok, b, sizeof b));
+			return -1;
+		}
+		if (core_grow((void **)&p->units, &p->units_cap, p->n_units + 1, sizeof *p->units)) {
+			out_of_memory(p);
+			return -1;
+		}
+		p->units[p->n_units++] = (struct mark){ p->tok.start, p->tok.len, p->tok.line };
+		next(p);
+	} while (p->tok.kind == TOK_COMMA);
+	return expect_line_end(p, "unit");
+}
+
 static int parse_number_stmt(struct parser *p, struct mark *m, const char *kw, double *out, int positive)
 {
 	struct token kwt = p->tok;
@@ -858,6 +884,8 @@ static int parse_statement(struct parser *p)
 		return parse_number_stmt(p, &p->rate, "rate", &s->rate, 0);
 	if (is_word(&t, "data"))
 		return parse_data(p);
+	if (is_word(&t, "unit"))
+		return parse_unit(p);
 	return parse_computed(p); /* reports "expected '='" with a hint */
 }
 
@@ -927,6 +955,51 @@ static int resolve(struct parser *p)
 	return graph_status(p, graph_defaults(s, p->cost.at != NULL, p->plot.at != NULL));
 }
 
+/* Checks every NAME of the `unit` statements once the graph is finished (each must be
+ * a unit, named once, in no other unit), then finds the scene's units: those, or
+ * else the detected ones. */
+static int resolve_units(struct parser *p)
+{
+	struct scene *s = p->s;
+	int *stated = malloc(((size_t)p->n_units + 1) * sizeof *stated);
+	if (!stated) {
+		out_of_memory(p);
+		return -1;
+	}
+	for (int i = 0; i < p->n_units && !p->failed; i++) {
+		const struct mark *m = &p->units[i];
+		struct token t = { .kind = TOK_NAME, .start = m->at, .len = m->len, .line = m->line };
+		int k = stated[i] = name_lookup(p, t.start, t.len);
+		for (int j = 0; j < i && k >= 0; j++)
+			if (stated[j] == k) {
+				ERR_AT(p, t, ERR_DUPLICATE, "'%.*s' is named as a unit twice (first on line %d)",
+				       (int)t.len, t.start, p->units[j].line);
+				break;
+			}
+		struct unit u;
+		enum unit_why why = k < 0 ? UNIT_OK : unit_match(s, k, 1, &u);
+		if (k < 0)
+			ERR_AT(p, t, ERR_UNKNOWN_NAME, "unit names '%.*s', which is not defined", (int)t.len, t.start);
+		else if (why == UNIT_NO_MEMORY)
+			out_of_memory(p);
+		else if (why != UNIT_OK)
+			ERR_AT(p, t, ERR_BAD_UNIT, "'%.*s' is not a unit a = g(w·x + … + b): %s", (int)t.len, t.start,
+			       unit_why_text(why));
+		else
+			free(u.w);
+	}
+	if (!p->failed && !(s->units = unit_set_new(s, stated, p->n_units)))
+		out_of_memory(p);
+	for (int i = 0; !p->failed && i < p->n_units; i++)
+		if (s->units->member[stated[i]] < 0 || s->units->units[s->units->member[stated[i]]].a != stated[i]) {
+			const struct mark *m = &p->units[i];
+			struct token t = { .kind = TOK_NAME, .start = m->at, .len = m->len, .line = m->line };
+			ERR_AT(p, t, ERR_BAD_UNIT, "'%.*s' is part of another unit named here", (int)t.len, t.start);
+		}
+	free(stated);
+	return p->failed ? -1 : 0;
+}
+
 struct scene *scene_parse(const char *src, size_t len, const char *path, struct nudge_error *err)
 {
 	struct nudge_error local;
@@ -968,7 +1041,10 @@ struct scene *scene_parse(const char *src, size_t len, const char *path, struct 
 		resolve(&p);
 	if (!p.failed && scene_finish(s))
 		out_of_memory(&p);
+	if (!p.failed)
+		resolve_units(&p);
 	graph_build_free(&p.g);
+	free(p.units);
 	if (p.failed) {
 		scene_free(s);
 		return NULL;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core-private.h"
+#include "nudge/unit.h"
 
 #define NUDGE_MAX_FILE (256u << 20) /* refuse files over 256 MiB */
 
@@ -169,6 +170,7 @@ void scene_free(struct scene *s)
 	free(s->data);
 	free(s->title);
 	free(s->path);
+	unit_set_free(s->units);
 	free(s);
 }
 
