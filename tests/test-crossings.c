@@ -2,11 +2,14 @@
  * the same graphs (issue 12 item 3): each graph is written as DOT with its boxes' sizes,
  * laid out by `dot -Tplain`, and the crossings of straight edges between node centres
  * are counted for both layouts; on the built-in scenes and layered networks nudge's
- * (one row, as laid out) may have no more than dot's (today equal, 0 to 19068). On
- * irregular graphs with long edges (tangle) it has 25 % more: both order the columns
- * alike, but a straight line across several columns meets what dot's places avoid;
- * allowed there. Also prints the crossings as drawn (nudge's bends, dot's splines), and
- * how long a ~500-node layout takes (neither asserted: tests assert no time).
+ * (one row, as laid out) may have no more than dot's (equal, 0 to 19068, before wide
+ * layers stack). Where they stack (2-4-4-1, 3-6-6-1) a straight line from a leaf in a
+ * left sub-column meets a few more (96 vs 94, 597 vs 594: 3 % allowed), though drawn
+ * along its lane it crosses none the unstacked column would not. On irregular graphs
+ * with long edges (tangle) it has 25 % more: both order the columns alike, but a
+ * straight line across several columns meets what dot's places avoid; allowed there.
+ * Also prints the crossings as drawn (nudge's bends and lanes, dot's splines), and how
+ * long a ~500-node layout takes (neither asserted: tests assert no time).
  * Exits 77 (skipped) without `dot` (Debian: graphviz). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,7 +175,13 @@ static void nudge_routes(const struct scene *s, const struct graph_layout *g, st
 		const struct layout_item *src = &g->items[s->edges[e].from];
 		const struct layout_item *dst = &g->items[s->edges[e].to];
 		rt[e].n = 0;
-		route_add(&rt[e], src->x + src->w / 2, g->port_out[e]);
+		if (src->drop > 0) { /* a stacked leaf: down from under its box, out along its lane */
+			route_add(&rt[e], src->x, src->y + src->h / 2);
+			route_add(&rt[e], src->x, src->y + src->drop);
+			route_add(&rt[e], g->col_x[src->col] + g->col_w[src->col], src->y + src->drop);
+		} else {
+			route_add(&rt[e], src->x + src->w / 2, g->port_out[e]);
+		}
 		for (int k = 0; k < g->edge_n[e]; k++) {
 			const struct layout_item *it = &g->items[g->edge_first[e] + k];
 			route_add(&rt[e], it->x - it->w / 2, it->y);
@@ -264,8 +273,8 @@ int main(void)
 	}
 	static const int n221[] = {2, 2, 1}, n2441[] = {2, 4, 4, 1}, n3661[] = {3, 6, 6, 1};
 	compare(r, "2-2-1 network", parsed("net221", graphs_network(n221, 3)), 0);
-	compare(r, "2-4-4-1 network", parsed("net2441", graphs_network(n2441, 4)), 0);
-	compare(r, "3-6-6-1 network", parsed("net3661", graphs_network(n3661, 4)), 0);
+	compare(r, "2-4-4-1 network", parsed("net2441", graphs_network(n2441, 4)), 3);
+	compare(r, "3-6-6-1 network", parsed("net3661", graphs_network(n3661, 4)), 3);
 	static const int n4cccc1[] = {4, 12, 12, 12, 1}; /* 471 nodes */
 	compare(r, "4-12-12-12-1 net", parsed("net465", graphs_network(n4cccc1, 5)), 0);
 	compare(r, "tangle 40", parsed("tangle40", graphs_tangle(6, 40, 7)), 25);

@@ -1,7 +1,8 @@
 /* draw_graph.c - draws the computation graph from its layout: node boxes (shape and
  * colour by kind) with label, expression, value and gradient; arrows between them with
- * the local derivatives of the backward pass; the current step highlighted and, mid
- * animation, a pulse along its edges. "?" for what the shown step does not know yet. */
+ * the local derivatives of the backward pass (in a crowded graph only the step's, each
+ * placed clear of every box); the current step highlighted and, mid animation, a pulse
+ * along its edges. "?" for what the shown step does not know yet. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -90,6 +91,13 @@ static int graph_route(const struct graph_layout *g, const struct scene *s, int 
 	int kb[64], nk = 0;    /* and the row of each */
 	kb[nk] = g->col_band[src->col];
 	kx[nk] = src->x + src->w / 2; ky[nk++] = g->port_out[e];
+	int n = 0;
+	if (src->drop > 0) { /* a stacked leaf: down from under its box, out along its lane */
+		px[n] = src->x, py[n++] = src->y + src->h / 2;
+		px[n] = src->x, py[n++] = src->y + src->drop;
+		kx[0] = g->col_x[src->col] + g->col_w[src->col] + (src->x - src->ux);
+		ky[0] = src->y + src->drop;
+	}
 	for (int k = 0; k < g->edge_n[e] && nk < 60; k++) {
 		const struct layout_item *it = &g->items[g->edge_first[e] + k];
 		kb[nk] = kb[nk + 1] = g->col_band[it->col];
@@ -100,7 +108,7 @@ static int graph_route(const struct graph_layout *g, const struct scene *s, int 
 	kx[nk] = dst->x - dst->w / 2; ky[nk++] = g->port_in[e];
 	/* between knots 2j and 2j+1: an S-curve, or round to the next row; within an item:
 	 * straight */
-	int n = 0, per = (GRAPH_ROUTE - 1) / (nk / 2 + 1);
+	int per = (GRAPH_ROUTE - 1) / (nk / 2 + 1);
 	for (int j = 0; j + 1 < nk; j++) {
 		double x0 = kx[j], y0 = ky[j], x1 = kx[j + 1], y1 = ky[j + 1];
 		if (j % 2 == 0 && kb[j + 1] > kb[j] && n + 5 < GRAPH_ROUTE - 1) {
@@ -373,19 +381,136 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		graph_mean_row(cr, r, st, th, t, v, it->x, base + M.row_grad);
 }
 
+#define GRAPH_LABEL_NEAR 64 /* most boxes a label's place is checked against */
+
+/* Node boxes, the mean box and placed labels (taken, 4 numbers each: x, y, w, h) that
+ * reach into the square of half-side r round (cx, cy), into near (x, y, w, h each).
+ * Returns how many (at most GRAPH_LABEL_NEAR; the rest are left out of the search). */
+static int graph_near(const struct graph_layout *g, int n_nodes, const double *taken, int n,
+                      double cx, double cy, double r, double *near)
+{
+	int m = 0;
+	const struct mean_box *mb = &g->mean;
+	for (int i = -1; i < n_nodes + n && m < GRAPH_LABEL_NEAR; i++) {
+		double b[4];
+		if (i < 0) {
+			if (!mb->on)
+				continue;
+			b[0] = mb->x - mb->w / 2, b[1] = mb->y - mb->h / 2, b[2] = mb->w, b[3] = mb->h;
+		} else if (i < n_nodes) {
+			const struct layout_item *it = &g->items[i];
+			b[0] = it->x - it->w / 2, b[1] = it->y - it->h / 2, b[2] = it->w, b[3] = it->h;
+		} else {
+			memcpy(b, taken + 4 * (i - n_nodes), sizeof b);
+		}
+		if (b[0] < cx + r && cx - r < b[0] + b[2] && b[1] < cy + r && cy - r < b[1] + b[3])
+			memcpy(near + 4 * m++, b, sizeof b);
+	}
+	return m;
+}
+
+/* Is the box (top-left x, y, size w x h) inside the graph and clear of the n boxes in
+ * near (with a margin)? */
+static int graph_clear(const struct graph_layout *g, double x, double y, double w, double h,
+                       const double *near, int n)
+{
+	const double m = 0.15;
+	if (x < 0 || y < 0 || x + w > g->width || y + h > g->height)
+		return 0;
+	for (int i = 0; i < n; i++) {
+		const double *b = near + 4 * i;
+		if (x < b[0] + b[2] + m && b[0] < x + w + m && y < b[1] + b[3] + m && b[1] < y + h + m)
+			return 0;
+	}
+	return 1;
+}
+
+/* Where a bare layout draws edge e's label (its top-left corner into *x, *y): on the
+ * edge, or just above or below it, as near its middle as is clear of the nodes and of
+ * the n labels already placed (taken); else the clear place nearest the edge's middle
+ * (*ax, *ay, where a leader line goes; *ax < 0 when the label is on its edge). Returns
+ * 0 when nothing near is clear. */
+static int graph_label_place(const struct graph_layout *g, const struct scene *s, int e,
+                             const double *taken, int n, double *x, double *y, double *ax,
+                             double *ay)
+{
+	const struct layout_item *it = &g->items[g->edge_label[e]];
+	double px[GRAPH_ROUTE], py[GRAPH_ROUTE], w = it->lw, h = it->lh;
+	int np = graph_route(g, s, e, px, py);
+	static const double along[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8};
+	static const double side[] = {0, -0.6, 0.6, -1.2, 1.2}; /* label heights off the edge */
+	double near[4 * GRAPH_LABEL_NEAR], mx, my, reach = 14; /* em searched round the middle */
+	graph_point_at(px, py, np, 0.5, &mx, &my);
+	int m = graph_near(g, s->n_nodes, taken, n, mx, my, reach + w + h, near);
+	*ax = -1;
+	for (size_t j = 0; j < sizeof side / sizeof side[0]; j++)
+		for (size_t i = 0; i < sizeof along / sizeof along[0]; i++) {
+			double cx, cy;
+			graph_point_at(px, py, np, along[i], &cx, &cy);
+			*x = cx - w / 2;
+			*y = cy + side[j] * h - h / 2;
+			if (graph_clear(g, *x, *y, w, h, near, m))
+				return 1;
+		}
+	for (double rad = 0.5; rad <= reach; rad += 0.5) /* rings of candidates, nearest first */
+		for (int k = 0, steps = (int)(rad * 8); k < steps; k++) {
+			double t = 2 * M_PI * k / steps;
+			*x = mx + rad * cos(t) * 1.6 - w / 2; /* wider than high, as labels are */
+			*y = my + rad * sin(t) - h / 2;
+			if (graph_clear(g, *x, *y, w, h, near, m)) {
+				*ax = mx;
+				*ay = my;
+				return 1;
+			}
+		}
+	return 0;
+}
+
+/* Does edge e's label show? Every one that is known, except in a bare layout: there
+ * only those of the shown step's edges. */
+static int graph_label_shown(const struct graph_layout *g, const struct graph_state *st, int e)
+{
+	if (!g->bare)
+		return 1;
+	return st->t && trace_step_uses_edge(st->t, st->fig->scene, st->k, e);
+}
+
 static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layout *g,
                          const struct graph_state *st, const struct theme *th,
                          const struct graph_xform *xf)
 {
 	const struct scene *s = st->fig->scene;
 	struct text_style ls = {FONT_REGULAR, M.local, 0};
+	double taken[4 * 64]; /* labels placed over a bare layout */
+	int n_taken = 0;
 	for (int e = 0; e < s->n_edges; e++) {
 		double a = graph_local_known(st, e);
-		if (a <= 0)
+		if (a <= 0 || !graph_label_shown(g, st, e))
 			continue;
 		const struct layout_item *it = &g->items[g->edge_label[e]];
-		double x = it->x - it->bw / 2, y = it->y - it->h / 2;
-		graph_box_path(cr, x, y, it->bw, it->h, it->h / 2);
+		double x = it->x - it->lw / 2, y = it->y - it->lh / 2, cx = it->x, cy = it->y, ax, ay;
+		if (g->bare) {
+			if (n_taken == 64 || !graph_label_place(g, s, e, taken, n_taken, &x, &y, &ax, &ay))
+				continue; /* no room: the caption still says it */
+			if (ax >= 0) { /* off its edge: a leader from the edge's middle */
+				double lx = fmin(fmax(ax, x), x + it->lw), ly = fmin(fmax(ay, y), y + it->lh);
+				cairo_move_to(cr, ax, ay);
+				cairo_line_to(cr, lx, ly);
+				theme_set_alpha(cr, th->backward, M.local_alpha * a);
+				cairo_set_line_width(cr, M.local_line);
+				cairo_stroke(cr);
+				cairo_arc(cr, ax, ay, M.pulse_dot * 0.6, 0, 2 * M_PI);
+				cairo_fill(cr);
+			}
+			double *b = taken + 4 * n_taken++;
+			b[0] = x;
+			b[1] = y;
+			b[2] = it->lw;
+			b[3] = it->lh;
+			cx = x + it->lw / 2;
+			cy = y + it->lh / 2;
+		}
+		graph_box_path(cr, x, y, it->lw, it->lh, it->lh / 2);
 		theme_set_alpha(cr, th->label_bg, a);
 		cairo_fill_preserve(cr);
 		theme_set_alpha(cr, th->backward, M.local_alpha * a);
@@ -404,15 +529,15 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
 		}
 		if (text == quiz && st->o->wrong_edge && st->o->wrong_edge[e])
 			theme_set_alpha(cr, th->wrong, a);
-		double base = it->y + M.local * M.base_local;
+		double base = cy + M.local * M.base_local;
 		if (cut) { /* compact: "∂c/∂w" over "= x = 2" */
 			snprintf(first, sizeof first, "%.*s", cut, text);
-			graph_centred(cr, r, first, it->x, base - M.local * M.local_h / 2, &ls);
-			graph_centred(cr, r, text + cut + 1, it->x, base + M.local * M.local_h / 2, &ls);
+			graph_centred(cr, r, first, cx, base - M.local * M.local_h / 2, &ls);
+			graph_centred(cr, r, text + cut + 1, cx, base + M.local * M.local_h / 2, &ls);
 		} else {
-			graph_centred(cr, r, text, it->x, base, &ls);
+			graph_centred(cr, r, text, cx, base, &ls);
 		}
-		graph_hit(r, xf, HIT_EDGE_LOCAL, -1, e, x, y, it->bw, it->h);
+		graph_hit(r, xf, HIT_EDGE_LOCAL, -1, e, x, y, it->lw, it->lh);
 	}
 }
 
@@ -470,39 +595,44 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
                        struct graph_extent *ex)
 {
-	for (int compact = 0; compact < 2; compact++) {
-		const struct graph_layout *g = fig->scene->n_nodes > GRAPH_MAX_NODES ? NULL
-		                               : layout_get(r, fig, o, compact, 1);
+	for (int v = 0; v < LAYOUT_VARIANTS; v++) {
+		int n = fig->scene->n_nodes; /* only a crowded graph is laid out bare */
+		const struct graph_layout *g =
+			n > GRAPH_MAX_NODES || (v == LAYOUT_BARE && n < LAYOUT_CROWDED)
+				? NULL
+				: layout_get(r, fig, o, v, 1);
 		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
 			double w, h;
-			int real = g && layout_extent(r, compact, b + 1, &w, &h) == b + 1; /* a graph
+			int real = g && layout_extent(r, v, b + 1, &w, &h) == b + 1; /* a graph
 			                                               of few layers wraps less */
-			ex->w[compact][b] = real ? w : 0;
-			ex->h[compact][b] = real ? h : 0;
+			ex->w[v][b] = real ? w : 0;
+			ex->h[v][b] = real ? h : 0;
 		}
 	}
 }
 
-/* Which layout (0 wide, 1 compact) in how many rows (*bands) shows the graph largest in
- * a w x h panel (legend included; u = one 1080p pixel), and its scale *k in user units
- * per em; -1 for none. The compact one must win by a clear margin (the wide one reads
- * more easily); a wrapped one only where one row would be small (GRAPH_WRAP_EM), and
- * by a larger margin (one row reads more easily still). */
+/* Which layout variant (enum layout_variant) in how many rows (*bands) shows the graph
+ * largest in a w x h panel (legend included; u = one 1080p pixel), and its scale *k in
+ * user units per em; -1 for none. The compact one must win by a clear margin (the wide
+ * one reads more easily); a wrapped or bare one only where the others would be small
+ * (GRAPH_WRAP_EM), and by a larger margin (one row, every edge label, read more easily
+ * still). */
 static int graph_choice(const struct graph_extent *ex, double w, double h, double u, double *k,
                         int *bands)
 {
 	int best = -1;
 	double cap = GRAPH_MAX_EM * u, best_eff = 0;
+	static const double cost[LAYOUT_VARIANTS] = {1, 1.08, 1.2}; /* how much larger it must be */
 	h -= M.legend * u * M.legend_rows;
 	*k = 0;
 	*bands = 1;
-	for (int c = 0; c < 2; c++)
+	for (int c = 0; c < LAYOUT_VARIANTS; c++)
 		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
 			if (!(ex->w[c][b] > 0) || !(ex->h[c][b] > 0) ||
-			    (b > 0 && best >= 0 && *k >= GRAPH_WRAP_EM * u))
+			    ((b > 0 || c == LAYOUT_BARE) && best >= 0 && *k >= GRAPH_WRAP_EM * u))
 				continue;
 			double kc = fmin(cap, fmin(w / ex->w[c][b], h / ex->h[c][b]));
-			double eff = kc / ((c ? 1.08 : 1) * (b ? 1.25 : 1));
+			double eff = kc / (cost[c] * (b ? 1.25 : 1));
 			if (best < 0 || eff > best_eff) {
 				best = c;
 				best_eff = eff;

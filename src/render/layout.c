@@ -1,11 +1,12 @@
 /* layout.c - the layered left-to-right layout of the computation graph: one column per
  * layer (a leaf sits just before its first use, as in the lecture's drawings, unless
  * asked to keep every leaf on the left), with a column between layers that holds the
- * edges' local-derivative labels;
+ * edges' local-derivative labels (in a bare layout, a lane: labels drawn on demand);
  * long edges bend through placeholder slots, columns are ordered to cross few edges
- * (order.c), and rows are placed by a separation-keeping relaxation.
- * A long graph wraps: its columns go into rows read left to right, one under the other.
- * Works in em units; draw_graph scales it into its panel. Draws nothing. */
+ * (order.c), a crowded graph's wide columns of leaves stack in sub-columns, and rows
+ * are placed by a separation-keeping relaxation. A long graph wraps: its columns go
+ * into rows read left to right, one under the other. Works in em units; draw_graph
+ * scales it into its panel. Draws nothing. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -146,7 +147,8 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g, int c
 			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s = %s", sym, num);
 		else
 			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s", num);
-		g->local_cut[e] = compact ? cut : 0; /* compact: "= x = 2" under "∂c/∂w" */
+		/* compact and bare: "= x = 2" under "∂c/∂w" */
+		g->local_cut[e] = compact || g->bare ? cut : 0;
 	}
 }
 
@@ -238,13 +240,126 @@ int layout_neighbours(const struct graph_layout *g, const struct scene *s, int i
 	return 1;
 }
 
+#define LAYOUT_STACK_MIN 6  /* fewest single-use leaves in a column that make it stack */
+#define LAYOUT_STACK_MOST 3 /* most sub-columns of a stack */
+#define LAYOUT_STACK_ASPECT 0.55 /* height / width a graph's layout stacks down to (its
+                                    panel's, about, at 16:9 beside a plot) */
 #define LAYOUT_BAND_MIN 4 /* fewest node columns in a row of a wrapped layout: a small
                              graph keeps the shape of the lecture's drawing */
 
+/* Can the item stand in a stack: a leaf (not the cost) that feeds one node? */
+static int layout_stackable(const struct scene *s, const struct layout_item *it)
+{
+	return it->node >= 0 && s->nodes[it->node].kind != NODE_COMPUTED && it->node != s->cost &&
+	       s->nodes[it->node].n_out == 1;
+}
+
+/* Distance between the centres of a and b, b just under a in their column: none
+ * between the leaves of one row of a stack, and room under a stack's row for the edges
+ * of its left sub-columns. */
 static double layout_sep(const struct layout_item *a, const struct layout_item *b)
 {
+	if (a->stack && a->stack == b->stack)
+		return 0;
 	double gap = (a->node >= 0 && b->node >= 0) ? M.node_gap : M.slot_gap;
-	return (a->h + b->h) / 2 + gap;
+	double ha = a->stack ? a->rh : a->h, hb = b->stack ? b->rh : b->h;
+	return (ha + hb) / 2 + a->below + gap;
+}
+
+/* Height and width of node column c with its stackable leaves in subs sub-columns. */
+static void layout_stack_size(const struct graph_layout *g, const struct scene *s,
+                              const struct layout_work *w, int c, int subs, double *h,
+                              double *wd)
+{
+	double leaf_w = 0, leaf_h = 0;
+	int leaves = 0;
+	*h = *wd = 0;
+	for (int k = 0; k < w->col_n[c]; k++) {
+		const struct layout_item *it = &g->items[w->cols[w->col_start[c] + k]];
+		if (layout_stackable(s, it) && subs > 1) {
+			leaves++;
+			leaf_w = fmax(leaf_w, it->bw);
+			leaf_h = fmax(leaf_h, it->h);
+		} else {
+			*h += it->h + M.node_gap;
+			*wd = fmax(*wd, it->bw);
+		}
+	}
+	int rows = (leaves + subs - 1) / subs;
+	*h += rows * (leaf_h + M.node_gap + (subs - 1) * M.stack_lane);
+	*wd = fmax(*wd, subs * leaf_w + (subs - 1) * M.col_gap);
+}
+
+/* Wide layers stack: in a crowded graph (LAYOUT_CROWDED), while the layout is taller
+ * than LAYOUT_STACK_ASPECT of its width, its tallest node column, if it has at least
+ * LAYOUT_STACK_MIN leaves that feed one node each, takes one more sub-column (at most
+ * LAYOUT_STACK_MOST). Its runs of such leaves
+ * (in the column's order) then stand side by side, a row at a time: the first of a row
+ * rightmost, its edge leaving from its side; the others' edges drop from under their
+ * boxes into lanes under the row (the leftmost lowest) and run out of the column there,
+ * so they leave it in the column's order and cross nothing the unstacked column would
+ * not. */
+static void layout_stack(struct graph_layout *g, const struct scene *s, struct layout_work *w)
+{
+	int *subs = calloc((size_t)g->n_cols + 1, sizeof *subs);
+	double *ch = calloc((size_t)g->n_cols * 2 + 2, sizeof *ch), *cw = ch ? ch + g->n_cols + 1 : NULL;
+	if (!subs || !ch) {
+		free(subs);
+		free(ch);
+		return;
+	}
+	double width = 0;
+	for (int c = 0; c < g->n_cols; c++) {
+		subs[c] = 1;
+		if (c % 2 == 0)
+			layout_stack_size(g, s, w, c, 1, &ch[c], &cw[c]);
+		else
+			cw[c] = g->bare ? M.bare_lane : M.min_lane; /* about: labels may be wider */
+		width += cw[c] + M.col_gap;
+	}
+	for (;;) {
+		int top = 0;
+		for (int c = 0; c < g->n_cols; c += 2)
+			top = ch[c] > ch[top] ? c : top;
+		int leaves = 0;
+		for (int k = 0; k < w->col_n[top]; k++)
+			leaves += layout_stackable(s, &g->items[w->cols[w->col_start[top] + k]]);
+		if (s->n_nodes < LAYOUT_CROWDED || ch[top] <= LAYOUT_STACK_ASPECT * width ||
+		    leaves < LAYOUT_STACK_MIN || subs[top] == LAYOUT_STACK_MOST)
+			break;
+		width -= cw[top];
+		layout_stack_size(g, s, w, top, ++subs[top], &ch[top], &cw[top]);
+		width += cw[top];
+	}
+	int rows = 0;
+	for (int c = 0; c < g->n_cols; c += 2) {
+		int *col = w->cols + w->col_start[c];
+		for (int k = 0; k < w->col_n[c] && subs[c] > 1;) {
+			int m = 0;
+			while (k + m < w->col_n[c] && m < subs[c] && layout_stackable(s, &g->items[col[k + m]]))
+				m++;
+			if (m == 0) {
+				k++;
+				continue;
+			}
+			double rh = 0;
+			for (int j = 0; j < m; j++)
+				rh = fmax(rh, g->items[col[k + j]].h);
+			rows++;
+			for (int j = 0; j < m; j++) {
+				struct layout_item *it = &g->items[col[k + j]];
+				it->stack = rows;
+				it->subs = subs[c];
+				it->sub = subs[c] - 1 - j;
+				it->rh = rh;
+				it->below = M.stack_lane * (m - 1);
+				it->drop = j ? rh / 2 + M.stack_lane * j : 0;
+			}
+			k += m;
+		}
+	}
+	free(subs);
+	free(ch);
 }
 
 /* Moves the column's items as close to want[] as the separations allow (weighted
@@ -320,10 +435,19 @@ static void layout_rows(struct graph_layout *g, const struct scene *s, struct la
 						cnt++;
 						continue;
 					}
-					for (int j = 0; j < m; j++, cnt++)
-						sum += g->items[nb[j]].y;
+					for (int j = 0; j < m; j++, cnt++) /* a stacked leaf's edge: its lane */
+						sum += g->items[nb[j]].y + (dir < 0 ? g->items[nb[j]].drop : 0) -
+						       (dir > 0 ? g->items[i].drop : 0);
 				}
 				want[k] = cnt ? sum / cnt : g->items[i].y;
+			}
+			for (int k = 0, j; k < w->col_n[c]; k = j) { /* a stack's row moves as one */
+				double sum = want[k];
+				for (j = k + 1; j < w->col_n[c] && g->items[col[k]].stack &&
+				                g->items[col[j]].stack == g->items[col[k]].stack; j++)
+					sum += want[j];
+				for (int q = k; q < j; q++)
+					want[q] = sum / (j - k);
 			}
 			layout_project(g, col, w->col_n[c], want, wt, val, len);
 		}
@@ -334,12 +458,21 @@ static void layout_rows(struct graph_layout *g, const struct scene *s, struct la
 
 static void layout_columns(struct graph_layout *g)
 {
+	double *sub_w = calloc((size_t)g->n_cols + 1, sizeof *sub_w); /* a stack's sub-column */
 	for (int c = 0; c < g->n_cols; c++)
-		g->col_w[c] = c % 2 ? M.min_lane : 0;
+		g->col_w[c] = c % 2 ? (g->bare ? M.bare_lane : M.min_lane) : 0;
 	for (int i = 0; i < g->n_items; i++) {
 		struct layout_item *it = &g->items[i];
-		if (it->bw > g->col_w[it->col])
+		if (it->stack && sub_w)
+			sub_w[it->col] = fmax(sub_w[it->col], it->bw);
+		else if (it->bw > g->col_w[it->col])
 			g->col_w[it->col] = it->bw;
+	}
+	for (int i = 0; i < g->n_items && sub_w; i++) {
+		const struct layout_item *it = &g->items[i];
+		if (it->stack)
+			g->col_w[it->col] = fmax(g->col_w[it->col],
+			                         it->subs * sub_w[it->col] + (it->subs - 1) * M.col_gap);
 	}
 	double x = 0;
 	for (int c = 0; c < g->n_cols; c++) {
@@ -351,11 +484,16 @@ static void layout_columns(struct graph_layout *g)
 	for (int i = 0; i < g->n_items; i++) {
 		struct layout_item *it = &g->items[i];
 		it->x = g->col_x[it->col] + g->col_w[it->col] / 2;
+		if (it->stack && sub_w) /* its sub-column, the stack right-aligned in the column */
+			it->x = g->col_x[it->col] + g->col_w[it->col] -
+			        (it->subs - it->sub) * (sub_w[it->col] + M.col_gap) + M.col_gap +
+			        sub_w[it->col] / 2;
 		/* routes run straight through labels and the middle of bend slots */
-		it->w = it->node >= 0 || it->is_label ? it->bw : g->col_w[it->col] * 0.5;
+		it->w = it->node >= 0 || (it->is_label && !g->bare) ? it->bw : g->col_w[it->col] * 0.5;
 		if (it->y - it->h / 2 < top) top = it->y - it->h / 2;
-		if (it->y + it->h / 2 > bottom) bottom = it->y + it->h / 2;
+		if (it->y + it->h / 2 + it->below > bottom) bottom = it->y + it->h / 2 + it->below;
 	}
+	free(sub_w);
 	if (g->n_items == 0)
 		top = bottom = 0;
 	for (int i = 0; i < g->n_items; i++) {
@@ -533,8 +671,12 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		snprintf(line, sizeof line, "%.*s", cut, g->local[e]);
 		double w = cut ? fmax(text_width(r, line, &loc), text_width(r, g->local[e] + cut, &loc))
 		               : text_width(r, g->local[e], &loc);
-		it->bw = it->w = w + M.local_pad;
-		it->h = M.local * M.local_h * (cut ? 2 : 1);
+		it->lw = it->bw = it->w = w + M.local_pad;
+		it->lh = it->h = M.local * M.local_h * (cut ? 2 : 1);
+		if (g->bare) { /* a bend's room */
+			it->bw = it->w = 0;
+			it->h = M.bend_h;
+		}
 	}
 }
 
@@ -613,6 +755,7 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
 	}
 	free(fill);
 	order_columns(g, s, &w);
+	layout_stack(g, s, &w);
 	layout_rows(g, s, &w);
 	layout_columns(g);
 	layout_wrap(r, s, g, 1);
@@ -663,13 +806,13 @@ static uint64_t layout_hash_doubles(uint64_t h, const double *v, int n)
 /* Everything layout_texts reads: the scene, the options, the shown row and every number
  * it formats. Equal keys make equal texts, so a figure drawn again (or measured again
  * for arranging the panels) does not make its texts again. */
-static unsigned long layout_input_key(const struct figure *fig, int compact, int leaves_left)
+static unsigned long layout_input_key(const struct figure *fig, int variant, int leaves_left)
 {
 	const struct scene *s = fig->scene;
 	const struct eval *ev = fig->ev;
 	const struct forward_view *fw = figure_forward(fig);
 	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
-	int head[] = {compact, leaves_left, ev->row, fw ? fw->input : -1};
+	int head[] = {variant, leaves_left, ev->row, fw ? fw->input : -1};
 	for (int k = 0; k < 4; k++)
 		h = (h ^ (uint64_t)(unsigned)head[k]) * 1099511628211ULL;
 	h = layout_hash_doubles(h, ev->value, s->n_nodes);
@@ -682,18 +825,19 @@ static unsigned long layout_input_key(const struct figure *fig, int compact, int
 }
 
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
-                                      const struct draw_opts *o, int compact, int bands)
+                                      const struct draw_opts *o, int variant, int bands)
 {
 	const struct scene *s = fig->scene;
-	struct graph_layout **cached = &r->layout[compact != 0];
-	unsigned long input = layout_input_key(fig, compact != 0, o->leaves_left != 0);
+	struct graph_layout **cached = &r->layout[variant];
+	unsigned long input = layout_input_key(fig, variant, o->leaves_left != 0);
 	if (*cached && (*cached)->scene == s && (*cached)->input_key == input)
-		return layout_rewrap(r, compact, bands); /* the same numbers: the same texts */
+		return layout_rewrap(r, variant, bands); /* the same numbers: the same texts */
 	struct graph_layout *g = calloc(1, sizeof *g);
 	if (!g)
 		return *cached;
 	g->scene = s;
-	g->compact = compact != 0;
+	g->compact = variant == LAYOUT_COMPACT;
+	g->bare = variant == LAYOUT_BARE;
 	g->text = calloc((size_t)s->n_nodes + 1, sizeof *g->text);
 	g->local = calloc((size_t)s->n_edges + 1, sizeof *g->local);
 	g->local_cut = calloc((size_t)s->n_edges + 1, sizeof *g->local_cut);
@@ -724,21 +868,21 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 		layout_free(*cached);
 		*cached = g;
 	}
-	return layout_rewrap(r, compact, bands);
+	return layout_rewrap(r, variant, bands);
 }
 
-int layout_extent(struct render *r, int compact, int bands, double *w, double *h)
+int layout_extent(struct render *r, int variant, int bands, double *w, double *h)
 {
-	struct graph_layout *g = r->layout[compact != 0];
+	struct graph_layout *g = r->layout[variant];
 	*w = *h = 0;
 	if (!g || bands < 1 || bands > LAYOUT_MAX_BANDS)
 		return 0;
 	int most = layout_most_bands(g);
 	if (bands > 1 && bands > most) /* wraps into fewer rows: as many as it can have */
-		return layout_extent(r, compact, most > 1 ? most : 1, w, h);
+		return layout_extent(r, variant, most > 1 ? most : 1, w, h);
 	struct layout_fit *f = &g->fits[bands - 1];
 	if (!f->bands) {
-		layout_rewrap(r, compact, bands);
+		layout_rewrap(r, variant, bands);
 		*f = (struct layout_fit){g->bands, g->width, g->height};
 	}
 	*w = f->w;
@@ -746,9 +890,9 @@ int layout_extent(struct render *r, int compact, int bands, double *w, double *h
 	return f->bands;
 }
 
-const struct graph_layout *layout_rewrap(struct render *r, int compact, int bands)
+const struct graph_layout *layout_rewrap(struct render *r, int variant, int bands)
 {
-	struct graph_layout *g = r->layout[compact != 0];
+	struct graph_layout *g = r->layout[variant];
 	if (g && g->bands_asked != bands)
 		layout_wrap(r, g->scene, g, bands);
 	return g;

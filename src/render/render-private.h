@@ -64,6 +64,15 @@ struct layout_item {           /* one slot in a column: a node, an edge label or
 	double x, y;               /* centre (in rows when the layout wraps) */
 	double ux, uy;             /* centre in the one-row layout */
 	int order;                 /* position within the column */
+	double lw, lh;             /* an edge label's drawn size (in a bare layout its slot is
+	                              a bend's: it is drawn, when shown, where there is room) */
+	int stack;                 /* a leaf in a stacked column: its row of the stack (from 1),
+	                              else 0 */
+	int sub, subs;             /* its sub-column (0 leftmost) of the column's subs */
+	double rh;                 /* the stack row's box height */
+	double below;              /* room under the row for its left sub-columns' edges */
+	double drop;               /* how far under its centre its edge leaves the column (0:
+	                              from its side) */
 };
 
 struct layout_node_text {      /* what a node box shows, for sizing and drawing */
@@ -90,6 +99,14 @@ struct mean_box {              /* J = (1/m) Σᵢ J⁽ⁱ⁾ (scenes with a data
 };
 
 #define LAYOUT_MAX_BANDS 24     /* most rows a long graph wraps into */
+#define LAYOUT_CROWDED 24       /* nodes from which a graph is crowded: its wide layers may
+                                   stack, and it may be laid out bare */
+enum layout_variant {           /* the layouts a graph is tried in */
+	LAYOUT_WIDE,                /* one-line headers and edge labels */
+	LAYOUT_COMPACT,             /* long headers and edge labels on two lines */
+	LAYOUT_BARE,                /* edge labels take no room (crowded graphs only) */
+	LAYOUT_VARIANTS
+};
 struct graph_layout {
 	int n_items, n_cols;
 	struct layout_item *items;  /* nodes first (index = node), then labels and bends */
@@ -99,6 +116,8 @@ struct graph_layout {
 	char (*local)[200];         /* per edge: "∂c/∂w = x = −2" */
 	int *local_cut;             /* per edge: where its second line starts, or 0 for one line */
 	int compact;                /* 1: long headers and edge labels on two lines */
+	int bare;                   /* 1: edge labels take no room; only those that matter
+	                               (the step's, the hovered node's) are drawn, over it */
 	double *port_in, *port_out; /* per edge: y where it enters its target / leaves its source */
 	double *col_x, *col_w;      /* per column: left edge and width */
 	double width, height;       /* bounding box, em units, items inside [0,w]x[0,h] */
@@ -121,20 +140,21 @@ struct graph_layout {
 	} fits[LAYOUT_MAX_BANDS];
 };
 
-/* Builds (or reuses, when nothing changed) the layout of fig's graph: the wide one, or
- * (compact) the one with long headers and edge labels on two lines, narrower and taller. */
+/* Builds (or reuses, when nothing changed) the layout of fig's graph in one of the
+ * variants (enum layout_variant): wide; compact (long headers and edge labels on two
+ * lines, narrower and taller); bare (compact, edge labels without room of their own). */
 /* Its columns wrapped into `bands` rows (1: one row, as laid out) of about equal width,
  * each read left to right, breaking only before a node column; g->bands says how many
  * rows it got (fewer when the graph has fewer layers). */
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
-                                      const struct draw_opts *o, int compact, int bands);
+                                      const struct draw_opts *o, int variant, int bands);
 /* The last layout_get's layout wrapped into `bands` rows instead: cheap (no texts made,
  * nothing laid out again), for trying how many rows fit a panel best. */
-const struct graph_layout *layout_rewrap(struct render *r, int compact, int bands);
+const struct graph_layout *layout_rewrap(struct render *r, int variant, int bands);
 /* The extent (em) of the last layout_get's layout wrapped into `bands` rows, and the rows
  * it gets (fewer when the graph cannot have that many; 0 without a layout): measured
  * once per layout, so arranging the figure does not wrap it again each time. */
-int layout_extent(struct render *r, int compact, int bands, double *w, double *h);
+int layout_extent(struct render *r, int variant, int bands, double *w, double *h);
 void layout_free(struct graph_layout *g);
 #define LAYOUT_MAX_NB 256       /* most neighbours of an item considered */
 /* Neighbours of item i towards the previous (dir < 0) or next column, into out (at most
@@ -169,6 +189,8 @@ struct graph_metrics {
 	double slot_gap;                 /* next to edge labels and bends */
 	double col_gap;                  /* between columns */
 	double min_lane;                 /* narrowest label column (room for an arrow) */
+	double bare_lane;                /* a bare layout's label columns (its labels take no room) */
+	double stack_lane;               /* between the edges under a stacked column's row */
 	double bend_h;                   /* height of a bend slot */
 	double band_gap, wrap_out;       /* a wrapped layout: between its rows; how far an edge
 	                                    runs past a row's end before it turns down */
@@ -268,9 +290,9 @@ void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const st
 #define GRAPH_WRAP_EM 30.0 /* a graph whose one row would be drawn smaller may wrap */
 #define GRAPH_MAX_NODES 1500 /* more nodes are not laid out but described (it grows faster
                                than linearly; a 465-node network takes ~10 ms) */
-struct graph_extent {        /* em size of the wide [0] and compact [1] layouts wrapped
-                                into b + 1 rows (0 when the graph is not laid out) */
-	double w[2][LAYOUT_MAX_BANDS], h[2][LAYOUT_MAX_BANDS];
+struct graph_extent {        /* em size of each layout variant wrapped into b + 1 rows
+                                (0 when the graph is not laid out) */
+	double w[LAYOUT_VARIANTS][LAYOUT_MAX_BANDS], h[LAYOUT_VARIANTS][LAYOUT_MAX_BANDS];
 };
 void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
                        struct graph_extent *ex);
@@ -392,7 +414,7 @@ struct render {
 	struct font_set fonts;     /* the bundled fonts */
 	struct land_image land;    /* the map's bands (draw_landscape.c) */
 	struct text_cache *texts;  /* glyph runs */
-	struct graph_layout *layout[2]; /* last graph layouts: wide and compact */
+	struct graph_layout *layout[LAYOUT_VARIANTS]; /* last graph layout of each variant */
 	struct figure_geom *geom;  /* during a draw: where things go (the caller's draw_opts.geom,
 	                              or scratch when it gave none) */
 	struct figure_geom scratch; /* that scratch */

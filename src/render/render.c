@@ -38,8 +38,8 @@ void render_free(struct render *r)
 	if (!r)
 		return;
 	text_cache_free(r->texts);
-	layout_free(r->layout[0]);
-	layout_free(r->layout[1]);
+	for (int i = 0; i < LAYOUT_VARIANTS; i++)
+		layout_free(r->layout[i]);
 	if (r->land.img)
 		cairo_surface_destroy(r->land.img);
 	font_set_free(&r->fonts);
@@ -50,7 +50,7 @@ void render_forget_scene(struct render *r)
 {
 	if (!r)
 		return;
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < LAYOUT_VARIANTS; i++) {
 		layout_free(r->layout[i]);
 		r->layout[i] = NULL;
 	}
