@@ -939,6 +939,45 @@ static void test_one_recompute(void)
 /* The map of J over two names: J shows it, a drag on it moves both params, F draws the
  * next steps without moving the point, Shift+click picks the second name, J again goes
  * back to the curve. */
+/* Shift+F types the map's rates: Enter draws a path for each, a wrong list is refused
+ * in the status line (the paths stay), Esc changes nothing. The typed text goes into
+ * SDL text events, as a keyboard sends it. */
+static void test_typed_rates(struct app *a)
+{
+	const struct land_samples *l = &a->session.land;
+	key(a, SDLK_f, KMOD_LSHIFT);
+	CHECK(a->ui.typing_rates, "Shift+F: the rates are typed");
+	text(a, "0.05, 0.2");
+	text(a, "x"); /* not a character of a list of numbers: dropped */
+	text(a, ",0.6");
+	CHECK(!strcmp(a->ui.edit, "0.05, 0.2,0.6"), "what is typed shows: '%s'", a->ui.edit);
+	key(a, SDLK_p, 0); /* keys go to the typing, not to their commands */
+	CHECK(!a->playback.playing, "P while typing does not play");
+	key(a, SDLK_RETURN, 0);
+	CHECK(!a->ui.typing_rates, "Enter ends the typing");
+	CHECK(l->n_paths == 3 && l->paths[0].rate == 0.05 && l->paths[1].rate == 0.2 && l->paths[2].rate == 0.6,
+	      "Enter: three paths at the typed rates (%d paths)", l->n_paths);
+	CHECK(l->paths[0].n > 1 && l->paths[2].n > 1, "the paths have steps");
+	key(a, SDLK_f, KMOD_RSHIFT);
+	text(a, "0.1,,0.3");
+	key(a, SDLK_KP_ENTER, 0);
+	CHECK(!a->ui.typing_rates && a->ui.status_error && strstr(a->ui.status, "missing"),
+	      "a wrong list is refused in the status line: '%s'", a->ui.status);
+	CHECK(l->n_paths == 3 && l->paths[1].rate == 0.2, "the paths stay as they were");
+	key(a, SDLK_f, KMOD_LSHIFT);
+	text(a, "1e");
+	key(a, SDLK_RETURN, 0);
+	CHECK(a->ui.status_error && strstr(a->ui.status, "'1e' is not a number"), "'1e': '%s'", a->ui.status);
+	key(a, SDLK_f, KMOD_LSHIFT);
+	text(a, "0.3");
+	key(a, SDLK_BACKSPACE, 0);
+	CHECK(!strcmp(a->ui.edit, "0."), "Backspace takes the last character back");
+	key(a, SDLK_ESCAPE, 0);
+	CHECK(!a->ui.typing_rates && l->n_paths == 3 && l->paths[2].rate == 0.6, "Esc: the rates as they were");
+	key(a, SDLK_f, 0);
+	CHECK(l->n_paths == 0, "F: paths off");
+}
+
 static void test_landscape(void)
 {
 	struct app *a = open_scene("network");
@@ -971,6 +1010,7 @@ static void test_landscape(void)
 	      a->session.land.paths[2].rate == a->session.rate * 3, "F again: three rates side by side");
 	key(a, SDLK_f, 0);
 	CHECK(a->session.land.n_paths == 0, "F a third time: no paths");
+	test_typed_rates(a);
 	key(a, SDLK_j, 0);
 	CHECK(a->session.plot2 < 0 && a->session.land.a < 0 && a->session.plot == w1, "J again: the curve of w1");
 	app_free(a);

@@ -1,13 +1,15 @@
 /* test-landscape.c - the map of J over two leaves and its descent paths (sample.c,
- * session.c, descent.c) against independent calculations: every grid point equals a
+ * session.c, descent.c) against independent calculations: every sampled grid point equals a
  * full forward pass with both leaves set (eval_cost_at on a copy); the two-leaf cone is
  * the union of the two one-leaf cones; the grid is resampled only when a third value
  * changes; the paths equal `nudge train --json`'s numbers (argv[1] is the nudge program)
- * and a closed-form descent on the line fit; the paths never move the point. */
+ * and a closed-form descent on the line fit; the paths never move the point; the map
+ * is refined where a coarse grid misplaces a contour; rates are read as typed. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "nudge/descent.h"
 #include "nudge/session.h"
 #include "test.h"
 
@@ -176,6 +178,47 @@ static void check_refinement(void)
 		       l->nx, l->ny, l->n_refined, cx * cy, misplaced, count);
 		eval_free(full);
 		session_close(&ss);
+	}
+}
+
+/* The rates as typed (window) or given (--rates): the list, or the words of the refusal. */
+static void check_parse_rates(void)
+{
+	static const struct {
+		const char *text;
+		int n;              /* rates read, or -1 */
+		double first, last; /* the first and last of them */
+		const char *why;    /* a part of the refusal */
+	} cases[] = {
+		{"0.05,0.2,0.6", 3, 0.05, 0.6, NULL},
+		{" 0.05 , 0.2  0.6 ", 3, 0.05, 0.6, NULL},
+		{"0", 1, 0, 0, NULL},
+		{"1e-3,2.5E+1", 2, 1e-3, 25, NULL},
+		{"1,2,3,4,5,6", 6, 1, 6, NULL},
+		{"1,2,3,4,5,6,7", -1, 0, 0, "at most 6"},
+		{"", -1, 0, 0, "no learning rate"},
+		{"  ", -1, 0, 0, "no learning rate"},
+		{"0.1,,0.2", -1, 0, 0, "missing"},
+		{"0.1,", -1, 0, 0, "missing"},
+		{",0.1", -1, 0, 0, "missing"},
+		{"0.05, x", -1, 0, 0, "'x' is not a number"},
+		{"1e", -1, 0, 0, "'1e' is not a number"},
+		{"0.1;0.2", -1, 0, 0, "'0.1;0.2' is not a number"},
+		{"-0.1", -1, 0, 0, "-0.1: a learning rate is a finite number of 0 or more"},
+		{"nan", -1, 0, 0, "finite"},
+		{"1e999", -1, 0, 0, "finite"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		double r[LAND_MAX_PATHS];
+		char why[128] = "";
+		int n = descent_parse_rates(cases[i].text, r, LAND_MAX_PATHS, why, sizeof why);
+		CHECK(n == cases[i].n, "'%s': %d rates, expected %d (%s)", cases[i].text, n, cases[i].n, why);
+		if (n > 0 && n == cases[i].n)
+			CHECK(r[0] == cases[i].first && r[n - 1] == cases[i].last, "'%s': %g .. %g", cases[i].text, r[0],
+			      r[n - 1]);
+		if (cases[i].why)
+			CHECK(strstr(why, cases[i].why) != NULL, "'%s' refused with '%s', not '%s'", cases[i].text,
+			      cases[i].why, why);
 	}
 }
 
@@ -356,5 +399,6 @@ int main(int argc, char **argv)
 	scene_free(s);
 	check_example("network-221", third);
 	check_refinement();
+	check_parse_rates();
 	return test_report("landscape");
 }

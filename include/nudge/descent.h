@@ -46,4 +46,8 @@ enum descent_result {
  * why[] says why for DESCENT_REFUSED and DESCENT_DIVERGING. */
 enum descent_result descent_next(struct descent_run *d, struct eval *ev, char *why, size_t n);
 
+/* Learning rates written as a list, "0.05, 0.2, 0.6" (commas or spaces between): each a finite number of 0 or more, at most max of them, into rates.
+ * Returns how many (1 or more), or -1 with why[] saying what is wrong. */
+int descent_parse_rates(const char *text, double *rates, int max, char *why, size_t n);
+
 #endif

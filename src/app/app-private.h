@@ -191,7 +191,8 @@ struct app_ui {
 	int n_sliders;
 	int selected;               /* slider for Tab / Up / Down, or -1 */
 	int editing;                /* slider whose value is being typed, or -1 */
-	char edit[64];              /* the text typed so far */
+	int typing_rates;           /* 1: the map's learning rates are being typed (Shift+F) */
+	char edit[96];              /* the text typed so far (a value, or the rates) */
 	SDL_Rect buttons[BTN_COUNT];
 	SDL_Rect fig_rect;          /* where the figure goes, in drawable pixels */
 	SDL_Rect error_rect;        /* the band above it for files.error (0 high without one) */

@@ -205,6 +205,7 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	}
 	app_file_error(a, "");
 	a->ui.editing = -1;
+	a->ui.typing_rates = 0;
 	a->pointer.drag = DRAG_NONE;
 	a->playback.descents = 0;
 	a->ui.nudged.on = 0;

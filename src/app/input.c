@@ -1,14 +1,16 @@
 /* input.c - what keys and the mouse do in the window: stepping, playing, nudging by
  * ε, descending, training, screenshots, themes, help; dragging sliders, the point on
- * the plot and values on nodes; typing exact values; dropping a scene file. Handlers
- * only change state and say what changed (app_invalidate); the loop recomputes values,
- * gradients, trace, panels and figure once before the next frame. */
+ * the plot and values on nodes; typing exact values and the map's learning rates;
+ * dropping a scene file. Handlers only change state and say what changed
+ * (app_invalidate); the loop recomputes values, gradients, trace, panels and figure
+ * once before the next frame. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app-private.h"
+#include "nudge/descent.h"
 #include "nudge/format.h"
 #include "nudge/numeric.h"
 
@@ -84,12 +86,51 @@ static void toggle_paths(struct app *a)
 		ss->rates[0] = ss->rate / 4;
 		ss->rates[1] = ss->rate;
 		ss->rates[2] = ss->rate * 3;
-		app_set_status(a, 0, "the next %d steps at α/4, α and 3α, side by side", APP_DESCENT_STEPS);
+		app_set_status(a, 0, "the next %d steps at α/4, α and 3α, side by side (Shift+F: type your own)",
+		               APP_DESCENT_STEPS);
 	} else {
 		ss->descent_n = 0;
 		ss->n_rates = 0;
 		app_set_status(a, 0, "descent paths off");
 	}
+	app_invalidate(a, CHANGED_LECTURE);
+}
+
+/* Shift+F: type the map's learning rates ("0.05, 0.2, 0.6"); Enter draws a path for
+ * each, Esc leaves them as they were. */
+static void start_rates(struct app *a)
+{
+	if (a->session.plot2 < 0) {
+		app_set_status(a, 0, "Shift+F types the rates of the paths on the map of J over two names: "
+		               "J or Shift+click a second name first");
+		return;
+	}
+	a->ui.editing = -1;
+	a->ui.typing_rates = 1;
+	a->ui.edit[0] = '\0';
+	a->ui.status[0] = '\0'; /* the status line shows what is typed */
+	SDL_StartTextInput();
+}
+
+static void end_rates(struct app *a, int apply)
+{
+	struct session *ss = &a->session;
+	a->ui.typing_rates = 0;
+	SDL_StopTextInput();
+	if (!apply)
+		return;
+	double rates[LAND_MAX_PATHS];
+	char why[128];
+	int n = descent_parse_rates(a->ui.edit, rates, LAND_MAX_PATHS, why, sizeof why);
+	if (n < 0) {
+		app_set_status(a, 1, "rates '%s': %s; Shift+F to type them again", a->ui.edit, why);
+		return;
+	}
+	ss->n_rates = n;
+	memcpy(ss->rates, rates, sizeof rates);
+	if (ss->descent_n == 0)
+		ss->descent_n = APP_DESCENT_STEPS;
+	app_set_status(a, 0, "the next %d steps at α = %s, side by side", ss->descent_n, a->ui.edit);
 	app_invalidate(a, CHANGED_LECTURE);
 }
 
@@ -145,12 +186,14 @@ static void end_edit(struct app *a, int apply)
 	slider_set(a, &a->ui.sliders[i], v);
 }
 
+/* A key while a value or the rates are typed: Enter applies, Esc cancels. */
 static void edit_key(struct app *a, SDL_Keycode k)
 {
+	void (*end)(struct app *, int) = a->ui.typing_rates ? end_rates : end_edit;
 	if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
-		end_edit(a, 1);
+		end(a, 1);
 	} else if (k == SDLK_ESCAPE) {
-		end_edit(a, 0);
+		end(a, 0);
 	} else if (k == SDLK_BACKSPACE) {
 		size_t l = strlen(a->ui.edit);
 		if (l)
@@ -201,7 +244,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 {
 	SDL_Keycode k = e->keysym.sym;
 	int shift = (e->keysym.mod & KMOD_SHIFT) != 0, ctrl = (e->keysym.mod & KMOD_CTRL) != 0;
-	if (a->ui.editing >= 0) {
+	if (a->ui.editing >= 0 || a->ui.typing_rates) {
 		edit_key(a, k);
 		return;
 	}
@@ -259,7 +302,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 	case SDLK_c: case SDLK_d: case SDLK_e: case SDLK_m: case SDLK_n: lecture_key(a, k); break;
 	case SDLK_k: quiz_toggle(a); break;
 	case SDLK_j: toggle_map(a); break;
-	case SDLK_f: toggle_paths(a); break;
+	case SDLK_f: shift ? start_rates(a) : toggle_paths(a); break;
 	case SDLK_a: case SDLK_h:
 		if (a->quiz.on)
 			quiz_all(a, k == SDLK_h);
@@ -331,6 +374,8 @@ static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 		return;
 	if (a->ui.editing >= 0)
 		end_edit(a, 1);
+	if (a->ui.typing_rates)
+		end_rates(a, 1);
 	if (a->ui.help) {
 		a->ui.help = 0;
 		return;
@@ -466,10 +511,11 @@ void input_event(struct app *a, const SDL_Event *e)
 	case SDL_TEXTINPUT:
 		if (a->quiz.node >= 0 || a->quiz.edge >= 0)
 			quiz_text_input(&a->quiz, e->text.text);
-		else if (a->ui.editing >= 0) {
+		else if (a->ui.editing >= 0 || a->ui.typing_rates) {
+			const char *ok = a->ui.typing_rates ? "0123456789.-+eE, " : "0123456789.-+eE";
 			for (const char *p = e->text.text; *p; p++) {
 				size_t l = strlen(a->ui.edit);
-				if (strchr("0123456789.-+eE", *p) && l + 1 < sizeof a->ui.edit) {
+				if (strchr(ok, *p) && l + 1 < sizeof a->ui.edit) {
 					a->ui.edit[l] = *p;
 					a->ui.edit[l + 1] = '\0';
 				}

@@ -119,6 +119,23 @@ static void draw_slider(struct app *a, int i, const struct ui_colors *c)
 	text_in(&a->platform, v, vr, c->text, 0);
 }
 
+/* The map's learning rates being typed (Shift+F): in the status line, or in a strip
+ * along the bottom of the screen in presentation mode (no status line there). */
+static void draw_rates_entry(struct app *a, const struct ui_colors *c)
+{
+	SDL_Rect r = a->ui.status_rect;
+	if (r.w <= 0) {
+		int h = ui_em(&a->platform, 2);
+		r = (SDL_Rect){ h / 2, a->platform.draw_h - h, a->platform.draw_w - h, h };
+		SDL_Rect band = { 0, r.y, a->platform.draw_w, h };
+		fill(&a->platform, band, c->bar);
+	}
+	char line[192];
+	snprintf(line, sizeof line, "learning rates: %s|   (as 0.05, 0.2, 0.6; Enter draws them, Esc cancels)",
+	         a->ui.edit);
+	text_in(&a->platform, line, r, c->text, 0);
+}
+
 static void draw_buttons(struct app *a, const struct ui_colors *c)
 {
 	const struct ui_metrics *m = &ui_metrics;
@@ -203,6 +220,7 @@ static const char *const help_keys[][2] = {
 	{ "N", "N + P versus N × P: run every pass of both ways" },
 	{ "J", "the map of J over the plotted name and the next (again: the curve)" },
 	{ "F", "on the map: the next 30 descent steps at α; again: α/4, α, 3α; again: off" },
+	{ "Shift+F", "type the paths' learning rates (0.05, 0.2, 0.6), Enter draws them" },
 	{ "K", "quiz: values and gradients become ? boxes to click and type" },
 	{ "A, H", "in the quiz: reveal all / hide all" },
 	{ "S", "save the figure as PNG (2× the window)" },
@@ -372,6 +390,8 @@ void ui_draw(struct app *a)
 			draw_scene_list(a, c);
 		if (a->ui.help)
 			draw_help(&a->platform, c);
+		if (a->ui.typing_rates)
+			draw_rates_entry(a, c);
 		return;
 	}
 	fill(&a->platform, a->ui.bar, c->bar);
@@ -380,7 +400,9 @@ void ui_draw(struct app *a)
 	for (int i = 0; i < a->ui.n_sliders; i++)
 		draw_slider(a, i, c);
 	draw_buttons(a, c);
-	if (a->ui.status[0])
+	if (a->ui.typing_rates)
+		draw_rates_entry(a, c);
+	else if (a->ui.status[0])
 		text_in(&a->platform, a->ui.status, a->ui.status_rect, a->ui.status_error ? c->error : c->muted, 0);
 	else if (a->playback.training)
 		text_in(&a->platform, "training… (T stops)", a->ui.status_rect, c->grad, 0);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli-figure.h"
+#include "nudge/descent.h"
 
 /* A number from lo to hi in v; 0, or -1 when it is not one. */
 static int fig_parse_range(const char *v, double lo, double hi, double *out)
@@ -31,25 +32,6 @@ static int fig_parse_size(const char *s, double *w, double *h)
 	*w = a;
 	*h = b;
 	return 0;
-}
-
-/* "0.05,0.2,0.6" into a->rates; -1 when malformed, negative, or too many. */
-static int fig_parse_rates(const char *v, struct fig_args *a)
-{
-	a->n_rates = 0;
-	for (const char *p = v;; p++) {
-		char *end;
-		errno = 0;
-		double r = strtod(p, &end);
-		if (end == p || errno || !isfinite(r) || r < 0 || a->n_rates >= LAND_MAX_PATHS)
-			return -1;
-		a->rates[a->n_rates++] = r;
-		if (*end == '\0')
-			return 0;
-		if (*end != ',')
-			return -1;
-		p = end;
-	}
 }
 
 int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const char *usage,
@@ -146,9 +128,10 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const c
 		} else if (!strcmp(arg, "--rates")) {
 			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
-			if (fig_parse_rates(v, a) != 0)
+			char why[128];
+			if ((a->n_rates = descent_parse_rates(v, a->rates, LAND_MAX_PATHS, why, sizeof why)) < 0)
 				return cli_usage_error(cmd, "--rates wants 1 to %d learning rates of 0 or more, as in "
-				                       "--rates 0.05,0.2,0.6, not '%s'", LAND_MAX_PATHS, v);
+				                       "--rates 0.05,0.2,0.6, not '%s' (%s)", LAND_MAX_PATHS, v, why);
 		} else if ((accept & FIG_OPT_FRAMES) && !strcmp(arg, "--frames")) {
 			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;

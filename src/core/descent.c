@@ -1,10 +1,13 @@
 /* descent.c - gradient descent, for `nudge train` and the window's G and T: the step
  * (refusing non-finite values), the watch (has the run converged, with every dJ/dparam
  * tiny, or is it diverging, J rising step after step far above where it started, long
- * before it overflows?) and the loop of both, descent_next, which says why it stops. */
+ * before it overflows?) and the loop of both, descent_next, which says why it stops;
+ * and the list of learning rates the map's paths are drawn at, as typed. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "nudge/descent.h"
 #include "nudge/format.h"
 
@@ -100,4 +103,38 @@ enum descent_result descent_next(struct descent_run *d, struct eval *ev, char *w
 	if (descent_diverging(&d->watch, ev->cost, d->rate, why, n))
 		return DESCENT_DIVERGING;
 	return DESCENT_STEPPED;
+}
+
+int descent_parse_rates(const char *text, double *rates, int max, char *why, size_t n)
+{
+	int count = 0;
+	for (const char *p = text;;) {
+		p += strspn(p, " \t");
+		if (*p == '\0' || *p == ',') {
+			snprintf(why, n, count == 0 && *p == '\0' ? "no learning rate given" : "a rate is missing between commas");
+			return -1;
+		}
+		char *end;
+		errno = 0;
+		double r = strtod(p, &end);
+		int len = (int)strcspn(p, ", \t");
+		if (end != p + len) {
+			snprintf(why, n, "'%.*s' is not a number", len, p);
+			return -1;
+		}
+		if (errno || !isfinite(r) || r < 0) {
+			snprintf(why, n, "%.*s: a learning rate is a finite number of 0 or more", len, p);
+			return -1;
+		}
+		if (count >= max) {
+			snprintf(why, n, "at most %d learning rates", max);
+			return -1;
+		}
+		rates[count++] = r;
+		p = end + strspn(end, " \t");
+		if (*p == '\0')
+			return count;
+		if (*p == ',')
+			p++;
+	}
 }
