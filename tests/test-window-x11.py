@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """test-window-x11.py - nudge end to end in a real X window (Xvfb), driven as a person
 would with xdotool: start it, drag the w knob, step with Home and Right, press S, J (the
-map of J over two params) and F (a descent path on it). Checks
-that the screen changed where the figure is, that the screenshot file is a PNG at twice
-the figure's size, and that Q quits cleanly. Usage: test-window-x11.py NUDGE
+map of J over two params), F (a descent path on it), drag the point across the map and
+type learning rates after Shift+F. Checks that the screen changed where the figure is,
+that the screenshot file is a PNG at twice the figure's size, that the map's drag left
+both params where the pointer let go (read from the PDF Shift+S saves), and that Q quits
+cleanly. Usage: test-window-x11.py NUDGE
 Skips (exit 77) when Xvfb, xdotool or ImageMagick are missing."""
+import html
 import os
 import re
 import shutil
@@ -53,6 +56,57 @@ def differing(a, b, geom):
         return -1
 
 
+def read_layout():
+    """NUDGE_LAYOUT_FILE: slider:NAME and figure as [x, y, w, h]; map as [x, y, w, h,
+    alo, ahi, blo, bhi] (x, y in the window)."""
+    layout = {}
+    with open(env["NUDGE_LAYOUT_FILE"]) as f:
+        for line in f:
+            parts = line.split()
+            if parts[0] == "map":
+                layout["map"] = [int(v) for v in parts[1:5]] + [float(v) for v in parts[5:9]]
+            else:
+                layout[parts[0] + ":" + parts[1] if parts[0] == "slider" else parts[0]] = [int(v) for v in parts[-4:]]
+    return layout
+
+
+def values_in_pdf(names):
+    """Shift+S saves the figure as PNG, SVG and PDF; the values printed in the named
+    params' boxes, read from the PDF with pdftotext, or None (skipped) without it."""
+    if not shutil.which("pdftotext"):
+        checks.skip("reading the values back needs pdftotext (scripts/deps --test installs poppler-utils)")
+        return None
+    before = set(os.listdir(tmp))
+    x("xdotool", "key", "--window", wid, "shift+s")
+    pdf = None
+    for _ in range(40):
+        time.sleep(0.1)
+        new = [n for n in set(os.listdir(tmp)) - before if n.endswith(".pdf")]
+        if new and os.path.getsize(os.path.join(tmp, new[0])) > 0:
+            pdf = os.path.join(tmp, new[0])
+            break
+    check(pdf is not None, "Shift+S saved a PDF")
+    if pdf is None:
+        return {}
+    time.sleep(0.3)
+    # words with their boxes: a param's value is the number right under "NAME param"
+    words = [(float(a), float(b), float(c), float(d), html.unescape(w).replace("\u2212", "-"))
+             for a, b, c, d, w in re.findall(r'<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" '
+                                             r'yMax="([-0-9.]+)">([^<]*)</word>',
+                                             x("pdftotext", "-bbox", pdf, "-").stdout)]
+    got = {}
+    for i in range(len(words) - 1):
+        x0, y0, x1, y1, w = words[i]
+        nxt = words[i + 1]
+        if w not in names or nxt[4] != "param" or abs(nxt[3] - y1) > (y1 - y0):
+            continue
+        under = [v for v in words if v[1] >= y1 - 2 and v[1] < y1 + 2 * (y1 - y0)
+                 and v[0] < nxt[2] and v[2] > x0 and re.fullmatch(r"-?[0-9.]+(e-?[0-9]+)?", v[4])]
+        if under:
+            got[w] = float(min(under, key=lambda v: v[1])[4])
+    return got
+
+
 tmp = tempfile.mkdtemp(prefix="nudge-x11-")
 display = free_display()
 env = dict(os.environ, DISPLAY=display, LC_ALL="C.UTF-8", MESA_SHADER_CACHE_DISABLE="true",
@@ -99,11 +153,7 @@ try:
         if "Position:" in line:
             ox, oy = [int(v) for v in line.split()[1].split(",")]
     time.sleep(1.0)
-    layout = {}
-    with open(env["NUDGE_LAYOUT_FILE"]) as f:
-        for line in f:
-            parts = line.split()
-            layout[parts[0] + ":" + parts[1] if parts[0] == "slider" else parts[0]] = [int(v) for v in parts[-4:]]
+    layout = read_layout()
     fx, fy, fw, fh = layout["figure"]
     fig_geom = f"{fw}x{fh}+{ox + fx}+{oy + fy}"
     a = shot(os.path.join(tmp, "a.png"))
@@ -153,6 +203,49 @@ try:
     e = shot(os.path.join(tmp, "e.png"))
     changed = differing(d, e, fig_geom)
     check(changed > 100, f"F drew the descent path on the map ({changed} pixels)")
+
+    # drag the point across the map: both params follow; read back from the figure
+    # saved as PDF (Shift+S), whose text pdftotext reads
+    layout = read_layout()
+    check("map" in layout, f"the layout file says where the map is: {sorted(layout)}")
+    if "map" in layout:
+        mx, my, mw, mh, alo, ahi, blo, bhi = layout["map"]
+        p0, p1 = (0.25, 0.3), (0.7, 0.65)  # fractions of the map from its top left
+        px = [(ox + mx + round(fx * mw), oy + my + round(fy * mh)) for fx, fy in (p0, p1)]
+        x("xdotool", "mousemove", str(px[0][0]), str(px[0][1]))
+        time.sleep(0.1)
+        x("xdotool", "mousedown", "1")
+        for i in range(1, 11):
+            x("xdotool", "mousemove", str(px[0][0] + (px[1][0] - px[0][0]) * i // 10),
+              str(px[0][1] + (px[1][1] - px[0][1]) * i // 10))
+            time.sleep(0.05)
+        x("xdotool", "mouseup", "1")
+        time.sleep(0.8)
+        f = shot(os.path.join(tmp, "f.png"))
+        changed = differing(e, f, fig_geom)
+        check(changed > 500, f"dragging on the map changed the figure ({changed} pixels)")
+        want = [(alo + (ahi - alo) * (px[k][0] - ox - mx) / mw, bhi - (bhi - blo) * (px[k][1] - oy - my) / mh)
+                for k in (0, 1)]
+        got = values_in_pdf(("w", "b"))
+        if got is not None:
+            tol = (2 * (ahi - alo) / mw, 2 * (bhi - blo) / mh)  # two pixels of the map
+            for k, name in enumerate(("w", "b")):
+                v = got.get(name)
+                check(v is not None and abs(v - want[1][k]) <= tol[k] + 0.005 * abs(want[1][k]),
+                      f"{name} = {v} where the drag ended (expected {want[1][k]:.4g} ± {tol[k]:.2g})")
+                check(v is not None and abs(want[1][k] - want[0][k]) > 10 * tol[k],
+                      f"{name} moved from {want[0][k]:.4g} to {v} (along {'x' if k == 0 else 'y'})")
+
+    # Shift+F: type the learning rates of the paths; Enter draws a path for each
+    g = shot(os.path.join(tmp, "g.png"))
+    x("xdotool", "key", "--window", wid, "shift+f")
+    time.sleep(0.3)
+    x("xdotool", "type", "--window", wid, "--delay", "40", "0.05, 0.2, 0.6")
+    x("xdotool", "key", "--window", wid, "Return")
+    time.sleep(0.8)
+    h = shot(os.path.join(tmp, "h.png"))
+    changed = differing(g, h, fig_geom)
+    check(changed > 300, f"typed rates drew three paths ({changed} pixels)")
 
     x("xdotool", "key", "--window", wid, "q")
     try:

@@ -234,6 +234,11 @@ int figure_plot_value_at(const struct figure_geom *g, double x, double *v);
  * 1, or 0 when it drew no map. */
 int figure_land_values_at(const struct figure_geom *g, double x, double y, double *va, double *vb);
 
+/* Where the last draw put the map: box = x, y, w, h of its plot area in draw units,
+ * range = the first leaf's low and high end (left, right), then the second's (bottom,
+ * top). 1, or 0 (both left alone) when it drew no map. */
+int figure_land_area(const struct figure_geom *g, double box[4], double range[4]);
+
 /* ---- files ---- */
 
 enum export_format { EXPORT_PNG = 1, EXPORT_SVG, EXPORT_PDF };

@@ -198,6 +198,9 @@ struct app_ui {
 	SDL_Rect error_rect;        /* the band above it for files.error (0 high without one) */
 	SDL_Rect bar;               /* the control bar */
 	SDL_Rect status_rect;       /* the status line */
+	SDL_Rect map_rect;          /* the map's plot area in the figure as last drawn (0 wide:
+	                               none), for NUDGE_LAYOUT_FILE */
+	double map_range[4];        /* its ranges: a's low and high end, b's */
 	int layout_w, layout_h;     /* size the layout was made for (0: place again) */
 	int help;                   /* the help overlay is shown */
 	int present;                /* F5: presentation mode (full screen, no controls) */
@@ -355,6 +358,7 @@ int scene_list_click(struct app *a, int x, int y); /* 1 if the open list took th
 /* ui_layout.c */
 const char *ui_button_word(int b);        /* "Screenshot", "Theme", "Scenes", "Help"; NULL for icons */
 void ui_layout(struct app *a);            /* rebuilds sliders and places every control */
+void ui_layout_file(const struct app *a); /* NUDGE_LAYOUT_FILE: where things are, for tests */
 void ui_sliders_build(struct app_ui *ui, const struct scene *s); /* one per input and param, then ε and α */
 
 /* sliders (ui_slider.c) */

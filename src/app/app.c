@@ -303,6 +303,23 @@ void app_figure(struct app *a, struct figure *fig, struct draw_opts *opts)
 	}
 }
 
+/* Where the map went (for NUDGE_LAYOUT_FILE, rewritten when that moved). */
+static void note_map(struct app *a)
+{
+	double box[4] = {0}, range[4] = {0};
+	int has = figure_land_area(a->platform.geom, box, range);
+	SDL_Rect r = { 0, 0, 0, 0 };
+	if (has)
+		r = (SDL_Rect){ a->ui.fig_rect.x + (int)lround(box[0]), a->ui.fig_rect.y + (int)lround(box[1]),
+		                (int)lround(box[2]), (int)lround(box[3]) };
+	if (r.x == a->ui.map_rect.x && r.y == a->ui.map_rect.y && r.w == a->ui.map_rect.w && r.h == a->ui.map_rect.h &&
+	    !memcmp(range, a->ui.map_range, sizeof range))
+		return;
+	a->ui.map_rect = r;
+	memcpy(a->ui.map_range, range, sizeof range);
+	ui_layout_file(a);
+}
+
 /* Makes the figure's pixels match the figure area and draws it when something changed. */
 static void draw_figure_texture(struct app *a)
 {
@@ -333,6 +350,7 @@ static void draw_figure_texture(struct app *a)
 	app_figure(a, &fig, &opts);
 	opts.geom = a->platform.geom; /* the screen's figure is the one clicks land on */
 	draw_figure(cr, &fig, &opts);
+	note_map(a);
 	cairo_destroy(cr);
 	cairo_surface_finish(surf);
 	cairo_surface_destroy(surf);

@@ -13,8 +13,10 @@ static int clampi(int v, int lo, int hi)
 }
 
 /* With NUDGE_LAYOUT_FILE set, writes where every control is (in window units) so
- * an end-to-end test can aim the real mouse at a knob: "slider NAME X Y W H". */
-static void write_layout_file(const struct app *a)
+ * an end-to-end test can aim the real mouse at a knob: "slider NAME X Y W H", the
+ * figure "figure X Y W H" and, while one is drawn, the map "map X Y W H" (its plot
+ * area, in the figure) with its ranges "ALO AHI BLO BHI". */
+void ui_layout_file(const struct app *a)
 {
 	const char *path = getenv("NUDGE_LAYOUT_FILE");
 	if (!path || !*path)
@@ -32,6 +34,10 @@ static void write_layout_file(const struct app *a)
 	}
 	SDL_Rect fr = a->ui.fig_rect;
 	fprintf(f, "figure %d %d %d %d\n", (int)(fr.x / d), (int)(fr.y / d), (int)(fr.w / d), (int)(fr.h / d));
+	SDL_Rect mr = a->ui.map_rect;
+	if (mr.w > 0)
+		fprintf(f, "map %d %d %d %d %.17g %.17g %.17g %.17g\n", (int)(mr.x / d), (int)(mr.y / d), (int)(mr.w / d),
+		        (int)(mr.h / d), a->ui.map_range[0], a->ui.map_range[1], a->ui.map_range[2], a->ui.map_range[3]);
 	fclose(f);
 }
 
@@ -129,7 +135,7 @@ void ui_layout(struct app *a)
 			a->ui.buttons[b] = (SDL_Rect){ 0, 0, 0, 0 };
 		a->ui.status_rect = (SDL_Rect){ 0, 0, 0, 0 };
 	}
-	write_layout_file(a);
+	ui_layout_file(a);
 	a->ui.layout_w = W;
 	a->ui.layout_h = H;
 }

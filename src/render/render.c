@@ -128,6 +128,17 @@ int figure_land_values_at(const struct figure_geom *g, double x, double y, doubl
 	return 1;
 }
 
+int figure_land_area(const struct figure_geom *g, double box[4], double range[4])
+{
+	if (!g || !g->has_land)
+		return 0;
+	const struct axes *a = &g->land;
+	double b[4] = {a->x, a->y, a->w, a->h}, r[4] = {a->xlo, a->xhi, a->ylo, a->yhi};
+	memcpy(box, b, sizeof b);
+	memcpy(range, r, sizeof r);
+	return 1;
+}
+
 int figure_plot_value_at(const struct figure_geom *g, double x, double *v)
 {
 	if (!g || !g->has_plot)
