@@ -11,7 +11,10 @@ enum node_kind { NODE_INPUT, NODE_PARAM, NODE_DATA, NODE_COMPUTED };
 
 struct node {
 	char *name;          /* identifier from the file */
-	char *label;         /* text to show; the name when no `label` was given */
+	char *label;         /* text to show; the name when no `label` was given. Drawn in
+	                        the lecture's notation (nudge/notation.h: w[1]_11) */
+	char *plain;         /* the label's plain form for text (w[1]₁₁): terminals, the
+	                        window's status line, JSON's trace */
 	enum node_kind kind; /* input, param, data column or computed */
 	double init;         /* value from the file (inputs, params; first row for data) */
 	double lo, hi;       /* slider range; picked to contain init when not written */

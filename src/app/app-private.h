@@ -85,6 +85,8 @@ struct app_platform {
 	struct figure_geom *geom;   /* where the window's last figure put things (figure_hit) */
 	TTF_Font *font;             /* interface text */
 	TTF_Font *font_bold;
+	TTF_Font *font_script;      /* the notation's sub- and superscripts (NOTATION_SCRIPT) */
+	TTF_Font *font_bold_script;
 	int font_px;                /* its pixel size */
 	struct text_entry *texts;   /* cache of rendered interface strings */
 	int n_texts;
@@ -377,8 +379,12 @@ void ui_draw(struct app *a);              /* the whole frame: figure, controls, 
 int ui_text_init(struct app_platform *p, char *err, size_t n);
 void ui_text_free(struct app_platform *p);
 /* Draws UTF-8 text with its top-left at (x, y); returns its width in pixels. */
-int ui_text(struct app_platform *p, const char *s, int x, int y, SDL_Color c, int bold);
-int ui_text_width(struct app_platform *p, const char *s, int bold);
+/* style: UI_BOLD for the bold face, UI_MARKUP to draw the lecture's notation (a label:
+ * w[1]_11 with [1] raised and 11 lowered); 0 for plain text as it is. */
+#define UI_BOLD 1
+#define UI_MARKUP 2
+int ui_text(struct app_platform *p, const char *s, int x, int y, SDL_Color c, int style);
+int ui_text_width(struct app_platform *p, const char *s, int style);
 void ui_text_sweep(struct app_platform *p);        /* forget strings unused for a while */
 void ui_text_size(struct app_platform *p, int px); /* the interface font's pixel size */
 

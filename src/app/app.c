@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app-private.h"
+#include "nudge/notation.h"
 #include "nudge/numeric.h"
 
 void app_set_status(struct app *a, int error, const char *fmt, ...)
@@ -217,8 +218,9 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	ui_sliders_build(&a->ui, s);
 	if (a->ui.selected >= a->ui.n_sliders)
 		a->ui.selected = -1;
-	char title[512];
-	snprintf(title, sizeof title, "nudge — %s", s->title ? s->title : a->files.name);
+	char title[512], plain[480];
+	notation_plain(plain, sizeof plain, s->title ? s->title : a->files.name); /* the title bar has no scripts */
+	snprintf(title, sizeof title, "nudge — %s", plain);
 	wm_set_title(a->platform.win, title);
 	if (same)
 		app_set_status(a, 0, "reloaded %s%s%s%s%s", a->files.name, kept[0] ? "; your values kept: " : "", kept,

@@ -33,8 +33,8 @@ static void set_plot(struct app *a, int node)
 		return;
 	session_plot(&a->session, node, -1);
 	app_invalidate(a, CHANGED_LECTURE);
-	app_set_status(a, 0, "plotting %s against %s", a->session.scene->nodes[a->session.scene->cost].label,
-	               a->session.scene->nodes[node].label);
+	app_set_status(a, 0, "plotting %s against %s", a->session.scene->nodes[a->session.scene->cost].plain,
+	               a->session.scene->nodes[node].plain);
 }
 
 /* The map of J over the plotted leaf and node (Shift+click a second name, or J). */
@@ -46,7 +46,7 @@ static void set_plot2(struct app *a, int node)
 	session_plot(&a->session, a->session.plot, node);
 	app_invalidate(a, CHANGED_LECTURE);
 	app_set_status(a, 0, "the map of %s over %s and %s: drag the point; F draws the next %d descent steps",
-	               s->nodes[s->cost].label, s->nodes[a->session.plot].label, s->nodes[node].label, APP_DESCENT_STEPS);
+	               s->nodes[s->cost].plain, s->nodes[a->session.plot].plain, s->nodes[node].plain, APP_DESCENT_STEPS);
 }
 
 /* J: the map over the plotted leaf and the next input or param, or back to the curve. */
@@ -344,7 +344,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		}
 		eval_set_row(a->session.ev, (row % rows + rows) % rows);
 		app_invalidate(a, CHANGED_VALUES);
-		const char *J = a->session.scene->nodes[a->session.scene->cost].label;
+		const char *J = a->session.scene->nodes[a->session.scene->cost].plain;
 		char Jr[128];
 		fmt_row_label(Jr, sizeof Jr, J, a->session.ev->row);
 		app_set_status(a, 0, "showing data row %d of rows 0 to %d: %s and d%s/d· on the graph are its; "

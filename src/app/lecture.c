@@ -116,7 +116,7 @@ void lecture_descend(struct app *a)
 		a->playback.training = 0;
 		a->lecture.hist.bad = 0;
 		snprintf(a->lecture.hist.note, sizeof a->lecture.hist.note, "converged: every |d%s/dparam| < %g",
-		         a->session.scene->nodes[a->session.scene->cost].label, DESCENT_TOL);
+		         a->session.scene->nodes[a->session.scene->cost].plain, DESCENT_TOL);
 		app_set_status(a, 0, "training converged after %lld steps", a->lecture.hist.first + a->lecture.hist.n - 1);
 	}
 }
@@ -218,7 +218,7 @@ static void work_start(struct lecture_work *w, const struct scene *s)
 
 void lecture_key(struct app *a, SDL_Keycode k)
 {
-	const char *cost = a->session.scene->nodes[a->session.scene->cost].label;
+	const char *cost = a->session.scene->nodes[a->session.scene->cost].plain;
 	switch (k) {
 	case SDLK_c:
 		a->lecture.check.on = !a->lecture.check.on;
@@ -236,7 +236,7 @@ void lecture_key(struct app *a, SDL_Keycode k)
 		}
 		a->lecture.forward.on = !a->lecture.forward.on;
 		if (a->lecture.forward.on) {
-			const char *x = a->session.scene->nodes[a->session.plot].label;
+			const char *x = a->session.scene->nodes[a->session.plot].plain;
 			app_set_status(a, 0, "forward mode: d(every node)/d%s, pushed from %s towards %s (M: reverse mode)", x,
 			               x, cost);
 		}

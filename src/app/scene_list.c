@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app-private.h"
+#include "nudge/notation.h"
 
 static int by_name(const void *x, const void *y)
 {
@@ -36,7 +37,7 @@ int scene_list_read(const struct app_files *f, struct scene_entry *out, int max,
 		snprintf(path, sizeof path, "%s/%s.nudge", f->scenes_dir, out[i].name);
 		struct nudge_error err;
 		struct scene *s = scene_load(path, &err);
-		snprintf(out[i].title, sizeof out[i].title, "%s", s ? (s->title ? s->title : "") : "(does not load)");
+		notation_plain(out[i].title, sizeof out[i].title, s ? (s->title ? s->title : "") : "(does not load)");
 		scene_free(s);
 	}
 	return n;

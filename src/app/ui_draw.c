@@ -60,23 +60,23 @@ static void disc(struct app_platform *p, float cx, float cy, float r, SDL_Color 
 /* fmt_ellipsis's measure for interface text: does s fit w pixels? */
 struct ui_fit {
 	struct app_platform *p; /* the fonts */
-	int bold;               /* which of them */
+	int style;              /* which of them (UI_BOLD), and UI_MARKUP */
 	int w;                  /* the width it has */
 };
 
 static int ui_fits(void *ctx, const char *s)
 {
 	const struct ui_fit *f = ctx;
-	return ui_text_width(f->p, s, f->bold) <= f->w;
+	return ui_text_width(f->p, s, f->style) <= f->w;
 }
 
 /* Text in a box, vertically centred; cut with "…" when it does not fit. */
-static void text_in(struct app_platform *p, const char *s, SDL_Rect r, SDL_Color c, int bold)
+static void text_in(struct app_platform *p, const char *s, SDL_Rect r, SDL_Color c, int style)
 {
 	char buf[520];
-	const char *t = fmt_ellipsis(buf, sizeof buf, s, ui_fits, &(struct ui_fit){ p, bold, r.w });
-	int h = TTF_FontHeight(bold ? p->font_bold : p->font);
-	ui_text(p, t, r.x, r.y + (r.h - h) / 2, c, bold);
+	const char *t = fmt_ellipsis(buf, sizeof buf, s, ui_fits, &(struct ui_fit){ p, style, r.w });
+	int h = TTF_FontHeight(style & UI_BOLD ? p->font_bold : p->font);
+	ui_text(p, t, r.x, r.y + (r.h - h) / 2, c, style);
 }
 
 static void draw_slider(struct app *a, int i, const struct ui_colors *c)
@@ -92,7 +92,7 @@ static void draw_slider(struct app *a, int i, const struct ui_colors *c)
 		SDL_Rect hl = { s->cell.x - sx, s->cell.y + sy, s->cell.w + 2 * sx, s->cell.h - 2 * sy };
 		fill(&a->platform, hl, c->button);
 	}
-	text_in(&a->platform, slider_name(&a->session, s), s->label, is_plot ? c->accent : c->text, 1);
+	text_in(&a->platform, slider_name(&a->session, s), s->label, is_plot ? c->accent : c->text, UI_BOLD | UI_MARKUP);
 	int cy = s->track.y + s->track.h / 2, th = ui_em(p, m->track);
 	SDL_Rect tr = { s->track.x, cy - th / 2, s->track.w, th };
 	fill(&a->platform, tr, c->track);

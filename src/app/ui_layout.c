@@ -92,7 +92,7 @@ void ui_layout(struct app *a)
 
 	int label_w = 0;
 	for (int i = 0; i < n; i++) {
-		int w = ui_text_width(&a->platform, slider_name(&a->session, &a->ui.sliders[i]), 1);
+		int w = ui_text_width(&a->platform, slider_name(&a->session, &a->ui.sliders[i]), UI_BOLD | UI_MARKUP);
 		label_w = w > label_w ? w : label_w;
 	}
 	label_w = clampi(label_w + pad, ui_em(p, m->label_min), cell_w / 3);

@@ -130,7 +130,7 @@ void slider_report(struct app *a)
 	fmt_num(e, sizeof e, fabs(step), 4);
 	fmt_num(d, sizeof d, fabs(delta), 6);
 	fmt_num(k, sizeof k, fabs(delta / eps), 6);
-	const char *J = sc->nodes[sc->cost].label, *name = sc->nodes[a->ui.nudged.node].label;
+	const char *J = sc->nodes[sc->cost].plain, *name = sc->nodes[a->ui.nudged.node].plain;
 	app_set_status(a, 0, "%s %s %s ⇒ %s %s %s ≈ %s × ε", name, step > 0 ? "↑" : "↓", e, J,
 	               delta < 0 ? "↓" : "↑", d, k);
 }

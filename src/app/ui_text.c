@@ -1,20 +1,25 @@
 /* ui_text.c - interface text (slider names and values, buttons, status, help) drawn
- * with SDL2_ttf from the bundled font. Rendered strings are kept as textures and
- * reused while they stay on screen, so a frame costs no glyph rendering. */
+ * with SDL2_ttf from the bundled font, labels in the lecture's notation (w[1]_11 with
+ * its index raised and subscript lowered, as the figure draws them). Rendered strings
+ * are kept as textures and reused while they stay on screen, so a frame costs no
+ * glyph rendering. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app-private.h"
+#include "nudge/notation.h"
 
 #define TEXT_CACHE 256
 
 struct text_entry {
 	char *s;             /* the string */
 	SDL_Color c;         /* its colour */
-	int bold;
+	int style;           /* UI_BOLD, UI_MARKUP */
 	SDL_Texture *tex;    /* rendered */
 	int w, h;
+	int rise;            /* pixels the texture reaches above a line's top (raised scripts) */
 	Uint32 used;         /* frame it was last drawn */
 };
 
@@ -25,7 +30,11 @@ static void open_fonts(struct app_platform *p, int px, char *err, size_t n)
 	p->font = TTF_OpenFont(path, px);
 	snprintf(path, sizeof path, "%s/DejaVuSans-Bold.ttf", p->fonts_dir);
 	p->font_bold = TTF_OpenFont(path, px);
-	if ((!p->font || !p->font_bold) && err)
+	int script = (int)lround(px * NOTATION_SCRIPT);
+	p->font_bold_script = TTF_OpenFont(path, script > 1 ? script : 1);
+	snprintf(path, sizeof path, "%s/DejaVuSans.ttf", p->fonts_dir);
+	p->font_script = TTF_OpenFont(path, script > 1 ? script : 1);
+	if ((!p->font || !p->font_bold || !p->font_script || !p->font_bold_script) && err)
 		snprintf(err, n, "cannot open the interface font in %s: %s", p->fonts_dir, TTF_GetError());
 	p->font_px = px;
 }
@@ -51,7 +60,31 @@ int ui_text_init(struct app_platform *p, char *err, size_t n)
 		return -1;
 	}
 	open_fonts(p, 15, err, n);
-	return p->font && p->font_bold ? 0 : -1;
+	return p->font && p->font_bold && p->font_script && p->font_bold_script ? 0 : -1;
+}
+
+/* The four faces of the interface, for opening, keeping and closing them together. */
+static void fonts_get(const struct app_platform *p, TTF_Font *f[4])
+{
+	f[0] = p->font;
+	f[1] = p->font_bold;
+	f[2] = p->font_script;
+	f[3] = p->font_bold_script;
+}
+
+static void fonts_set(struct app_platform *p, TTF_Font *const f[4])
+{
+	p->font = f[0];
+	p->font_bold = f[1];
+	p->font_script = f[2];
+	p->font_bold_script = f[3];
+}
+
+static void fonts_close(TTF_Font *const f[4])
+{
+	for (int i = 0; i < 4; i++)
+		if (f[i])
+			TTF_CloseFont(f[i]);
 }
 
 /* Changes the interface font's pixel size (on a resize or a high-DPI display). */
@@ -59,19 +92,18 @@ void ui_text_size(struct app_platform *p, int px)
 {
 	if (px == p->font_px && p->font)
 		return;
-	TTF_Font *f = p->font, *b = p->font_bold;
+	TTF_Font *old[4], *now[4];
+	fonts_get(p, old);
+	int old_px = p->font_px;
 	open_fonts(p, px, NULL, 0);
-	if (!p->font || !p->font_bold) { /* keep the old size rather than no text */
-		if (p->font)
-			TTF_CloseFont(p->font);
-		if (p->font_bold)
-			TTF_CloseFont(p->font_bold);
-		p->font = f;
-		p->font_bold = b;
+	fonts_get(p, now);
+	if (!now[0] || !now[1] || !now[2] || !now[3]) { /* keep the old size rather than no text */
+		fonts_close(now);
+		fonts_set(p, old);
+		p->font_px = old_px;
 		return;
 	}
-	TTF_CloseFont(f);
-	TTF_CloseFont(b);
+	fonts_close(old);
 	clear_cache(p);
 }
 
@@ -81,20 +113,95 @@ void ui_text_free(struct app_platform *p)
 		clear_cache(p);
 	free(p->texts);
 	p->texts = NULL;
-	if (p->font)
-		TTF_CloseFont(p->font);
-	if (p->font_bold)
-		TTF_CloseFont(p->font_bold);
-	p->font = p->font_bold = NULL;
+	TTF_Font *f[4];
+	fonts_get(p, f);
+	fonts_close(f);
+	fonts_set(p, (TTF_Font *[4]){ NULL, NULL, NULL, NULL });
 	if (TTF_WasInit())
 		TTF_Quit();
 }
 
-static struct text_entry *lookup(struct app_platform *p, const char *s, SDL_Color c, int bold)
+#define UI_RUNS 32
+
+/* Where the runs of a label go (nudge/notation.h): each one's face, x and top in
+ * pixels from the line's top (raised ones above 0), and the width of them all. */
+struct ui_marked {
+	struct notation_run run[UI_RUNS]; /* the runs */
+	int n;                            /* how many */
+	TTF_Font *font[UI_RUNS];          /* each one's face */
+	int x[UI_RUNS], y[UI_RUNS];       /* its place */
+	int w, top, bottom;               /* the extent: width, highest top, lowest bottom */
+};
+
+/* A run as a string of its own (into buf, n bytes). */
+static const char *run_text(const struct notation_run *r, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.*s", (int)r->len, r->s);
+	return buf;
+}
+
+static void marked_place(struct app_platform *p, const char *s, int bold, struct ui_marked *m)
+{
+	TTF_Font *base = bold ? p->font_bold : p->font, *small = bold ? p->font_bold_script : p->font_script;
+	char piece[512];
+	int script_x = 0;
+	m->n = notation_runs(s, m->run, UI_RUNS);
+	m->w = m->top = 0;
+	m->bottom = TTF_FontHeight(base);
+	for (int i = 0; i < m->n; i++) {
+		TTF_Font *f = m->run[i].level ? small : base;
+		int w = 0, h = 0;
+		TTF_SizeUTF8(f, run_text(&m->run[i], piece, sizeof piece), &w, &h);
+		m->font[i] = f;
+		m->x[i] = m->run[i].stacked ? script_x : m->w;
+		m->y[i] = TTF_FontAscent(base) - TTF_FontAscent(f) +
+		          (int)lround(notation_rise(m->run, m->n, i) * p->font_px);
+		script_x = m->x[i];
+		m->w = m->x[i] + w > m->w ? m->x[i] + w : m->w;
+		m->top = m->y[i] < m->top ? m->y[i] : m->top;
+		m->bottom = m->y[i] + h > m->bottom ? m->y[i] + h : m->bottom;
+	}
+}
+
+/* A label drawn in the notation into one surface: every run rendered alone and laid
+ * in (its coverage kept where runs meet, as they do in a stacked pair). *rise gets how
+ * far it reaches above the line's top. NULL on failure. */
+static SDL_Surface *marked_render(struct app_platform *p, const char *s, SDL_Color c, int bold, int *rise)
+{
+	struct ui_marked m;
+	marked_place(p, s, bold, &m);
+	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, m.w > 0 ? m.w : 1, m.bottom - m.top, 32,
+	                                                  SDL_PIXELFORMAT_ARGB8888);
+	if (!out)
+		return NULL;
+	char piece[512];
+	for (int i = 0; i < m.n; i++) {
+		SDL_Surface *r = TTF_RenderUTF8_Blended(m.font[i], run_text(&m.run[i], piece, sizeof piece), c);
+		SDL_Surface *g = r ? SDL_ConvertSurfaceFormat(r, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+		SDL_FreeSurface(r);
+		if (!g)
+			continue;
+		for (int y = 0; y < g->h; y++) {
+			int oy = m.y[i] - m.top + y;
+			const Uint32 *src = (const Uint32 *)((const Uint8 *)g->pixels + (size_t)y * (size_t)g->pitch);
+			Uint32 *dst = (Uint32 *)((Uint8 *)out->pixels + (size_t)oy * (size_t)out->pitch);
+			for (int x = 0; x < g->w && oy >= 0 && oy < out->h; x++) {
+				int ox = m.x[i] + x;
+				if (ox < out->w && (src[x] >> 24) > (dst[ox] >> 24))
+					dst[ox] = src[x];
+			}
+		}
+		SDL_FreeSurface(g);
+	}
+	*rise = -m.top;
+	return out;
+}
+
+static struct text_entry *lookup(struct app_platform *p, const char *s, SDL_Color c, int style)
 {
 	for (int i = 0; i < p->n_texts; i++) {
 		struct text_entry *t = &p->texts[i];
-		if (t->bold == bold && t->c.r == c.r && t->c.g == c.g && t->c.b == c.b && t->c.a == c.a &&
+		if (t->style == style && t->c.r == c.r && t->c.g == c.g && t->c.b == c.b && t->c.a == c.a &&
 		    strcmp(t->s, s) == 0) {
 			t->used = p->frames;
 			return t;
@@ -109,10 +216,13 @@ static struct text_entry *lookup(struct app_platform *p, const char *s, SDL_Colo
 		SDL_DestroyTexture(p->texts[old].tex);
 		p->texts[old] = p->texts[--p->n_texts];
 	}
-	SDL_Surface *surf = TTF_RenderUTF8_Blended(bold ? p->font_bold : p->font, s, c);
+	int rise = 0;
+	SDL_Surface *surf = style & UI_MARKUP ? marked_render(p, s, c, style & UI_BOLD, &rise)
+	                    : TTF_RenderUTF8_Blended(style & UI_BOLD ? p->font_bold : p->font, s, c);
 	if (!surf)
 		return NULL;
 	struct text_entry *t = &p->texts[p->n_texts];
+	t->rise = rise;
 	t->tex = SDL_CreateTextureFromSurface(p->ren, surf);
 	t->w = surf->w;
 	t->h = surf->h;
@@ -125,29 +235,35 @@ static struct text_entry *lookup(struct app_platform *p, const char *s, SDL_Colo
 		return NULL;
 	}
 	t->c = c;
-	t->bold = bold;
+	t->style = style;
 	t->used = p->frames;
 	p->n_texts++;
 	return t;
 }
 
-int ui_text(struct app_platform *p, const char *s, int x, int y, SDL_Color c, int bold)
+int ui_text(struct app_platform *p, const char *s, int x, int y, SDL_Color c, int style)
 {
 	if (!s || !*s)
 		return 0;
-	struct text_entry *t = lookup(p, s, c, bold);
+	struct text_entry *t = lookup(p, s, c, style);
 	if (!t)
 		return 0;
-	SDL_Rect r = { x, y, t->w, t->h };
+	SDL_Rect r = { x, y - t->rise, t->w, t->h };
 	SDL_RenderCopy(p->ren, t->tex, NULL, &r);
 	return t->w;
 }
 
-int ui_text_width(struct app_platform *p, const char *s, int bold)
+int ui_text_width(struct app_platform *p, const char *s, int style)
 {
 	int w = 0, h = 0;
-	if (s && *s)
-		TTF_SizeUTF8(bold ? p->font_bold : p->font, s, &w, &h);
+	if (!s || !*s)
+		return 0;
+	if (style & UI_MARKUP) {
+		struct ui_marked m;
+		marked_place(p, s, style & UI_BOLD, &m);
+		return m.w;
+	}
+	TTF_SizeUTF8(style & UI_BOLD ? p->font_bold : p->font, s, &w, &h);
 	return w;
 }
 

@@ -71,6 +71,10 @@ const char *cli_icons_dir(void);
  * returns: a file name printed to a terminal must not carry an escape sequence. */
 const char *cli_printable(const char *s, char *buf, size_t n);
 
+/* Text in the notation's plain form for a terminal or JSON (w[1]_11 as w[1]₁₁;
+ * nudge/notation.h), malloc'd; NULL when out of memory. */
+char *cli_plain(const char *s);
+
 /* Prints "nudge CMD: MSG" to stderr (printf-style) and returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "nudge/format.h"
+#include "nudge/notation.h"
 #include "cli-private.h"
 
 /* Is the running binary inside this project's build folder? */
@@ -232,6 +233,15 @@ const char *cli_printable(const char *s, char *buf, size_t n)
 	if (n)
 		buf[k] = '\0';
 	return buf;
+}
+
+char *cli_plain(const char *s)
+{
+	size_t n = (size_t)notation_plain(NULL, 0, s) + 1;
+	char *out = malloc(n);
+	if (out)
+		notation_plain(out, n, s);
+	return out;
 }
 
 /* Prints a refused scene's error; the message and the source line already show

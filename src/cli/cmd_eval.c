@@ -89,6 +89,8 @@ static void print_json(const struct cli_scene *cs, const struct nudge *nd, const
 		json_string(f, s->nodes[k].name);
 		fputs(", \"label\": ", f);
 		json_string(f, s->nodes[k].label);
+		fputs(", \"plain\": ", f);
+		json_string(f, s->nodes[k].plain);
 		fprintf(f, ", \"kind\": \"%s\", \"value\": ", kind_name(s->nodes[k].kind));
 		json_number(f, ev->value[k]);
 		fputs(", \"grad\": ", f);
@@ -161,7 +163,9 @@ static void print_json(const struct cli_scene *cs, const struct nudge *nd, const
 			else
 				fputs("null", f);
 			fputs(", \"text\": ", f);
-			json_string(f, tr->steps[i].text);
+			char *text = cli_plain(tr->steps[i].text);
+			json_string(f, text ? text : tr->steps[i].text);
+			free(text);
 			fputs(i + 1 < tr->n_steps ? " },\n" : " }\n", f);
 		}
 		fputs("  ]", f);
@@ -265,8 +269,10 @@ static void print_table(const struct cli_scene *cs, const struct nudge *nd, cons
 	const struct scene *s = cs->scene;
 	const struct eval *ev = cs->ev;
 	char v[48], g[48];
+	char *title = s->title ? cli_plain(s->title) : NULL;
 	if (s->title)
-		printf("%s\n", s->title);
+		printf("%s\n", title ? title : s->title);
+	free(title);
 	const char *J = s->nodes[s->cost].name;
 	char head[96];
 	if (s->n_rows > 0) {
@@ -348,8 +354,11 @@ static void print_table(const struct cli_scene *cs, const struct nudge *nd, cons
 	}
 	if (tr) {
 		printf("\nstep trace:\n");
-		for (int i = 0; i < tr->n_steps; i++)
-			printf("  %3d  %-8s  %s\n", i, step_kind_name(tr->steps[i].kind), tr->steps[i].text);
+		for (int i = 0; i < tr->n_steps; i++) {
+			char *text = cli_plain(tr->steps[i].text);
+			printf("  %3d  %-8s  %s\n", i, step_kind_name(tr->steps[i].kind), text ? text : tr->steps[i].text);
+			free(text);
+		}
 	}
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core-private.h"
+#include "nudge/notation.h"
 
 int core_grow(void **buf, int *cap, int need, size_t size)
 {
@@ -177,8 +178,14 @@ int graph_defaults(struct scene *s, int cost_named, int plot_named)
 			if (s->nodes[k].kind == NODE_INPUT)
 				s->plot = k;
 	}
-	for (int k = 0; k < s->n_nodes; k++)
-		if (!s->nodes[k].label && !(s->nodes[k].label = strdup(s->nodes[k].name)))
+	for (int k = 0; k < s->n_nodes; k++) {
+		struct node *n = &s->nodes[k];
+		if (!n->label && !(n->label = strdup(n->name)))
 			return GRAPH_NO_MEMORY;
+		size_t len = (size_t)notation_plain(NULL, 0, n->label) + 1;
+		if (!(n->plain = malloc(len)))
+			return GRAPH_NO_MEMORY;
+		notation_plain(n->plain, len, n->label);
+	}
 	return GRAPH_OK;
 }

@@ -10,6 +10,7 @@
 #include "core-private.h"
 #include "nudge/unit.h"
 #include "nudge/format.h"
+#include "nudge/notation.h"
 
 const char *const core_func_names[] = {
 	"exp", "log", "sqrt", "abs", "sin", "cos", "tanh", "sigmoid", "relu", NULL,
@@ -121,6 +122,34 @@ static char *string_value(const struct token *t)
 	}
 	d[k] = '\0';
 	return d;
+}
+
+/* Where byte `at` of string_value(t) stands in the source (past the escapes before it). */
+static const char *string_source(const struct token *t, size_t at)
+{
+	size_t i = 1;
+	for (size_t k = 0; i + 1 < t->len; i++, k++) {
+		if (t->start[i] == '\\' && i + 2 < t->len)
+			i++;
+		if (k == at)
+			break;
+	}
+	return t->start + i;
+}
+
+/* Refuses a label whose notation is malformed (an unclosed '[' or '{', a '_' with no
+ * subscript), pointing at the fault inside the quotes. */
+static int check_notation(struct parser *p, const struct token *t, const char *text)
+{
+	size_t at;
+	int unclosed;
+	char why[160];
+	if (notation_check(text, &at, &unclosed, why, sizeof why) == 0)
+		return 0;
+	struct token f = *t;
+	f.start = string_source(t, at);
+	ERR_AT(p, f, unclosed ? ERR_UNCLOSED : ERR_SYNTAX, "in the label: %s", why);
+	return -1;
 }
 
 /* A status from graph.c as the error it is, at the current token; -1 for any failure. */
@@ -459,6 +488,10 @@ static int parse_label(struct parser *p, int k, const struct token *kw)
 	char *l = string_value(&p->tok);
 	if (!l) {
 		out_of_memory(p);
+		return -1;
+	}
+	if (check_notation(p, &p->tok, l)) {
+		free(l);
 		return -1;
 	}
 	if (!*l) {

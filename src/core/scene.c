@@ -159,6 +159,7 @@ void scene_free(struct scene *s)
 	for (int k = 0; k < s->n_nodes; k++) {
 		free(s->nodes[k].name);
 		free(s->nodes[k].label);
+		free(s->nodes[k].plain);
 	}
 	for (int i = 0; i < s->n_notes; i++)
 		free(s->notes[i]);

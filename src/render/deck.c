@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <cairo-pdf.h>
 #include "render-private.h"
+#include "nudge/notation.h"
 
 enum deck_kind deck_kind_of(const char *path)
 {
@@ -84,7 +85,8 @@ static int deck_pdf(const struct figure *fig, const int *steps, int count, const
 		snprintf(label, sizeof label, "%d", steps[i]);
 		cairo_pdf_surface_set_page_label(sf, label);
 		snprintf(link, sizeof link, "page=%d", i + 1);
-		snprintf(title, sizeof title, "%d  %s", steps[i], fig->trace->steps[steps[i]].text);
+		int at = snprintf(title, sizeof title, "%d  ", steps[i]); /* the outline has no scripts */
+		notation_plain(title + at, sizeof title - (size_t)at, fig->trace->steps[steps[i]].text);
 		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
 		cairo_t *cr = cairo_create(sf);
 		rc = draw_figure(cr, &f, &d);

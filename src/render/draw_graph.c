@@ -545,13 +545,13 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
                          const struct panel *p, double font)
 {
 	const struct theme *th = p->th;
-	struct text_style ts = {FONT_REGULAR, font, 1};
+	struct text_style ts = {FONT_REGULAR, font, 0};
 	const char *names[] = {"input", "param", "data", "computed", "cost", "value (forward)",
 	                       "dJ/d· (backward)"};
 	char tangent[96];
 	const struct forward_view *fw = figure_forward(fig);
 	if (fw && fw->input >= 0) { /* forward mode: d·/dw in the nudge colour */
-		snprintf(tangent, sizeof tangent, "d·/d%s (forward mode)", fig->scene->nodes[fw->input].name);
+		snprintf(tangent, sizeof tangent, "d·/d%s (forward mode)", fig->scene->nodes[fw->input].label);
 		names[6] = tangent;
 	}
 	double sw = font * M.legend_swatch, gap = font * M.legend_gap, total = 0;

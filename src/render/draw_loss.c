@@ -25,7 +25,7 @@ void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	theme_set(cr, th->forward);
 	text_draw(cr, r, head, p->x, y, &hs);
 	if (h->note && h->note[0]) {
-		struct text_style ns = {FONT_BOLD, font * 0.95, 1};
+		struct text_style ns = {FONT_BOLD, font * 0.95, 0};
 		ns.size = text_fit(r, h->note, &ns, p->w, font * 0.5);
 		y += ns.size * 1.45;
 		theme_set(cr, h->bad ? th->wrong : th->muted);

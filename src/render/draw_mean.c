@@ -32,7 +32,7 @@ void mean_box_place(struct render *r, struct graph_layout *g)
 	struct mean_box *m = &g->mean;
 	if (!m->on)
 		return;
-	struct text_style head = {FONT_BOLD, M.head, 1}, val = {FONT_BOLD, 1, 1};
+	struct text_style head = {FONT_BOLD, M.head, 0}, val = {FONT_BOLD, 1, 1};
 	struct text_style foot = {FONT_REGULAR, M.grad_name, 1};
 	double w = fmax(fmax(text_width(r, m->head, &head), text_width(r, m->value, &val)),
 	                fmax(text_width(r, m->foot, &foot), text_width(r, m->shown, &foot)));
@@ -98,7 +98,7 @@ void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
 	theme_set(cr, th->cost);
 	cairo_set_line_width(cr, 0.035);
 	cairo_stroke(cr);
-	struct text_style head = {FONT_BOLD, M.head, 1}, val = {FONT_BOLD, 1, 1};
+	struct text_style head = {FONT_BOLD, M.head, 0}, val = {FONT_BOLD, 1, 1};
 	struct text_style foot = {FONT_REGULAR, M.grad_name, 1};
 	double base = y + M.pad_y + M.row_head * M.base_head;
 	theme_set(cr, th->fg);

@@ -160,7 +160,7 @@ static void table_draw(cairo_t *cr, struct render *r, const struct panel *p, con
 	const struct theme *th = p->th;
 	int lines = t->n_rows + 3;
 	double font = fmin(22 * p->u, p->h / (lines * TABLE_ROW_EM));
-	struct text_style ts = {FONT_REGULAR, 1, 1}, bs = {FONT_BOLD, 1, 1};
+	struct text_style ts = {FONT_REGULAR, 1, 0}, bs = {FONT_BOLD, 1, 1}; /* names with labels; numbers */
 	double gap = 1.2, colw[TABLE_COLS] = {0}, total = 0;
 	for (int c = 0; c < t->n_cols; c++) {
 		colw[c] = text_width(r, t->head[c], &ts);

@@ -10,6 +10,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include "render-private.h"
+#include "nudge/notation.h"
 
 enum export_format export_format_of(const char *path)
 {
@@ -73,8 +74,11 @@ cairo_surface_t *export_image(const struct figure *fig, const struct draw_opts *
 
 void export_pdf_metadata(cairo_surface_t *sf, const struct figure *fig)
 {
-	if (fig->scene && fig->scene->title)
-		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, fig->scene->title);
+	if (fig->scene && fig->scene->title) {
+		char title[512]; /* a PDF's metadata has no scripts: the plain form */
+		notation_plain(title, sizeof title, fig->scene->title);
+		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
+	}
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "nudge");
 }
 

@@ -103,7 +103,7 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 	cairo_move_to(cr, x, y + 4 * u);
 	cairo_line_to(cr, x + w, y + 4 * u);
 	cairo_stroke(cr);
-	struct text_style hs = {FONT_REGULAR, 19 * u, 1};
+	struct text_style hs = {FONT_REGULAR, 19 * u, 0};
 	theme_set(cr, th->muted);
 	text_draw(cr, r, head, x, y + 30 * u, &hs);
 	if (o->hide_values || o->hide_node || !text) /* a quiz: the equation would tell */

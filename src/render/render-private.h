@@ -23,8 +23,8 @@ int font_set_load(struct font_set *fs, const char *dir, char *err, size_t n);
 void font_set_free(struct font_set *fs);
 
 /* ---- text.c: cached glyph runs and the small label markup ---- */
-/* Markup: "w[1]" shows "[1]" as a superscript after w, "x_1" or "x_{10}" a subscript,
- * "x^2" or "x^{n}" a superscript. Everything else is literal UTF-8. */
+/* Text is drawn in the lecture's notation (nudge/notation.h): "w[1]_11" with [1] raised
+ * and 11 lowered under it, "x_{in}" and "x^2"; everything else is literal UTF-8. */
 struct text_cache;
 struct text_cache *text_cache_new(void);
 void text_cache_free(struct text_cache *tc);

@@ -1,11 +1,12 @@
 /* text.c - figure text: measuring and drawing UTF-8 strings with the bundled fonts,
  * with a cache of shaped glyph runs (text is the costly part of a frame), and the
- * small markup that draws labels as the lecture writes them (w[1] as w^[1], x_1).
+ * lecture's notation drawn as it reads (nudge/notation.h: w[1]_11 as w^[1]_11).
  * No layout decisions here; callers place the text. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "render-private.h"
+#include "nudge/notation.h"
 
 #define TEXT_BUCKETS 1024
 #define TEXT_KEEP 2048   /* entries kept by a sweep without looking at their age */
@@ -127,76 +128,23 @@ static struct text_run *text_run_get(struct render *r, enum font_id f, double si
 	return t;
 }
 
-/* One piece of marked-up text: a byte range drawn at a level (1 sup, -1 sub, 0 base). */
-struct text_seg { const char *s; size_t len; int level; };
-
-#define TEXT_MAX_SEGS 64
-
-static int text_is_word(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       c >= 0x80;
-}
-
-/* Splits markup into segments; returns their count. */
-static int text_parse(const char *s, int plain, struct text_seg *seg)
-{
-	int n = 0;
-	const char *start = s, *p = s;
-	if (plain) {
-		seg[0] = (struct text_seg){s, strlen(s), 0};
-		return 1;
-	}
-	while (*p && n < TEXT_MAX_SEGS - 3) {
-		const char *b = NULL, *e = NULL; /* script content [b, e) and where to resume */
-		const char *resume = NULL;
-		int level = 0;
-		if (*p == '[' && p > s && text_is_word((unsigned char)p[-1])) {
-			const char *q = strchr(p, ']');
-			if (q) {
-				b = p; e = q + 1; resume = q + 1; level = 1;
-			}
-		} else if ((*p == '_' || *p == '^') && p > s && text_is_word((unsigned char)p[-1])) {
-			level = *p == '_' ? -1 : 1;
-			if (p[1] == '{' && strchr(p + 2, '}')) {
-				b = p + 2; e = strchr(p + 2, '}'); resume = e + 1;
-			} else if (p[1] && text_is_word((unsigned char)p[1])) {
-				b = p + 1; e = b;
-				while (*e && text_is_word((unsigned char)*e) && (unsigned char)*e < 0x80)
-					e++;
-				if (e == b)
-					e = b + 1;
-				resume = e;
-			}
-		}
-		if (!b) {
-			p++;
-			continue;
-		}
-		if (p > start)
-			seg[n++] = (struct text_seg){start, (size_t)(p - start), 0};
-		seg[n++] = (struct text_seg){b, (size_t)(e - b), level};
-		start = p = resume;
-	}
-	if (*start)
-		seg[n++] = (struct text_seg){start, strlen(start), 0};
-	return n;
-}
-
-#define TEXT_SCRIPT 0.68 /* size of sub- and superscripts */
-
+#define TEXT_MAX_RUNS 64
 static double text_layout(cairo_t *cr, struct render *r, const char *s, double x, double y,
                           const struct text_style *st)
 {
-	struct text_seg seg[TEXT_MAX_SEGS];
-	int n = text_parse(s, st->plain, seg);
-	double x0 = x;
+	struct notation_run run[TEXT_MAX_RUNS];
+	int n = st->plain ? 1 : notation_runs(s, run, TEXT_MAX_RUNS);
+	if (st->plain)
+		run[0] = (struct notation_run){ s, strlen(s), 0, 0 };
+	double x0 = x, script_x = x, end = x; /* where the last script began, and the text's end */
 	for (int i = 0; i < n; i++) {
-		double size = seg[i].level ? st->size * TEXT_SCRIPT : st->size;
-		double dy = seg[i].level > 0 ? -0.40 * st->size : seg[i].level < 0 ? 0.22 * st->size : 0;
-		struct text_run *t = text_run_get(r, st->font, size, seg[i].s, seg[i].len);
+		double size = run[i].level ? st->size * NOTATION_SCRIPT : st->size;
+		double dy = notation_rise(run, n, i) * st->size;
+		struct text_run *t = text_run_get(r, st->font, size, run[i].s, run[i].len);
 		if (!t)
 			continue;
+		x = run[i].stacked ? script_x : end;
+		script_x = x;
 		if (cr && t->n > 0) {
 			cairo_glyph_t local[128];
 			cairo_glyph_t *g = t->n <= 128 ? local : malloc(sizeof *g * (size_t)t->n);
@@ -210,9 +158,9 @@ static double text_layout(cairo_t *cr, struct render *r, const char *s, double x
 					free(g);
 			}
 		}
-		x += t->advance;
+		end = x + t->advance > end ? x + t->advance : end;
 	}
-	return x - x0;
+	return end - x0;
 }
 
 double text_width(struct render *r, const char *s, const struct text_style *st)
