@@ -3,7 +3,8 @@
  * formula), every key does what it says, typed values, dragging the plot point,
  * screenshots that are numbered and never overwrite, resizing to 640x400 with every
  * control inside, live reload of the scene file (good and refused versions),
- * presentation mode (F5, PageDown / PageUp, B, Esc) and the type keys (Ctrl+= − 0).
+ * presentation mode (F5, PageDown / PageUp, B, Esc) and the type keys (Ctrl+= − 0),
+ * a slider's name in the lecture's notation drawn raised and lowered, not raw.
  * With --soak N: N random events, then the same checks for crashes and growth. */
 #include <fcntl.h>
 #include <math.h>
@@ -1016,6 +1017,69 @@ static void test_landscape(void)
 	app_free(a);
 }
 
+/* The ink a slider's name leaves in its box after a fresh ui_draw: its bounding box
+ * (pixels unlike the box's corner), x0 > x1 when there is none. */
+static SDL_Rect label_ink(struct app *a, int slider)
+{
+	SDL_Rect r = a->ui.sliders[slider].label, box = { r.w, r.h, -1, -1 };
+	Uint32 *px = malloc(sizeof *px * (size_t)r.w * (size_t)r.h);
+	SDL_SetRenderDrawColor(a->platform.ren, 0, 0, 0, 255);
+	SDL_RenderClear(a->platform.ren);
+	ui_draw(a);
+	int ok = px && SDL_RenderReadPixels(a->platform.ren, &r, SDL_PIXELFORMAT_ARGB8888, px, r.w * 4) == 0;
+	CHECK(ok, "read the slider's pixels: %s", SDL_GetError());
+	for (int y = 0; ok && y < r.h; y++)
+		for (int x = 0; x < r.w; x++)
+			if (px[y * r.w + x] != px[0]) {
+				box.x = x < box.x ? x : box.x;
+				box.y = y < box.y ? y : box.y;
+				box.w = x > box.w ? x : box.w; /* here: the last column and row */
+				box.h = y > box.h ? y : box.h;
+			}
+	free(px);
+	return (SDL_Rect){ box.x, box.y, box.w - box.x + 1, box.h - box.y + 1 };
+}
+
+/* A slider's name in the lecture's notation is drawn as it reads: w[1]_11 as w with
+ * [1] raised and 11 lowered under it, not the raw text; the status line says it in
+ * the plain form. */
+static void test_notation(void)
+{
+	char path[1200];
+	snprintf(path, sizeof path, "%s/notation.nudge", shots);
+	FILE *f = fopen(path, "w");
+	CHECK(f != NULL, "write %s", path);
+	if (!f)
+		return;
+	fputs("param w111 = 0.5 in [-3, 3] label \"w[1]_11\"\nparam v = 1 in [-3, 3]\n"
+	      "J = (w111 * v - 1)^2\n", f);
+	fclose(f);
+	struct app *a = open_app(path);
+	if (!a)
+		return;
+	struct app_platform *p = &a->platform;
+	int w = slider_of(a, "w111"), v = slider_of(a, "v");
+	CHECK(w >= 0 && v >= 0, "sliders for w111 and v");
+	if (w < 0 || v < 0) {
+		app_free(a);
+		return;
+	}
+	int marked = ui_text_width(p, "w[1]_11", UI_BOLD | UI_MARKUP), raw = ui_text_width(p, "w[1]_11", UI_BOLD);
+	CHECK(marked < raw * 0.7, "the notation is narrower than the raw text: %d vs %d px", marked, raw);
+	CHECK(marked == ui_text_width(p, "w[1]", UI_BOLD | UI_MARKUP), "11 stands under [1], not after it");
+	SDL_Rect ink = label_ink(a, w), plain = label_ink(a, v);
+	CHECK(ink.w > 0 && abs(ink.w - marked) <= 2, "the name's ink is as wide as the notation (%d px), not as "
+	      "the raw w[1]_11 (%d px): %d px", marked, raw, ink.w);
+	CHECK(plain.h > 0 && ink.h > plain.h * 1.6 && ink.y < plain.y && ink.y + ink.h > plain.y + plain.h,
+	      "the index rises above and the subscript falls below the letters (rows %d..%d; v: %d..%d)", ink.y,
+	      ink.y + ink.h - 1, plain.y, plain.y + plain.h - 1);
+	a->ui.selected = w;
+	key(a, SDLK_UP, 0);
+	app_pump(a);
+	CHECK(strncmp(a->ui.status, "w[1]₁₁ ↑", strlen("w[1]₁₁ ↑")) == 0, "the status line: %s", a->ui.status);
+	app_free(a);
+}
+
 int main(int argc, char **argv)
 {
 	setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -1044,6 +1108,7 @@ int main(int argc, char **argv)
 		test_check_and_modes();
 		test_one_recompute();
 		test_landscape();
+		test_notation();
 	}
 	render_shutdown();
 	char cmd[400];

@@ -99,6 +99,20 @@ static const struct bad_case bad[] = {
 	{ "input x = 1\nparam w = 1\na = tanh(w*x)\nJ = a^2\nunit a a\n", ERR_SYNTAX, 5, 8 },
 	{ "input x = 1\nparam w = 1\nparam v = 1\nz = w*x\na = tanh(z)\nJ = a^2\nunit z, a\n",
 	  ERR_BAD_UNIT, 7, 9 },
+	/* a label's notation (w[1]_11, x_{in}): the column is the fault's inside the quotes */
+	{ "param w = 1 label \"w[1\"\nJ = w\n", ERR_UNCLOSED, 1, 21 },
+	{ "param w = 1 label \"a[2]_{10\"\nJ = w\n", ERR_UNCLOSED, 1, 25 },
+	{ "param w = 1\nJ = w label \"J_{\"\n", ERR_UNCLOSED, 2, 16 },
+	{ "param w = 1 label \"\\\"w[1\"\nJ = w\n", ERR_UNCLOSED, 1, 23 },
+	{ "param w = 1 label \"\xc5\xb7[1\"\nJ = w\n", ERR_UNCLOSED, 1, 21 },
+	{ "param w = 1 label \"w]\"\nJ = w\n", ERR_SYNTAX, 1, 21 },
+	{ "param w = 1 label \"[1]\"\nJ = w\n", ERR_SYNTAX, 1, 20 },
+	{ "param w = 1 label \"w[1]_\"\nJ = w\n", ERR_SYNTAX, 1, 24 },
+	{ "param w = 1 label \"w[a b]\"\nJ = w\n", ERR_SYNTAX, 1, 21 },
+	{ "param w = 1 label \"w[123456789]\"\nJ = w\n", ERR_SYNTAX, 1, 21 },
+	{ "param w = 1 label \"x_{}\"\nJ = w\n", ERR_SYNTAX, 1, 21 },
+	{ "param w = 1 label \"x^ 2\"\nJ = w\n", ERR_SYNTAX, 1, 21 },
+	{ "param w = 1 label \"(x)_1\"\nJ = w\n", ERR_SYNTAX, 1, 23 },
 };
 
 static void test_bad_table(void)
@@ -424,6 +438,43 @@ static void test_big_scene(void)
 	free(src);
 }
 
+/* The lecture's notation in labels is accepted and kept as written, with its plain form;
+ * a note and a title are text: brackets and unclosed braces there are never refused. */
+static void test_notation(void)
+{
+	const char *src =
+		"title \"A 2-1 net: w[1]_11 and x_{in}\"\n"
+		"note \"J = \u2212[y log p + (1 \u2212 y) log(1 \u2212 p)]\"\n"
+		"note \"a set {x_{1 and [ alone\"\n"
+		"input x_in = 1\n"
+		"param w111 = 2 label \"w[1]_11\"\n"
+		"param b = 0 label \"b[l-1]_{10}\"\n"
+		"param th = 1 label \"\u03b8[2]_j^2\"\n"
+		"a = w111 * x_in + b + th label \"a[1]_1\"\n";
+	struct nudge_error err;
+	struct scene *s = scene_parse(src, strlen(src), "t", &err);
+	CHECK(s != NULL, "refused: %s at %d:%d", err.msg, err.line, err.col);
+	if (!s)
+		return;
+	static const struct { const char *name, *label, *plain; } want[] = {
+		{ "x_in", "x_in", "x_in" },
+		{ "w111", "w[1]_11", "w[1]\u2081\u2081" },
+		{ "b", "b[l-1]_{10}", "b[l-1]\u2081\u2080" },
+		{ "th", "\u03b8[2]_j^2", "\u03b8[2]_j\u00b2" },
+		{ "a", "a[1]_1", "a[1]\u2081" },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		int k = scene_find(s, want[i].name);
+		CHECK(k >= 0 && strcmp(s->nodes[k].label, want[i].label) == 0, "%s: label %s", want[i].name,
+		      k >= 0 ? s->nodes[k].label : "?");
+		CHECK(k >= 0 && strcmp(s->nodes[k].plain, want[i].plain) == 0, "%s: plain %s, expected %s",
+		      want[i].name, k >= 0 ? s->nodes[k].plain : "?", want[i].plain);
+	}
+	CHECK(s->n_notes == 2 && strcmp(s->notes[0], "J = \u2212[y log p + (1 \u2212 y) log(1 \u2212 p)]") == 0,
+	      "the note is kept as written: %s", s->n_notes ? s->notes[0] : "");
+	scene_free(s);
+}
+
 int main(void)
 {
 	test_bad_table();
@@ -433,5 +484,6 @@ int main(void)
 	test_hostile();
 	test_load();
 	test_big_scene();
+	test_notation();
 	return test_report("test-parser");
 }

@@ -868,6 +868,62 @@ static void test_export(struct render *r)
 	unload(&l);
 }
 
+/* Where text drawn with its baseline at (10, 100) puts ink on a 600x160 surface:
+ * the bounding box of the pixels it covers (x0 > x1 when none), and the pixels kept
+ * in *pix (600 * 160 bytes, the caller frees) when pix is not NULL. */
+struct ink { int x0, y0, x1, y1; };
+static struct ink ink_of(struct render *r, const char *text, const struct text_style *st, unsigned char **pix)
+{
+	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_A8, 600, 160);
+	cairo_t *cr = cairo_create(sf);
+	text_draw(cr, r, text, 10, 100, st);
+	cairo_destroy(cr);
+	cairo_surface_flush(sf);
+	const unsigned char *d = cairo_image_surface_get_data(sf);
+	int stride = cairo_image_surface_get_stride(sf);
+	struct ink k = { 600, 160, -1, -1 };
+	for (int y = 0; y < 160; y++)
+		for (int x = 0; x < 600; x++)
+			if (d[y * stride + x] > 64) {
+				k.x0 = x < k.x0 ? x : k.x0;
+				k.x1 = x > k.x1 ? x : k.x1;
+				k.y0 = y < k.y0 ? y : k.y0;
+				k.y1 = y > k.y1 ? y : k.y1;
+			}
+	if (pix && (*pix = malloc(600 * 160)))
+		for (int y = 0; y < 160; y++)
+			memcpy(*pix + y * 600, d + y * stride, 600);
+	cairo_surface_destroy(sf);
+	return k;
+}
+
+/* The lecture's notation as drawn: w[1]_11's index raised above w's letters and its
+ * subscript lowered below the baseline, under the index (stacked, not after it); a
+ * note's brackets drawn exactly as plain text. */
+static void test_notation(struct render *r)
+{
+	struct text_style m = {FONT_REGULAR, 40, 0}, p = {FONT_REGULAR, 40, 1};
+	CHECK(text_width(r, "w[1]_11", &m) == text_width(r, "w[1]", &m),
+	      "the subscript stands under the index: %g vs %g", text_width(r, "w[1]_11", &m), text_width(r, "w[1]", &m));
+	CHECK(text_width(r, "a[2]_{10}", &m) == text_width(r, "a[2]_10", &m), "_{10} and _10 are the same subscript");
+	CHECK(text_width(r, "w_11", &m) < text_width(r, "w11", &p), "a subscript is smaller than the text");
+	struct ink w = ink_of(r, "w", &m, NULL), full = ink_of(r, "w[1]_11", &m, NULL);
+	struct ink idx = ink_of(r, "w[1]", &m, NULL), sub = ink_of(r, "w_11", &m, NULL);
+	CHECK(w.y1 <= 101 && w.y0 > 100 - 0.6 * 40, "w sits on the baseline: rows %d..%d", w.y0, w.y1);
+	CHECK(idx.y0 < w.y0 - 0.3 * 40 && idx.y1 < 100, "[1] is raised above w: rows %d..%d", idx.y0, idx.y1);
+	CHECK(sub.y1 > 100 + 0.15 * 40 && sub.y0 == w.y0, "11 is lowered below the baseline: rows %d..%d", sub.y0,
+	      sub.y1);
+	CHECK(full.y0 <= idx.y0 + 1 && full.y1 >= sub.y1 - 1 && full.x1 <= idx.x1 + 1,
+	      "w[1]_11 has both, within the index's width: %d..%d x %d..%d", full.x0, full.x1, full.y0, full.y1);
+	const char *note = "J = −[y log p + (1 − y) log(1 − p)]";
+	unsigned char *a = NULL, *b = NULL;
+	struct ink na = ink_of(r, note, &m, &a), nb = ink_of(r, note, &p, &b);
+	CHECK(text_width(r, note, &m) == text_width(r, note, &p), "the note's brackets are text");
+	CHECK(a && b && memcmp(a, b, 600 * 160) == 0 && na.y0 == nb.y0, "the note draws as plain text, pixel for pixel");
+	free(a);
+	free(b);
+}
+
 static void test_markup(struct render *r)
 {
 	struct text_style m = {FONT_REGULAR, 20, 0}, p = {FONT_REGULAR, 20, 1};
@@ -879,6 +935,7 @@ static void test_markup(struct render *r)
 	struct text_style big = {FONT_BOLD, 40, 0};
 	double fit = text_fit(r, "a long caption that will not fit", &big, 100, 5);
 	CHECK(fit < 40 && fit >= 5, "text_fit shrinks: %g", fit);
+	test_notation(r);
 }
 
 int main(void)
