@@ -101,20 +101,24 @@ static void test_check(void)
 	                       "a[l−1]_k", "J⁽ⁱ⁾", "w_1_2", "x_{i,j}", "y (target)", "" };
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
 		check_label(good[i], 1, 0, 0, "");
-	check_label("w[1", 0, 1, 1, "not closed");
-	check_label("a[2]_{10", 0, 5, 1, "'{' is not closed");
-	check_label("x^{n", 0, 2, 1, "superscript");
-	check_label("w]", 0, 1, 0, "closes no '['");
-	check_label("[1]", 0, 0, 0, "follows a letter");
-	check_label("w [1]", 0, 2, 0, "follows a letter");
-	check_label("w[a b]", 0, 1, 0, "letters, digits");
-	check_label("w[]", 0, 1, 0, "letters, digits");
-	check_label("w[1]_", 0, 4, 0, "starts a subscript");
-	check_label("w_ 1", 0, 1, 0, "starts a subscript");
-	check_label("x_{}", 0, 1, 0, "empty subscript");
-	check_label("_1", 0, 0, 0, "follows a letter or a digit");
-	check_label("(x)_1", 0, 3, 0, "follows a letter or a digit");
-	check_label("ŷ[", 0, 2, 1, "not closed"); /* a byte offset: ŷ is two bytes */
+	static const struct { const char *label; size_t at; int unclosed; const char *words; } bad[] = {
+		{ "w[1", 1, 1, "not closed" },
+		{ "a[2]_{10", 5, 1, "'{' is not closed" },
+		{ "x^{n", 2, 1, "superscript" },
+		{ "w]", 1, 0, "closes no '['" },
+		{ "[1]", 0, 0, "follows a letter" },
+		{ "w [1]", 2, 0, "follows a letter" },
+		{ "w[a b]", 1, 0, "letters, digits" },
+		{ "w[]", 1, 0, "letters, digits" },
+		{ "w[1]_", 4, 0, "starts a subscript" },
+		{ "w_ 1", 1, 0, "starts a subscript" },
+		{ "x_{}", 1, 0, "empty subscript" },
+		{ "_1", 0, 0, "follows a letter or a digit" },
+		{ "(x)_1", 3, 0, "follows a letter or a digit" },
+		{ "ŷ[", 2, 1, "not closed" }, /* a byte offset: ŷ is two bytes */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		check_label(bad[i].label, 0, bad[i].at, bad[i].unclosed, bad[i].words);
 }
 
 /* The plain form of s is want; and cut to n bytes it ends at a character's start. */
