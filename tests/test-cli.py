@@ -456,9 +456,32 @@ def test_per_row():
     check("dg⁽⁰⁾/dnode" in out and "dg/dw = 5" in out and "dJ" not in out and "J " not in out, f"cost g: {out}")
 
 
+def test_notation_plain():
+    """Text output writes labels in the plain form (w[1]₁₁): eval's title and trace, JSON's
+    trace texts and `plain`, while JSON's label stays as written; a note's brackets are not
+    refused, a label's unclosed '[' is, at its column."""
+    p = scene_file("notation.nudge", 'title "Layer w[1]_11"\nnote "J = −[y log p]"\n'
+                   'param w111 = 2 label "w[1]_11"\ninput x_in = 3\nJ = (w111 * x_in)^2 label "J_{tot}"\n')
+    code, out, err = run("eval", p, "--trace")
+    check(code == 0 and out.startswith("Layer w[1]₁₁\n"), f"the title in plain form ({code}: {out[:40]!r} {err})")
+    check("dJ_tot/dw[1]₁₁ = dJ_tot/dJ_tot · ∂J_tot/∂w[1]₁₁ = " in out and "w[1]_11" not in out,
+          f"the trace in plain form: {out}")
+    d = eval_json(p, "--trace")
+    node = {n["name"]: n for n in d["nodes"]} if d else {}
+    check(d and node["w111"]["label"] == "w[1]_11" and node["w111"]["plain"] == "w[1]₁₁"
+          and node["x_in"]["label"] == "x_in" and node["x_in"]["plain"] == "x_in", f"JSON label and plain: {node}")
+    check(d and d["title"] == "Layer w[1]_11" and all("w[1]_11" not in t["text"] for t in d["trace"])
+          and any("w[1]₁₁" in t["text"] for t in d["trace"]), "JSON's trace texts in plain form")
+    p = scene_file("unclosed.nudge", 'param w = 2 label "w[1"\nJ = w\n')
+    code, out, err = run("eval", p)
+    check(code == 2 and ":1:21: error: in the label: '[' is not closed" in err and "\n" + " " * 21 + "^\n" in err,
+          f"an unclosed '[' in a label is refused at its column ({code}: {err})")
+
+
 for t in [test_per_row, test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train, test_train_xor,
           test_list_help_version, test_no_display, test_record_twice,
-          test_option_values, test_hostile_scene_text, test_sanitizer_detection, test_random_scenes]:
+          test_option_values, test_hostile_scene_text, test_sanitizer_detection, test_random_scenes,
+          test_notation_plain]:
     try:
         t()
     except Exception as e:  # a crash of the test is a failure, not a stop

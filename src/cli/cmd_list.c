@@ -48,7 +48,9 @@ int cmd_list(int argc, char **argv)
 		snprintf(path, sizeof path, "%s/%s.nudge", dir, names[i]);
 		struct nudge_error err;
 		struct scene *s = scene_load(path, &err);
-		printf("%-*s  %s\n", w, names[i], s ? (s->title ? s->title : "") : "(does not load)");
+		char *title = cli_plain(!s ? "(does not load)" : s->title ? s->title : ""); /* no scripts here */
+		printf("%-*s  %s\n", w, names[i], title ? title : "");
+		free(title);
 		if (!s)
 			status = EXIT_FAIL;
 		scene_free(s);
