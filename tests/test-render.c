@@ -410,6 +410,39 @@ static void test_stack(struct render *r)
 	}
 }
 
+/* A graph too small to read is still drawn (a note on the figure says so; the window
+ * zooms in): a 465-node network at 1280x720 draws its nodes, none overlapping; only
+ * past GRAPH_MAX_NODES (a 6-24-24-24-1 network: 1547 nodes) is it described instead. */
+static void test_too_small(struct render *r)
+{
+	static const int n465[] = {4, 12, 12, 12, 1}, n1547[] = {6, 24, 24, 24, 1};
+	for (int big = 0; big < 2; big++) {
+		struct loaded l;
+		if (load_text(&l, big ? "net1547" : "net465",
+		              graphs_network(big ? n1547 : n465, 5)) != 0)
+			continue;
+		struct figure f = fig_of(r, &l, -1);
+		struct draw_opts o = {.width = 1280, .height = 720};
+		cairo_surface_destroy(draw(&f, &o));
+		int nodes = 0;
+		for (int i = 0; i < test_geom->n_hits; i++)
+			nodes += test_geom->hits[i].kind == HIT_NODE;
+		if (big) {
+			CHECK(l.s->n_nodes > GRAPH_MAX_NODES && nodes == 0,
+			      "%s: %d nodes, %d drawn (past %d: described)", l.name, l.s->n_nodes, nodes,
+			      GRAPH_MAX_NODES);
+		} else {
+			CHECK(nodes == l.s->n_nodes || (nodes > 0 && test_geom->n_hits == GEOM_MAX_HITS),
+			      "%s: %d of %d nodes drawn", l.name, nodes, l.s->n_nodes); /* hits: capped */
+			check_stacks(r, l.s, l.name); /* every node box apart */
+			CHECK(graph_em(r) * DIGIT_EM < 6, "%s: drawn too small to read (%.1f px digits)",
+			      l.name, graph_em(r) * DIGIT_EM);
+			check_geometry(r, l.name, o.width, o.height);
+		}
+		unload(&l);
+	}
+}
+
 static void test_every_scene(struct render *r)
 {
 	static const double sizes[][2] = {
@@ -953,6 +986,7 @@ int main(void)
 		test_type_floor(r);
 		test_wrap(r);
 		test_stack(r);
+		test_too_small(r);
 		test_lecture_panels(r);
 		test_panel_list(r);
 		test_unknown_is_question_mark(r);

@@ -651,12 +651,12 @@ double draw_graph_scale(const struct graph_extent *ex, double w, double h, doubl
 	return k;
 }
 
-/* In place of a graph too large to read: what it is and where its numbers are. */
+/* In place of a graph too large to lay out: what it is and where its numbers are. */
 static void graph_too_big(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
 {
 	char line[200];
-	snprintf(line, sizeof line, "This graph has %d nodes: too many to draw so that they can be read.",
-	         fig->scene->n_nodes);
+	snprintf(line, sizeof line, "This graph has %d nodes: more than nudge lays out (%d).",
+	         fig->scene->n_nodes, GRAPH_MAX_NODES);
 	struct text_style ts = {FONT_BOLD, 22 * p->u, 1};
 	ts.size = text_fit(r, line, &ts, p->w * 0.9, 8 * p->u);
 	theme_set(cr, p->th->muted);
@@ -667,24 +667,45 @@ static void graph_too_big(cairo_t *cr, struct render *r, const struct figure *fi
 	text_draw(cr, r, hint, p->x + (p->w - text_width(r, hint, &ts)) / 2, p->y + p->h / 2 + ts.size * 1.8, &ts);
 }
 
-void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p)
+/* Over a graph drawn too small to read (its values k em high, under GRAPH_MIN_EM 1080p
+ * pixels): says so in a line at the top of the panel, which the graph leaves free. */
+static void graph_too_small(cairo_t *cr, struct render *r, const struct figure *fig,
+                            const struct panel *p, double k)
+{
+	char line[200];
+	snprintf(line, sizeof line, "%d nodes, drawn too small to read (values %.1f px high): "
+	         "zoom in the window; nudge eval lists every number.", fig->scene->n_nodes,
+	         k * 0.73 / p->u);
+	struct text_style ts = {FONT_BOLD, M.legend * p->u, 1};
+	ts.size = text_fit(r, line, &ts, p->w, 8 * p->u);
+	theme_set(cr, p->th->muted);
+	text_draw(cr, r, line, p->x, p->y + ts.size, &ts);
+}
+
+void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p_in)
 {
 	if (fig->scene->n_nodes > GRAPH_MAX_NODES) {
-		graph_too_big(cr, r, fig, p);
+		graph_too_big(cr, r, fig, p_in);
 		return;
 	}
 	struct graph_extent ex;
-	draw_graph_extent(r, fig, p->o, &ex);
-	double legend = M.legend * p->u, avail_h = p->h - legend * M.legend_rows, k;
-	int bands;
-	int c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands);
+	draw_graph_extent(r, fig, p_in->o, &ex);
+	struct panel small = *p_in; /* too small to read: under a line saying so */
+	const struct panel *p = p_in;
+	double k;
+	int bands, c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands);
+	if (c >= 0 && k < GRAPH_MIN_EM * p->u) {
+		double line = M.legend * p->u * M.legend_rows;
+		small.y += line;
+		small.h -= line;
+		p = &small;
+		c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands);
+		graph_too_small(cr, r, fig, p_in, k);
+	}
+	double legend = M.legend * p->u, avail_h = p->h - legend * M.legend_rows;
 	const struct graph_layout *g = c >= 0 ? layout_get(r, fig, p->o, c, bands) : NULL;
 	if (!g)
 		return;
-	if (k < GRAPH_MIN_EM * p->u) {
-		graph_too_big(cr, r, fig, p);
-		return;
-	}
 	struct graph_xform xf = {p->x + (p->w - g->width * k) / 2,
 	                         p->y + (avail_h - g->height * k) / 2, k};
 	const struct figure_panel *work = figure_panel(fig, PANEL_WORK);
