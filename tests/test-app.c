@@ -1080,6 +1080,42 @@ static void test_notation(void)
 	app_free(a);
 }
 
+/* U switches xor (issue 12 item 1) between its neuron units, drawn from the start (each
+ * unit sums two inputs), and the full scalar graph: a unit's bias is a row of its box
+ * (a value to drag, no box of its own) until U gives every param its box, and back. A
+ * weight written on its edge is dragged like a param's value, and plotted. */
+static void test_units(void)
+{
+	struct app *a = open_scene("xor");
+	if (!a)
+		return;
+	const struct scene *s = a->session.scene;
+	int b1 = scene_find(s, "b1"), w11 = scene_find(s, "w11"), h1 = scene_find(s, "h1");
+	int x, y;
+	CHECK(a->ui.units == DRAW_UNITS_AUTO, "units as the scene says at first");
+	CHECK(find_box(a, HIT_NODE, h1, &x, &y) && !find_box(a, HIT_NODE, b1, &x, &y) &&
+	      find_box(a, HIT_NODE_VALUE, b1, &x, &y), "units: b₁ is a row of h₁'s box");
+	key(a, SDLK_u, 0);
+	CHECK(a->ui.units == DRAW_UNITS_OFF, "U: the scalar graph");
+	CHECK(find_box(a, HIT_NODE, b1, &x, &y), "the scalar graph: b₁ has its own box");
+	key(a, SDLK_u, 0);
+	CHECK(a->ui.units == DRAW_UNITS_ON, "U again: units");
+	CHECK(!find_box(a, HIT_NODE, b1, &x, &y), "units again: b₁ inside h₁'s box");
+	double w0 = set_of(a, "w11");
+	CHECK(find_box(a, HIT_NODE_VALUE, w11, &x, &y), "w₁₁'s value is on its edge");
+	drag(a, x, y, x + 60, y);
+	CHECK(set_of(a, "w11") > w0 && a->session.plot == w11,
+	      "dragging w₁₁ on its edge moves it (%g to %g) and plots J against it", w0, set_of(a, "w11"));
+	app_free(a);
+
+	a = open_scene("computation-graph"); /* no units: U says so and changes nothing */
+	if (!a)
+		return;
+	key(a, SDLK_u, 0);
+	CHECK(a->ui.units == DRAW_UNITS_AUTO && a->ui.status[0], "U without units: a status line only");
+	app_free(a);
+}
+
 int main(int argc, char **argv)
 {
 	setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -1109,6 +1145,7 @@ int main(int argc, char **argv)
 		test_one_recompute();
 		test_landscape();
 		test_notation();
+		test_units();
 	}
 	render_shutdown();
 	char cmd[400];

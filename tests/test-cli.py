@@ -221,6 +221,23 @@ def test_option_values():
     check(code == 0 and "not a number" in out and "↑ nan" not in out, f"a nan change gets no arrow: {out}")
 
 
+def test_units_option():
+    """--units on|off: xor's neuron units or its scalar graph (different pictures); a
+    scene without units draws the same either way; anything else is refused."""
+    pics = {}
+    for scene in ("xor", "computation-graph"):
+        for u in ("on", "off"):
+            out = os.path.join(tmp, f"{scene}-units-{u}.png")
+            code, _, err = run("export", scene, "--units", u, "--size", "640x360", "-o", out)
+            check(code == 0, f"export {scene} --units {u}: {err}")
+            pics[scene, u] = open(out, "rb").read() if code == 0 else b""
+    check(pics["xor", "on"] != pics["xor", "off"], "xor: units and the scalar graph differ")
+    check(pics["computation-graph", "on"] == pics["computation-graph", "off"],
+          "no units: --units changes nothing")
+    code, _, err = run("export", "xor", "--units", "maybe", "-o", os.path.join(tmp, "u.png"))
+    check(code == 2 and "--units is on or off" in err, f"--units maybe is refused: {err}")
+
+
 def test_sanitizer_detection():
     """tests/checks.py tells a sanitizer report from nudge's own failures, even when the
     report comes with an expected exit status."""
@@ -480,7 +497,7 @@ def test_notation_plain():
 
 for t in [test_per_row, test_lecture_json, test_table, test_check, test_nonfinite, test_errors, test_long_line, test_train, test_train_xor,
           test_list_help_version, test_no_display, test_record_twice,
-          test_option_values, test_hostile_scene_text, test_sanitizer_detection, test_random_scenes,
+          test_option_values, test_units_option, test_hostile_scene_text, test_sanitizer_detection, test_random_scenes,
           test_notation_plain]:
     try:
         t()

@@ -203,7 +203,8 @@ static void compare(struct render *r, const char *name, struct scene *s, int sla
 	CHECK(session_open(&ss, s, NULL) == 0 && session_update(&ss) == 0, "%s: session", name);
 	struct figure fig;
 	figure_of_session(&fig, r, &ss);
-	struct draw_opts o = {.width = 1920, .height = 1080};
+	struct draw_opts o = {.width = 1920, .height = 1080, .units = DRAW_UNITS_OFF}; /* the
+	                                            scalar graph, the one written as DOT */
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
 	const struct graph_layout *g = layout_get(r, &fig, &o, 0, 1);

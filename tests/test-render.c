@@ -204,10 +204,9 @@ static double graph_em(const struct render *r)
 #define DIGIT_EM 0.73
 
 /* At the projector and export sizes, every built-in scene's node values stand at least
- * 1/70 of the height (what a lecture hall can still read; most scenes reach 1/45). The
- * one exception is xor: its 2-2-1 network is 15 scalar nodes, drawn at 1/100 until the
- * graph draws neuron units (issue 12 items 1 and 3); it is held at 1/110 (1/130 with
- * font scale 1.5, where the others keep 1/90) so that it cannot shrink further unnoticed.
+ * 1/70 of the height (what a lecture hall can still read; most scenes reach 1/45), and
+ * 1/90 with font scale 1.5. xor reaches it with its neuron units (issue 12 item 1: its 15
+ * scalar nodes stood at 1/100).
  * Presenting (the window's F5: presentation layout, font scale 1.3) at both projector
  * sizes, the layout keeps every box inside and apart, and the digits stand at least as
  * large as the floors below (what the arrangement reaches; 1/45 is the goal). */
@@ -218,15 +217,14 @@ static void test_type_floor(struct render *r)
 		const char *name; /* a built-in scene */
 		double present;   /* its digits presenting, at least 1/present of the height */
 	} floors[] = {{"computation-graph", 49}, {"network", 66}, {"fit-line", 46}, {"logistic", 63},
-	              {"xor", 100}};
+	              {"xor", 72}};
 	char names[64][64];
 	int n = list_scenes(names, 64);
 	for (int i = 0; i < n; i++) {
 		struct loaded l;
 		if (load(&l, names[i]) != 0)
 			continue;
-		int is_xor = strcmp(l.name, "xor") == 0;
-		double floor1 = is_xor ? 110 : 70, floor15 = is_xor ? 130 : 90, floor_p = 45;
+		double floor1 = 70, floor15 = 90, floor_p = 45;
 		for (size_t k = 0; k < sizeof floors / sizeof floors[0]; k++)
 			if (strcmp(l.name, floors[k].name) == 0)
 				floor_p = floors[k].present;
@@ -375,7 +373,8 @@ static void test_stack(struct render *r)
 		              net ? graphs_network(n3661, 4) : graphs_network(n2441, 4)) != 0)
 			continue;
 		for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
-			struct draw_opts o = {.width = sizes[z][0], .height = sizes[z][1]};
+			/* the scalar graph (its units would leave no leaves to stack) */
+			struct draw_opts o = {.width = sizes[z][0], .height = sizes[z][1], .units = DRAW_UNITS_OFF};
 			int labelled = 0;
 			for (int k = 0; k < l.t->n_steps; k += 7) {
 				if (k + 7 >= l.t->n_steps)
@@ -971,6 +970,118 @@ static void test_markup(struct render *r)
 	test_notation(r);
 }
 
+/* A hit of this kind for this node in the last draw, or NULL. */
+static const struct geom_hit *hit_of(enum hit_kind kind, int node)
+{
+	for (int i = 0; i < test_geom->n_hits; i++)
+		if (test_geom->hits[i].kind == kind && test_geom->hits[i].node == node)
+			return &test_geom->hits[i];
+	return NULL;
+}
+
+static uint32_t pixel(cairo_surface_t *sf, int x, int y)
+{
+	uint32_t p;
+	memcpy(&p, cairo_image_surface_get_data(sf) + y * cairo_image_surface_get_stride(sf) + x * 4, 4);
+	return p;
+}
+
+/* The step at which node's gradient is computed (its backward step), or -1. */
+static int backward_step(const struct trace *t, int node)
+{
+	for (int k = 0; k < t->n_steps; k++)
+		if (t->steps[k].kind == STEP_BACKWARD && t->steps[k].node == node)
+			return k;
+	return -1;
+}
+
+/* Neuron units (issue 12 item 1): xor, network and network-221 drawn with units, and
+ * xor without, at three sizes: no overlaps, all inside. Units leave the weights and
+ * biases no boxes of their own (a weight's box is its label on the edge). The walk
+ * lights the part of a unit its step works on, and only at that step: the bias row at
+ * dJ/db, the weight's label at dJ/dw, the a row at a's forward step. */
+static void test_units(struct render *r)
+{
+	static const double sizes[][2] = {{1280, 720}, {1920, 1080}, {1024, 768}};
+	static const char *const scenes[] = {"xor", "network", "network-221"};
+	for (int i = 0; i < 3; i++) {
+		struct loaded l;
+		char path[1024];
+		const char *root = getenv("NUDGE_SOURCE_ROOT");
+		snprintf(path, sizeof path, "%s/docs/examples/network-221.nudge", root ? root : ".");
+		struct nudge_error err;
+		if (i < 2 ? load(&l, scenes[i]) != 0 : load_scene(&l, scene_load(path, &err)) != 0)
+			continue;
+		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+			for (int units = DRAW_UNITS_ON; units <= DRAW_UNITS_OFF; units++) {
+				struct figure f = fig_of(r, &l, -1);
+				struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1], .units = units};
+				cairo_surface_destroy(draw(&f, &o));
+				char what[160];
+				snprintf(what, sizeof what, "%s %gx%g units %s", scenes[i], o.width, o.height,
+				         units == DRAW_UNITS_ON ? "on" : "off");
+				check_geometry(r, what, o.width, o.height);
+				const struct unit_set *us = l.s->units;
+				int own = 0; /* weights and biases with a box of their own */
+				for (int u = 0; u < us->n; u++) {
+					own += hit_of(HIT_NODE, us->units[u].bias) != NULL;
+					own += hit_of(HIT_NODE_VALUE, us->units[u].bias) != NULL;
+				}
+				CHECK(units == DRAW_UNITS_OFF || own == us->n, "%s: each bias a row of its unit", what);
+				for (int u = 0; u < us->n && units == DRAW_UNITS_ON; u++) {
+					const struct geom_hit *box = hit_of(HIT_NODE, us->units[u].a);
+					const struct geom_hit *b = hit_of(HIT_NODE_VALUE, us->units[u].bias);
+					CHECK(box && b && b->box.x >= box->box.x && b->box.x + b->box.w <= box->box.x + box->box.w &&
+					      b->box.y >= box->box.y && b->box.y + b->box.h <= box->box.y + box->box.h,
+					      "%s: unit %d's bias inside its box", what, u);
+				}
+			}
+		unload(&l);
+	}
+
+	struct loaded l;
+	if (load(&l, "xor") != 0)
+		return;
+	const struct unit *h1 = &l.s->units->units[0];
+	int b1 = h1->bias, w11 = h1->w[0].param;
+	struct draw_opts o = {.width = 1920, .height = 1080};
+	/* a pixel of the part: right of the bias's dJ/db in its row (the band only), above the
+	 * weight's label (its glow only), right of a's dJ/da in its row */
+	struct { const char *what; int step; enum hit_kind kind; int node; int above; } parts[] = {
+		{"the bias row at dJ/db₁", backward_step(l.t, b1), HIT_NODE_GRAD, b1, 0},
+		{"w₁₁'s label at dJ/dw₁₁", backward_step(l.t, w11), HIT_NODE, w11, 1},
+		{"the a row at h₁'s forward step", l.t->value_step[h1->a], HIT_NODE_GRAD, h1->a, 0},
+	};
+	for (int p = 0; p < 3; p++) {
+		int k = parts[p].step;
+		CHECK(k > 0 && k + 1 < l.t->n_steps, "%s: a step", parts[p].what);
+		if (!(k > 0 && k + 1 < l.t->n_steps))
+			continue;
+		uint32_t px[3];
+		for (int d = -1; d <= 1; d++) {
+			struct figure f = fig_of(r, &l, k + d);
+			cairo_surface_t *sf = draw(&f, &o);
+			const struct geom_hit *h = hit_of(parts[p].kind, parts[p].node);
+			const struct geom_hit *box = hit_of(HIT_NODE, h1->a);
+			double em = graph_em(r);
+			int x, y;
+			if (parts[p].above) { /* the glow over the label's top edge */
+				x = h ? (int)(h->box.x + h->box.w / 2) : 0;
+				y = h ? (int)(h->box.y - em * graph_metrics.glow / 2) : 0;
+			} else { /* between the number's end and the box's right edge */
+				x = h && box ? (int)((h->box.x + h->box.w + box->box.x + box->box.w) / 2) : 0;
+				y = h ? (int)(h->box.y + h->box.h / 2) : 0;
+			}
+			CHECK(h && box, "%s: drawn", parts[p].what);
+			px[d + 1] = pixel(sf, x, y);
+			cairo_surface_destroy(sf);
+		}
+		CHECK(px[1] != px[2] && px[0] == px[2], "%s: lit at its step only (%08x %08x %08x)", parts[p].what,
+		      px[0], px[1], px[2]);
+	}
+	unload(&l);
+}
+
 int main(void)
 {
 	char err[300];
@@ -985,6 +1096,7 @@ int main(void)
 		test_every_scene(r);
 		test_type_floor(r);
 		test_wrap(r);
+		test_units(r);
 		test_stack(r);
 		test_too_small(r);
 		test_lecture_panels(r);

@@ -145,6 +145,7 @@ const struct figure_panel *figure_panel(const struct figure *fig, enum panel_kin
 enum draw_theme { THEME_DARK = 0, THEME_LIGHT };
 enum draw_hide { HIDE_VALUE = 1, HIDE_GRAD = 2 };
 enum draw_only { DRAW_ALL = 0, DRAW_GRAPH, DRAW_PLOT };
+enum draw_units { DRAW_UNITS_AUTO = 0, DRAW_UNITS_ON, DRAW_UNITS_OFF };
 
 /* How to draw it. Zero means default everywhere. */
 struct draw_opts {
@@ -172,6 +173,9 @@ struct draw_opts {
 	int present;              /* 1: presentation mode, for the room: the notes under the
 	                             title left out, the title at font scale 1, the graph
 	                             weighed above the plot */
+	enum draw_units units;    /* neuron units (nudge/unit.h) as one box each: where the
+	                             scene's unit set says to show them (default), always, or
+	                             never (the full scalar graph) */
 };
 
 /* The figure of a session as it stands: its scene, eval, trace (at the last step, the

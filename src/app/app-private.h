@@ -189,6 +189,8 @@ struct app_quiz {
  * (selection, typing, help, theme), app.c (the status line); ui_draw.c draws it. */
 struct app_ui {
 	enum draw_theme theme;
+	enum draw_units units;      /* U: neuron units as boxes or the scalar graph (AUTO: as
+	                               the scene's units say, until U is pressed) */
 	struct slider sliders[APP_MAX_SLIDERS];
 	int n_sliders;
 	int selected;               /* slider for Tab / Up / Down, or -1 */

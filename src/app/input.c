@@ -13,6 +13,7 @@
 #include "nudge/descent.h"
 #include "nudge/format.h"
 #include "nudge/numeric.h"
+#include "nudge/unit.h"
 
 static int inside(SDL_Rect r, int x, int y)
 {
@@ -132,6 +133,21 @@ static void end_rates(struct app *a, int apply)
 		ss->descent_n = APP_DESCENT_STEPS;
 	app_set_status(a, 0, "the next %d steps at α = %s, side by side", ss->descent_n, a->ui.edit);
 	app_invalidate(a, CHANGED_LECTURE);
+}
+
+/* U: the neuron units as one box each, or the full scalar graph (and back). */
+static void toggle_units(struct app *a)
+{
+	const struct unit_set *us = a->session.scene->units;
+	if (!us || us->n == 0) {
+		app_set_status(a, 0, "this scene has no neuron units a = g(w·x + … + b) to draw as boxes");
+		return;
+	}
+	int shown = a->ui.units == DRAW_UNITS_ON || (a->ui.units == DRAW_UNITS_AUTO && us->show);
+	a->ui.units = shown ? DRAW_UNITS_OFF : DRAW_UNITS_ON;
+	app_set_status(a, 0, shown ? "the full scalar graph: every weight, bias and node its own box"
+	                           : "neuron units: z, a = g(z) and the bias in one box, the weights on the edges");
+	app_invalidate(a, CHANGED_FIGURE);
 }
 
 static void toggle_play(struct app *a)
@@ -324,6 +340,7 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 	case SDLK_s: shots_save(a, shift); break;
 	case SDLK_w: shots_save_walk(a); break;
 	case SDLK_l: press_button(a, BTN_THEME, 0); break;
+	case SDLK_u: toggle_units(a); break;
 	case SDLK_F5: app_present(a, !a->ui.present); break;
 	case SDLK_F11:
 		a->platform.fullscreen = !a->platform.fullscreen;

@@ -227,6 +227,7 @@ static const char *const help_keys[][2] = {
 	{ "Shift+S", "save it as PNG, SVG and PDF" },
 	{ "W", "save the whole walk as a PDF, a page per step" },
 	{ "L", "light / dark theme" },
+	{ "U", "neuron units as boxes / the full scalar graph" },
 	{ "F11", "full screen" },
 	{ "F5", "present: full screen, no controls, large type (Esc leaves)" },
 	{ "PageDown, PageUp", "presenting: next / previous step (with Ctrl: scene)" },

@@ -18,6 +18,12 @@ static int fig_parse_range(const char *v, double lo, double hi, double *out)
 	return 0;
 }
 
+/* Which of two words v is: 0 for a, 1 for b, -1 for neither. */
+static int fig_pick(const char *v, const char *a, const char *b)
+{
+	return !strcmp(v, a) ? 0 : !strcmp(v, b) ? 1 : -1;
+}
+
 static int fig_parse_size(const char *s, double *w, double *h)
 {
 	char *end;
@@ -70,14 +76,19 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const c
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--theme")) {
 			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;
-			if (!strcmp(v, "dark"))
-				a->ex.draw.theme = THEME_DARK;
-			else if (!strcmp(v, "light"))
-				a->ex.draw.theme = THEME_LIGHT;
-			else
+			int k = fig_pick(v, "dark", "light");
+			if (k < 0)
 				return cli_usage_error(cmd, "--theme is dark or light, not '%s'", v);
+			a->ex.draw.theme = k ? THEME_LIGHT : THEME_DARK;
 		} else if ((accept & FIG_OPT_FORCE) && !strcmp(arg, "--force")) {
 			a->force = 1;
+		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--units")) {
+			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
+				return EXIT_USAGE;
+			int k = fig_pick(v, "on", "off");
+			if (k < 0)
+				return cli_usage_error(cmd, "--units is on or off, not '%s'", v);
+			a->ex.draw.units = k ? DRAW_UNITS_OFF : DRAW_UNITS_ON;
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--transparent")) {
 			a->ex.draw.transparent = 1;
 		} else if ((accept & FIG_OPT_LOOK) && !strcmp(arg, "--only")) {

@@ -15,7 +15,7 @@ enum {
 	FIG_OPT_STEP = 1 << 1,   /* --step K */
 	FIG_OPT_FORMAT = 1 << 2, /* --format png|svg|pdf */
 	FIG_OPT_FRAMES = 1 << 3, /* --frames N */
-	FIG_OPT_LOOK = 1 << 4,   /* --scale, --font-scale, --theme, --transparent, --only */
+	FIG_OPT_LOOK = 1 << 4,   /* --scale, --font-scale, --theme, --transparent, --only, --units */
 	FIG_OPT_FORCE = 1 << 5,  /* --force */
 	FIG_OPT_DECK = 1 << 6,   /* --from, --to, --pace, --only forward|backward */
 };

@@ -15,6 +15,7 @@ static const char export_usage[] =
 	"  --font-scale S       the figure's type S times larger (0.5 to 3; the graph still fits)\n"
 	"  --theme dark|light   colours (default light, for slides)\n"
 	"  --transparent        no background\n"
+	"  --units on|off       neuron units as one box each, or the full scalar graph\n"
 	"  --step K             the step of the backprop walk to show (default: the last)\n"
 	"  --only graph|plot    just one of the two views\n"
 	"  --set NAME=VALUE     override an input or param (repeatable)\n"

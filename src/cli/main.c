@@ -31,7 +31,7 @@ static const char main_help[] =
 	"of J over two names (Shift+click picks the second), F its next descent steps (Shift+F\n"
 	"types their learning rates, as 0.05, 0.2, 0.6), K quiz (A\n"
 	"reveal all, H hide all), S screenshot (Shift+S also SVG and PDF), W the whole\n"
-	"walk as a PDF, L theme, F11 full screen, O or PageUp/PageDown other built-in\n"
+	"walk as a PDF, L theme, U neuron units or the scalar graph, F11 full screen, O or PageUp/PageDown other built-in\n"
 	"scenes, [ and ] the data row shown, Ctrl+= Ctrl+- Ctrl+0 type size, F1 or ? help,\n"
 	"Q quit. To present: F5 (full screen, no controls, large type; PageDown/PageUp step\n"
 	"the walk, Ctrl+PageDown/PageUp change scene, B or . blanks the screen, Esc leaves).\n"

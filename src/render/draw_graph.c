@@ -11,18 +11,8 @@
 #define GRAPH_ROUTE 160     /* points of a sampled edge route */
 #define M graph_metrics
 
-struct graph_state {        /* what the shown step knows, with fade-in */
-	const struct figure *fig;
-	const struct trace *t;
-	int k;                  /* step */
-	double fade;            /* eased progress: alpha of what is new at this step */
-	const struct draw_opts *o; /* quiz: what is hidden */
-	const struct forward_view *fw; /* forward mode: tangents instead of gradients, or NULL */
-	const struct work_view *work;  /* the N panel, whose pass marks the node it visits, or NULL */
-};
-
 /* Is this node's value (HIDE_VALUE) or gradient (HIDE_GRAD) hidden for the quiz? */
-static int graph_hidden(const struct graph_state *st, int node, int flag)
+int graph_hidden(const struct graph_state *st, int node, int flag)
 {
 	return st->o->hide_values || (st->o->hide_node && (st->o->hide_node[node] & flag));
 }
@@ -34,7 +24,7 @@ static struct rgba graph_ask_colour(const struct graph_state *st, const struct t
 	return wrong && (wrong[i] & flag) ? th->wrong : th->muted;
 }
 
-static double graph_known(const struct graph_state *st, int (*known)(const struct trace *, int, int),
+double graph_known(const struct graph_state *st, int (*known)(const struct trace *, int, int),
                           int node)
 {
 	if (!st->t)
@@ -58,7 +48,7 @@ static double graph_local_known(const struct graph_state *st, int e)
 	return st->fade;
 }
 
-static struct rgba graph_step_colour(const struct graph_state *st, const struct theme *th)
+struct rgba graph_step_colour(const struct graph_state *st, const struct theme *th)
 {
 	if (st->t && st->t->steps[st->k].kind == STEP_BACKWARD)
 		return th->backward;
@@ -165,21 +155,24 @@ static void graph_point_at(const double *px, const double *py, int n, double f, 
 static void graph_edges(cairo_t *cr, const struct graph_layout *g, const struct graph_state *st,
                         const struct theme *th)
 {
-	const struct scene *s = st->fig->scene;
+	const struct scene *s = st->fig->scene, *ls = g->scene; /* the scene; the graph laid out */
 	double px[GRAPH_ROUTE], py[GRAPH_ROUTE];
 	struct rgba hot = graph_step_colour(st, th);
 	for (int pass = 0; pass < 2; pass++) /* highlighted edges on top */
-		for (int e = 0; e < s->n_edges; e++) {
-			int used = st->t && trace_step_uses_edge(st->t, s, st->k, e);
+		for (int e = 0; e < ls->n_edges; e++) {
+			/* a weight's edge is also used by the weight's own steps (dJ/dw) */
+			int se = layout_edge(g, e), w = g->units ? g->units->weight[e] : -1;
+			int used = st->t && (trace_step_uses_edge(st->t, s, st->k, se) ||
+			                     (w >= 0 && trace_step_uses_edge(st->t, s, st->k, s->out[s->nodes[w].out_first])));
 			if (used != pass)
 				continue;
-			int n = graph_route(g, s, e, px, py);
+			int n = graph_route(g, ls, e, px, py);
 			cairo_move_to(cr, px[0], py[0]);
 			for (int i = 1; i < n; i++)
 				cairo_line_to(cr, px[i], py[i]);
 			double lw = used ? M.edge_line_hot : M.edge_line;
 			struct rgba c = used ? hot : th->muted;
-			if (!s->nodes[s->edges[e].to].feeds_cost)
+			if (!s->nodes[s->edges[se].to].feeds_cost)
 				c.a *= 0.5;
 			theme_set(cr, c);
 			cairo_set_line_width(cr, lw);
@@ -218,7 +211,7 @@ void graph_box_path(cairo_t *cr, double x, double y, double w, double h, double 
 }
 
 /* Draws text centred at cx on baseline y; returns its left edge. */
-static double graph_centred(cairo_t *cr, struct render *r, const char *s, double cx, double y,
+double graph_centred(cairo_t *cr, struct render *r, const char *s, double cx, double y,
                             const struct text_style *ts)
 {
 	double w = text_width(r, s, ts);
@@ -226,10 +219,7 @@ static double graph_centred(cairo_t *cr, struct render *r, const char *s, double
 	return cx - w / 2;
 }
 
-/* Hit box in user units from an em-space box. */
-struct graph_xform { double ox, oy, k; };
-
-static void graph_hit(struct render *r, const struct graph_xform *xf, enum hit_kind kind,
+void graph_hit(struct render *r, const struct graph_xform *xf, enum hit_kind kind,
                       int node, int edge, double x, double y, double w, double h)
 {
 	geom_add(r->geom, kind, node, edge, xf->ox + x * xf->k, xf->oy + y * xf->k, w * xf->k,
@@ -258,11 +248,12 @@ static void graph_mean_row(cairo_t *cr, struct render *r, const struct graph_sta
 
 static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout *g,
                        const struct graph_state *st, const struct theme *th,
-                       const struct graph_xform *xf, int v)
+                       const struct graph_xform *xf, int i)
 {
 	const struct scene *s = st->fig->scene;
+	int v = layout_node(g, i); /* item i shows scene node v */
 	const struct node *nd = &s->nodes[v];
-	const struct layout_item *it = &g->items[v];
+	const struct layout_item *it = &g->items[i];
 	const struct layout_node_text *t = &g->text[v];
 	double x = it->x - it->w / 2, y = it->y - it->h / 2, w = it->w, h = it->h;
 	const double *radius = M.radius;
@@ -479,18 +470,23 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
                          const struct graph_state *st, const struct theme *th,
                          const struct graph_xform *xf)
 {
-	const struct scene *s = st->fig->scene;
+	const struct scene *lg = g->scene; /* the graph laid out */
 	struct text_style ls = {FONT_REGULAR, M.local, 0};
 	double taken[4 * 64]; /* labels placed over a bare layout */
 	int n_taken = 0;
-	for (int e = 0; e < s->n_edges; e++) {
+	for (int le = 0; le < lg->n_edges; le++) { /* the laid-out graph's edges */
+		if (g->units && g->units->weight[le] >= 0) { /* a weight on the edge into a unit */
+			draw_unit_weight(cr, r, g, st, th, xf, le);
+			continue;
+		}
+		int e = layout_edge(g, le); /* the scene's edge */
 		double a = graph_local_known(st, e);
 		if (a <= 0 || !graph_label_shown(g, st, e))
 			continue;
-		const struct layout_item *it = &g->items[g->edge_label[e]];
+		const struct layout_item *it = &g->items[g->edge_label[le]];
 		double x = it->x - it->lw / 2, y = it->y - it->lh / 2, cx = it->x, cy = it->y, ax, ay;
 		if (g->bare) {
-			if (n_taken == 64 || !graph_label_place(g, s, e, taken, n_taken, &x, &y, &ax, &ay))
+			if (n_taken == 64 || !graph_label_place(g, lg, le, taken, n_taken, &x, &y, &ax, &ay))
 				continue; /* no room: the caption still says it */
 			if (ax >= 0) { /* off its edge: a leader from the edge's middle */
 				double lx = fmin(fmax(ax, x), x + it->lw), ly = fmin(fmax(ay, y), y + it->lh);
@@ -517,9 +513,9 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
 		cairo_set_line_width(cr, M.local_line);
 		cairo_stroke(cr);
 		theme_set_alpha(cr, th->backward, a);
-		const char *text = g->local[e];
+		const char *text = g->local[le];
 		char quiz[200], first[200];
-		int cut = g->local_cut[e];
+		int cut = g->local_cut[le];
 		if (st->o->hide_values || (st->o->hide_edge && st->o->hide_edge[e])) {
 			const char *eq = strstr(text, " = ");
 			int name = eq ? (int)(eq - text) : 0;
@@ -717,8 +713,12 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	cairo_translate(cr, xf.ox, xf.oy);
 	cairo_scale(cr, k, k);
 	graph_edges(cr, g, &st, p->th);
-	for (int v = 0; v < fig->scene->n_nodes; v++)
-		graph_node(cr, r, g, &st, p->th, &xf, v);
+	for (int i = 0; i < g->scene->n_nodes; i++) {
+		if (g->units && g->units->unit[i] >= 0)
+			draw_unit(cr, r, g, &st, p->th, &xf, i);
+		else
+			graph_node(cr, r, g, &st, p->th, &xf, i);
+	}
 	graph_labels(cr, r, g, &st, p->th, &xf);
 	int cost = fig->scene->cost;
 	draw_mean_box(cr, r, g, p->th, graph_known(&st, trace_mean_known, cost),

@@ -133,11 +133,19 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g, int c
 		}
 	}
 	mean_box_texts(fig, &g->mean);
-	for (int e = 0; e < s->n_edges; e++) {
-		const struct edge *ed = &s->edges[e];
+	layout_unit_texts(fig, g);
+	for (int e = 0; e < g->scene->n_edges; e++) { /* the laid-out graph's edges */
+		if (g->units && g->units->weight[e] >= 0) { /* a weight on the edge into a unit */
+			const struct layout_node_text *w = &g->text[g->units->weight[e]];
+			snprintf(g->local[e], sizeof g->local[e], "%s = %s", w->label, w->value);
+			g->local_cut[e] = 0;
+			continue;
+		}
+		int se = layout_edge(g, e);
+		const struct edge *ed = &s->edges[se];
 		char sym[120], num[64];
-		int n = scene_local_text(s, e, sym, sizeof sym);
-		fmt_num(num, sizeof num, ev->local[e], NUDGE_DIGITS);
+		int n = scene_local_text(s, se, sym, sizeof sym);
+		fmt_num(num, sizeof num, ev->local[se], NUDGE_DIGITS);
 		int cut = snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s",
 		                   g->text[ed->to].label, g->text[ed->from].label);
 		if (cut < 0 || (size_t)cut >= sizeof g->local[e])
@@ -171,8 +179,9 @@ static unsigned long layout_shape_key(const struct scene *s, const struct graph_
 		h = layout_hash(h, t->rest2[0] ? "2" : "1"); /* a header of two lines */
 		h = layout_hash(h, t->mean[0] ? "m" : "-"); /* the mean's row */
 	}
-	for (int e = 0; e < s->n_edges; e++)
+	for (int e = 0; e < g->scene->n_edges; e++) /* the laid-out graph's edges */
 		h = (h ^ (uint64_t)(g->local_cut[e] != 0)) * 1099511628211ULL; /* two lines */
+	h = (h ^ (uint64_t)(uintptr_t)g->scene) * 1099511628211ULL; /* units or not */
 	return (unsigned long)h;
 }
 
@@ -185,8 +194,9 @@ static unsigned long layout_key(const struct scene *s, const struct graph_layout
 		for (int k = 0; k < 6; k++)
 			h = layout_hash(h, parts[k]);
 	}
-	for (int e = 0; e < s->n_edges; e++)
+	for (int e = 0; e < g->scene->n_edges; e++) /* the laid-out graph's edges */
 		h = layout_hash(h, g->local[e]);
+	h = layout_unit_key(g, h);
 	const char *mean[] = {g->mean.head, g->mean.value, g->mean.foot, g->mean.shown};
 	for (int k = 0; k < 4; k++)
 		h = layout_hash(h, mean[k]);
@@ -209,6 +219,7 @@ void layout_free(struct graph_layout *g)
 	free(g->col_x);
 	free(g->col_w);
 	free(g->col_band);
+	free(g->unit_text);
 	free(g);
 }
 
@@ -645,7 +656,14 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 	struct text_style tag = {FONT_ITALIC, M.tag, 1};
 	struct text_style loc = {FONT_REGULAR, M.local, 0};
 	for (int i = 0; i < s->n_nodes; i++) {
-		const struct layout_node_text *t = &g->text[i];
+		struct layout_item *it = &g->items[i];
+		if (g->units && g->units->unit[i] >= 0) { /* a neuron unit's box */
+			double split;
+			layout_unit_size(r, g, g->units->unit[i], &it->w, &it->h, &split);
+			it->bw = it->w;
+			continue;
+		}
+		const struct layout_node_text *t = &g->text[layout_node(g, i)];
 		double hw = text_width(r, t->label, &head) + text_width(r, t->rest1, &rest);
 		if (t->tag[0])
 			hw += M.tag_gap + text_width(r, t->tag, &tag);
@@ -659,13 +677,18 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		}
 		double vw = text_width(r, t->value, &val);
 		double w = fmax(hw, fmax(gw, vw));
-		struct layout_item *it = &g->items[i];
 		it->bw = it->w = w + 2 * M.pad_x;
 		it->h = M.row_head * (t->rest2[0] ? 2 : 1) + M.row_value + M.row_grad +
 		        (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y;
 	}
 	for (int e = 0; e < s->n_edges; e++) {
 		struct layout_item *it = &g->items[g->edge_label[e]];
+		if (g->units && g->units->weight[e] >= 0) { /* a weight: room even when bare */
+			layout_weight_size(r, g, e, &it->w, &it->h);
+			it->lw = it->bw = it->w;
+			it->lh = it->h;
+			continue;
+		}
 		char line[200];
 		int cut = g->local_cut[e];
 		snprintf(line, sizeof line, "%.*s", cut, g->local[e]);
@@ -782,6 +805,9 @@ static void layout_refit(struct render *r, struct graph_layout *g, struct graph_
 	fresh->text = text;
 	fresh->local = local;
 	fresh->local_cut = cut;
+	struct layout_unit_text *ut = g->unit_text;
+	g->unit_text = fresh->unit_text;
+	fresh->unit_text = ut;
 	g->mean = fresh->mean;
 	g->key = fresh->key;
 	g->input_key = fresh->input_key;
@@ -829,24 +855,29 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 {
 	const struct scene *s = fig->scene;
 	struct graph_layout **cached = &r->layout[variant];
+	const struct unit_view *units = layout_units(fig, o); /* the units layer, or NULL */
+	const struct scene *ls = units ? &units->g : s; /* the graph laid out */
 	unsigned long input = layout_input_key(fig, variant, o->leaves_left != 0);
-	if (*cached && (*cached)->scene == s && (*cached)->input_key == input)
+	if (*cached && (*cached)->scene == ls && (*cached)->input_key == input)
 		return layout_rewrap(r, variant, bands); /* the same numbers: the same texts */
 	struct graph_layout *g = calloc(1, sizeof *g);
 	if (!g)
 		return *cached;
-	g->scene = s;
+	g->units = units;
+	g->scene_units = s->units;
+	g->scene = ls;
 	g->compact = variant == LAYOUT_COMPACT;
 	g->bare = variant == LAYOUT_BARE;
 	g->text = calloc((size_t)s->n_nodes + 1, sizeof *g->text);
-	g->local = calloc((size_t)s->n_edges + 1, sizeof *g->local);
-	g->local_cut = calloc((size_t)s->n_edges + 1, sizeof *g->local_cut);
-	g->edge_first = calloc((size_t)s->n_edges + 1, sizeof(int));
-	g->edge_n = calloc((size_t)s->n_edges + 1, sizeof(int));
-	g->edge_label = calloc((size_t)s->n_edges + 1, sizeof(int));
-	g->port_in = calloc((size_t)s->n_edges + 1, sizeof(double));
-	g->port_out = calloc((size_t)s->n_edges + 1, sizeof(double));
-	if (!g->text || !g->local || !g->local_cut || !g->edge_first || !g->edge_n ||
+	g->unit_text = calloc(units ? (size_t)s->units->n + 1 : 1, sizeof *g->unit_text);
+	g->local = calloc((size_t)ls->n_edges + 1, sizeof *g->local);
+	g->local_cut = calloc((size_t)ls->n_edges + 1, sizeof *g->local_cut);
+	g->edge_first = calloc((size_t)ls->n_edges + 1, sizeof(int));
+	g->edge_n = calloc((size_t)ls->n_edges + 1, sizeof(int));
+	g->edge_label = calloc((size_t)ls->n_edges + 1, sizeof(int));
+	g->port_in = calloc((size_t)ls->n_edges + 1, sizeof(double));
+	g->port_out = calloc((size_t)ls->n_edges + 1, sizeof(double));
+	if (!g->text || !g->unit_text || !g->local || !g->local_cut || !g->edge_first || !g->edge_n ||
 	    !g->edge_label || !g->port_in || !g->port_out) {
 		layout_free(g);
 		return *cached;
@@ -855,14 +886,14 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	g->input_key = input;
 	g->key = layout_key(s, g) ^ (unsigned long)(o->leaves_left != 0);
 	g->shape_key = layout_shape_key(s, g) ^ (unsigned long)(o->leaves_left != 0);
-	if (*cached && (*cached)->scene == s && (*cached)->key == g->key) {
+	if (*cached && (*cached)->scene == ls && (*cached)->key == g->key) {
 		(*cached)->input_key = input; /* other numbers, written the same */
 		layout_free(g);
-	} else if (*cached && (*cached)->scene == s && (*cached)->shape_key == g->shape_key) {
+	} else if (*cached && (*cached)->scene == ls && (*cached)->shape_key == g->shape_key) {
 		layout_refit(r, *cached, g); /* only numbers changed: widths and places */
 		layout_free(g);
 	} else {
-		g = layout_build(r, s, g, o->leaves_left);
+		g = layout_build(r, ls, g, o->leaves_left);
 		if (!g)
 			return *cached;
 		layout_free(*cached);

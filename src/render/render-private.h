@@ -8,6 +8,7 @@
 #include "nudge/format.h"
 #include "nudge/theme.h"
 #include "nudge/render.h"
+#include "nudge/unit.h"
 
 
 /* ---- font.c: the bundled fonts ---- */
@@ -88,6 +89,26 @@ struct layout_node_text {      /* what a node box shows, for sizing and drawing 
 	char mean[64];             /* its formatted value */
 };
 
+/* ---- layout_units.c: the neuron-unit layer of the layout (nudge/unit.h) ---- */
+struct layout_unit_text {      /* what a unit box shows besides its nodes' own texts */
+	char head[200];            /* "h₁ = tanh(z)" */
+	char z_label[64];          /* "z" ("z⁽⁰⁾" for one data row), or z's own node's label */
+	char z[64];                /* z, formatted */
+	char z_grad_name[160];     /* "dJ/dz" */
+	char z_grad[64];           /* dJ/dz, formatted */
+	char grad_head[160];       /* "dJ/d·": the head of the box's column of gradients */
+};
+
+#define LAYOUT_UNIT_ROWS 4     /* most rows of a unit box: z, a, the bias and its mean */
+struct layout_unit_row {       /* one row of a unit box or of a weight's label */
+	const char *name, *value;  /* "z" and its number (NULL: a gradient-only row) */
+	const char *grad_name, *grad; /* "dJ/dz" (NULL: unnamed, in a column of gradients)
+	                              and its number (NULL: a value-only row) */
+	int node;                  /* the scene node whose steps make it known (z: z's node,
+	                              or a when z is written inside g(…)) */
+	int mean;                  /* 1: the mean over the rows, known from its mean step */
+};
+
 /* ---- draw_mean.c: the cost over all rows, its own node after the row's graph ---- */
 struct mean_box {              /* J = (1/m) Σᵢ J⁽ⁱ⁾ (scenes with a data set only) */
 	int on;                    /* 1: drawn */
@@ -138,7 +159,30 @@ struct graph_layout {
 		int bands;              /* the rows made (0: not tried yet) */
 		double w, h;            /* the extent then */
 	} fits[LAYOUT_MAX_BANDS];
+	const struct unit_view *units; /* laid out with the neuron units collapsed (then
+	                              `scene` is units->g and items, edges are its), or NULL */
+	const struct unit_set *scene_units; /* the figure's scene's units */
+	struct layout_unit_text *unit_text; /* per unit of scene_units */
 };
+
+/* The scene node item i (< the laid-out graph's n_nodes) shows, and the scene edge
+ * edge e of the laid-out graph shows. */
+int layout_node(const struct graph_layout *g, int i);
+int layout_edge(const struct graph_layout *g, int e);
+/* The collapsed graph fig is drawn with (units shown), or NULL for the scalar graph. */
+const struct unit_view *layout_units(const struct figure *fig, const struct draw_opts *o);
+/* A unit box's texts (g->text filled first); the layout key's share of them. */
+void layout_unit_texts(const struct figure *fig, struct graph_layout *g);
+unsigned long layout_unit_key(const struct graph_layout *g, unsigned long h);
+/* The rows of a unit's box, or of the label of the laid-out edge e that carries a weight
+ * (its value, dJ/dw, the mean in a data scene): n of them. */
+void layout_unit_rows(const struct graph_layout *g, int unit, struct layout_unit_row *rows, int *n);
+void layout_weight_lines(const struct graph_layout *g, int e, struct layout_unit_row *rows, int *n);
+/* A unit box's size in em, and where its gradient column starts from its left edge. */
+void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, double *w,
+                      double *h, double *split);
+/* A weight label's size in em. */
+void layout_weight_size(struct render *r, const struct graph_layout *g, int e, double *w, double *h);
 
 /* Builds (or reuses, when nothing changed) the layout of fig's graph in one of the
  * variants (enum layout_variant): wide; compact (long headers and edge labels on two
@@ -215,6 +259,7 @@ struct graph_metrics {
 	double legend;                   /* legend font, 1080p pixels; the rest in legend ems: */
 	double legend_swatch, legend_gap, legend_space, legend_box, legend_bar, legend_line;
 	double legend_rows;              /* height kept under the graph for the legend */
+	double unit_gap;                 /* a unit box: between its values and gradients */
 };
 extern const struct graph_metrics graph_metrics;
 
@@ -247,6 +292,39 @@ struct panel {                /* a rectangle of the figure given to one view */
 	const struct draw_opts *o;/* options */
 };
 void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p);
+/* draw_graph.c's state of a draw, and its helpers that draw_unit.c shares */
+struct graph_state {        /* what the shown step knows, with fade-in */
+	const struct figure *fig;
+	const struct trace *t;  /* NULL: everything known */
+	int k;                  /* step */
+	double fade;            /* eased progress: alpha of what is new at this step */
+	const struct draw_opts *o; /* quiz: what is hidden */
+	const struct forward_view *fw; /* forward mode: tangents instead of gradients, or NULL */
+	const struct work_view *work;  /* the N panel, whose pass marks the node it visits, or NULL */
+};
+struct graph_xform { double ox, oy, k; }; /* em space to user units: offset and scale */
+/* How far node's value or gradient (known: trace_value_known, …) is shown: 0, the
+ * fade-in, or 1. */
+double graph_known(const struct graph_state *st, int (*known)(const struct trace *, int, int),
+                   int node);
+/* Is node's value (HIDE_VALUE) or gradient (HIDE_GRAD) hidden for the quiz? */
+int graph_hidden(const struct graph_state *st, int node, int flag);
+/* The colour of the shown step: forward or backward. */
+struct rgba graph_step_colour(const struct graph_state *st, const struct theme *th);
+/* Records a hit box given in em space. */
+void graph_hit(struct render *r, const struct graph_xform *xf, enum hit_kind kind, int node,
+               int edge, double x, double y, double w, double h);
+/* Draws text centred at cx on baseline y; returns its left edge. */
+double graph_centred(cairo_t *cr, struct render *r, const char *s, double cx, double y,
+                     const struct text_style *ts);
+/* draw_unit.c: a neuron unit's box (item i of the layout) and a weight's label (the
+ * laid-out edge e), with the part the shown step works on highlighted. */
+void draw_unit(cairo_t *cr, struct render *r, const struct graph_layout *g,
+               const struct graph_state *st, const struct theme *th, const struct graph_xform *xf,
+               int i);
+void draw_unit_weight(cairo_t *cr, struct render *r, const struct graph_layout *g,
+                      const struct graph_state *st, const struct theme *th,
+                      const struct graph_xform *xf, int e);
 /* The path of a box with rounded corners (radius rad), as node boxes are drawn. */
 void graph_box_path(cairo_t *cr, double x, double y, double w, double h, double rad);
 /* The J(w) curve of c (PANEL_COST) with the nudge, its tangent and the loss panel's path. */

@@ -1,0 +1,162 @@
+/* layout_units.c - the neuron-unit layer of the graph layout: which graph is laid out
+ * (the scene's, or the one with its units collapsed, nudge/unit.h), and the texts and
+ * sizes of a unit's box (z, a = g(z) and the bias, each with its gradient) and of a
+ * weight written on its edge. layout.c lays out whichever graph this picks, as it
+ * would the scene's; draw_unit.c draws the boxes and weights. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "nudge/format.h"
+#include "nudge/unit.h"
+#include "render-private.h"
+
+#define M graph_metrics
+
+const struct unit_view *layout_units(const struct figure *fig, const struct draw_opts *o)
+{
+	const struct unit_set *us = fig->scene->units;
+	if (!us || !us->view || o->units == DRAW_UNITS_OFF)
+		return NULL;
+	/* forward mode and the quiz name every node and edge of the scalar graph */
+	if (figure_forward(fig) || o->hide_values || o->hide_node || o->hide_edge)
+		return NULL;
+	return o->units == DRAW_UNITS_ON || us->show ? us->view : NULL;
+}
+
+/* g by enum unit_act, as the lecture writes it (σ for the sigmoid, as xor's note does) */
+static const char *const unit_g[] = { "", "tanh", "σ", "relu" };
+
+void layout_unit_texts(const struct figure *fig, struct graph_layout *g)
+{
+	const struct scene *s = fig->scene;
+	const struct eval *ev = fig->ev;
+	const struct unit_set *us = s->units;
+	char cost_row[128];
+	trace_row_name(ev, s->cost, cost_row, sizeof cost_row);
+	for (int i = 0; g->units && i < us->n; i++) {
+		const struct unit *u = &us->units[i];
+		struct layout_unit_text *t = &g->unit_text[i];
+		const struct layout_node_text *a = &g->text[u->a];
+		if (u->z != u->a) { /* z has its own node and texts */
+			const struct layout_node_text *z = &g->text[u->z];
+			snprintf(t->z_label, sizeof t->z_label, "%s", z->label);
+			snprintf(t->z, sizeof t->z, "%s", z->value);
+			snprintf(t->z_grad_name, sizeof t->z_grad_name, "%s", z->grad_name);
+			snprintf(t->z_grad, sizeof t->z_grad, "%s", z->grad);
+		} else {
+			double z, dz;
+			unit_z(ev, u, &z, &dz);
+			int row = s->n_rows > 0 && s->nodes[u->a].per_row ? ev->row : -1;
+			fmt_row_label(t->z_label, sizeof t->z_label, "z", row);
+			fmt_num(t->z, sizeof t->z, z, NUDGE_DIGITS);
+			snprintf(t->z_grad_name, sizeof t->z_grad_name, "d%s/d%s", cost_row, t->z_label);
+			fmt_num(t->z_grad, sizeof t->z_grad, dz, NUDGE_DIGITS);
+		}
+		snprintf(t->grad_head, sizeof t->grad_head, "d%s/d·", cost_row);
+		if (u->act == UNIT_LINEAR)
+			snprintf(t->head, sizeof t->head, "%s = %s", a->label, t->z_label);
+		else
+			snprintf(t->head, sizeof t->head, "%s = %s(%s)", a->label, unit_g[u->act], t->z_label);
+	}
+}
+
+unsigned long layout_unit_key(const struct graph_layout *g, unsigned long h)
+{
+	for (int i = 0; g->units && i < g->scene_units->n; i++) {
+		const struct layout_unit_text *t = &g->unit_text[i];
+		const char *parts[] = { t->head, t->z, t->z_grad };
+		for (int k = 0; k < 3; k++) {
+			for (const char *p = parts[k]; *p; p++)
+				h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+			h = (h ^ 0xff) * 1099511628211ULL;
+		}
+	}
+	return h;
+}
+
+/* Width of one row of a unit box or weight label: "name = " (unless name is NULL: a
+ * gradient in its column, named by the column's head) and the number. */
+static double unit_pair(struct render *r, const char *name, const char *num, double name_size,
+                        double num_size)
+{
+	char eq[200];
+	snprintf(eq, sizeof eq, "%s = ", name ? name : "");
+	struct text_style ns = { FONT_REGULAR, name_size, 0 }, vs = { FONT_BOLD, num_size, 1 };
+	return (name ? text_width(r, eq, &ns) : 0) + text_width(r, num, &vs);
+}
+
+void layout_unit_rows(const struct graph_layout *g, int unit, struct layout_unit_row *rows, int *n)
+{
+	const struct unit *u = &g->scene_units->units[unit];
+	const struct layout_unit_text *t = &g->unit_text[unit];
+	const struct layout_node_text *a = &g->text[u->a];
+	int k = 0;
+	/* the gradients stand in a column headed dJ/d·, each on its value's row */
+	rows[k++] = (struct layout_unit_row){ t->z_label, t->z, NULL, t->z_grad, u->z, 0 };
+	rows[k++] = (struct layout_unit_row){ a->label, a->value, NULL, a->grad, u->a, 0 };
+	if (u->bias >= 0) {
+		const struct layout_node_text *b = &g->text[u->bias];
+		rows[k++] = (struct layout_unit_row){ b->label, b->value, NULL, b->grad, u->bias, 0 };
+		if (b->mean[0]) /* a data scene: the mean over rows, what descent uses */
+			rows[k++] = (struct layout_unit_row){ NULL, NULL, b->mean_name, b->mean, u->bias, 1 };
+	}
+	*n = k;
+}
+
+void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, double *w,
+                      double *h, double *split)
+{
+	struct layout_unit_row rows[LAYOUT_UNIT_ROWS];
+	int n;
+	layout_unit_rows(g, unit, rows, &n);
+	struct text_style head = { FONT_BOLD, M.head, 0 }, gh = { FONT_REGULAR, M.grad_name, 0 };
+	double left = 0, right = text_width(r, g->unit_text[unit].grad_head, &gh);
+	double whole = 0; /* a mean row spans the box */
+	for (int i = 0; i < n; i++) {
+		if (rows[i].name)
+			left = fmax(left, unit_pair(r, rows[i].name, rows[i].value, M.grad_name, 1));
+		double gw = unit_pair(r, rows[i].grad_name, rows[i].grad, M.grad_name, M.grad);
+		if (rows[i].mean)
+			whole = fmax(whole, gw);
+		else
+			right = fmax(right, gw);
+	}
+	*split = M.pad_x + left + M.unit_gap;
+	/* the header: the unit's equation left, the gradients' head over their column */
+	double hw = M.pad_x + text_width(r, g->unit_text[unit].head, &head) + M.tag_gap + right;
+	*w = fmax(fmax(*split + right, hw), M.pad_x + whole) + M.pad_x;
+	*split = *w - M.pad_x - right; /* the gradient column ends at the right padding */
+	*h = M.row_head + n * M.row_value + 2 * M.pad_y;
+}
+
+void layout_weight_lines(const struct graph_layout *g, int e, struct layout_unit_row *rows, int *n)
+{
+	const struct layout_node_text *t = &g->text[g->units->weight[e]];
+	rows[0] = (struct layout_unit_row){ t->label, t->value, NULL, NULL, g->units->weight[e], 0 };
+	rows[1] = (struct layout_unit_row){ NULL, NULL, NULL, t->grad, g->units->weight[e], 0 };
+	rows[2] = (struct layout_unit_row){ NULL, NULL, NULL, t->mean, g->units->weight[e], 1 };
+	*n = t->mean[0] ? 3 : 2;
+}
+
+void layout_weight_size(struct render *r, const struct graph_layout *g, int e, double *w, double *h)
+{
+	struct layout_unit_row rows[3];
+	int n;
+	layout_weight_lines(g, e, rows, &n);
+	double width = 0;
+	for (int i = 0; i < n; i++)
+		width = fmax(width, rows[i].name ? unit_pair(r, rows[i].name, rows[i].value, M.local, M.local)
+		                                 : unit_pair(r, rows[i].grad_name, rows[i].grad, M.local, M.local));
+	*w = width + M.local_pad;
+	*h = M.local * M.local_h * n;
+}
+
+int layout_node(const struct graph_layout *g, int i)
+{
+	return g->units ? g->units->node[i] : i;
+}
+
+int layout_edge(const struct graph_layout *g, int e)
+{
+	return g->units ? g->units->edge[e] : e;
+}
