@@ -129,18 +129,25 @@ void draw_unit(cairo_t *cr, struct render *r, const struct graph_layout *g,
 	hx += text_draw(cr, r, label, hx, base, &head);
 	text_draw(cr, r, after, hx, base, &rest);
 	theme_set(cr, th->muted);
-	text_draw(cr, r, ut->grad_head, x + split, base, &gname);
+	if (!g->compact) /* wide: the gradients stand in a column with this head */
+		text_draw(cr, r, ut->grad_head, x + split, base, &gname);
 
-	/* rows: z, a, the bias (and its mean): the value left, the gradient right */
+	/* rows: z, a, the bias (and its mean): the value, its gradient right of it (wide) or
+	 * under it (compact) */
 	struct layout_unit_row rows[LAYOUT_UNIT_ROWS];
 	int n;
 	layout_unit_rows(g, id, rows, &n);
+	double top = y + M.pad_y + M.row_head;
 	for (int j = 0; j < n; j++) {
 		const struct layout_unit_row *row = &rows[j];
-		double top = y + M.pad_y + M.row_head + j * M.row_value;
+		double rh = layout_unit_row_h(g, row);
 		if (unit_row_active(st, row))
-			unit_band(cr, st, th, x + M.pad_x / 3, top, w - 2 * M.pad_x / 3, M.row_value);
+			unit_band(cr, st, th, x + M.pad_x / 3, top, w - 2 * M.pad_x / 3, rh);
 		base = top + M.row_value * M.base_value;
+		/* compact: the gradient on its own line under the value */
+		double gbase = !g->compact ? base : row->mean ? top + M.row_grad * M.base_grad
+		                                    : top + M.row_value + M.row_grad * M.base_grad;
+		top += rh;
 		int own = row->node != u->a || j == 1; /* inline z has no node of its own to hit */
 		if (row->name)
 			unit_pair(cr, r, st, xf, row->name, row->value,
@@ -155,7 +162,7 @@ void draw_unit(cairo_t *cr, struct render *r, const struct graph_layout *g,
 			gx = it->x - (text_width(r, eq, &gname) + text_width(r, row->grad, &gval)) / 2;
 		}
 		unit_pair(cr, r, st, xf, row->grad_name, feeds ? row->grad : "0", feeds ? gk : 1,
-		          th->backward, &gname, &gval, gx, base, th->muted, HIT_NODE_GRAD,
+		          th->backward, &gname, &gval, gx, gbase, th->muted, HIT_NODE_GRAD,
 		          own && !row->mean ? row->node : -1);
 	}
 }
@@ -175,7 +182,7 @@ void draw_unit_weight(cairo_t *cr, struct render *r, const struct graph_layout *
 		theme_set_alpha(cr, graph_step_colour(st, th), M.glow_alpha * 1.6);
 		cairo_fill(cr);
 	}
-	graph_box_path(cr, x, y, it->bw, it->h, fmin(it->h / 4, M.local * M.local_h / 2));
+	graph_box_path(cr, x, y, it->bw, it->h, fmin(it->h / 4, M.weight * M.weight_h / 2));
 	theme_set(cr, th->label_bg);
 	cairo_fill_preserve(cr);
 	theme_set_alpha(cr, th->edge_kind[NODE_PARAM], M.local_alpha);
@@ -186,9 +193,9 @@ void draw_unit_weight(cairo_t *cr, struct render *r, const struct graph_layout *
 	struct layout_unit_row rows[3];
 	int n;
 	layout_weight_lines(g, e, rows, &n);
-	struct text_style ns = {FONT_REGULAR, M.local, 0}, vs = {FONT_BOLD, M.local, 1};
-	struct text_style rs = {FONT_REGULAR, M.local, 1};
-	double lh = M.local * M.local_h;
+	struct text_style ns = {FONT_REGULAR, M.weight, 0}, vs = {FONT_BOLD, M.weight, 1};
+	struct text_style rs = {FONT_REGULAR, M.weight, 1};
+	double lh = M.weight * M.weight_h;
 	int feeds = s->nodes[wv].feeds_cost;
 	for (int j = 0; j < n; j++) {
 		const struct layout_unit_row *row = &rows[j];
@@ -202,7 +209,7 @@ void draw_unit_weight(cairo_t *cr, struct render *r, const struct graph_layout *
 		/* the row's dJ/dw regular, the mean (what descent uses) bold, as in a node box */
 		const struct text_style *ts = row->name || row->mean ? &vs : &rs;
 		double lw = (nm ? text_width(r, eq, &ns) : 0) + text_width(r, known > 0 ? num : "?", ts);
-		double base = y + (j + 0.5) * lh + M.local * M.base_local;
+		double base = y + (j + 0.5) * lh + M.weight * M.base_local;
 		if (!row->name && cur == wv && mean == row->mean) /* the line the step computes */
 			unit_band(cr, st, th, x + M.local_line, y + j * lh, it->bw - 2 * M.local_line, lh);
 		unit_pair(cr, r, st, xf, nm, feeds || row->name ? num : "0", known,

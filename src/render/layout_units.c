@@ -103,6 +103,13 @@ void layout_unit_rows(const struct graph_layout *g, int unit, struct layout_unit
 	*n = k;
 }
 
+double layout_unit_row_h(const struct graph_layout *g, const struct layout_unit_row *row)
+{
+	if (!g->compact)
+		return M.row_value;
+	return row->mean ? M.row_grad : M.row_value + M.row_grad;
+}
+
 void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, double *w,
                       double *h, double *split)
 {
@@ -110,8 +117,10 @@ void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, 
 	int n;
 	layout_unit_rows(g, unit, rows, &n);
 	struct text_style head = { FONT_BOLD, M.head, 0 }, gh = { FONT_REGULAR, M.grad_name, 0 };
-	double left = 0, right = text_width(r, g->unit_text[unit].grad_head, &gh);
+	/* wide: the gradients in a column headed dJ/d·; compact (tall): each under its value */
+	double left = 0, right = g->compact ? 0 : text_width(r, g->unit_text[unit].grad_head, &gh);
 	double whole = 0; /* a mean row spans the box */
+	*h = M.row_head + 2 * M.pad_y;
 	for (int i = 0; i < n; i++) {
 		if (rows[i].name)
 			left = fmax(left, unit_pair(r, rows[i].name, rows[i].value, M.grad_name, 1));
@@ -120,13 +129,19 @@ void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, 
 			whole = fmax(whole, gw);
 		else
 			right = fmax(right, gw);
+		*h += layout_unit_row_h(g, &rows[i]);
+	}
+	double hw = text_width(r, g->unit_text[unit].head, &head);
+	if (g->compact) {
+		*split = M.pad_x + M.unit_gap; /* the gradients indented under their values */
+		*w = fmax(fmax(M.pad_x + left, *split + right), M.pad_x + fmax(whole, hw)) + M.pad_x;
+		return;
 	}
 	*split = M.pad_x + left + M.unit_gap;
 	/* the header: the unit's equation left, the gradients' head over their column */
-	double hw = M.pad_x + text_width(r, g->unit_text[unit].head, &head) + M.tag_gap + right;
+	hw = M.pad_x + hw + M.tag_gap + right;
 	*w = fmax(fmax(*split + right, hw), M.pad_x + whole) + M.pad_x;
 	*split = *w - M.pad_x - right; /* the gradient column ends at the right padding */
-	*h = M.row_head + n * M.row_value + 2 * M.pad_y;
 }
 
 void layout_weight_lines(const struct graph_layout *g, int e, struct layout_unit_row *rows, int *n)
@@ -145,10 +160,10 @@ void layout_weight_size(struct render *r, const struct graph_layout *g, int e, d
 	layout_weight_lines(g, e, rows, &n);
 	double width = 0;
 	for (int i = 0; i < n; i++)
-		width = fmax(width, rows[i].name ? unit_pair(r, rows[i].name, rows[i].value, M.local, M.local)
-		                                 : unit_pair(r, rows[i].grad_name, rows[i].grad, M.local, M.local));
+		width = fmax(width, rows[i].name ? unit_pair(r, rows[i].name, rows[i].value, M.weight, M.weight)
+		                                 : unit_pair(r, rows[i].grad_name, rows[i].grad, M.weight, M.weight));
 	*w = width + M.local_pad;
-	*h = M.local * M.local_h * n;
+	*h = M.weight * M.weight_h * n;
 }
 
 int layout_node(const struct graph_layout *g, int i)

@@ -24,5 +24,5 @@ const struct graph_metrics graph_metrics = {
 	.hit_grad_h = 0.95,
 	.legend = 16, .legend_swatch = 1.5, .legend_gap = 0.5, .legend_space = 1.3,
 	.legend_box = 0.9, .legend_bar = 0.22, .legend_line = 0.08, .legend_rows = 2.2,
-	.unit_gap = 0.6,
+	.unit_gap = 0.6, .weight = 0.95, .weight_h = 1.3,
 };

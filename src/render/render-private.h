@@ -181,6 +181,9 @@ void layout_weight_lines(const struct graph_layout *g, int e, struct layout_unit
 /* A unit box's size in em, and where its gradient column starts from its left edge. */
 void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, double *w,
                       double *h, double *split);
+/* The height of a unit box's row: one line (wide), or the value over its gradient
+ * (compact, a taller and narrower box). */
+double layout_unit_row_h(const struct graph_layout *g, const struct layout_unit_row *row);
 /* A weight label's size in em. */
 void layout_weight_size(struct render *r, const struct graph_layout *g, int e, double *w, double *h);
 
@@ -260,6 +263,7 @@ struct graph_metrics {
 	double legend_swatch, legend_gap, legend_space, legend_box, legend_bar, legend_line;
 	double legend_rows;              /* height kept under the graph for the legend */
 	double unit_gap;                 /* a unit box: between its values and gradients */
+	double weight, weight_h;         /* a weight's label on its edge: font, line height */
 };
 extern const struct graph_metrics graph_metrics;
 
