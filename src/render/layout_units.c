@@ -47,7 +47,12 @@ void layout_unit_texts(const struct figure *fig, struct graph_layout *g)
 			double z, dz;
 			unit_z(ev, u, &z, &dz);
 			int row = s->n_rows > 0 && s->nodes[u->a].per_row ? ev->row : -1;
-			fmt_row_label(t->z_label, sizeof t->z_label, "z", row);
+			/* z, or for an activation written a[1]_2 (the lecture's notation) z[1]_2 */
+			const char *al = s->nodes[u->a].label;
+			char zl[64] = "z";
+			if (al[0] == 'a' && (al[1] == '[' || al[1] == '_'))
+				snprintf(zl, sizeof zl, "z%s", al + 1);
+			fmt_row_label(t->z_label, sizeof t->z_label, zl, row);
 			fmt_num(t->z, sizeof t->z, z, NUDGE_DIGITS);
 			snprintf(t->z_grad_name, sizeof t->z_grad_name, "d%s/d%s", cost_row, t->z_label);
 			fmt_num(t->z_grad, sizeof t->z_grad, dz, NUDGE_DIGITS);
