@@ -2,7 +2,8 @@
  * checked by pixels: one plotted name draws exactly the figure of a scene that plots
  * one; the paths' colours appear only with paths (light theme, where no other part of
  * the figure uses them) and the ✕ of the diverging rate with it; a map with undefined
- * regions is hatched and drawn without a crash in both themes; a flat map too. */
+ * regions is hatched and drawn without a crash in both themes; a flat map too; the
+ * grid follows the map's size. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,12 +40,8 @@ static cairo_surface_t *draw(struct session *ss, enum draw_theme theme)
 	struct figure fig;
 	figure_of_session(&fig, rnd, ss);
 	struct draw_opts o = {.width = 1920, .height = 1080, .theme = theme};
-	int n = figure_plot_samples(&fig, &o);
-	if (n > 0 && n != ss->plot_n) {
-		ss->plot_n = n;
-		session_invalidate(ss, SESSION_VIEW);
+	if (figure_fit_session(&fig, &o, ss))
 		session_update(ss);
-	}
 	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1920, 1080);
 	cairo_t *cr = cairo_create(sf);
 	CHECK(draw_figure(cr, &fig, &o) == 0, "draw_figure");
@@ -162,6 +159,47 @@ static void test_undefined_and_flat(void)
 	session_close(&ss);
 }
 
+/* The map's grid follows its size on the canvas: a grid point every few units of the
+ * drawn map along each leaf, at 1920x1080 and at half that. */
+static void test_grid_follows_size(void)
+{
+	char src[1024];
+	snprintf(src, sizeof src, "%splot w, b\n", line_fit);
+	struct session ss;
+	if (open_src(&ss, src, 0, NULL, 0) != 0) {
+		CHECK(0, "session opens");
+		return;
+	}
+	int nx[2] = {0}, ny[2] = {0};
+	for (int half = 0; half < 2; half++) {
+		struct figure_geom *g = figure_geom_new();
+		struct figure fig;
+		figure_of_session(&fig, rnd, &ss);
+		struct draw_opts o = {.width = half ? 960 : 1920, .height = half ? 540 : 1080, .geom = g};
+		for (int k = 0; k < 2; k++) /* the map is placed once it exists: fit, then fit again */
+			if (figure_fit_session(&fig, &o, &ss))
+				session_update(&ss);
+		cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)o.width, (int)o.height);
+		cairo_t *cr = cairo_create(sf);
+		draw_figure(cr, &fig, &o);
+		cairo_destroy(cr);
+		cairo_surface_destroy(sf);
+		double box[4], range[4];
+		CHECK(figure_land_area(g, box, range), "the map is drawn");
+		nx[half] = ss.land.nx;
+		ny[half] = ss.land.ny;
+		double sx = box[2] / (nx[half] - 1), sy = box[3] / (ny[half] - 1);
+		CHECK(sx > 1.5 && sx < 4.5 && sy > 1.5 && sy < 4.5,
+		      "%gx%g: a %d x %d grid over a %.0f x %.0f map (a point every %.1f, %.1f units)", o.width, o.height,
+		      nx[half], ny[half], box[2], box[3], sx, sy);
+		figure_geom_free(g);
+	}
+	CHECK(nx[1] < nx[0] * 0.65 && (ny[1] < ny[0] * 0.65 || ny[1] == SESSION_LAND_MIN),
+	      "half the size, about half the grid (%d, %d of %d, %d; %d at least)", nx[1], ny[1], nx[0], ny[0],
+	      SESSION_LAND_MIN);
+	session_close(&ss);
+}
+
 int main(void)
 {
 	char err[256];
@@ -172,6 +210,7 @@ int main(void)
 	test_one_name_keeps_the_curve();
 	test_paths();
 	test_undefined_and_flat();
+	test_grid_follows_size();
 	render_free(rnd);
 	render_shutdown();
 	return test_report("landscape-render");

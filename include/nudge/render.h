@@ -190,6 +190,12 @@ void figure_of_session(struct figure *fig, struct render *r, const struct sessio
  * resolution. */
 int figure_plot_samples(const struct figure *fig, const struct draw_opts *opts);
 
+/* Fits ss's samples to fig drawn with opts: the J curve's count (as figure_plot_samples)
+ * into plot_n, and the map's grid (one point per few units of its plot area along each
+ * leaf) into map_nx and map_ny, marking SESSION_VIEW when one changed. Returns 1 when
+ * one did (then session_update resamples), else 0. */
+int figure_fit_session(const struct figure *fig, const struct draw_opts *opts, struct session *ss);
+
 /* Draws the whole figure into cr at (0,0)-(width,height) of its user space.
  * Returns 0, or -1 when the figure is incomplete (no render or scene). With
  * opts->geom, records there where things went, for figure_hit. */

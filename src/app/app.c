@@ -173,7 +173,7 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	if (old_plot >= 0)
 		snprintf(old_plot_name, sizeof old_plot_name, "%s", a->session.scene->nodes[old_plot].name);
 	double eps = a->session.eps, rate = a->session.rate;
-	int plot_n = a->session.plot_n;
+	int plot_n = a->session.plot_n, map_nx = a->session.map_nx, map_ny = a->session.map_ny;
 	render_forget_scene(a->platform.render);
 	figure_geom_clear(a->platform.geom); /* its boxes name the old scene's nodes */
 	session_close(&a->session);
@@ -181,6 +181,8 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	a->session.want_rows = a->lecture.rows.on;
 	if (plot_n > 0)
 		a->session.plot_n = plot_n; /* the plot's width as last drawn: sampled once */
+	a->session.map_nx = map_nx; /* and the map's grid */
+	a->session.map_ny = map_ny;
 	if (lecture_scene(&a->lecture, s) || quiz_scene(&a->quiz, s))
 		app_set_status(a, 1, "out of memory: the lecture modes are off for this scene");
 	if (path != a->files.path)
@@ -297,12 +299,8 @@ void app_figure(struct app *a, struct figure *fig, struct draw_opts *opts)
 	                            .present = a->ui.present, .units = a->ui.units };
 	lecture_figure(&a->lecture, &a->session, fig);
 	quiz_opts(&a->quiz, opts);
-	int n = figure_plot_samples(fig, opts); /* the curve at the plot's resolution */
-	if (n > 0 && n != a->session.plot_n) {
-		a->session.plot_n = n;
-		session_invalidate(&a->session, SESSION_VIEW);
+	if (figure_fit_session(fig, opts, &a->session)) /* the curve and map at the figure's resolution */
 		session_update(&a->session);
-	}
 }
 
 /* Where the map went (for NUDGE_LAYOUT_FILE, rewritten when that moved). */

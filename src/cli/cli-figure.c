@@ -170,11 +170,7 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const c
 int fig_session_update(struct fig_session *fs, const struct draw_opts *d)
 {
 	fs->fig.trace = fs->ss.trace;
-	int n = figure_plot_samples(&fs->fig, d); /* first, so that the curve is sampled once */
-	if (n > 0 && n != fs->ss.plot_n) {
-		fs->ss.plot_n = n;
-		session_invalidate(&fs->ss, SESSION_VIEW);
-	}
+	figure_fit_session(&fs->fig, d, &fs->ss); /* first, so that the curve is sampled once */
 	if (session_update(&fs->ss) != 0)
 		return -1;
 	fs->fig.trace = fs->ss.trace;

@@ -495,6 +495,22 @@ int land_visible(const struct scene *s, const struct cost_view *c)
 	       l->ny >= 2;
 }
 
+/* The map's type: the plots' axes type, at least 19 1080p pixels; presenting, at least
+ * H/37 (digits of 1/45 of the screen's height, which the back row reads). */
+static double land_font(const struct panel *p)
+{
+	double font = fmax(axes_font(p), 19 * p->u);
+	return p->o && p->o->present ? fmax(font, p->o->height / 37) : font;
+}
+
+void land_sample_counts(const struct panel *p, int *nx, int *ny)
+{
+	double font = land_font(p);
+	double w = p->w - font * 7, h = p->h - font * 8; /* less the bar, ticks, header, legend */
+	*nx = (int)(fmax(w, 0) / LAND_PX) + 1;
+	*ny = (int)(fmax(h, 0) / LAND_PX) + 1;
+}
+
 void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, const struct cost_view *c,
                     const struct panel *p)
 {
@@ -503,7 +519,7 @@ void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, con
 	const struct land_samples *l = c->land;
 	const struct scene *s = fig->scene;
 	const struct theme *th = p->th;
-	double font = fmax(axes_font(p), 19 * p->u);
+	double font = land_font(p);
 	int known = !p->o->hide_values && (!fig->trace || fig->step >= fig->trace->n_steps - 1);
 	double y = p->y;
 	land_header(cr, r, p, fig, l, known, font, &y);

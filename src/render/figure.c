@@ -400,17 +400,47 @@ static struct draw_opts figure_opts(const struct draw_opts *opts)
 	return o;
 }
 
-int figure_plot_samples(const struct figure *fig, const struct draw_opts *opts)
+/* The samples fig drawn with opts shows: of the J curve (*plot_n, 0 without one) and of
+ * the map (*nx by *ny, 0 without one). */
+static void figure_samples(const struct figure *fig, const struct draw_opts *opts, int *plot_n, int *nx,
+                           int *ny)
 {
+	*plot_n = *nx = *ny = 0;
 	if (!fig || !fig->render || !fig->scene || !fig->ev)
-		return 0;
+		return;
 	struct draw_opts o = figure_opts(opts);
 	struct arrangement ar;
 	figure_arrange(fig->render, fig, &o, theme_get(o.theme), &ar);
 	for (int i = 0; i < ar.n_side; i++)
 		if (ar.of[i]->kind == PANEL_COST && !ar.map[i])
-			return plot_sample_count(&ar.side[i]);
-	return 0;
+			*plot_n = plot_sample_count(&ar.side[i]);
+		else if (ar.of[i]->kind == PANEL_COST)
+			land_sample_counts(&ar.side[i], nx, ny);
+}
+
+int figure_plot_samples(const struct figure *fig, const struct draw_opts *opts)
+{
+	int n, nx, ny;
+	figure_samples(fig, opts, &n, &nx, &ny);
+	return n;
+}
+
+int figure_fit_session(const struct figure *fig, const struct draw_opts *opts, struct session *ss)
+{
+	int n, nx, ny, changed = 0;
+	figure_samples(fig, opts, &n, &nx, &ny);
+	if (n > 0 && n != ss->plot_n) {
+		ss->plot_n = n;
+		changed = 1;
+	}
+	if (nx > 0 && (nx != ss->map_nx || ny != ss->map_ny)) {
+		ss->map_nx = nx;
+		ss->map_ny = ny;
+		changed = 1;
+	}
+	if (changed)
+		session_invalidate(ss, SESSION_VIEW);
+	return changed;
 }
 
 void figure_of_session(struct figure *fig, struct render *r, const struct session *ss)
