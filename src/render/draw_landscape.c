@@ -445,10 +445,15 @@ static void land_point(cairo_t *cr, struct render *r, const struct axes *a, cons
 			nx = -nx;
 			ny = -ny;
 		}
-		double off = font * 0.9 + fabs(nx) * tw / 2;
-		double lx = mx + nx * off - tw / 2, ly = my + ny * off + font * 0.4;
-		lx = fmax(a->x + 2, fmin(a->x + a->w - tw - 2, lx));
-		ly = fmax(a->y + font * 1.2, fmin(a->y + a->h - 4, ly));
+		double off = font * 0.9 + fabs(nx) * tw / 2, lx = 0, ly = 0;
+		for (int side = 0; side < 2; side++) { /* the other side when the map's edge pushes
+		                                          the label onto the point */
+			double s = side ? -1 : 1;
+			lx = fmax(a->x + 2, fmin(a->x + a->w - tw - 2, mx + s * nx * off - tw / 2));
+			ly = fmax(a->y + font * 1.2, fmin(a->y + a->h - 4, my + s * ny * off + font * 0.4));
+			if (!(x > lx - font * 0.7 && x < lx + tw + font * 0.7 && y > ly - font * 1.5 && y < ly + font * 0.8))
+				break;
+		}
 		theme_set_alpha(cr, th->label_bg, 0.85);
 		graph_box_path(cr, lx - font * 0.2, ly - font * 1.0, tw + font * 0.4, font * 1.35, font * 0.2);
 		cairo_fill(cr);
@@ -496,11 +501,11 @@ int land_visible(const struct scene *s, const struct cost_view *c)
 }
 
 /* The map's type: the plots' axes type, at least 19 1080p pixels; presenting, at least
- * H/37 (digits of 1/45 of the screen's height, which the back row reads). */
+ * H/34 (digits of 1/45 of the screen's height, which the back row reads). */
 static double land_font(const struct panel *p)
 {
 	double font = fmax(axes_font(p), 19 * p->u);
-	return p->o && p->o->present ? fmax(font, p->o->height / 37) : font;
+	return p->o && p->o->present ? fmax(font, p->o->height / 34) : font;
 }
 
 void land_sample_counts(const struct panel *p, int *nx, int *ny)

@@ -142,15 +142,20 @@ static double figure_plot_shape(double aspect, double e)
  * them larger, a squashed plot counting against it (less so when presenting, where the
  * graph's numbers are what the room reads). The panels keep pmin[1] (user units) of the
  * width beside the graph, or pmin[0] of the height under it. With a map first (map)
- * the graph takes at most 60 % of the width. */
+ * the graph takes at most 60 % of the width or half the height, and a squashed map
+ * counts strongly against its arrangement (which also keeps the choice from flipping
+ * while the point is dragged and the values' widths change). */
 static int figure_split(const struct graph_extent *ex, int n_side, int map, int present, double w,
                         double h, double gap, double u, const double pmin[2], double *share)
 {
 	double best[2] = {0}, pick[2] = {0.5, 0.5}, most[2];
 	most[1] = n_side > 2 ? 0.62 : n_side > 1 ? (present ? 0.8 : 0.74) : present ? 0.86 : 0.8;
 	most[0] = present ? 0.8 : 0.66; /* of the width [1] and of the height [0] */
-	if (map) /* the map of J over two leaves is the picture: it keeps 40 % at least */
+	if (map) { /* the map of J over two leaves is the picture: it keeps 40 % at least of
+	              the width beside the graph, half the height under it */
 		most[1] = fmin(most[1], 0.6);
+		most[0] = fmin(most[0], 0.5);
+	}
 	most[1] = fmin(most[1], 1 - (pmin[1] + gap / 2) / w);
 	most[0] = fmin(most[0], 1 - (pmin[0] + gap / 2) / h);
 	for (int side = 0; side < 2; side++) {
@@ -169,7 +174,7 @@ static int figure_split(const struct graph_extent *ex, int n_side, int map, int 
 		}
 	}
 	/* how the panels come out: beside, n_side of them in a column; under, in a row */
-	double e = present ? 0.1 : 0.2;
+	double e = map ? 1 : present ? 0.1 : 0.2; /* a squashed map shows little of its valley */
 	double k_side = best[1] * figure_plot_shape((w * (1 - pick[1]) - gap / 2) / (h / n_side), e);
 	double k_stack = best[0] * figure_plot_shape((w / n_side) / (h * (1 - pick[0]) - gap / 2), e);
 	int beside = k_side * 1.05 >= k_stack;
@@ -277,13 +282,16 @@ static void figure_column(const struct panel *col, struct panel *side,
                           int vertical, double gap, const struct figure *fig)
 {
 	double fixed[FIGURE_MAX_PANELS] = {0}, used = gap * (n - 1), wsum = 0;
+	int weigh = vertical; /* the plots' weights share the column; a row shares evenly, */
+	for (int i = 0; i < n; i++)
+		weigh |= map[i]; /* unless it holds a map, the picture */
 	for (int i = 0; i < n; i++) {
 		int lines = panel_lines(fig, of[i]);
 		if (vertical && lines > 0) {
 			fixed[i] = lines * 1.6 * 21 * col->u;
 			used += fixed[i];
 		} else {
-			wsum += vertical ? panel_weight(of[i], map[i]) : 1;
+			wsum += weigh ? panel_weight(of[i], map[i]) : 1;
 		}
 	}
 	double most = (wsum > 0 ? 0.55 : 1) * (col->h - gap * (n - 1)), all = used - gap * (n - 1);
@@ -294,7 +302,7 @@ static void figure_column(const struct panel *col, struct panel *side,
 	}
 	double pos = vertical ? col->y : col->x, len = vertical ? col->h : col->w;
 	for (int i = 0; i < n; i++) {
-		double wt = vertical && fixed[i] == 0 ? panel_weight(of[i], map[i]) : 1;
+		double wt = weigh && fixed[i] == 0 ? panel_weight(of[i], map[i]) : 1;
 		double sz = fixed[i] > 0 ? fixed[i] : wsum > 0 ? (len - used) * wt / wsum : 0;
 		side[i] = *col;
 		if (vertical) {
@@ -305,6 +313,36 @@ static void figure_column(const struct panel *col, struct panel *side,
 			side[i].w = sz;
 		}
 		pos += sz + gap;
+	}
+}
+
+#define FIGURE_PLOT_MIN_H 250 /* a plot beside a map lower than this (1080p pixels at the
+                                 figure's font scale) has no room for its axes under its
+                                 header */
+
+/* figure_column beside the graph; with a map in it, the lowest of the session's other
+ * plots (the data) is left out while it is too low to draw its axes: its room goes to
+ * the map. Returns how many panels are left (side, of and map shortened alike). */
+static int figure_column_fit(const struct panel *col, struct panel *side, const struct figure_panel **of,
+                             int *map, int n, double gap, const struct figure *fig)
+{
+	for (;;) {
+		figure_column(col, side, of, map, n, 1, gap, fig);
+		int low = -1, has_map = 0;
+		for (int i = 0; i < n; i++) {
+			has_map |= map[i];
+			if (!map[i] && panel_lines(fig, of[i]) == 0 && !panel_classes[of[i]->kind].lecture &&
+			    (low < 0 || side[i].h <= side[low].h))
+				low = i;
+		}
+		if (!has_map || low < 0 || side[low].h >= FIGURE_PLOT_MIN_H * col->u)
+			return n;
+		for (int i = low; i + 1 < n; i++) {
+			side[i] = side[i + 1];
+			of[i] = of[i + 1];
+			map[i] = map[i + 1];
+		}
+		n--;
 	}
 }
 
@@ -374,7 +412,7 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 			graph.w = w * share - gap / 2;
 			col.x = x + graph.w + gap;
 			col.w = w - graph.w - gap;
-			figure_column(&col, side, ar->of, ar->map, n_side, 1, gap / 2, fig);
+			n_side = figure_column_fit(&col, side, ar->of, ar->map, n_side, gap / 2, fig);
 		} else {
 			graph.h = h * share - gap / 2;
 			col.y = y + graph.h + gap;
