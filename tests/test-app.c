@@ -393,7 +393,7 @@ static void test_keys(void)
 	CHECK(strcmp(a->files.name, "derivative") == 0, "PageUp: back (%s)", a->files.name);
 	key(a, SDLK_PAGEDOWN, 0); /* fit-line has three data rows */
 	key(a, SDLK_RIGHTBRACKET, 0);
-	CHECK(a->session.ev->row == 1 && strstr(a->session.trace->steps[0].text, "data row 1"),
+	CHECK(a->session.ev->row == 1 && strstr(trace_text(a->session.trace, 0), "data row 1"),
 	      "] shows the next data row (%d)", a->session.ev->row);
 	CHECK(strstr(a->ui.status, "J⁽¹⁾ and dJ⁽¹⁾/d· on the graph are its") != NULL, "the status line names row 1's numbers: %s",
 	      a->ui.status);

@@ -1,6 +1,7 @@
 /* test-trace.c - the step trace and the equations written for people: the lecture's
  * computation graph step by step, word for word; what is known at each step; the
- * symbolic local derivatives on the edges; expressions printed with precedence. */
+ * symbolic local derivatives on the edges; expressions printed with precedence; texts
+ * written when asked for, of the numbers the trace was built from. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +45,7 @@ static void test_lecture_trace(void)
 	int n = (int)(sizeof want / sizeof want[0]);
 	CHECK(t->n_steps == n, "%d steps, expected %d", t->n_steps, n);
 	for (int i = 0; i < n && i < t->n_steps; i++)
-		CHECK(strcmp(t->steps[i].text, want[i]) == 0, "step %d: '%s', expected '%s'", i, t->steps[i].text, want[i]);
+		CHECK(strcmp(trace_text(t, i), want[i]) == 0, "step %d: '%s', expected '%s'", i, trace_text(t, i), want[i]);
 	CHECK(t->first_backward == 5 && t->steps[5].kind == STEP_BACKWARD && t->steps[4].kind == STEP_FORWARD,
 	      "backward starts at step 5");
 	int c = scene_find(s, "c"), w = scene_find(s, "w"), J = scene_find(s, "J");
@@ -151,7 +152,7 @@ static void test_long_expression(void)
 		return;
 	struct eval *ev = eval_new(s);
 	struct trace *t = trace_build(ev);
-	CHECK(t && strlen(t->steps[1].text) > terms * 2, "a 50,000-term product is written out in full");
+	CHECK(t && strlen(trace_text(t, 1)) > terms * 2, "a 50,000-term product is written out in full");
 	char small[32];
 	int want = scene_expr_text(s, 1, NULL, small, sizeof small);
 	CHECK(want > 32 && strlen(small) == 31, "truncated into a small buffer, full length reported");
@@ -182,20 +183,27 @@ static void test_data_trace(void)
 	CHECK(t && t->n_steps == t->first_mean + 3, "three mean steps: L, w, b");
 	if (!t)
 		return;
+	/* the texts are written when asked for, from the numbers of the build: move w and
+	 * the row and run again before asking */
+	eval_set(ev, w, 3);
+	eval_set_row(ev, 0);
+	eval_run(ev);
+	CHECK(!trace_text(t, -1) && !trace_text(t, t->n_steps), "no text outside the steps");
 	static const char *const mean[] = {
 		"L = (1.25 + 7.25 + 7.25) / 3 = 5.25",
 		"dL/dw = (3 + 12 + 7) / 3 = 7.333",
 		"dL/db = (1 + 5 + (−5)) / 3 = 0.3333",
 	};
 	for (int i = 0; i < 3; i++)
-		CHECK(strcmp(t->steps[t->first_mean + i].text, mean[i]) == 0 && t->steps[t->first_mean + i].kind == STEP_MEAN,
-		      "mean step %d: %s", i, t->steps[t->first_mean + i].text);
-	CHECK(strcmp(t->steps[0].text, "w = 1, b = 0.5, x⁽²⁾ = −1, y⁽²⁾ = 2 (data row 2 of rows 0 to 2)") == 0,
-	      "leaves: %s", t->steps[0].text);
-	CHECK(strcmp(t->steps[2].text, "r = w² = 1² = 1") == 0, "r is no row's: %s", t->steps[2].text);
-	CHECK(strcmp(t->steps[t->first_mean - 1].text, "dL⁽²⁾/dw = dL⁽²⁾/dyhat⁽²⁾ · ∂yhat⁽²⁾/∂w + dL⁽²⁾/dr · ∂r/∂w = "
+		CHECK(strcmp(trace_text(t, t->first_mean + i), mean[i]) == 0 && t->steps[t->first_mean + i].kind == STEP_MEAN,
+		      "mean step %d: %s", i, trace_text(t, t->first_mean + i));
+	CHECK(strcmp(trace_text(t, 0), "w = 1, b = 0.5, x⁽²⁾ = −1, y⁽²⁾ = 2 (data row 2 of rows 0 to 2)") == 0,
+	      "leaves: %s", trace_text(t, 0));
+	CHECK(strcmp(trace_text(t, 2), "r = w² = 1² = 1") == 0, "r is no row's: %s", trace_text(t, 2));
+	CHECK(strcmp(trace_text(t, t->first_mean - 1), "dL⁽²⁾/dw = dL⁽²⁾/dyhat⁽²⁾ · ∂yhat⁽²⁾/∂w + dL⁽²⁾/dr · ∂r/∂w = "
 	             "(−5) × (−1) + 1 × 2 = 7") == 0,
-	      "the row's dL⁽²⁾/dw: %s", t->steps[t->first_mean - 1].text);
+	      "the row's dL⁽²⁾/dw: %s", trace_text(t, t->first_mean - 1));
+	CHECK(trace_text(t, 2) == trace_text(t, 2), "a text is written once and kept");
 	CHECK(!trace_mean_known(t, t->first_mean - 1, s->cost) && trace_mean_known(t, t->first_mean, s->cost) &&
 	      !trace_mean_known(t, t->first_mean, w) && trace_mean_known(t, t->first_mean + 1, w) &&
 	      !trace_mean_known(t, t->n_steps - 1, yhat), "the means are known from their steps");

@@ -3,7 +3,9 @@
  * (starting with dJ/dJ = 1), each with its equation written out with numbers. With a
  * data set those are one row's (J⁽⁰⁾, dJ⁽⁰⁾/dw), and mean steps follow: the cost and
  * each input's and param's gradient summed over the rows and divided by their number.
- * Built from a struct eval that has been run; rebuild it when values change. */
+ * Built from a struct eval that has been run (it keeps a copy of the numbers, so the
+ * eval may change afterwards); rebuild it when values change. A step's text is written
+ * when first asked for (trace_text): a figure shows one step at a time. */
 #ifndef NUDGE_TRACE_H
 #define NUDGE_TRACE_H
 
@@ -15,8 +17,6 @@ struct step {
 	enum step_kind kind; /* what this step does */
 	int node;            /* the node it computes (value or gradient); -1 for step 0;
 	                        STEP_MEAN: the cost (J, the mean) or the input/param (dJ/dw) */
-	char *text;          /* "c = w·x = 2 × (−2) = −4", "dJ/dw = dJ/dc · ∂c/∂w = 2 × (−2) = −4",
-	                        "J = (1.125 + 4.5 + 10.125) / 3 = 5.25" */
 };
 
 struct trace {
@@ -28,12 +28,23 @@ struct trace {
 	int first_mean;      /* index of the first mean step; n_steps without a data set */
 	int *mean_step;      /* n_nodes: the step at which the mean over rows of its value (the
 	                        cost) or gradient (inputs, params) is shown, or -1 (never) */
+	char **text;         /* n_steps: each step's text once trace_text wrote it, else NULL */
+	struct eval nums;    /* the numbers the texts are written from: a copy of the eval's
+	                        results when built (scene, row, value, grad, local, cost,
+	                        mean_grad, leaf, row_cost, row_grad; no set, no scratch) */
+	void *nums_block;    /* owned: the memory of those copies */
 };
 
 /* Builds the trace of ev's current values. Returns NULL when out of memory.
  * The caller frees it with trace_free. */
 struct trace *trace_build(const struct eval *ev);
 void trace_free(struct trace *t);
+
+/* Step k's equation with the numbers of the build: "c = w·x = 2 × (−2) = −4",
+ * "dJ/dw = dJ/dc · ∂c/∂w = 2 × (−2) = −4", "J = (1.125 + 4.5 + 10.125) / 3 = 5.25".
+ * Written when first asked for and kept until trace_free; NULL when k is out of range
+ * or memory ran out. */
+const char *trace_text(const struct trace *t, int k);
 
 /* Is node's value / gradient already known at step k? */
 int trace_value_known(const struct trace *t, int k, int node);

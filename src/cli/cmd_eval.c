@@ -163,8 +163,8 @@ static void print_json(const struct cli_scene *cs, const struct nudge *nd, const
 			else
 				fputs("null", f);
 			fputs(", \"text\": ", f);
-			char *text = cli_plain(tr->steps[i].text);
-			json_string(f, text ? text : tr->steps[i].text);
+			char *text = cli_plain(trace_text(tr, i));
+			json_string(f, text ? text : trace_text(tr, i));
 			free(text);
 			fputs(i + 1 < tr->n_steps ? " },\n" : " }\n", f);
 		}
@@ -355,8 +355,8 @@ static void print_table(const struct cli_scene *cs, const struct nudge *nd, cons
 	if (tr) {
 		printf("\nstep trace:\n");
 		for (int i = 0; i < tr->n_steps; i++) {
-			char *text = cli_plain(tr->steps[i].text);
-			printf("  %3d  %-8s  %s\n", i, step_kind_name(tr->steps[i].kind), text ? text : tr->steps[i].text);
+			char *text = cli_plain(trace_text(tr, i));
+			printf("  %3d  %-8s  %s\n", i, step_kind_name(tr->steps[i].kind), text ? text : trace_text(tr, i));
 			free(text);
 		}
 	}
@@ -408,6 +408,17 @@ int cmd_eval(int argc, char **argv)
 		n_rows = numeric_check(cs.ev, cs.eps, 1, rows, &bp, &nv);
 	}
 	struct trace *tr = trace ? trace_build(cs.ev) : NULL;
+	for (int i = 0; tr && i < tr->n_steps; i++) /* every step's text, written now */
+		if (!trace_text(tr, i)) {
+			trace_free(tr);
+			tr = NULL;
+		}
+	if (trace && !tr) {
+		free(rows);
+		cli_scene_close(&cs);
+		fprintf(stderr, "nudge eval: out of memory\n");
+		return EXIT_FAIL;
+	}
 	if (json)
 		print_json(&cs, ndp, rows, n_rows, bp, nv, tr);
 	else

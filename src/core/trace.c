@@ -2,8 +2,9 @@
  * in file order, then one backward step per node the cost depends on, in reverse
  * order, from dJ/dJ = 1; with a data set those are the shown row's, named J⁽ⁱ⁾, and
  * the mean steps follow (J and each dJ/dw over the rows). Each step's text is the
- * equation with the scene's labels and the evaluation's numbers. What is known at a
- * step is derived from the steps. */
+ * equation with the scene's labels and the evaluation's numbers (a copy taken at the
+ * build), written when first asked for. What is known at a step is derived from the
+ * steps. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,13 +265,38 @@ static void mean_text(struct text *t, const struct eval *ev, int leaf)
 	addnum(t, leaf >= 0 ? ev->mean_grad[ev->leaf[leaf]] : ev->cost);
 }
 
-static int push(struct trace *tr, enum step_kind kind, int node, struct text *t)
+static void push(struct trace *tr, enum step_kind kind, int node)
 {
-	if (t->failed || !t->p) {
-		free(t->p);
+	tr->steps[tr->n_steps++] = (struct step){ .kind = kind, .node = node };
+}
+
+/* Copies ev's results into tr->nums, so that the texts written later are of these
+ * numbers whatever the eval does meanwhile. 0, or -1 when out of memory. */
+static int snapshot(struct trace *tr, const struct eval *ev)
+{
+	const struct scene *s = ev->scene;
+	size_t n = (size_t)s->n_nodes, e = (size_t)s->n_edges, leaves = (size_t)ev->n_leaf;
+	size_t rows = s->n_rows > 0 ? (size_t)s->n_rows : 1;
+	size_t doubles = 3 * n + e + rows + rows * leaves;
+	double *d = malloc(sizeof(double) * (doubles + 1) + sizeof(int) * (leaves + 1));
+	if (!d)
 		return -1;
+	tr->nums_block = d;
+	tr->nums = (struct eval){ .scene = s, .row = ev->row, .cost = ev->cost, .n_leaf = ev->n_leaf };
+	double *p = d;
+	const double *from[] = { ev->value, ev->grad, ev->mean_grad, ev->local, ev->row_cost, ev->row_grad };
+	double **to[] = { &tr->nums.value, &tr->nums.grad, &tr->nums.mean_grad, &tr->nums.local,
+	                  &tr->nums.row_cost, &tr->nums.row_grad };
+	size_t len[] = { n, n, n, e, rows, rows * leaves };
+	for (int k = 0; k < 6; k++) {
+		*to[k] = p;
+		if (len[k])
+			memcpy(p, from[k], sizeof(double) * len[k]);
+		p += len[k];
 	}
-	tr->steps[tr->n_steps++] = (struct step){ .kind = kind, .node = node, .text = t->p };
+	tr->nums.leaf = (int *)(d + doubles + 1);
+	if (leaves)
+		memcpy(tr->nums.leaf, ev->leaf, sizeof(int) * leaves);
 	return 0;
 }
 
@@ -281,61 +307,83 @@ struct trace *trace_build(const struct eval *ev)
 	struct trace *tr = calloc(1, sizeof *tr);
 	if (!tr)
 		return NULL;
-	tr->steps = calloc((size_t)n * 2 + 3 + (size_t)ev->n_leaf, sizeof *tr->steps);
+	size_t most = (size_t)n * 2 + 3 + (size_t)ev->n_leaf;
+	tr->steps = calloc(most, sizeof *tr->steps);
+	tr->text = calloc(most, sizeof *tr->text);
 	tr->value_step = malloc(((size_t)n + 1) * sizeof(int));
 	tr->grad_step = malloc(((size_t)n + 1) * sizeof(int));
 	tr->mean_step = malloc(((size_t)n + 1) * sizeof(int));
-	if (!tr->steps || !tr->value_step || !tr->grad_step || !tr->mean_step)
-		goto fail;
-	struct text t = { 0 };
-	leaves_text(&t, ev);
-	if (push(tr, STEP_LEAVES, -1, &t))
-		goto fail;
+	if (!tr->steps || !tr->text || !tr->value_step || !tr->grad_step || !tr->mean_step ||
+	    snapshot(tr, ev) != 0) {
+		trace_free(tr);
+		return NULL;
+	}
+	push(tr, STEP_LEAVES, -1);
 	for (int k = 0; k < n; k++) {
 		tr->value_step[k] = 0;
 		tr->grad_step[k] = -1;
 		tr->mean_step[k] = -1;
 		if (s->nodes[k].kind != NODE_COMPUTED)
 			continue;
-		t = (struct text){ 0 };
-		forward_text(&t, ev, k);
 		tr->value_step[k] = tr->n_steps;
-		if (push(tr, STEP_FORWARD, k, &t))
-			goto fail;
+		push(tr, STEP_FORWARD, k);
 	}
 	tr->first_backward = tr->n_steps;
 	for (int k = s->cost; k >= 0; k--) {
 		if (!s->nodes[k].feeds_cost)
 			continue;
-		t = (struct text){ 0 };
-		backward_text(&t, ev, k);
 		tr->grad_step[k] = tr->n_steps;
-		if (push(tr, STEP_BACKWARD, k, &t))
-			goto fail;
+		push(tr, STEP_BACKWARD, k);
 	}
 	tr->first_mean = tr->n_steps;
 	for (int j = -1; s->n_rows > 0 && j < ev->n_leaf; j++) {
 		int k = j < 0 ? s->cost : ev->leaf[j];
 		if (j >= 0 && !s->nodes[k].feeds_cost)
 			continue;
-		t = (struct text){ 0 };
-		mean_text(&t, ev, j);
 		tr->mean_step[k] = tr->n_steps;
-		if (push(tr, STEP_MEAN, k, &t))
-			goto fail;
+		push(tr, STEP_MEAN, k);
 	}
 	return tr;
-fail:
-	trace_free(tr);
-	return NULL;
+}
+
+const char *trace_text(const struct trace *tr, int k)
+{
+	if (!tr || k < 0 || k >= tr->n_steps)
+		return NULL;
+	if (tr->text[k])
+		return tr->text[k];
+	const struct eval *ev = &tr->nums;
+	const struct step *st = &tr->steps[k];
+	struct text t = { 0 };
+	switch (st->kind) {
+	case STEP_LEAVES: leaves_text(&t, ev); break;
+	case STEP_FORWARD: forward_text(&t, ev, st->node); break;
+	case STEP_BACKWARD: backward_text(&t, ev, st->node); break;
+	case STEP_MEAN: { /* the first is the cost's; then an input's or param's: which leaf */
+		int j = -1;
+		for (int i = 0; k > tr->first_mean && i < ev->n_leaf; i++)
+			if (ev->leaf[i] == st->node)
+				j = i;
+		mean_text(&t, ev, j);
+		break;
+	}
+	}
+	if (t.failed || !t.p) {
+		free(t.p);
+		return NULL;
+	}
+	tr->text[k] = t.p;
+	return t.p;
 }
 
 void trace_free(struct trace *tr)
 {
 	if (!tr)
 		return;
-	for (int i = 0; i < tr->n_steps; i++)
-		free(tr->steps[i].text);
+	for (int i = 0; tr->text && i < tr->n_steps; i++)
+		free(tr->text[i]);
+	free(tr->text);
+	free(tr->nums_block);
 	free(tr->steps);
 	free(tr->value_step);
 	free(tr->grad_step);

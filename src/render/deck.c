@@ -86,7 +86,8 @@ static int deck_pdf(const struct figure *fig, const int *steps, int count, const
 		cairo_pdf_surface_set_page_label(sf, label);
 		snprintf(link, sizeof link, "page=%d", i + 1);
 		int at = snprintf(title, sizeof title, "%d  ", steps[i]); /* the outline has no scripts */
-		notation_plain(title + at, sizeof title - (size_t)at, fig->trace->steps[steps[i]].text);
+		const char *text = trace_text(fig->trace, steps[i]);
+		notation_plain(title + at, sizeof title - (size_t)at, text ? text : "");
 		cairo_pdf_surface_add_outline(sf, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
 		cairo_t *cr = cairo_create(sf);
 		rc = draw_figure(cr, &f, &d);

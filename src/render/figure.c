@@ -85,7 +85,7 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 		size_t len = strlen(head);
 		snprintf(head + len, sizeof head - len, " · row %d of %d", fig->ev->row, fig->scene->n_rows);
 	}
-	const char *text = st->text;
+	const char *text = trace_text(t, k);
 	const struct forward_view *fw = figure_forward(fig);
 	if (fw && fw->input >= 0) {
 		/* forward mode: the caption says what the numbers on the nodes are */
