@@ -933,6 +933,17 @@ static void test_one_recompute(void)
 	w = slider_value_at(s, s->track.x + s->track.w / 4);
 	CHECK(w != before, "the click moved w");
 	CHECK_NEAR(set_of(a, "w"), w - a->session.rate * (w * -2 + b - 2) * -2, 1e-12, "then G stepped from there");
+	key(a, SDLK_c, 0); /* the check's central differences are cost-only passes */
+	PASSES(0, "C");
+	CHECK(a->lecture.check.n == 4, "C checks x, y, w, b (%d)", a->lecture.check.n);
+	drag(a, s->track.x + s->track.w / 2, y, s->track.x + s->track.w / 3, y);
+	PASSES(1, "a drag with the check shown");
+	w = set_of(a, "w");
+	for (int i = 0; i < a->lecture.check.n; i++)
+		if (a->lecture.check.rows[i].node == scene_find(a->session.scene, "w"))
+			CHECK_NEAR(a->lecture.check.rows[i].numeric, (w * -2 + set_of(a, "b") - 2) * -2, 1e-6,
+			           "and the check's dJ/dw is of the dragged w");
+	key(a, SDLK_c, 0);
 #undef PASSES
 	app_free(a);
 }

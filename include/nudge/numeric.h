@@ -28,8 +28,10 @@ struct check_row {
 	double diff;     /* |backprop - numeric| */
 };
 
-/* Checks every param (and input, when with_inputs) of ev, which must have been run.
- * Fills rows (room for n_nodes) and returns how many; *backprop_visits gets the
+/* Checks every param (and input, when with_inputs) of ev, which must have been run:
+ * two cost-only passes per checked node (central differences), nothing else. Fills
+ * rows (room for n_nodes) and returns how many. Only when asked for (non-NULL), it
+ * measures the lecture's counts by running those passes: *backprop_visits gets the
  * node visits of one forward plus one backward pass, *nudge_visits those of one
  * forward pass per checked node plus the base pass (the one-sided nudge). */
 int numeric_check(struct eval *ev, double eps, int with_inputs, struct check_row *rows,

@@ -274,6 +274,9 @@ struct ui_metrics {
 	double error_edge;     /* the error band's bottom line */
 	double answer_w, answer_h; /* the smallest quiz answer box */
 	Uint8 shade_alpha;     /* an overlay's background opacity (of 255) */
+	double scrub_span;     /* how far the pointer moves to scrub a value over its slider's
+	                          whole range, in window pixels at DPI 1 (not em: a drag's
+	                          feel does not follow the type) */
 	double caption_x, caption_y; /* the figure's step equation, in figure units (1/1080 of
 	                                its height): from the left, and its baseline from the bottom */
 };

@@ -484,7 +484,7 @@ static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
 	case DRAG_SCRUB:
 		if (is_leaf(a, a->pointer.node)) {
 			const struct node *n = &a->session.scene->nodes[a->pointer.node];
-			double per_px = (n->hi - n->lo) / (400 * a->platform.dpi);
+			double per_px = (n->hi - n->lo) / (ui_metrics.scrub_span * a->platform.dpi);
 			double step = pow(10, floor(log10(per_px * 4)));
 			v = round((a->pointer.v0 + (x - a->pointer.x0) * per_px) / step) * step;
 			eval_set(a->session.ev, a->pointer.node, v);

@@ -149,8 +149,7 @@ void lecture_update(struct app_lecture *l, struct session *s)
 {
 	if (!l->check.rows)
 		return;
-	long long bp, nv;
-	l->check.n = l->check.on ? numeric_check(s->ev, s->eps, 1, l->check.rows, &bp, &nv) : 0;
+	l->check.n = l->check.on ? numeric_check(s->ev, s->eps, 1, l->check.rows, NULL, NULL) : 0;
 	lecture_nudges(&l->table, s);
 	if (l->forward.on && eval_forward_mode(s->ev, s->plot, l->forward.tangent))
 		l->forward.on = 0;

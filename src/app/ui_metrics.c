@@ -15,7 +15,7 @@ const struct ui_metrics ui_metrics = {
 	.icon_play_back = 0.7, .icon_play_h = 1.1,
 	.panel_pad = 2, .panel_pad_tight = 1, .panel_gap = 2, .key_gap = 1, .list_gap = 0.5, .row_inset = 0.22,
 	.banner_pad = 1, .banner_gap = 0.5, .error_edge = 0.2, .answer_w = 6, .answer_h = 1.8,
-	.shade_alpha = 245, .caption_x = 40, .caption_y = 66,
+	.shade_alpha = 245, .scrub_span = 400, .caption_x = 40, .caption_y = 66,
 };
 
 int ui_em(const struct app_platform *p, double em)

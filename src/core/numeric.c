@@ -29,22 +29,25 @@ int numeric_check(struct eval *ev, double eps, int with_inputs, struct check_row
 {
 	const struct scene *s = ev->scene;
 	int n = 0;
-	long long v0 = ev->visits;
-	eval_run(ev);
-	if (backprop_visits)
-		*backprop_visits = ev->visits - v0;
-	/* The lecture's way: one base forward pass, then one more per nudged node. */
-	v0 = ev->visits;
-	eval_cost_at(ev, -1, 0);
 	for (int k = 0; k < s->n_nodes; k++) {
 		enum node_kind kind = s->nodes[k].kind;
-		if (kind != NODE_PARAM && !(with_inputs && kind == NODE_INPUT))
-			continue;
-		eval_cost_at(ev, k, ev->set[k] + eps);
-		n++;
+		n += kind == NODE_PARAM || (with_inputs && kind == NODE_INPUT);
 	}
-	if (nudge_visits)
+	long long v0 = ev->visits;
+	if (backprop_visits) { /* measured: the passes run again (their results are the same) */
+		eval_run(ev);
+		*backprop_visits = ev->visits - v0;
+	}
+	if (nudge_visits) { /* the lecture's way: one base forward pass, then one per node */
+		v0 = ev->visits;
+		eval_cost_at(ev, -1, 0);
+		for (int k = 0; k < s->n_nodes; k++) {
+			enum node_kind kind = s->nodes[k].kind;
+			if (kind == NODE_PARAM || (with_inputs && kind == NODE_INPUT))
+				eval_cost_at(ev, k, ev->set[k] + eps);
+		}
 		*nudge_visits = ev->visits - v0;
+	}
 	/* The check itself uses central differences, which are more accurate. */
 	int i = 0;
 	for (int k = 0; k < s->n_nodes && i < n; k++) {
