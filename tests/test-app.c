@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app-private.h"
+#include "graphs.h"
 #include "test.h"
 
 static char shots[256], fonts[1024], scenes[1024];
@@ -1127,6 +1128,194 @@ static void test_units(void)
 	app_free(a);
 }
 
+/* The view of a graph too big to read whole (a 2-4-4-1 network written scalar by
+ * scalar, 59 nodes): presenting at 1280x720, each step puts its node inside the figure
+ * with its digits at least 1/45 of the height; by hand, the wheel zooms about the
+ * pointer, dragging empty space pans, a hand's zoom stops the following until V, the
+ * overview jumps, the pointer over a node is the figure's hover. */
+static void wheel_at(struct app *a, int x, int y, int notches)
+{
+	SDL_Event e = { 0 };
+	e.type = SDL_MOUSEWHEEL;
+	e.wheel.windowID = SDL_GetWindowID(a->platform.win);
+	e.wheel.y = notches;
+	e.wheel.mouseX = x;
+	e.wheel.mouseY = y;
+	push(a, &e);
+	app_pump(a);
+}
+
+/* Node v's box of this kind (HIT_NODE or HIT_NODE_VALUE) as the last draw hit-tests it,
+ * in figure pixels: looked for down the middle of where the graph's geometry
+ * (figure_node_box and the view) says the node is. 0 when it is not drawn there. */
+static int drawn_box(const struct app *a, enum hit_kind kind, int v, struct figure_hit *out)
+{
+	const struct figure_geom *g = a->platform.geom;
+	struct graph_frame f;
+	double b[4];
+	if (!figure_graph_frame(g, &f) || !figure_node_box(g, v, b))
+		return 0;
+	double z = f.em / f.fit_em, cx = a->view.cx, cy = a->view.cy;
+	double x = f.x + f.w / 2 + ((b[0] + b[2]) / 2 - cx) * f.fit_w * z;
+	double y0 = f.y + f.h / 2 + (b[1] - cy) * f.fit_h * z, y1 = f.y + f.h / 2 + (b[3] - cy) * f.fit_h * z;
+	for (double y = y0; y <= y1; y += 0.5) {
+		struct figure_hit h = figure_hit(g, x, y);
+		if (h.kind == kind && h.node == v) {
+			*out = h;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The 2-4-4-1 network written scalar by scalar (59 nodes) in a file; its path in path. */
+static void write_network(char *path, size_t n)
+{
+	static const int widths[] = {2, 4, 4, 1};
+	char *src = graphs_network(widths, 4);
+	snprintf(path, n, "%s/net2441.nudge", shots);
+	write_file(path, src ? src : "");
+	free(src);
+}
+
+#define DIGIT_EM 0.729 /* DejaVu Sans Bold's digits are 1493/2048 em tall */
+
+static void test_follow(void)
+{
+	char path[400];
+	write_network(path, sizeof path);
+	struct app_opts o = { .scene_path = path, .scenes_dir = scenes, .fonts_dir = fonts, .shots_dir = shots,
+	                      .width = 1280, .height = 720, .hidden = 1, .present = 1 };
+	char err[1024];
+	struct app *a = app_new(&o, err, sizeof err);
+	CHECK(a != NULL, "the 2-4-4-1 network opens presenting: %s", err);
+	if (!a)
+		return;
+	a->view.move_ms = 0; /* glide at once */
+	a->ui.units = DRAW_UNITS_OFF; /* the scalar graph, 59 nodes (U) */
+	app_invalidate(a, CHANGED_FIGURE);
+	app_pump(a);
+	app_pump(a);
+	struct graph_frame f;
+	const struct trace *t = a->session.trace;
+	int H = a->ui.fig_rect.h, bad = 0, worst_step = -1;
+	double worst = 1e9;
+	CHECK(figure_graph_frame(a->platform.geom, &f) && f.fit_em * DIGIT_EM < H / 45.0,
+	      "the whole network is drawn smaller than 1/45 of the height (%g px a digit of %d)",
+	      f.fit_em * DIGIT_EM, H);
+	key(a, SDLK_HOME, 0);
+	for (int k = 1; k < t->n_steps; k++) {
+		key(a, SDLK_PAGEDOWN, 0);
+		app_pump(a); /* the glide (at once here) to the step's node */
+		int v = t->steps[a->playback.step].node;
+		struct figure_hit h;
+		int shown = figure_graph_frame(a->platform.geom, &f) && drawn_box(a, HIT_NODE_VALUE, v, &h);
+		double digit = shown ? f.em * DIGIT_EM : 0;
+		int inside = shown && h.x >= f.x && h.y >= f.y && h.x + h.w <= f.x + f.w && h.y + h.h <= f.y + f.h;
+		if (!inside || digit < H / 45.0)
+			bad++;
+		if (!inside || digit < worst) {
+			worst = inside ? digit : 0;
+			worst_step = k;
+		}
+	}
+	CHECK(bad == 0 && a->playback.step == t->n_steps - 1,
+	      "every step's node is in view with its digits at least 1/45 of the height: %d steps not "
+	      "(smallest %.1f px of %d at step %d)", bad, worst, H, worst_step);
+	printf("follow: 2-4-4-1 presenting at 1280x720: the active node's digits at least %.1f px (1/%.0f)\n",
+	       worst, H / worst);
+	app_free(a);
+}
+
+/* By hand, on the same network in a window: the wheel zooms about the pointer, dragging
+ * empty space pans, a hand's zoom stops the following, the overview jumps, the pointer
+ * over a node is its hover, Z / Shift+Z / Ctrl+arrows / V. */
+static void test_view_hand(void)
+{
+	char path[400];
+	write_network(path, sizeof path);
+	struct app *a = open_app(path);
+	if (!a)
+		return;
+	a->view.move_ms = 0;
+	a->ui.units = DRAW_UNITS_OFF; /* the scalar graph (U) */
+	key(a, SDLK_END, 0);
+	app_pump(a);
+	const struct trace *t = a->session.trace;
+	int v = t->steps[t->n_steps - 1].node, X = a->ui.fig_rect.x, Y = a->ui.fig_rect.y;
+	struct figure_hit h1, h2;
+	struct graph_frame f;
+	CHECK(figure_graph_frame(a->platform.geom, &f) && drawn_box(a, HIT_NODE, v, &h1) && a->view.zoom > 1.5,
+	      "the last step's node is drawn, followed (zoom %g)", a->view.zoom);
+	/* the wheel: the point under the pointer stays under it */
+	double px = h1.x + 0.3 * h1.w, py = h1.y + 0.6 * h1.h;
+	wheel_at(a, X + (int)px, Y + (int)py, 1);
+	CHECK(drawn_box(a, HIT_NODE, v, &h2) && fabs(h2.w / h1.w - APP_ZOOM_STEP) < 0.02 &&
+	      fabs(h2.x + 0.3 * h2.w - px) < 1.5 && fabs(h2.y + 0.6 * h2.h - py) < 1.5,
+	      "the wheel zooms %g times about the pointer: the node's box %gx%g at (%g, %g), was %gx%g at (%g, %g)",
+	      APP_ZOOM_STEP, h2.w, h2.h, h2.x, h2.y, h1.w, h1.h, h1.x, h1.y);
+	wheel_at(a, X + (int)px, Y + (int)py, 2);
+	wheel_at(a, X + (int)px, Y + (int)py, 1);
+	/* a hand's zoom: stepping no longer moves the view */
+	double zoom = a->view.zoom, cx = a->view.cx, cy = a->view.cy;
+	key(a, SDLK_LEFT, 0);
+	app_pump(a);
+	CHECK(a->view.manual && a->view.zoom == zoom && a->view.cx == cx && a->view.cy == cy,
+	      "after zooming by hand, a step leaves the view where it is");
+	/* dragging empty space moves the graph with the pointer */
+	CHECK(drawn_box(a, HIT_NODE, v, &h1), "the node is still drawn zoomed in");
+	int ex = -1, ey = -1;
+	for (int y = (int)f.y + 10; ex < 0 && y < f.y + f.h - 10; y += 7)
+		for (int x = (int)f.x + 10; ex < 0 && x < f.x + f.w / 2; x += 7)
+			if (figure_hit(a->platform.geom, x, y).kind == HIT_NONE)
+				ex = x, ey = y;
+	CHECK(ex >= 0, "the zoomed graph has empty space");
+	drag(a, X + ex, Y + ey, X + ex - 40, Y + ey - 30);
+	app_pump(a);
+	CHECK(drawn_box(a, HIT_NODE, v, &h2) && fabs(h2.x - (h1.x - 40)) < 1.5 && fabs(h2.y - (h1.y - 30)) < 1.5,
+	      "dragging empty space by (−40, −30) moves the node's box from (%g, %g) to (%g, %g)", h1.x, h1.y, h2.x,
+	      h2.y);
+	/* hovering the node */
+	mouse(a, SDL_MOUSEMOTION, X + (int)(h2.x + h2.w / 2), Y + (int)(h2.y + 4), 0);
+	app_pump(a);
+	struct figure fig;
+	struct draw_opts opts;
+	app_figure(a, &fig, &opts);
+	CHECK(opts.view.hovered && opts.view.hover == v, "the pointer over the node: the figure is told (%d, %d)",
+	      opts.view.hovered, opts.view.hover);
+	/* the overview in the corner: a click centres the view there */
+	struct figure_hit ov = figure_hit(a->platform.geom, f.x + f.w - 30 * f.unit, f.y + f.h - 30 * f.unit);
+	CHECK(ov.kind == HIT_OVERVIEW, "zoomed in, the overview is in the graph's lower right corner (%d)", ov.kind);
+	if (ov.kind == HIT_OVERVIEW) {
+		int qx = (int)(ov.x + ov.w * 0.2), qy = (int)(ov.y + ov.h * 0.7);
+		struct figure_hit q = figure_hit(a->platform.geom, qx, qy);
+		mouse(a, SDL_MOUSEBUTTONDOWN, X + qx, Y + qy, 1);
+		mouse(a, SDL_MOUSEBUTTONUP, X + qx, Y + qy, 1);
+		app_pump(a);
+		CHECK(fabs(a->view.cx - q.value) < 1e-9 && fabs(a->view.cy - q.value2) < 1e-9 &&
+		      fabs(q.value - 0.2) < 0.02 && fabs(q.value2 - 0.7) < 0.02,
+		      "a click on the overview centres that point (%g, %g)", a->view.cx, a->view.cy);
+	}
+	/* keys */
+	cx = a->view.cx;
+	key(a, SDLK_RIGHT, KMOD_LCTRL);
+	CHECK(a->view.cx > cx && a->playback.step == a->session.trace->n_steps - 2, "Ctrl+Right shows more of the right (%g, was %g), "
+	      "no step", a->view.cx, cx);
+	key(a, SDLK_v, 0);
+	app_pump(a);
+	CHECK(a->view.zoom == 1 && a->view.cx == 0.5 && a->view.cy == 0.5 && !a->view.manual,
+	      "V: all of the graph (zoom %g at %g, %g)", a->view.zoom, a->view.cx, a->view.cy);
+	key(a, SDLK_z, 0);
+	CHECK(fabs(a->view.zoom - APP_ZOOM_STEP) < 1e-9 && a->view.manual, "Z zooms in (%g)", a->view.zoom);
+	key(a, SDLK_z, KMOD_LSHIFT);
+	CHECK(fabs(a->view.zoom - 1) < 1e-9, "Shift+Z zooms out (%g)", a->view.zoom);
+	key(a, SDLK_v, 0);
+	key(a, SDLK_RIGHT, 0);
+	app_pump(a);
+	CHECK(a->view.zoom > 1.5 && !a->view.manual, "after V, a step is followed again (zoom %g)", a->view.zoom);
+	app_free(a);
+}
+
 int main(int argc, char **argv)
 {
 	setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -1157,6 +1346,8 @@ int main(int argc, char **argv)
 		test_landscape();
 		test_notation();
 		test_units();
+		test_follow();
+		test_view_hand();
 	}
 	render_shutdown();
 	char cmd[400];

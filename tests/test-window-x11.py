@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """test-window-x11.py - nudge end to end in a real X window (Xvfb), driven as a person
 would with xdotool: start it, drag the w knob, step with Home and Right, press S, J (the
-map of J over two params), F (a descent path on it), drag the point across the map and
-type learning rates after Shift+F. Checks that the screen changed where the figure is,
-that the screenshot file is a PNG at twice the figure's size, that the map's drag left
-both params where the pointer let go (read from the PDF Shift+S saves), and that Q quits
+map of J over two params), F (a descent path on it), drag the point across the map,
+type learning rates after Shift+F, roll the wheel over the graph (it zooms) and press V
+(all of it again). Checks that the screen changed where the figure is, that the
+screenshot file is a PNG at twice the figure's size, that the map's drag left both
+params where the pointer let go (read from the PDF Shift+S saves), and that Q quits
 cleanly. Usage: test-window-x11.py NUDGE
 Skips (exit 77) when Xvfb, xdotool or ImageMagick are missing."""
 import html
@@ -107,6 +108,15 @@ def values_in_pdf(names):
     return got
 
 
+def press(key, name, since, wait=0.8):
+    """Presses key in the window, waits, and screenshots: (the shot, pixels of the figure
+    that differ from the shot since)."""
+    x("xdotool", "key", "--window", wid, key)
+    time.sleep(wait)
+    after = shot(os.path.join(tmp, name))
+    return after, differing(since, after, fig_geom)
+
+
 tmp = tempfile.mkdtemp(prefix="nudge-x11-")
 display = free_display()
 env = dict(os.environ, DISPLAY=display, LC_ALL="C.UTF-8", MESA_SHADER_CACHE_DISABLE="true",
@@ -193,15 +203,9 @@ try:
         check(head[:8] == b"\x89PNG\r\n\x1a\n" and w == 2 * fw and h == 2 * fh,
               f"a PNG at twice the figure's size: {w}x{h} for {fw}x{fh}")
     # the landscape: J shows the map of J over two params, F draws the descent path on it
-    x("xdotool", "key", "--window", wid, "j")
-    time.sleep(0.8)
-    d = shot(os.path.join(tmp, "d.png"))
-    changed = differing(c, d, fig_geom)
+    d, changed = press("j", "d.png", c)
     check(changed > 20000, f"J drew the map of J over two names ({changed} pixels)")
-    x("xdotool", "key", "--window", wid, "f")
-    time.sleep(0.8)
-    e = shot(os.path.join(tmp, "e.png"))
-    changed = differing(d, e, fig_geom)
+    e, changed = press("f", "e.png", d)
     check(changed > 100, f"F drew the descent path on the map ({changed} pixels)")
 
     # drag the point across the map: both params follow; read back from the figure
@@ -246,6 +250,26 @@ try:
     h = shot(os.path.join(tmp, "h.png"))
     changed = differing(g, h, fig_geom)
     check(changed > 300, f"typed rates drew three paths ({changed} pixels)")
+
+    # the view: the wheel over the graph zooms into it, V shows all of it again
+    gx, gy = ox + fx + fw // 5, oy + fy + fh // 2
+    x("xdotool", "mousemove", str(gx), str(gy))
+    time.sleep(0.6)
+    g0 = shot(os.path.join(tmp, "g0.png"))
+    for _ in range(2):
+        x("xdotool", "click", "4")
+        time.sleep(0.1)
+    time.sleep(0.8)
+    g1 = shot(os.path.join(tmp, "g1.png"))
+    changed = differing(g0, g1, fig_geom)
+    check(changed > 5000, f"the wheel over the graph zoomed into it ({changed} pixels)")
+    g2, changed = press("v", "g2.png", g0, wait=1.0)
+    for i in range(5):  # the glide back takes 0.35 s, longer on a busy machine
+        if 0 <= changed < 50:
+            break
+        time.sleep(0.6)
+        changed = differing(g0, shot(os.path.join(tmp, f"g2-{i}.png")), fig_geom)
+    check(0 <= changed < 50, f"V shows all of the graph again, as before the wheel ({changed} pixels differ)")
 
     x("xdotool", "key", "--window", wid, "q")
     try:

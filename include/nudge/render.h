@@ -147,6 +147,19 @@ enum draw_hide { HIDE_VALUE = 1, HIDE_GRAD = 2 };
 enum draw_only { DRAW_ALL = 0, DRAW_GRAPH, DRAW_PLOT };
 enum draw_units { DRAW_UNITS_AUTO = 0, DRAW_UNITS_ON, DRAW_UNITS_OFF };
 
+/* The window's view of the graph: zoomed, panned, the overview, the hovered node. Zero
+ * (exports) draws the whole graph fitted to its panel. */
+struct draw_view {
+	double zoom;              /* the graph's scale times the one that fits it whole (>= 1);
+	                             0: the whole graph, as exported */
+	double cx, cy;            /* with zoom: the point of the graph at the panel's centre,
+	                             in fractions of the whole graph's width and height */
+	int overview;             /* 1: zoomed in, a small map of the whole graph in a corner
+	                             frames the part shown (figure_hit: HIT_OVERVIEW) */
+	int hovered;              /* 1: the pointer is over node `hover` */
+	int hover;                /* that node: its edges' local derivatives are drawn on top */
+};
+
 /* How to draw it. Zero means default everywhere. */
 struct draw_opts {
 	double width, height;     /* area in cr's user units (default 1920 x 1080) */
@@ -176,6 +189,7 @@ struct draw_opts {
 	enum draw_units units;    /* neuron units (nudge/unit.h) as one box each: where the
 	                             scene's unit set says to show them (default), always, or
 	                             never (the full scalar graph) */
+	struct draw_view view;    /* the window's zoom, pan, overview and hovered node */
 };
 
 /* The figure of a session as it stands: its scene, eval, trace (at the last step, the
@@ -222,6 +236,8 @@ enum hit_kind {
 	HIT_PANEL,       /* a lecture panel: loss, check, derivative table, work */
 	HIT_LAND,        /* inside the map of J over two leaves (node = the first; value and
 	                    value2 = both leaves there) */
+	HIT_OVERVIEW,    /* the overview of a zoomed graph (value, value2: the point of the
+	                    whole graph there, in fractions of its width and height) */
 };
 
 struct figure_hit {
@@ -248,6 +264,21 @@ int figure_land_values_at(const struct figure_geom *g, double x, double y, doubl
  * range = the first leaf's low and high end (left, right), then the second's (bottom,
  * top). 1, or 0 (both left alone) when it drew no map. */
 int figure_land_area(const struct figure_geom *g, double box[4], double range[4]);
+
+/* Where the last draw into g put the graph: for zooming, panning and following the walk
+ * (the window's view, draw_opts.view). */
+struct graph_frame {
+	double x, y, w, h;   /* the graph's area in the figure (its legend below), draw units */
+	double fit_w, fit_h; /* the whole graph's size when it fits that area (zoom 1) */
+	double fit_em;       /* one em (the size of a node's value) at zoom 1, draw units */
+	double em;           /* one em as drawn (fit_em times the zoom) */
+	double unit;         /* one 1080p pixel in draw units, times the font scale */
+};
+/* 1 with *f, or 0 when that draw showed no graph. */
+int figure_graph_frame(const struct figure_geom *g, struct graph_frame *f);
+/* Node v's box as last drawn, in fractions of the whole graph's width and height:
+ * box = {x0, y0, x1, y1}. 1, or 0 when unknown. */
+int figure_node_box(const struct figure_geom *g, int v, double box[4]);
 
 /* ---- files ---- */
 

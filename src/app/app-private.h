@@ -21,6 +21,8 @@
 
 #define APP_MAX_SLIDERS 64
 #define APP_STEP_MS 300      /* one step's animation */
+#define APP_GLIDE_MS 350     /* the view's glide to a followed step, or to all of the graph */
+#define APP_ZOOM_STEP 1.25   /* Z / Shift+Z and a notch of the wheel zoom the graph this much */
 #define APP_WATCH_MS 500     /* how often the scene file is checked for changes */
 #define APP_STATUS_MS 6000   /* how long a status message stays */
 #define APP_MAX_HIST 4000    /* descent steps kept for the trajectory and the loss panel */
@@ -54,7 +56,7 @@ struct scene_entry {
 /* What the mouse is doing between button down and up. */
 #define APP_DESCENT_STEPS 30 /* F: steps of the descent path drawn on the map */
 
-enum drag_kind { DRAG_NONE, DRAG_SLIDER, DRAG_PLOT, DRAG_SCRUB, DRAG_LAND };
+enum drag_kind { DRAG_NONE, DRAG_SLIDER, DRAG_PLOT, DRAG_SCRUB, DRAG_LAND, DRAG_PAN, DRAG_OVERVIEW };
 
 struct text_entry;     /* ui_text.c's cache entries */
 
@@ -231,8 +233,24 @@ struct app_pointer {
 	enum drag_kind drag;
 	int slider;                 /* DRAG_SLIDER: which */
 	int node;                   /* DRAG_SCRUB / DRAG_PLOT: which node */
-	int x0;                     /* DRAG_SCRUB: where the drag started */
+	int x0;                     /* DRAG_SCRUB: where the drag started; DRAG_PAN: the last x */
+	int y0;                     /* DRAG_PAN: the last y */
 	double v0;                  /* DRAG_SCRUB: the value then */
+};
+
+/* View: how the graph is shown in the window: zoomed and panned by hand, or following
+ * the walk; and the node under the pointer. Owner: view.c (input.c and app.c call it). */
+struct app_view {
+	double zoom;                /* the graph's scale times the one that fits it whole (>= 1) */
+	double cx, cy;              /* the point of the graph at the centre of its area, in
+	                               fractions of the whole graph's width and height */
+	int manual;                 /* 1: zoomed or panned by hand: no following until V or a new scene */
+	int follow_due;             /* 1: the step or the layout changed: follow after the next draw */
+	int moving;                 /* 1: gliding from `from` to `to` (zoom, cx, cy) */
+	double from[3], to[3];
+	Uint32 t0;                  /* when the glide started */
+	int move_ms;                /* how long a glide takes (0: at once) */
+	int hovered, hover;         /* 1 and the node when the pointer is over one */
 };
 
 /* The window's sizes, in em (the interface font's pixel size) unless marked; one table,
@@ -292,6 +310,7 @@ struct app {
 	struct app_quiz quiz;         /* quiz mode */
 	struct app_ui ui;             /* widgets, layout, overlays, status */
 	struct app_pointer pointer;   /* dragging */
+	struct app_view view;         /* the graph's zoom, pan, following, hovered node */
 	unsigned changed;             /* enum app_change bits not recomputed yet (app.c only) */
 	int quit;                     /* the loop ends */
 	Uint64 t_events;              /* when the loop woke for the current frame (timing) */
@@ -320,6 +339,23 @@ void app_set_status(struct app *a, int error, const char *fmt, ...)
 	;
 int app_pump(struct app *a);              /* all pending events, one update, one frame */
 void app_switch_scene(struct app *a, int dir); /* PageUp / PageDown through built-ins */
+
+/* view.c: the graph's zoom, pan and following (x, y: figure pixels, as figure_hit's) */
+void view_reset(struct app_view *v);        /* all of the graph, following on (a new scene) */
+void view_opts(const struct app_view *v, struct draw_opts *o); /* o->view as shown now */
+int view_zoom_at(struct app *a, double factor, double x, double y); /* the point under (x, y) stays */
+int view_zoom_key(struct app *a, double factor); /* Z / Shift+Z: about the centre */
+int view_pan(struct app *a, double dx, double dy); /* moves the graph by (dx, dy) pixels */
+void view_jump(struct app *a, double fx, double fy); /* centres the graph's point (fractions) */
+void view_fit(struct app *a);               /* V: all of it, and following again */
+int view_in_graph(const struct app *a, double x, double y); /* (x, y) is in the graph's area */
+/* Where following the walk puts the view for the shown step, out = {zoom, cx, cy}: the
+ * step's node and its neighbours at presentation size, or all of the graph when it is
+ * readable whole; 0 before a graph was drawn. */
+int view_target(const struct app *a, double out[3]);
+void view_follow(struct app *a);            /* after a draw: glide to view_target if due */
+void view_update(struct app *a, Uint32 now); /* the glide's clock */
+void view_hover(struct app *a, double x, double y); /* the node under the pointer */
 
 /* wm.c: the window's class, icon and a title every X client can read */
 void wm_before_window(void);              /* before SDL_Init: WM_CLASS "nudge" */

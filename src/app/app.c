@@ -98,6 +98,7 @@ void app_set_step(struct app *a, int step, int animate)
 	animate = animate && step == a->playback.step + 1;
 	a->playback.step = step;
 	a->playback.step_t0 = SDL_GetTicks();
+	a->view.follow_due = 1; /* the view moves to the new step's node after the next draw */
 	a->playback.progress = animate ? 0 : 1;
 	app_invalidate(a, CHANGED_FIGURE);
 }
@@ -205,6 +206,7 @@ int app_open_scene(struct app *a, const char *path, int keep_values, char *err, 
 	} else {
 		a->playback.step = 0;
 		a->playback.playing = a->playback.training = 0;
+		view_reset(&a->view); /* a new graph: all of it, following the walk */
 	}
 	app_file_error(a, "");
 	a->ui.editing = -1;
@@ -284,6 +286,7 @@ static void update(struct app *a)
 	if (a->playback.training)
 		app_invalidate(a, CHANGED_VALUES); /* the recompute takes one descent step */
 	lecture_tick(a, now);
+	view_update(a, now);
 	if (a->ui.status[0] && (Sint32)(now - a->ui.status_until) >= 0)
 		a->ui.status[0] = '\0';
 	watch_file(a, now);
@@ -299,6 +302,7 @@ void app_figure(struct app *a, struct figure *fig, struct draw_opts *opts)
 	                            .present = a->ui.present, .units = a->ui.units };
 	lecture_figure(&a->lecture, &a->session, fig);
 	quiz_opts(&a->quiz, opts);
+	view_opts(&a->view, opts);
 	if (figure_fit_session(fig, opts, &a->session)) /* the curve and map at the figure's resolution */
 		session_update(&a->session);
 }
@@ -412,10 +416,12 @@ static void frame(struct app *a)
 	if ((a->changed & CHANGED_LAYOUT) || w != a->ui.layout_w || h != a->ui.layout_h) {
 		ui_layout(a);
 		a->changed = (a->changed & ~(unsigned)CHANGED_LAYOUT) | CHANGED_FIGURE;
+		a->view.follow_due = 1; /* another size: another zoom shows the step at its size */
 	}
 	int redraw = (a->changed & CHANGED_FIGURE) != 0;
 	Uint64 t0 = a->t_events ? a->t_events : SDL_GetPerformanceCounter();
 	draw_figure_texture(a);
+	view_follow(a); /* from what was just drawn: the next frames glide */
 	ui_draw(a);
 	SDL_RenderPresent(a->platform.ren);
 	if (redraw)
@@ -441,7 +447,8 @@ int app_pump(struct app *a)
 static int busy(const struct app *a)
 {
 	const struct app_playback *p = &a->playback;
-	return p->progress < 1 || p->playing || p->training || a->pointer.drag != DRAG_NONE || lecture_busy(&a->lecture);
+	return p->progress < 1 || p->playing || p->training || a->pointer.drag != DRAG_NONE || lecture_busy(&a->lecture) ||
+	       a->view.moving;
 }
 
 int app_run(struct app *a)
@@ -524,6 +531,7 @@ struct app *app_new(const struct app_opts *o, char *err, size_t n)
 	a->playback.progress = 1;
 	a->ui.theme = o->light ? THEME_LIGHT : THEME_DARK;
 	a->ui.font_scale = 1;
+	a->view.move_ms = APP_GLIDE_MS;
 	snprintf(a->platform.fonts_dir, sizeof a->platform.fonts_dir, "%s", o->fonts_dir);
 	snprintf(a->files.scenes_dir, sizeof a->files.scenes_dir, "%s", o->scenes_dir ? o->scenes_dir : "");
 	snprintf(a->files.shots_dir, sizeof a->files.shots_dir, "%s", o->shots_dir && *o->shots_dir ? o->shots_dir : ".");

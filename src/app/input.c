@@ -1,9 +1,9 @@
 /* input.c - what keys and the mouse do in the window: stepping, playing, nudging by
  * ε, descending, training, screenshots, themes, help; dragging sliders, the point on
- * the plot and values on nodes; typing exact values and the map's learning rates;
- * dropping a scene file. Handlers only change state and say what changed
- * (app_invalidate); the loop recomputes values, gradients, trace, panels and figure
- * once before the next frame. */
+ * the plot and values on nodes; zooming and panning the graph (view.c keeps the view);
+ * typing exact values and the map's learning rates; dropping a scene file. Handlers
+ * only change state and say what changed (app_invalidate); the loop recomputes values,
+ * gradients, trace, panels and figure once before the next frame. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -235,6 +235,19 @@ static int font_key(struct app *a, SDL_Keycode k)
 	return 1;
 }
 
+/* Ctrl+arrows: the graph's view moves a quarter of the graph's area; 1 when used. */
+static int view_key(struct app *a, SDL_Keycode k)
+{
+	struct graph_frame f;
+	if (!figure_graph_frame(a->platform.geom, &f))
+		return 0;
+	double dx = k == SDLK_LEFT ? 1 : k == SDLK_RIGHT ? -1 : 0, dy = k == SDLK_UP ? 1 : k == SDLK_DOWN ? -1 : 0;
+	if (dx == 0 && dy == 0)
+		return 0;
+	view_pan(a, dx * f.w / 4, dy * f.h / 4);
+	return 1;
+}
+
 /* Presentation mode's keys, as a presentation remote sends them: PageDown / PageUp
  * step the walk (Ctrl+PageDown / PageUp change the scene), B or '.' blanks the screen
  * and any key brings it back; 1 when used. */
@@ -275,6 +288,8 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		return;
 	}
 	if (ctrl && font_key(a, k))
+		return;
+	if (ctrl && view_key(a, k))
 		return;
 	if (a->ui.present && present_key(a, k, ctrl))
 		return;
@@ -317,6 +332,11 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		break;
 	case SDLK_c: case SDLK_d: case SDLK_e: case SDLK_m: case SDLK_n: lecture_key(a, k); break;
 	case SDLK_k: quiz_toggle(a); break;
+	case SDLK_z:
+		if (!view_zoom_key(a, shift ? 1 / APP_ZOOM_STEP : APP_ZOOM_STEP))
+			app_set_status(a, 0, "Z zooms into the graph; this figure shows none");
+		break;
+	case SDLK_v: view_fit(a); break;
 	case SDLK_j: toggle_map(a); break;
 	case SDLK_f: shift ? start_rates(a) : toggle_paths(a); break;
 	case SDLK_a: case SDLK_h:
@@ -452,6 +472,13 @@ static void mouse_down(struct app *a, const SDL_MouseButtonEvent *e)
 			a->pointer.x0 = x;
 			a->pointer.v0 = a->session.ev->set[h.node];
 		}
+	} else if (h.kind == HIT_OVERVIEW) { /* the view jumps there and follows the pointer */
+		a->pointer.drag = DRAG_OVERVIEW;
+		view_jump(a, h.value, h.value2);
+	} else if (h.kind == HIT_NONE && view_in_graph(a, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y)) {
+		a->pointer.drag = DRAG_PAN; /* empty space of the graph: it moves with the pointer */
+		a->pointer.x0 = x;
+		a->pointer.y0 = y;
 	}
 }
 
@@ -481,6 +508,23 @@ static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
 		}
 		break;
 	}
+	case DRAG_PAN: {
+		int y = (int)lround(e->y * a->platform.dpi);
+		view_pan(a, x - a->pointer.x0, y - a->pointer.y0);
+		a->pointer.x0 = x;
+		a->pointer.y0 = y;
+		break;
+	}
+	case DRAG_OVERVIEW: {
+		int y = (int)lround(e->y * a->platform.dpi);
+		struct figure_hit h = figure_hit(a->platform.geom, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y);
+		if (h.kind == HIT_OVERVIEW)
+			view_jump(a, h.value, h.value2);
+		break;
+	}
+	case DRAG_NONE: /* over a node of the graph: its edges' labels on top */
+		view_hover(a, x - a->ui.fig_rect.x, (int)lround(e->y * a->platform.dpi) - a->ui.fig_rect.y);
+		break;
 	case DRAG_SCRUB:
 		if (is_leaf(a, a->pointer.node)) {
 			const struct node *n = &a->session.scene->nodes[a->pointer.node];
@@ -498,7 +542,12 @@ static void mouse_move(struct app *a, const SDL_MouseMotionEvent *e)
 
 static void wheel(struct app *a, const SDL_MouseWheelEvent *e)
 {
-	int i = slider_at(a, (int)lround(e->mouseX * a->platform.dpi), (int)lround(e->mouseY * a->platform.dpi));
+	int x = (int)lround(e->mouseX * a->platform.dpi), y = (int)lround(e->mouseY * a->platform.dpi);
+	int i = slider_at(a, x, y);
+	if (i < 0 && e->y != 0 && view_in_graph(a, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y)) {
+		view_zoom_at(a, pow(APP_ZOOM_STEP, e->y > 0 ? 1 : -1), x - a->ui.fig_rect.x, y - a->ui.fig_rect.y);
+		return; /* over the graph: it zooms about the pointer */
+	}
 	if (i < 0 || e->y == 0)
 		return;
 	const struct slider *s = &a->ui.sliders[i];

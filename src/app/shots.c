@@ -91,6 +91,7 @@ int shots_save_walk(struct app *a)
 	struct figure fig;
 	struct deck_opts o = { .to = -1, .force = 1 }; /* force: over our own empty claim */
 	app_figure(a, &fig, &o.ex.draw);
+	o.ex.draw.view = (struct draw_view){ 0 }; /* every page shows all of the graph */
 	char err[600];
 	int rc = deck_write(&fig, paths[0], &o, err, sizeof err);
 	app_invalidate(a, CHANGED_FIGURE); /* the deck drew with the same render: draw again */

@@ -233,6 +233,9 @@ static const char *const help_keys[][2] = {
 	{ "PageDown, PageUp", "presenting: next / previous step (with Ctrl: scene)" },
 	{ "B, .", "presenting: blank the screen (any key brings it back)" },
 	{ "Ctrl+=, Ctrl+−, Ctrl+0", "the figure's type larger / smaller / as it was" },
+	{ "Z, Shift+Z", "zoom into / out of the graph (or the wheel over it)" },
+	{ "Ctrl+arrows", "move the zoomed graph (or drag its empty space)" },
+	{ "V", "all of the graph; a graph too big to read follows the walk again" },
 	{ "PageUp, PageDown", "previous / next built-in scene" },
 	{ "O", "the list of built-in scenes, to pick one" },
 	{ "[, ]", "the data row the graph shows (scenes with a data set)" },
@@ -246,6 +249,7 @@ static const char *const help_mouse[] = {
 	"Drag the point on the J plot, or a value on an input or param node.",
 	"Click a param or input (node or slider name) to plot J against it;",
 	"Shift+click a second one for the map of J over both (drag its point).",
+	"Zoomed in, click the overview in the corner to go there; hover a node for its labels.",
 	"Drop a .nudge file on the window to open it; edits to it reload live.",
 };
 

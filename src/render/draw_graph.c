@@ -11,6 +11,15 @@
 #define GRAPH_ROUTE 160     /* points of a sampled edge route */
 #define M graph_metrics
 
+
+/* Is an em-space box (centre x, y, size w, h) at least partly in view? */
+static int graph_in_view(const struct graph_state *st, double x, double y, double w, double h)
+{
+	double m = M.glow + M.visit_halo; /* room for what is drawn around a box */
+	return x + w / 2 + m >= st->vx0 && x - w / 2 - m <= st->vx1 && y + h / 2 + m >= st->vy0 &&
+	       y - h / 2 - m <= st->vy1;
+}
+
 /* Is this node's value (HIDE_VALUE) or gradient (HIDE_GRAD) hidden for the quiz? */
 int graph_hidden(const struct graph_state *st, int node, int flag)
 {
@@ -167,6 +176,13 @@ static void graph_edges(cairo_t *cr, const struct graph_layout *g, const struct 
 			if (used != pass)
 				continue;
 			int n = graph_route(g, ls, e, px, py);
+			double x0 = px[0], x1 = px[0], y0 = py[0], y1 = py[0];
+			for (int i = 1; i < n; i++) {
+				x0 = fmin(x0, px[i]); x1 = fmax(x1, px[i]);
+				y0 = fmin(y0, py[i]); y1 = fmax(y1, py[i]);
+			}
+			if (!graph_in_view(st, (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0))
+				continue;
 			cairo_move_to(cr, px[0], py[0]);
 			for (int i = 1; i < n; i++)
 				cairo_line_to(cr, px[i], py[i]);
@@ -255,6 +271,8 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	const struct node *nd = &s->nodes[v];
 	const struct layout_item *it = &g->items[i];
 	const struct layout_node_text *t = &g->text[v];
+	if (!graph_in_view(st, it->x, it->y, it->w, it->h))
+		return;
 	double x = it->x - it->w / 2, y = it->y - it->h / 2, w = it->w, h = it->h;
 	const double *radius = M.radius;
 	int current = st->t && st->t->steps[st->k].node == v;
@@ -301,6 +319,8 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		cairo_stroke(cr);
 	}
 	graph_hit(r, xf, HIT_NODE, v, -1, x, y, w, h);
+	if (st->shapes)
+		return;
 
 	/* header: bold label, regular rest, italic kind tag */
 	struct text_style head = {FONT_BOLD, M.head, 0}, rest = {FONT_REGULAR, M.head, 0};
@@ -458,10 +478,13 @@ static int graph_label_place(const struct graph_layout *g, const struct scene *s
 }
 
 /* Does edge e's label show? Every one that is known, except in a bare layout: there
- * only those of the shown step's edges. */
+ * only those of the shown step's edges and of the node under the pointer (the window's
+ * draw_view.hover). */
 static int graph_label_shown(const struct graph_layout *g, const struct graph_state *st, int e)
 {
-	if (!g->bare)
+	const struct draw_view *vw = &st->o->view;
+	const struct edge *ed = &st->fig->scene->edges[e];
+	if (!g->bare || (vw->hovered && (ed->from == vw->hover || ed->to == vw->hover)))
 		return 1;
 	return st->t && trace_step_uses_edge(st->t, st->fig->scene, st->k, e);
 }
@@ -506,6 +529,8 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
 			cx = x + it->lw / 2;
 			cy = y + it->lh / 2;
 		}
+		if (!graph_in_view(st, x + it->lw / 2, y + it->lh / 2, it->lw, it->lh))
+			continue; /* out of the zoomed window's view */
 		graph_box_path(cr, x, y, it->lw, it->lh, it->lh / 2);
 		theme_set_alpha(cr, th->label_bg, a);
 		cairo_fill_preserve(cr);
@@ -678,6 +703,95 @@ static void graph_too_small(cairo_t *cr, struct render *r, const struct figure *
 	text_draw(cr, r, line, p->x, p->y + ts.size, &ts);
 }
 
+/* The layout's item that shows scene node v: itself, or with neuron units drawn, its
+ * unit's box (a weight, a bias, z: the unit they belong to); -1 for none. */
+static int graph_item_of(const struct graph_layout *g, int v)
+{
+	if (!g->units)
+		return v;
+	int i = g->units->of_node[v];
+	const struct unit_set *us = g->scene_units;
+	if (i < 0 && us && us->member[v] >= 0)
+		i = g->units->of_node[us->units[us->member[v]].a];
+	return i;
+}
+
+/* The whole graph small in the panel's lower right corner (a zoomed-in window): node
+ * boxes, edges as lines, the shown step's node, and a frame round the part in view;
+ * clicking it (HIT_OVERVIEW) moves the view there. */
+static void graph_overview(cairo_t *cr, struct render *r, const struct graph_layout *g,
+                           const struct graph_state *st, const struct panel *p, double avail_h)
+{
+	const struct theme *th = p->th;
+	const struct scene *s = g->scene; /* the laid-out graph (units collapsed) */
+	if (!(g->width > 0) || !(g->height > 0))
+		return;
+	double ow = p->w * 0.24, oh = ow * g->height / g->width;
+	if (oh > avail_h * 0.3) {
+		oh = avail_h * 0.3;
+		ow = oh * g->width / g->height;
+	}
+	double pad = 8 * p->u, ox = p->x + p->w - ow - pad, oy = p->y + avail_h - oh - pad, k = ow / g->width;
+	cairo_save(cr);
+	graph_box_path(cr, ox - pad, oy - pad, ow + 2 * pad, oh + 2 * pad, pad);
+	theme_set_alpha(cr, th->bg, 0.92);
+	cairo_fill_preserve(cr);
+	theme_set(cr, th->grid);
+	cairo_set_line_width(cr, 1.5 * p->u);
+	cairo_stroke(cr);
+	cairo_set_line_width(cr, 0.75 * p->u);
+	theme_set_alpha(cr, th->muted, 0.5);
+	for (int e = 0; e < s->n_edges; e++) {
+		const struct layout_item *a = &g->items[s->edges[e].from], *b = &g->items[s->edges[e].to];
+		cairo_move_to(cr, ox + a->x * k, oy + a->y * k);
+		cairo_line_to(cr, ox + b->x * k, oy + b->y * k);
+	}
+	cairo_stroke(cr);
+	int active = st->t && st->t->steps[st->k].node >= 0 ? graph_item_of(g, st->t->steps[st->k].node) : -1;
+	for (int v = 0; v < s->n_nodes; v++) {
+		const struct layout_item *it = &g->items[v];
+		double w = fmax(it->w * k, 2 * p->u), h = fmax(it->h * k, 2 * p->u);
+		cairo_rectangle(cr, ox + it->x * k - w / 2, oy + it->y * k - h / 2, w, h);
+		theme_set(cr, v == active ? graph_step_colour(st, th) : th->edge_kind[s->nodes[v].kind]);
+		cairo_fill(cr);
+	}
+	double x0 = fmax(st->vx0, 0), y0 = fmax(st->vy0, 0);
+	double x1 = fmin(st->vx1, g->width), y1 = fmin(st->vy1, g->height);
+	cairo_rectangle(cr, ox + x0 * k, oy + y0 * k, fmax(0, x1 - x0) * k, fmax(0, y1 - y0) * k);
+	theme_set(cr, th->fg);
+	cairo_set_line_width(cr, 2 * p->u);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	geom_add(r->geom, HIT_OVERVIEW, -1, -1, ox, oy, ow, oh);
+	r->geom->overview = (struct layout_box){ox, oy, ow, oh};
+}
+
+/* Records where the graph went (figure_graph_frame, figure_node_box, per node of the
+ * figure's scene): the window's view zooms, pans and follows with it. */
+static void graph_record(struct render *r, const struct graph_layout *g, const struct scene *s,
+                         const struct panel *p, double avail_h, double k, double kd)
+{
+	struct figure_geom *geom = r->geom;
+	int n = s->n_nodes;
+	geom->has_graph = 1;
+	geom->graph = (struct graph_frame){p->x, p->y, p->w, avail_h, g->width * k, g->height * k, k, kd, p->u};
+	if (geom_nodes(geom, n) != 0 || !(g->width > 0) || !(g->height > 0))
+		return;
+	for (int v = 0; v < n; v++) {
+		int i = graph_item_of(g, v);
+		double *b = geom->node_box + 4 * v;
+		if (i < 0) { /* not drawn: an empty box figure_node_box does not give */
+			b[0] = b[1] = b[2] = b[3] = 0;
+			continue;
+		}
+		const struct layout_item *it = &g->items[i];
+		b[0] = (it->x - it->w / 2) / g->width;
+		b[1] = (it->y - it->h / 2) / g->height;
+		b[2] = (it->x + it->w / 2) / g->width;
+		b[3] = (it->y + it->h / 2) / g->height;
+	}
+}
+
 void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p_in)
 {
 	if (fig->scene->n_nodes > GRAPH_MAX_NODES) {
@@ -688,9 +802,11 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	draw_graph_extent(r, fig, p_in->o, &ex);
 	struct panel small = *p_in; /* too small to read: under a line saying so */
 	const struct panel *p = p_in;
-	double k;
+	const struct draw_view *vw = &p_in->o->view;
+	int viewed = vw->zoom > 0; /* the window: zoomed and panned */
+	double k, zoom = viewed ? fmax(1, vw->zoom) : 1;
 	int bands, c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands);
-	if (c >= 0 && k < GRAPH_MIN_EM * p->u) {
+	if (c >= 0 && k * zoom < GRAPH_MIN_EM * p->u) {
 		double line = M.legend * p->u * M.legend_rows;
 		small.y += line;
 		small.h -= line;
@@ -702,16 +818,27 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	const struct graph_layout *g = c >= 0 ? layout_get(r, fig, p->o, c, bands) : NULL;
 	if (!g)
 		return;
-	struct graph_xform xf = {p->x + (p->w - g->width * k) / 2,
-	                         p->y + (avail_h - g->height * k) / 2, k};
+	double kd = k * zoom;
+	int moved = viewed && (zoom > 1 || vw->cx != 0.5 || vw->cy != 0.5);
+	struct graph_xform xf = {p->x + (p->w - g->width * k) / 2, p->y + (avail_h - g->height * k) / 2, k};
+	if (moved) /* the point (cx, cy) of the graph at the panel's centre */
+		xf = (struct graph_xform){p->x + p->w / 2 - vw->cx * g->width * kd,
+		                          p->y + avail_h / 2 - vw->cy * g->height * kd, kd};
 	const struct figure_panel *work = figure_panel(fig, PANEL_WORK);
 	struct graph_state st = {fig, fig->trace, fig->step, draw_ease(fig->progress), p->o,
-	                         figure_forward(fig), work ? work->work : NULL};
+	                         figure_forward(fig), work ? work->work : NULL,
+	                         viewed && kd < GRAPH_MIN_EM * p->u, (p->x - xf.ox) / kd, (p->y - xf.oy) / kd,
+	                         (p->x + p->w - xf.ox) / kd, (p->y + avail_h - xf.oy) / kd};
 	if (st.t && (st.k < 0 || st.k >= st.t->n_steps))
 		st.t = NULL;
+	graph_record(r, g, fig->scene, p, avail_h, k, kd);
 	cairo_save(cr);
+	if (moved) {
+		cairo_rectangle(cr, p->x, p->y, p->w, avail_h);
+		cairo_clip(cr);
+	}
 	cairo_translate(cr, xf.ox, xf.oy);
-	cairo_scale(cr, k, k);
+	cairo_scale(cr, kd, kd);
 	graph_edges(cr, g, &st, p->th);
 	for (int i = 0; i < g->scene->n_nodes; i++) {
 		if (g->units && g->units->unit[i] >= 0)
@@ -719,10 +846,14 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 		else
 			graph_node(cr, r, g, &st, p->th, &xf, i);
 	}
-	graph_labels(cr, r, g, &st, p->th, &xf);
-	int cost = fig->scene->cost;
-	draw_mean_box(cr, r, g, p->th, graph_known(&st, trace_mean_known, cost),
-	              st.t && st.t->steps[st.k].kind == STEP_MEAN && st.t->steps[st.k].node == cost);
+	if (!st.shapes) {
+		graph_labels(cr, r, g, &st, p->th, &xf);
+		int cost = fig->scene->cost;
+		draw_mean_box(cr, r, g, p->th, graph_known(&st, trace_mean_known, cost),
+		              st.t && st.t->steps[st.k].kind == STEP_MEAN && st.t->steps[st.k].node == cost);
+	}
 	cairo_restore(cr);
+	if (viewed && vw->overview && zoom > 1)
+		graph_overview(cr, r, g, &st, p, avail_h);
 	graph_legend(cr, r, fig, p, legend);
 }

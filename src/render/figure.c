@@ -505,6 +505,8 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	r->geom->n_hits = 0;
 	r->geom->has_plot = 0;
 	r->geom->has_land = 0;
+	r->geom->has_graph = 0;
+	r->geom->overview.w = 0;
 	text_cache_sweep(r->texts);
 
 	cairo_save(cr);

@@ -305,6 +305,8 @@ struct graph_state {        /* what the shown step knows, with fade-in */
 	const struct draw_opts *o; /* quiz: what is hidden */
 	const struct forward_view *fw; /* forward mode: tangents instead of gradients, or NULL */
 	const struct work_view *work;  /* the N panel, whose pass marks the node it visits, or NULL */
+	int shapes;             /* 1: the window's graph too small to read: boxes, no text */
+	double vx0, vy0, vx1, vy1; /* the part of the graph in view, em (nothing outside is drawn) */
 };
 struct graph_xform { double ox, oy, k; }; /* em space to user units: offset and scale */
 /* How far node's value or gradient (known: trace_value_known, …) is shown: 0, the
@@ -471,12 +473,16 @@ int deck_folder(const struct figure *fig, const char *path, const int *steps, in
 int export_png_write(cairo_surface_t *sf, int alpha, cairo_write_func_t write, void *closure);
 
 /* ---- the render context ---- */
-#define GEOM_MAX_HITS 512
 struct geom_hit { enum hit_kind kind; int node, edge; struct layout_box box; };
 
 struct figure_geom {
-	struct geom_hit hits[GEOM_MAX_HITS]; /* in drawing order; later ones on top */
-	int n_hits;
+	struct geom_hit *hits;     /* in drawing order; later ones on top (grown as needed) */
+	int n_hits, cap_hits;
+	int has_graph;             /* 1 when a graph was drawn */
+	struct graph_frame graph;  /* where (figure_graph_frame) */
+	double *node_box;          /* n_nodes x 4: each node's box in fractions of the graph */
+	int n_nodes, cap_nodes;
+	struct layout_box overview; /* the overview's box (w = 0: none drawn) */
 	int has_plot;              /* 1 when a J(w) plot was drawn */
 	struct axes plot;          /* its axes */
 	int plot_node;             /* its variable */
@@ -485,6 +491,9 @@ struct figure_geom {
 };
 void geom_add(struct figure_geom *g, enum hit_kind kind, int node, int edge, double x, double y,
               double w, double h);
+/* Room for n node boxes (g->node_box); 0, or -1 when out of memory (none are kept). */
+int geom_nodes(struct figure_geom *g, int n);
+void geom_release(struct figure_geom *g); /* frees what g holds, not g */
 
 /* draw_landscape.c's bands as last drawn, reused while the map and its size stay. */
 struct land_image {

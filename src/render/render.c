@@ -37,6 +37,7 @@ void render_free(struct render *r)
 {
 	if (!r)
 		return;
+	geom_release(&r->scratch);
 	text_cache_free(r->texts);
 	for (int i = 0; i < LAYOUT_VARIANTS; i++)
 		layout_free(r->layout[i]);
@@ -61,6 +62,10 @@ void figure_geom_clear(struct figure_geom *g)
 	if (g) {
 		g->n_hits = 0;
 		g->has_plot = 0;
+		g->has_land = 0;
+		g->has_graph = 0;
+		g->n_nodes = 0;
+		g->overview.w = 0;
 	}
 }
 
@@ -75,9 +80,54 @@ void render_shutdown(void)
 void geom_add(struct figure_geom *g, enum hit_kind kind, int node, int edge, double x, double y,
               double w, double h)
 {
-	if (g->n_hits >= GEOM_MAX_HITS)
-		return;
+	if (g->n_hits >= g->cap_hits) {
+		int cap = g->cap_hits ? 2 * g->cap_hits : 256;
+		struct geom_hit *more = realloc(g->hits, sizeof *more * (size_t)cap);
+		if (!more)
+			return; /* out of memory: that box cannot be clicked */
+		g->hits = more;
+		g->cap_hits = cap;
+	}
 	g->hits[g->n_hits++] = (struct geom_hit){kind, node, edge, {x, y, w, h}};
+}
+
+int geom_nodes(struct figure_geom *g, int n)
+{
+	g->n_nodes = 0;
+	if (n > g->cap_nodes) {
+		double *b = realloc(g->node_box, sizeof *b * 4 * (size_t)n);
+		if (!b)
+			return -1;
+		g->node_box = b;
+		g->cap_nodes = n;
+	}
+	g->n_nodes = n;
+	return 0;
+}
+
+void geom_release(struct figure_geom *g)
+{
+	free(g->hits);
+	free(g->node_box);
+	g->hits = NULL;
+	g->node_box = NULL;
+	g->n_hits = g->cap_hits = g->n_nodes = g->cap_nodes = 0;
+}
+
+int figure_graph_frame(const struct figure_geom *g, struct graph_frame *f)
+{
+	if (!g || !g->has_graph)
+		return 0;
+	*f = g->graph;
+	return 1;
+}
+
+int figure_node_box(const struct figure_geom *g, int v, double box[4])
+{
+	if (!g || !g->has_graph || v < 0 || v >= g->n_nodes)
+		return 0;
+	memcpy(box, g->node_box + 4 * v, 4 * sizeof *box);
+	return box[2] > box[0]; /* an empty box: not drawn */
 }
 
 struct figure_geom *figure_geom_new(void)
@@ -87,6 +137,8 @@ struct figure_geom *figure_geom_new(void)
 
 void figure_geom_free(struct figure_geom *g)
 {
+	if (g)
+		geom_release(g);
 	free(g);
 }
 
@@ -112,6 +164,10 @@ struct figure_hit figure_hit(const struct figure_geom *g, double x, double y)
 		figure_plot_value_at(g, x, &h.value);
 	if (gh->kind == HIT_LAND)
 		figure_land_values_at(g, x, y, &h.value, &h.value2);
+	if (gh->kind == HIT_OVERVIEW && gh->box.w > 0 && gh->box.h > 0) {
+		h.value = (x - gh->box.x) / gh->box.w;
+		h.value2 = (y - gh->box.y) / gh->box.h;
+	}
 	return h;
 }
 
