@@ -23,6 +23,15 @@ static int max_chars(void *ctx, const char *s)
 	return n <= *(int *)ctx;
 }
 
+struct count_fit { int width, calls; }; /* max_chars's width, and how often it was asked */
+
+static int counted_fit(void *ctx, const char *s)
+{
+	struct count_fit *c = ctx;
+	c->calls++;
+	return max_chars(&c->width, s);
+}
+
 static void expect_cut(const char *text, int width, size_t room, const char *want)
 {
 	char b[64];
@@ -41,6 +50,28 @@ static void test_ellipsis(void)
 	int w = 3;
 	const char *t = "abc";
 	CHECK(fmt_ellipsis(b, sizeof b, t, max_chars, &w) == t, "a text that fits is returned as it is");
+	/* every width of a long mixed text: the longest prefix of whole characters that
+	 * fits with "…" (counted here character by character), found by bisection */
+	const char *eq = "dJ/da0 = Σᵢ dJ/dzᵢ · ∂zᵢ/∂a0 = 0.25 × (−1.5) + ŷ⁽⁰⁾ · w[1]_11 − 3";
+	int chars = 0;
+	for (const char *q = eq; *q; q++)
+		chars += ((unsigned char)*q & 0xC0) != 0x80;
+	for (int width = 0; width < chars; width++) {
+		char want[160] = "", got[160];
+		int k = 0;
+		const char *q = eq;
+		while (*q && k + 1 < width) { /* width − 1 characters, then "…" */
+			q++;
+			while (((unsigned char)*q & 0xC0) == 0x80)
+				q++;
+			k++;
+		}
+		snprintf(want, sizeof want, "%.*s…", (int)(q - eq), eq);
+		struct count_fit cf = {width, 0};
+		const char *r = fmt_ellipsis(got, sizeof got, eq, counted_fit, &cf);
+		CHECK(strcmp(r, want) == 0, "width %d: '%s', expected '%s'", width, r, want);
+		CHECK(cf.calls <= 10, "width %d: measured %d times (bisection)", width, cf.calls);
+	}
 }
 
 int main(void)

@@ -126,14 +126,25 @@ const char *fmt_ellipsis(char *buf, size_t n, const char *text, int (*fits)(void
 	size_t l = strlen(text);
 	if (l > n - 4)
 		l = n - 4; /* room for "…" (3 bytes) and the NUL */
-	snprintf(buf, n, "…");
-	while (l > 0) {
-		do /* back one UTF-8 character */
-			l--;
-		while (l > 0 && ((unsigned char)text[l] & 0xC0) == 0x80);
-		snprintf(buf, n, "%.*s…", (int)l, text);
+	/* the longest prefix of whole characters, shorter than l, that fits with "…": a
+	 * bisection (a longer prefix is never narrower), so a long equation is measured
+	 * a dozen times, not once per character */
+	size_t lo = 0, hi = l; /* the answer is a character's start in [lo, hi); lo fits or is 0 */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2, up = mid;
+		while (mid > lo && ((unsigned char)text[mid] & 0xC0) == 0x80)
+			mid--; /* back to the start of its character */
+		while (mid == lo && ++up < hi) /* none after lo up to there: the next one after */
+			if (((unsigned char)text[up] & 0xC0) != 0x80)
+				mid = up;
+		if (mid == lo)
+			break; /* lo is the only start left */
+		snprintf(buf, n, "%.*s…", (int)mid, text);
 		if (fits(ctx, buf))
-			break;
+			lo = mid;
+		else
+			hi = mid;
 	}
+	snprintf(buf, n, "%.*s…", (int)lo, text);
 	return buf;
 }

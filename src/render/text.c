@@ -8,9 +8,13 @@
 #include "render-private.h"
 #include "nudge/notation.h"
 
-#define TEXT_BUCKETS 1024
+#define TEXT_BUCKETS 4096
 #define TEXT_KEEP 2048   /* entries kept by a sweep without looking at their age */
 #define TEXT_AGE 240     /* sweeps an unused entry survives */
+#define TEXT_MOST 16384  /* beyond this many, a sweep keeps only the last TEXT_AGE_BUSY
+                            sweeps' entries: a drag over a large graph makes thousands of
+                            new numbers a frame, which would fill the chains */
+#define TEXT_AGE_BUSY 4
 
 struct text_run {
 	struct text_run *next;  /* bucket chain */
@@ -59,10 +63,11 @@ void text_cache_sweep(struct text_cache *tc)
 	tc->frame++;
 	if (tc->count <= TEXT_KEEP)
 		return;
+	unsigned long age = tc->count > TEXT_MOST ? TEXT_AGE_BUSY : TEXT_AGE;
 	for (int i = 0; i < TEXT_BUCKETS; i++)
 		for (struct text_run **pp = &tc->bucket[i]; *pp;) {
 			struct text_run *t = *pp;
-			if (tc->frame - t->used > TEXT_AGE) {
+			if (tc->frame - t->used > age) {
 				*pp = t->next;
 				text_run_free(t);
 				tc->count--;
