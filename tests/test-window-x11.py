@@ -61,6 +61,10 @@ def read_layout():
     """NUDGE_LAYOUT_FILE: slider:NAME and figure as [x, y, w, h]; map as [x, y, w, h,
     alo, ahi, blo, bhi] (x, y in the window)."""
     layout = {}
+    for _ in range(100):  # the first frame writes it; a busy machine takes its time
+        if os.path.exists(env["NUDGE_LAYOUT_FILE"]):
+            break
+        time.sleep(0.1)
     with open(env["NUDGE_LAYOUT_FILE"]) as f:
         for line in f:
             parts = line.split()
