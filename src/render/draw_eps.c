@@ -15,9 +15,10 @@ void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const str
 	const struct theme *th = p->th;
 	const struct scene *s = fig->scene;
 	double font = axes_font(p);
-	char head[200];
-	snprintf(head, sizeof head, "error of (%s(w + ε) − %s(w)) / ε against ε",
-	         s->nodes[s->cost].label, s->nodes[s->cost].label);
+	const struct figure_panel *cost = figure_panel(fig, PANEL_COST);
+	const char *j = s->nodes[s->cost].label, *w = cost ? s->nodes[cost->cost.plot].label : "w";
+	char head[300];
+	snprintf(head, sizeof head, "error of (%s(%s + ε) − %s(%s)) / ε against ε", j, w, j, w);
 	struct text_style hs = {FONT_BOLD, font * 1.05, 0};
 	hs.size = text_fit(r, head, &hs, p->w, font * 0.6);
 	theme_set(cr, th->nudge);
