@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nudge/rows.h"
 #include "nudge/session.h"
 #include "test.h"
 
@@ -348,6 +349,51 @@ static void test_logistic_curve(void)
 	session_close(&ss);
 }
 
+/* One rule for the model's output (rows_model), the per-row table's prediction and the
+ * data panel's roles, against what a reader of each scene names by hand: the model is
+ * ŷ; the panel's axes are its inputs; the label is y. */
+static void check_roles(struct scene *s, const char *what, const char *model, const char *x,
+                        const char *y, const char *label, int n_cols)
+{
+	if (!s)
+		return;
+	unsigned long long *dep = rows_deps(s);
+	CHECK(dep != NULL, "%s: rows_deps", what);
+	if (!dep)
+		return;
+	int cols = -1, m = rows_model(s, dep, &cols);
+	CHECK(m == scene_find(s, model), "%s: the model is %s (got %s)", what, model, m >= 0 ? s->nodes[m].name : "none");
+	CHECK(cols == n_cols, "%s: the model uses %d data columns (got %d)", what, n_cols, cols);
+	CHECK(rows_prediction(s) == m, "%s: the table's prediction is the model", what);
+	struct data_samples d = {0};
+	sample_data_roles(s, &d);
+	int want_pred = n_cols <= 2 ? m : -1;
+	CHECK(d.pred_node == want_pred, "%s: the panel's model (got %d, want %d)", what, d.pred_node, want_pred);
+	CHECK(d.x_node == scene_find(s, x), "%s: across is %s", what, x);
+	CHECK(d.y_node == scene_find(s, y), "%s: up is %s", what, y);
+	CHECK(d.label_node == (label ? scene_find(s, label) : -1), "%s: the label is %s", what, label ? label : "none");
+	free(dep);
+	scene_free(s);
+}
+
+static void test_model_roles(void)
+{
+	check_roles(load("fit-line"), "fit-line", "yhat", "x", "y", NULL, 1);
+	check_roles(load("logistic"), "logistic", "yhat", "x", "y", NULL, 1);
+	check_roles(load("xor"), "xor", "yhat", "x1", "x2", "y", 2);
+	check_roles(parse("param w1 = 1\nparam b1 = 0\nparam w2 = -1\nparam b2 = 0\nparam v1 = 1\n"
+	                  "param v2 = 0.5\ndata x y\n-2 2\n-1 1\n1 1\n2 2\n"
+	                  "h1 = relu(w1 * x + b1)\nh2 = relu(w2 * x + b2)\nyhat = v1 * h1 + v2 * h2\n"
+	                  "J = 0.5 * (yhat - y)^2\ncost J\n"),
+	            "two-units", "yhat", "x", "y", NULL, 1);
+	/* Three input columns: the table's prediction is the whole model, and the panel,
+	 * which draws a curve or a field, draws none (it used to call the partial term
+	 * w1·x1 + w2·x2 "the model"). */
+	check_roles(parse("param w1 = 1\nparam w2 = 2\nparam w3 = 3\ndata x1 x2 x3 y\n1 2 3 4\n5 6 7 8\n"
+	                  "p = w1 * x1 + w2 * x2\nyhat = p + w3 * x3\nJ = (yhat - y)^2\ncost J\n"),
+	            "three columns", "yhat", "x1", "x2", NULL, 3);
+}
+
 int main(void)
 {
 	test_builtin_scenes();
@@ -356,5 +402,6 @@ int main(void)
 	test_session_cache();
 	test_classifier_field();
 	test_logistic_curve();
+	test_model_roles();
 	return test_report("test-sample");
 }

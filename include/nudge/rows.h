@@ -19,9 +19,19 @@ struct rows_column {
 	int node;            /* the node it is about */
 };
 
-/* The prediction of a data scene: the last computed node before the cost that the cost
- * uses and that does not use every data column the cost uses (ŷ = w·x, not ŷ − y).
- * -1 when there is none, without a data set, or with more than 64 data columns. */
+/* The data columns each node of s uses, one bit per column (bit c for column c; columns
+ * past the 64th are not counted): a calloc'd array of n_nodes + 1 masks, or NULL when out
+ * of memory. The caller frees it. */
+unsigned long long *rows_deps(const struct scene *s);
+
+/* The one rule for "the model's output" of a data scene, shared by the per-row table,
+ * the data panel and the classifier: the last computed node before the cost that the
+ * cost uses and that uses some, but not every, data column the cost uses (ŷ = w·x, not
+ * ŷ − y). dep is rows_deps(s); *n_cols (may be NULL) gets how many columns the model
+ * uses. -1 when there is none. */
+int rows_model(const struct scene *s, const unsigned long long *dep, int *n_cols);
+
+/* The prediction of a data scene (rows_model). -1 when there is none, without a data set, or with more than 64 data columns. */
 int rows_prediction(const struct scene *s);
 
 /* Fills cols (room for n_nodes + 2 entries) with the table's columns, in order: the

@@ -3,34 +3,58 @@
  * read from the per-row results of eval_run. It computes no new math beyond running a
  * row again for its prediction; the means are eval's. */
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 
 #include "nudge/rows.h"
+
+unsigned long long *rows_deps(const struct scene *s)
+{
+	unsigned long long *dep = calloc((size_t)s->n_nodes + 1, sizeof *dep);
+	if (!dep)
+		return NULL;
+	for (int k = 0; k < s->n_nodes; k++) { /* file order is topological */
+		const struct node *nd = &s->nodes[k];
+		if (nd->kind == NODE_DATA && nd->data_col < 64)
+			dep[k] = 1ULL << nd->data_col;
+		for (int i = 0; i < nd->n_in; i++)
+			dep[k] |= dep[s->edges[nd->in_first + i].from];
+	}
+	return dep;
+}
+
+/* How many bits of m are set. */
+static int bit_count(unsigned long long m)
+{
+	int n = 0;
+	for (; m; m &= m - 1)
+		n++;
+	return n;
+}
+
+int rows_model(const struct scene *s, const unsigned long long *dep, int *n_cols)
+{
+	int model = -1, cols = 0;
+	for (int k = 0; k < s->cost; k++) {
+		const struct node *nd = &s->nodes[k];
+		if (nd->kind == NODE_COMPUTED && nd->feeds_cost && dep[k] && dep[k] != dep[s->cost]) {
+			model = k;
+			cols = bit_count(dep[k]);
+		}
+	}
+	if (n_cols)
+		*n_cols = cols;
+	return model;
+}
 
 int rows_prediction(const struct scene *s)
 {
 	if (s->n_rows == 0 || s->n_cols > 64)
 		return -1;
-	/* cols[k]: the data columns node k uses, one bit each, in file order (topological) */
-	uint64_t cols_cost = 0, *cols = calloc((size_t)s->n_nodes + 1, sizeof *cols);
-	if (!cols)
+	unsigned long long *dep = rows_deps(s);
+	if (!dep)
 		return -1;
-	for (int k = 0; k <= s->cost; k++) {
-		const struct node *nd = &s->nodes[k];
-		if (nd->kind == NODE_DATA)
-			cols[k] = (uint64_t)1 << nd->data_col;
-		for (int i = 0; i < nd->n_in; i++)
-			cols[k] |= cols[s->edges[nd->in_first + i].from];
-	}
-	cols_cost = cols[s->cost];
-	int pred = -1;
-	for (int k = 0; k < s->cost; k++) {
-		const struct node *nd = &s->nodes[k];
-		if (nd->kind == NODE_COMPUTED && nd->feeds_cost && cols[k] && cols[k] != cols_cost)
-			pred = k;
-	}
-	free(cols);
+	int pred = rows_model(s, dep, NULL);
+	free(dep);
 	return pred;
 }
 

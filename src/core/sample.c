@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "core-private.h"
+#include "nudge/rows.h"
 #include "nudge/sample.h"
 
 struct cone *cone_new2(const struct scene *s, int a, int b)
@@ -195,15 +196,6 @@ void sample_eps_error(struct eval *ev, const struct cone *c, double exact, int n
 	free(xs);
 }
 
-/* How many bits of m are set. */
-static int bit_count(unsigned long long m)
-{
-	int n = 0;
-	for (; m; m &= m - 1)
-		n++;
-	return n;
-}
-
 /* The classifier's roles, for a model of two data columns: they go on the axes, and the
  * label is the first other column the cost depends on. */
 static void classifier_roles(const struct scene *s, const unsigned long long *dep, int model,
@@ -235,26 +227,13 @@ static void classifier_roles(const struct scene *s, const unsigned long long *de
 void sample_data_roles(const struct scene *s, struct data_samples *d)
 {
 	d->pred_node = d->x_node = d->y_node = d->label_node = -1;
-	unsigned long long *dep = calloc((size_t)s->n_nodes + 1, sizeof *dep);
+	unsigned long long *dep = rows_deps(s);
 	if (!dep)
 		return;
-	for (int v = 0; v < s->n_nodes; v++) { /* the data columns each node depends on */
-		const struct node *nd = &s->nodes[v];
-		if (nd->kind == NODE_DATA && nd->data_col < 64)
-			dep[v] = 1ULL << nd->data_col;
-		for (int k = 0; k < nd->n_in; k++)
-			dep[v] |= dep[s->edges[nd->in_first + k].from];
-	}
-	unsigned long long all = dep[s->cost];
-	int model = -1; /* the last node of one or two columns feeding the cost */
-	for (int v = 0; v < s->n_nodes; v++) {
-		const struct node *nd = &s->nodes[v];
-		int cols = bit_count(dep[v]);
-		if (nd->kind == NODE_COMPUTED && v != s->cost && nd->feeds_cost && (cols == 1 || cols == 2) &&
-		    dep[v] != all)
-			model = v;
-	}
-	if (model >= 0 && bit_count(dep[model]) == 2 && s->n_rows > 0) {
+	int cols, model = rows_model(s, dep, &cols);
+	if (cols > 2) /* the panel draws a model over one column (a curve) or two (a field) */
+		model = -1;
+	if (model >= 0 && cols == 2 && s->n_rows > 0) {
 		classifier_roles(s, dep, model, d);
 		free(dep);
 		return;
