@@ -149,7 +149,7 @@ static int figure_split(const struct graph_extent *ex, int n_side, int map, int 
                         double h, double gap, double u, const double pmin[2], double *share)
 {
 	double best[2] = {0}, pick[2] = {0.5, 0.5}, most[2];
-	most[1] = n_side > 2 ? 0.62 : n_side > 1 ? (present ? 0.8 : 0.74) : present ? 0.86 : 0.8;
+	most[1] = n_side > 2 ? 0.62 : n_side > 1 ? 0.8 : present ? 0.86 : 0.84;
 	most[0] = present ? 0.8 : 0.66; /* of the width [1] and of the height [0] */
 	if (map) { /* the map of J over two leaves is the picture: it keeps 40 % at least of
 	              the width beside the graph, half the height under it */
@@ -159,19 +159,21 @@ static int figure_split(const struct graph_extent *ex, int n_side, int map, int 
 	most[1] = fmin(most[1], 1 - (pmin[1] + gap / 2) / w);
 	most[0] = fmin(most[0], 1 - (pmin[0] + gap / 2) / h);
 	for (int side = 0; side < 2; side++) {
-		double lo = fmin(side ? 0.45 : 0.4, most[side]), top = 0;
-		for (double f = lo; f <= most[side] + 1e-9; f += 0.02)
-			top = fmax(top, side ? draw_graph_scale(ex, w * f - gap / 2, h, u)
-			                     : draw_graph_scale(ex, w, h * f - gap / 2, u));
-		for (double f = lo; f <= most[side] + 1e-9; f += 0.02) {
-			double k = side ? draw_graph_scale(ex, w * f - gap / 2, h, u)
-			                : draw_graph_scale(ex, w, h * f - gap / 2, u);
-			if (k >= top * 0.97) {
-				pick[side] = f;
-				best[side] = k;
+		double lo = fmin(side ? 0.45 : 0.4, most[side]), top = 0, k[64];
+		int n = (int)ceil((most[side] - lo) / 0.01); /* shares lo .. most in steps of 1 % */
+		n = n < 1 ? 1 : n > 63 ? 63 : n;
+		for (int i = 0; i <= n; i++) {
+			double f = lo + (most[side] - lo) * i / n;
+			k[i] = side ? draw_graph_scale(ex, w * f - gap / 2, h, u)
+			            : draw_graph_scale(ex, w, h * f - gap / 2, u);
+			top = fmax(top, k[i]);
+		}
+		for (int i = 0; i <= n; i++)
+			if (k[i] >= top * 0.99) {
+				pick[side] = lo + (most[side] - lo) * i / n;
+				best[side] = k[i];
 				break;
 			}
-		}
 	}
 	/* how the panels come out: beside, n_side of them in a column; under, in a row */
 	double e = map ? 1 : present ? 0.1 : 0.2; /* a squashed map shows little of its valley */
