@@ -102,6 +102,13 @@ int main(void)
 	CHECK(strcmp(b, "\"-inf\"") == 0, "json -inf: %s", b);
 	fmt_json_num(b, sizeof b, 0.1);
 	CHECK(strcmp(b, "0.10000000000000001") != 0 && strtod(b, NULL) == 0.1, "json 0.1 is short: %s", b);
+	/* a slider's step: the power of ten at most 1/500 of its range */
+	static const double steps[][3] = {{0, 10, 0.01}, {-2, 2, 0.001}, {-1000, 1000, 1}, {0, 5, 0.01},
+	                                  {0.5, 0.6, 0.0001}, {3, 3, 1}};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		CHECK(fabs(fmt_slider_step(steps[i][0], steps[i][1]) - steps[i][2]) < steps[i][2] * 1e-12,
+		      "slider step on [%g, %g]: %g, want %g", steps[i][0], steps[i][1],
+		      fmt_slider_step(steps[i][0], steps[i][1]), steps[i][2]);
 	unsigned long long x = 88172645463325252ull;
 	int ok = 1;
 	for (int i = 0; i < 100000; i++) {

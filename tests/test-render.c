@@ -267,6 +267,80 @@ static void test_type_floor(struct render *r)
 	}
 }
 
+/* Node boxes in the last draw, per node (w 0: not drawn). */
+static void node_boxes(struct layout_box *box, int n)
+{
+	memset(box, 0, (size_t)n * sizeof *box);
+	for (int k = 0; k < test_geom->n_hits; k++)
+		if (test_geom->hits[k].kind == HIT_NODE && test_geom->hits[k].node >= 0 &&
+		    test_geom->hits[k].node < n)
+			box[test_geom->hits[k].node] = test_geom->hits[k].box;
+}
+
+/* A calm figure (issue 11 item 4): with draw_opts.steady (the window), dragging w over
+ * its slider's range never changes the width of w's own box (room for the widest value
+ * the slider gives is kept from the first frame), boxes only grow (in em: the graph is
+ * scaled down as a whole when one does), and a second drag over the same values moves
+ * no box at all. Without it (exports) w's box does follow
+ * its number, which is what the reservation prevents. */
+static void test_steady(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "computation-graph") != 0)
+		return;
+	int w = scene_find(l.s, "w"), n = l.s->n_nodes;
+	const struct node *nd = &l.s->nodes[w];
+	double step = fmt_slider_step(nd->lo, nd->hi), w0 = l.ev->set[w];
+	struct layout_box *first = calloc((size_t)n, sizeof *first), *prev = calloc((size_t)n, sizeof *prev),
+	                  *now = calloc((size_t)n, sizeof *now), *end = calloc((size_t)n, sizeof *end);
+	struct draw_opts o = {.width = 1280, .height = 720, .steady = 1};
+	int grew = 0;
+	for (int pass = 0; first && prev && now && end && pass < 2; pass++)
+		for (int k = 0; k <= 40; k++) { /* a drag across the range, on the slider's steps */
+			eval_set(l.ev, w, round((nd->lo + (nd->hi - nd->lo) * k / 40.0 + step * 7) / step) * step);
+			refresh(&l, SESSION_VALUES);
+			struct figure f = fig_of(r, &l, -1);
+			cairo_surface_destroy(draw(&f, &o));
+			node_boxes(now, n);
+			double em = graph_em(r); /* the graph rescales when a box grows: compare in em */
+			for (int v = 0; v < n; v++)
+				now[v] = (struct layout_box){now[v].x / em, now[v].y / em, now[v].w / em, now[v].h / em};
+			if (pass == 0 && k == 0)
+				memcpy(first, now, (size_t)n * sizeof *now);
+			CHECK(fabs(now[w].w - first[w].w) < 1e-9, "dragging w to %g: its box %.2f em wide, was %.2f",
+			      l.ev->set[w], now[w].w, first[w].w);
+			for (int v = 0; k > 0 && v < n; v++) {
+				CHECK(now[v].w >= prev[v].w - 1e-9, "node %d's box shrank while dragging", v);
+				grew += now[v].w > prev[v].w + 1e-9;
+			}
+			for (int v = 0; pass == 1 && v < n; v++)
+				CHECK(fabs(now[v].x - end[v].x) < 1e-9 && fabs(now[v].y - end[v].y) < 1e-9 &&
+				      fabs(now[v].w - end[v].w) < 1e-9 && fabs(now[v].h - end[v].h) < 1e-9,
+				      "second drag, w = %g: node %d's box moved", l.ev->set[w], v);
+			memcpy(prev, now, (size_t)n * sizeof *now);
+			if (pass == 0 && k == 40)
+				memcpy(end, now, (size_t)n * sizeof *now);
+		}
+	if (getenv("NUDGE_TEST_VERBOSE"))
+		printf("steady: boxes grew %d times in the first drag\n", grew);
+	/* an export lays out the number as it is: w = 2 and w = −1.997 differ */
+	double wid[2];
+	for (int k = 0; first && k < 2; k++) {
+		eval_set(l.ev, w, k ? -1.997 : w0);
+		refresh(&l, SESSION_VALUES);
+		struct figure f = fig_of(r, &l, -1);
+		cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 1280, .height = 720}));
+		node_boxes(first, n);
+		wid[k] = first[w].w;
+	}
+	CHECK(first && wid[1] > wid[0] * 1.05, "without steady w's box follows its number: %.1f, %.1f", wid[0], wid[1]);
+	free(first);
+	free(prev);
+	free(now);
+	free(end);
+	unload(&l);
+}
+
 /* Long chains wrap into rows (issue 12 item 3): every node drawn, inside the canvas, no
  * overlaps; each link goes right within its row or on to a lower row (the order kept);
  * more than one row; a 30-link chain's digits at least 1/75 of the height (one row
@@ -1103,6 +1177,7 @@ int main(void)
 		test_units(r);
 		test_stack(r);
 		test_too_small(r);
+		test_steady(r);
 		test_lecture_panels(r);
 		test_panel_list(r);
 		test_unknown_is_question_mark(r);

@@ -21,6 +21,10 @@ int fmt_num_ascii(char *buf, size_t n, double v, int digits);
  * "nan" as JSON strings (with quotes). */
 int fmt_json_num(char *buf, size_t n, double v);
 
+/* The round step a slider on [lo, hi] moves by: a power of ten, about 1/500 of the
+ * range (0.01 for a range of 10); the digits a dragged value shows. */
+double fmt_slider_step(double lo, double hi);
+
 /* One data row's name for a label: "J" and row 2 give "J⁽²⁾" (superscript digits), the
  * lecture's L⁽ⁱ⁾; row < 0 gives the label as it is. Returns the length it wanted. */
 int fmt_row_label(char *buf, size_t n, const char *label, int row);

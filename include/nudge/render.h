@@ -183,6 +183,9 @@ struct draw_opts {
 	                             figure_hit (the window's) */
 	int leaves_left;          /* 1: every input and param in the first column, instead of
 	                             just before the node that first uses it */
+	int steady;               /* 1: a node's box keeps the widest number it has shown (and a
+	                             leaf's the widest its slider gives) while the scene stays,
+	                             so a drag never makes boxes jump (the window) */
 	int present;              /* 1: presentation mode, for the room: the notes under the
 	                             title left out, the title at font scale 1, the graph
 	                             weighed above the plot */

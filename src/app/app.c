@@ -299,7 +299,7 @@ void app_figure(struct app *a, struct figure *fig, struct draw_opts *opts)
 	fig->progress = a->playback.progress;
 	*opts = (struct draw_opts){ .width = a->ui.fig_rect.w, .height = a->ui.fig_rect.h, .theme = a->ui.theme,
 	                            .font_scale = a->ui.font_scale * (a->ui.present ? APP_PRESENT_SCALE : 1),
-	                            .present = a->ui.present, .units = a->ui.units };
+	                            .present = a->ui.present, .units = a->ui.units, .steady = 1 };
 	lecture_figure(&a->lecture, &a->session, fig);
 	quiz_opts(&a->quiz, opts);
 	view_opts(&a->view, opts);

@@ -90,7 +90,7 @@ static double snap(const struct slider *s, double v)
 		double e = floor(log10(v)), m = v / pow(10, e);
 		return round(m * 100) / 100 * pow(10, e);
 	}
-	double step = pow(10, floor(log10((s->hi - s->lo) / 500)));
+	double step = fmt_slider_step(s->lo, s->hi);
 	double r = round(v / step) * step;
 	return fabs(r) < step / 2 ? 0 : r;
 }

@@ -75,6 +75,12 @@ static int fmt_num_with(char *buf, size_t n, double v, int digits, int people)
 	return snprintf(buf, n, "%s%s", neg ? minus : "", tmp);
 }
 
+double fmt_slider_step(double lo, double hi)
+{
+	double range = hi - lo;
+	return range > 0 && isfinite(range) ? pow(10, floor(log10(range / 500))) : 1;
+}
+
 int fmt_num(char *buf, size_t n, double v, int digits)
 {
 	return fmt_num_with(buf, n, v, digits, 1);

@@ -648,6 +648,12 @@ static void layout_wrap(struct render *r, const struct scene *s, struct graph_la
 	mean_box_place(r, g);
 }
 
+/* Which of the layouts g is (enum layout_variant). */
+static int layout_variant(const struct graph_layout *g)
+{
+	return g->bare ? LAYOUT_BARE : g->compact ? LAYOUT_COMPACT : LAYOUT_WIDE;
+}
+
 static void layout_sizes(struct render *r, const struct scene *s, struct graph_layout *g)
 {
 	struct text_style head = {FONT_BOLD, M.head, 0}, rest = {FONT_REGULAR, M.head, 0};
@@ -676,7 +682,11 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 			gw = fmax(gw, text_width(r, gl, &grad_name) + text_width(r, t->mean, &grad));
 		}
 		double vw = text_width(r, t->value, &val);
+		if (g->steady)
+			vw = steady_value(r, s, i, vw, &val);
 		double w = fmax(hw, fmax(gw, vw));
+		if (g->steady)
+			w = steady_width(r, s, layout_variant(g), 0, i, w);
 		it->bw = it->w = w + 2 * M.pad_x;
 		it->h = M.row_head * (t->rest2[0] ? 2 : 1) + M.row_value + M.row_grad +
 		        (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y;
@@ -694,6 +704,8 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		snprintf(line, sizeof line, "%.*s", cut, g->local[e]);
 		double w = cut ? fmax(text_width(r, line, &loc), text_width(r, g->local[e] + cut, &loc))
 		               : text_width(r, g->local[e], &loc);
+		if (g->steady)
+			w = steady_width(r, s, layout_variant(g), 1, e, w);
 		it->lw = it->bw = it->w = w + M.local_pad;
 		it->lh = it->h = M.local * M.local_h * (cut ? 2 : 1);
 		if (g->bare) { /* a bend's room */
@@ -857,7 +869,8 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	struct graph_layout **cached = &r->layout[variant];
 	const struct unit_view *units = layout_units(fig, o); /* the units layer, or NULL */
 	const struct scene *ls = units ? &units->g : s; /* the graph laid out */
-	unsigned long input = layout_input_key(fig, variant, o->leaves_left != 0);
+	unsigned long input = layout_input_key(fig, variant, o->leaves_left != 0) ^
+	                      ((unsigned long)(o->steady != 0) << 2); /* steady: other widths */
 	if (*cached && (*cached)->scene == ls && (*cached)->input_key == input)
 		return layout_rewrap(r, variant, bands); /* the same numbers: the same texts */
 	struct graph_layout *g = calloc(1, sizeof *g);
@@ -868,6 +881,7 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	g->scene = ls;
 	g->compact = variant == LAYOUT_COMPACT;
 	g->bare = variant == LAYOUT_BARE;
+	g->steady = o->steady != 0;
 	g->text = calloc((size_t)s->n_nodes + 1, sizeof *g->text);
 	g->unit_text = calloc(units ? (size_t)s->units->n + 1 : 1, sizeof *g->unit_text);
 	g->local = calloc((size_t)ls->n_edges + 1, sizeof *g->local);
@@ -884,8 +898,9 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	}
 	layout_texts(fig, g, g->compact);
 	g->input_key = input;
-	g->key = layout_key(s, g) ^ (unsigned long)(o->leaves_left != 0);
-	g->shape_key = layout_shape_key(s, g) ^ (unsigned long)(o->leaves_left != 0);
+	unsigned long opts = (unsigned long)(o->leaves_left != 0) ^ ((unsigned long)g->steady << 1);
+	g->key = layout_key(s, g) ^ opts;
+	g->shape_key = layout_shape_key(s, g) ^ opts;
 	if (*cached && (*cached)->scene == ls && (*cached)->key == g->key) {
 		(*cached)->input_key = input; /* other numbers, written the same */
 		layout_free(g);

@@ -139,6 +139,7 @@ struct graph_layout {
 	int compact;                /* 1: long headers and edge labels on two lines */
 	int bare;                   /* 1: edge labels take no room; only those that matter
 	                               (the step's, the hovered node's) are drawn, over it */
+	int steady;                 /* 1: boxes only grow while the scene stays (draw_opts.steady) */
 	double *port_in, *port_out; /* per edge: y where it enters its target / leaves its source */
 	double *col_x, *col_w;      /* per column: left edge and width */
 	double width, height;       /* bounding box, em units, items inside [0,w]x[0,h] */
@@ -504,6 +505,24 @@ struct land_image {
 	unsigned long levels;      /* a hash of the levels it was cut at */
 };
 
+/* ---- steady.c: room for the graph's numbers that only grows (draw_opts.steady) ---- */
+struct steady {                /* widths held while one scene is shown */
+	const struct scene *scene; /* the scene they are held for (NULL: none) */
+	int n_nodes, n_edges;      /* its sizes */
+	double *node[LAYOUT_VARIANTS]; /* per layout variant, per node: widest box, em */
+	double *edge[LAYOUT_VARIANTS]; /* per layout variant, per edge: widest label, em */
+	double *leaf;              /* per node: widest value its slider gives, em (-1: not yet) */
+};
+/* A leaf's value width w (em, in style val) made at least the widest its slider's range
+ * gives; other nodes' w as it is. */
+double steady_value(struct render *r, const struct scene *s, int i, double w,
+                    const struct text_style *val);
+/* The width w (em) of node i's box (edge i's label when edge) in the layout variant
+ * (enum layout_variant), made at least the widest it has had since s was first drawn;
+ * that is held. */
+double steady_width(struct render *r, const struct scene *s, int variant, int edge, int i, double w);
+void steady_forget(struct steady *st); /* frees the held widths; none held after */
+
 struct render {
 	struct font_set fonts;     /* the bundled fonts */
 	struct land_image land;    /* the map's bands (draw_landscape.c) */
@@ -512,6 +531,7 @@ struct render {
 	struct figure_geom *geom;  /* during a draw: where things go (the caller's draw_opts.geom,
 	                              or scratch when it gave none) */
 	struct figure_geom scratch; /* that scratch */
+	struct steady steady;      /* box widths held while the window shows one scene */
 };
 
 #endif

@@ -41,6 +41,7 @@ void render_free(struct render *r)
 	text_cache_free(r->texts);
 	for (int i = 0; i < LAYOUT_VARIANTS; i++)
 		layout_free(r->layout[i]);
+	steady_forget(&r->steady);
 	if (r->land.img)
 		cairo_surface_destroy(r->land.img);
 	font_set_free(&r->fonts);
@@ -55,6 +56,7 @@ void render_forget_scene(struct render *r)
 		layout_free(r->layout[i]);
 		r->layout[i] = NULL;
 	}
+	steady_forget(&r->steady);
 }
 
 void figure_geom_clear(struct figure_geom *g)

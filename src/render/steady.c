@@ -1,0 +1,81 @@
+/* steady.c - room for the graph's numbers that only grows while one scene is shown
+ * (draw_opts.steady: the window). A box keeps the widest value, gradient and local
+ * derivative it has shown, and a leaf's box the widest value its slider can give, so
+ * dragging a slider never makes the boxes jump. Exports lay out each number as it is.
+ * Forgotten with the scene (render_forget_scene, or another scene drawn). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "nudge/format.h"
+#include "render-private.h"
+
+void steady_forget(struct steady *st)
+{
+	for (int c = 0; c < LAYOUT_VARIANTS; c++) {
+		free(st->node[c]);
+		free(st->edge[c]);
+	}
+	free(st->leaf);
+	memset(st, 0, sizeof *st);
+}
+
+/* The held widths for scene s, made (all 0) when s is not the scene they were held for. */
+static int steady_for(struct steady *st, const struct scene *s)
+{
+	if (st->scene == s && st->n_nodes == s->n_nodes && st->n_edges == s->n_edges)
+		return st->leaf != NULL;
+	steady_forget(st);
+	size_t n = (size_t)s->n_nodes + 1, e = (size_t)s->n_edges + 1;
+	int ok = 1;
+	for (int c = 0; c < LAYOUT_VARIANTS; c++) {
+		st->node[c] = calloc(n, sizeof(double));
+		st->edge[c] = calloc(e, sizeof(double));
+		ok = ok && st->node[c] && st->edge[c];
+	}
+	st->leaf = malloc(n * sizeof(double));
+	if (!ok || !st->leaf) {
+		steady_forget(st);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		st->leaf[i] = -1; /* not measured yet */
+	st->scene = s;
+	st->n_nodes = s->n_nodes;
+	st->n_edges = s->n_edges;
+	return 1;
+}
+
+/* The widest value (em, in style val) a slider on the leaf's range gives: its ends and
+ * points between them on the slider's step, as fmt_num writes them. */
+static double steady_leaf(struct render *r, const struct node *nd, const struct text_style *val)
+{
+	double step = fmt_slider_step(nd->lo, nd->hi), w = 0;
+	for (int k = -1; k <= 6; k++) {
+		double v = k < 0 ? nd->lo : k == 6 ? nd->hi
+		                 : round((nd->lo + (nd->hi - nd->lo) * (k + 1.0 / 3) / 6) / step) * step;
+		char buf[64];
+		fmt_num(buf, sizeof buf, v, NUDGE_DIGITS);
+		w = fmax(w, text_width(r, buf, val));
+	}
+	return w;
+}
+
+double steady_value(struct render *r, const struct scene *s, int i, double w,
+                    const struct text_style *val)
+{
+	const struct node *nd = &s->nodes[i];
+	if ((nd->kind != NODE_INPUT && nd->kind != NODE_PARAM) || !steady_for(&r->steady, s))
+		return w;
+	if (r->steady.leaf[i] < 0)
+		r->steady.leaf[i] = steady_leaf(r, nd, val);
+	return fmax(w, r->steady.leaf[i]);
+}
+
+double steady_width(struct render *r, const struct scene *s, int variant, int edge, int i, double w)
+{
+	if (variant < 0 || variant >= LAYOUT_VARIANTS || !steady_for(&r->steady, s))
+		return w;
+	double *held = edge ? &r->steady.edge[variant][i] : &r->steady.node[variant][i];
+	*held = fmax(*held, w);
+	return *held;
+}
