@@ -635,9 +635,9 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 /* Which layout variant (enum layout_variant) in how many rows (*bands) shows the graph
  * largest in a w x h panel (legend included; u = one 1080p pixel), and its scale *k in
  * user units per em; -1 for none. The compact one must win by a clear margin (the wide
- * one reads more easily); a wrapped or bare one only where the others would be small
- * (GRAPH_WRAP_EM), and by a larger margin (one row, every edge label, read more easily
- * still). */
+ * one reads more easily); a wrapped or bare one only where the others would fall
+ * short of the goal (GRAPH_WRAP_EM), and by a larger margin (one row, every edge label,
+ * read more easily still). */
 static int graph_choice(const struct graph_extent *ex, double w, double h, double u, double *k,
                         int *bands)
 {
