@@ -619,6 +619,11 @@ static void test_lecture_panels(struct render *r)
 		refresh(&l, SESSION_TRACE); /* descend_step has run the eval */
 		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
 			struct figure f = fig_of(r, &l, -1);
+			if (fwd) /* forward mode changes the graph's numbers: alone too */
+				figure_add(&f, (struct figure_panel){.kind = PANEL_FORWARD, .forward = {tangent, leaf}});
+			struct draw_opts plain = {.width = sizes[k][0], .height = sizes[k][1], .theme = (int)k % 2};
+			cairo_surface_destroy(draw(&f, &plain));
+			double alone = graph_em(r) * DIGIT_EM; /* the graph's digits without them */
 			figure_add(&f, (struct figure_panel){.kind = PANEL_LOSS,
 			                                     .loss = {hs, hc, nh, 0, "stopped: a test", 0}});
 			figure_add(&f, (struct figure_panel){.kind = PANEL_EPS, .eps = {err, 15, 1e-3}});
@@ -627,13 +632,16 @@ static void test_lecture_panels(struct render *r)
 			/* the table of rows, with a data set */
 			figure_add(&f, (struct figure_panel){.kind = PANEL_ROWS, .data = &l.ss.data});
 			figure_add(&f, (struct figure_panel){.kind = PANEL_WORK, .work = &wv});
-			if (fwd)
-				figure_add(&f, (struct figure_panel){.kind = PANEL_FORWARD, .forward = {tangent, leaf}});
 			struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1], .theme = (int)k % 2};
 			cairo_surface_t *sf = draw(&f, &o);
 			char what[160];
 			snprintf(what, sizeof what, "%s with every lecture panel %gx%g", l.name, o.width, o.height);
 			check_geometry(r, what, o.width, o.height);
+			/* open panels take room, or go over the graph, rather than shrink its
+			 * numbers below 1/60 of the height (or below their size without them) */
+			double digit = graph_em(r) * DIGIT_EM;
+			CHECK(digit >= 0.96 * fmin(alone, o.height / 60), "%s: digits 1/%.0f (1/%.0f alone)", what,
+			      o.height / digit, o.height / alone);
 			int panels = 0;
 			for (int h = 0; h < test_geom->n_hits; h++)
 				panels += test_geom->hits[h].kind == HIT_PANEL;

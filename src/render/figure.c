@@ -380,8 +380,101 @@ struct arrangement {
 	struct panel side[FIGURE_MAX_PANELS]; /* the panels beside or under it, in order */
 	const struct figure_panel *of[FIGURE_MAX_PANELS]; /* the figure's panel each shows */
 	int map[FIGURE_MAX_PANELS]; /* 1: a PANEL_COST drawn as the map of J over two leaves */
+	int over[FIGURE_MAX_PANELS]; /* 1: drawn over the graph (no room for it beside) */
+	int gone[FIGURE_MAX_PANELS]; /* 1: left out (figure_column_fit: too low beside a map) */
 	int n_side;
 };
+
+/* Places the graph in the area's x, y, w, h and the n panels pick[] of ar beside or
+ * under it (figure_split); returns the graph's scale. */
+static double figure_place(const struct figure *fig, const struct draw_opts *o,
+                           const struct graph_extent *ex, struct arrangement *ar, const int *pick,
+                           int n, double gap, double u, double u0)
+{
+	struct panel graph = {ar->x, ar->y, ar->w, ar->h, u, ar->graph.th, ar->graph.o}, col = graph;
+	struct panel side[FIGURE_MAX_PANELS];
+	const struct figure_panel *of[FIGURE_MAX_PANELS];
+	int map[FIGURE_MAX_PANELS] = {0};
+	for (int i = 0; i < n; i++) {
+		side[i] = ar->side[pick[i]];
+		of[i] = ar->of[pick[i]];
+		map[i] = ar->map[pick[i]];
+	}
+	double w = ar->w, h = ar->h, share;
+	double pmin[2] = {FIGURE_PANEL_MIN_H * u, o->present ? FIGURE_PANEL_MIN_W_PRESENT * u
+	                                                   : FIGURE_PANEL_MIN_W * u0};
+	if (n == 0) {
+	} else if (figure_split(ex, n, map[0], o->present, w, h, gap, u, pmin, &share)) {
+		graph.w = w * share - gap / 2;
+		col.x = ar->x + graph.w + gap;
+		col.w = w - graph.w - gap;
+		int kept = figure_column_fit(&col, side, of, map, n, gap / 2, fig);
+		for (int i = 0; i < n; i++) { /* what the column left out is not drawn */
+			int j = 0;
+			while (j < kept && of[j] != ar->of[pick[i]])
+				j++;
+			if (j < kept)
+				ar->side[pick[i]] = side[j];
+			ar->gone[pick[i]] = j == kept;
+		}
+		ar->graph = graph;
+		return draw_graph_scale(ex, graph.w, graph.h, u);
+	} else {
+		graph.h = h * share - gap / 2;
+		col.y = ar->y + graph.h + gap;
+		col.h = h - graph.h - gap;
+		figure_column(&col, side, of, map, n, 0, gap, fig);
+	}
+	for (int i = 0; i < n; i++) {
+		ar->side[pick[i]] = side[i];
+		ar->gone[pick[i]] = 0;
+	}
+	ar->graph = graph;
+	return draw_graph_scale(ex, graph.w, graph.h, u);
+}
+
+#define FIGURE_GOAL 60 /* the graph's digits keep 1/60 of the height (a lecture hall reads
+                          them) where the screen allows, whatever panels are open */
+
+/* The lecture's panels (loss, check, tables, work) where giving them room would draw the
+ * graph's numbers smaller than the goal (or than without them, when that is smaller
+ * already): they go over the graph's right side instead, and the graph and the plots
+ * keep their places (a small screen; closing the panel shows the whole graph again). */
+static void figure_overlay(const struct figure *fig, const struct draw_opts *o,
+                           const struct graph_extent *ex, struct arrangement *ar, double k,
+                           double gap, double u, double u0)
+{
+	int base[FIGURE_MAX_PANELS], lect[FIGURE_MAX_PANELS], nb = 0, nl = 0;
+	for (int i = 0; i < ar->n_side; i++) {
+		if (panel_classes[ar->of[i]->kind].lecture)
+			lect[nl++] = i;
+		else
+			base[nb++] = i;
+	}
+	if (nl == 0)
+		return;
+	struct arrangement plain = *ar;
+	double k0 = figure_place(fig, o, ex, &plain, base, nb, gap, u, u0);
+	double goal = o->height / (FIGURE_GOAL * GRAPH_DIGIT_EM);
+	if (k >= 0.97 * fmin(k0, goal))
+		return;
+	*ar = plain;
+	struct panel *g = &ar->graph;
+	double ow = fmin(g->w * 0.5, fmax(FIGURE_PANEL_MIN_W * u0, g->w * 0.32));
+	struct panel col = {g->x + g->w - ow, g->y, ow, g->h, u, g->th, g->o}, side[FIGURE_MAX_PANELS];
+	const struct figure_panel *of[FIGURE_MAX_PANELS];
+	int map[FIGURE_MAX_PANELS];
+	for (int i = 0; i < nl; i++) {
+		side[i] = ar->side[lect[i]];
+		of[i] = ar->of[lect[i]];
+		map[i] = 0;
+	}
+	figure_column(&col, side, of, map, nl, 1, gap / 2, fig);
+	for (int i = 0; i < nl; i++) {
+		ar->side[lect[i]] = side[i];
+		ar->over[lect[i]] = 1;
+	}
+}
 
 static void figure_arrange(struct render *r, const struct figure *fig, const struct draw_opts *po,
                            const struct theme *th, struct arrangement *ar)
@@ -403,30 +496,56 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 	int has_graph = o.only != DRAW_PLOT;
 	struct panel *side = ar->side;
 	int n_side = figure_side(fig, po, u, ar->of, ar->map, side);
-	struct panel graph = {x, y, w, h, u, th, po}, col = graph;
 	double gap = 48 * u0;
+	ar->graph = (struct panel){x, y, w, h, u, th, po};
+	for (int i = 0; i < n_side; i++)
+		ar->over[i] = ar->gone[i] = 0;
+	ar->n_side = n_side;
 	if (has_graph && n_side > 0) {
 		struct graph_extent ex;
 		draw_graph_extent(r, fig, po, &ex);
-		double share, pmin[2] = {FIGURE_PANEL_MIN_H * u, o.present ? FIGURE_PANEL_MIN_W_PRESENT * u
-		                                                             : FIGURE_PANEL_MIN_W * u0};
-		if (figure_split(&ex, n_side, ar->map[0], o.present, w, h, gap, u, pmin, &share)) {
-			graph.w = w * share - gap / 2;
-			col.x = x + graph.w + gap;
-			col.w = w - graph.w - gap;
-			n_side = figure_column_fit(&col, side, ar->of, ar->map, n_side, gap / 2, fig);
-		} else {
-			graph.h = h * share - gap / 2;
-			col.y = y + graph.h + gap;
-			col.h = h - graph.h - gap;
-			figure_column(&col, side, ar->of, ar->map, n_side, 0, gap, fig);
-		}
+		int all[FIGURE_MAX_PANELS];
+		for (int i = 0; i < n_side; i++)
+			all[i] = i;
+		double k = figure_place(fig, &o, &ex, ar, all, n_side, gap, u, u0);
+		figure_overlay(fig, &o, &ex, ar, k, gap, u, u0);
+		int kept = 0;
+		for (int i = 0; i < n_side; i++)
+			if (!ar->gone[i]) {
+				ar->side[kept] = ar->side[i];
+				ar->of[kept] = ar->of[i];
+				ar->map[kept] = ar->map[i];
+				ar->over[kept] = ar->over[i];
+				ar->gone[kept++] = 0;
+			}
+		ar->n_side = kept;
 	} else if (n_side > 0) { /* no graph: the panels side by side */
+		struct panel col = ar->graph;
 		figure_column(&col, side, ar->of, ar->map, n_side, 0, gap, fig);
 	}
 	ar->has_graph = has_graph;
-	ar->graph = graph;
-	ar->n_side = n_side;
+}
+
+/* Paints the background under a panel drawn over the graph (pad around it, edged) and
+ * forgets the graph's hit boxes it covers. */
+static void figure_cover(cairo_t *cr, struct figure_geom *geom, const struct theme *th,
+                         const struct panel *p, double pad)
+{
+	struct layout_box c = {p->x - pad, p->y - pad, p->w + 2 * pad, p->h + 2 * pad};
+	cairo_rectangle(cr, c.x, c.y, c.w, c.h);
+	theme_set(cr, th->bg);
+	cairo_fill_preserve(cr);
+	theme_set(cr, th->grid);
+	cairo_set_line_width(cr, pad * 0.15);
+	cairo_stroke(cr);
+	int n = 0;
+	for (int i = 0; i < geom->n_hits; i++) {
+		const struct layout_box *b = &geom->hits[i].box;
+		int under = b->x < c.x + c.w && c.x < b->x + b->w && b->y < c.y + c.h && c.y < b->y + b->h;
+		if (!under || geom->hits[i].kind == HIT_PANEL)
+			geom->hits[n++] = geom->hits[i];
+	}
+	geom->n_hits = n;
 }
 
 /* Zero options made whole: the default size. */
@@ -529,6 +648,8 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	for (int i = 0; i < ar.n_side; i++) {
 		const struct figure_panel *fp = ar.of[i];
 		const struct panel *p = &ar.side[i];
+		if (ar.over[i]) /* over the graph: on the background, what it covers not hit */
+			figure_cover(cr, r->geom, th, p, 12 * figure_unit0(&o));
 		switch (fp->kind) {
 		case PANEL_COST:
 			if (ar.map[i])

@@ -375,6 +375,7 @@ void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const st
 #define WORK_LINES 7 /* text lines the work panel needs */
 #define GRAPH_MAX_EM 44.0 /* largest graph value font, in 1080p pixels */
 #define GRAPH_MIN_EM 6.0  /* below this the graph is not drawn but described */
+#define GRAPH_DIGIT_EM 0.73 /* a value's digits (bold) stand this many em high */
 #define GRAPH_WRAP_EM 33.0 /* a graph whose one row would be drawn smaller may wrap: the
                               goal, a value's digits (0.73 em) 1/45 of a 1080 height */
 #define GRAPH_MAX_NODES 1500 /* more nodes are not laid out but described (it grows faster
