@@ -275,6 +275,29 @@ try:
         changed = differing(g0, shot(os.path.join(tmp, f"g2-{i}.png")), fig_geom)
     check(0 <= changed < 50, f"V shows all of the graph again, as before the wheel ({changed} pixels differ)")
 
+    # F5: presentation mode, as a lecturer starts it: the controls go and the figure
+    # takes the window; PageDown steps the walk there; Esc brings the controls back
+    before = read_layout()
+    x("xdotool", "key", "--window", wid, "F5")
+    time.sleep(1.0)
+    pres = read_layout()
+    hidden = all(v[2] == 0 for k, v in pres.items() if k.startswith("slider:"))
+    check(pres["figure"][3] > before["figure"][3] and hidden,
+          f"F5 hides the controls and gives the figure the window: {pres['figure']} (was {before['figure']})")
+    x("xdotool", "key", "--window", wid, "Home")
+    time.sleep(0.6)
+    p1 = shot(os.path.join(tmp, "p1.png"))
+    x("xdotool", "key", "--window", wid, "Next")
+    time.sleep(0.8)
+    p2 = shot(os.path.join(tmp, "p2.png"))
+    changed = differing(p1, p2, "1280x800+0+0")
+    check(changed > 500, f"PageDown stepped the walk while presenting ({changed} pixels)")
+    x("xdotool", "key", "--window", wid, "Escape")
+    time.sleep(1.0)
+    back = read_layout()
+    check(back["figure"][3] < pres["figure"][3] and back["slider:w"][2] > 0,
+          f"Esc leaves presentation mode, the controls back: {back['figure']}")
+
     x("xdotool", "key", "--window", wid, "q")
     try:
         out, err = app.communicate(timeout=10)

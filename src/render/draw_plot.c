@@ -272,12 +272,29 @@ static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
 		snprintf(line, sizeof line, "%s ↑ %s ⇒ %s %s %s × %s", w, eps, J, dir, k, eps);
 	struct text_style big = {FONT_BOLD, font * 1.25, 0};
 	big.size = text_fit(r, line, &big, p->w, font * 0.6);
-	*y += big.size * 1.05;
 	theme_set(cr, p->th->nudge);
-	text_draw(cr, r, line, p->x, *y, &big);
+	const char *then = strstr(line, " ⇒ ");
+	if (big.size < font * 0.9 && then) { /* a narrow panel: "w ↑ ε ⇒" over "J ↑ k × ε" */
+		char first[400];
+		snprintf(first, sizeof first, "%.*s", (int)(then - line) + (int)strlen(" ⇒"), line);
+		const char *second = then + strlen(" ⇒ ");
+		big.size = font * 1.25;
+		big.size = fmin(text_fit(r, first, &big, p->w, font * 0.6), text_fit(r, second, &big, p->w, font * 0.6));
+		*y += big.size * 1.05;
+		text_draw(cr, r, first, p->x, *y, &big);
+		*y += big.size * 1.15;
+		text_draw(cr, r, second, p->x, *y, &big);
+	} else {
+		*y += big.size * 1.05;
+		text_draw(cr, r, line, p->x, *y, &big);
+	}
 	snprintf(line, sizeof line, "slope = d%s/d%s = %s", J, w, v->known > 0 ? slope : "?");
 	struct text_style sl = {FONT_BOLD, font * 1.1, 0};
 	sl.size = text_fit(r, line, &sl, p->w * 0.62, font * 0.6);
+	if (sl.size < font * 0.9) { /* a narrow panel: the whole width (the key left out) */
+		sl.size = font * 1.1;
+		sl.size = text_fit(r, line, &sl, p->w, font * 0.6);
+	}
 	*y += sl.size * 1.55;
 	theme_set(cr, p->th->backward);
 	double x = p->x + text_draw(cr, r, line, p->x, *y, &sl);
