@@ -10,16 +10,7 @@
 #include "nudge/numeric.h"
 #include "nudge/scene.h"
 #include "test.h"
-
-static struct scene *load(const char *name)
-{
-	char path[1024];
-	snprintf(path, sizeof path, "%s/%s.nudge", NUDGE_TEST_SCENES, name);
-	struct nudge_error err;
-	struct scene *s = scene_load(path, &err);
-	CHECK(s != NULL, "%s does not load: %s at %d:%d", name, err.msg, err.line, err.col);
-	return s;
-}
+#include "test-scene.h"
 
 static double val(const struct eval *ev, const char *name)
 {
@@ -42,7 +33,7 @@ static void set(struct eval *ev, const char *name, double v)
 /* J at w, J at w + eps, dJ/dw for the one-parameter derivative scenes. */
 static void check_derivative(const char *scene, double w, double j, double j_eps, double dj)
 {
-	struct scene *s = load(scene);
+	struct scene *s = test_builtin(scene);
 	if (!s)
 		return;
 	struct eval *ev = eval_new(s);
@@ -68,7 +59,7 @@ static void test_lecture_numbers(void)
 	check_derivative("linear", 2, 2, 2.001, 1);
 	check_derivative("reciprocal", 2, 0.5, 1 / 2.001, -0.25);
 
-	struct scene *s = load("chain");
+	struct scene *s = test_builtin("chain");
 	if (s) {
 		struct eval *ev = eval_new(s);
 		CHECK_NEAR(val(ev, "a"), 11, 0, "chain: a");
@@ -79,7 +70,7 @@ static void test_lecture_numbers(void)
 		scene_free(s);
 	}
 
-	s = load("computation-graph");
+	s = test_builtin("computation-graph");
 	if (s) {
 		struct eval *ev = eval_new(s);
 		CHECK_NEAR(val(ev, "c"), -4, 0, "c");
@@ -103,7 +94,7 @@ static void test_lecture_numbers(void)
 		scene_free(s);
 	}
 
-	s = load("network");
+	s = test_builtin("network");
 	if (s) {
 		struct eval *ev = eval_new(s);
 		CHECK_NEAR(ev->cost, 2, 0, "network: J");
@@ -118,7 +109,7 @@ static void test_lecture_numbers(void)
 		scene_free(s);
 	}
 
-	s = load("fit-line");
+	s = test_builtin("fit-line");
 	if (s) {
 		struct eval *ev = eval_new(s);
 		CHECK(s->n_rows == 3, "fit-line: 3 rows");
@@ -133,7 +124,7 @@ static void test_lecture_numbers(void)
 		scene_free(s);
 	}
 
-	s = load("logistic");
+	s = test_builtin("logistic");
 	if (s) {
 		struct eval *ev = eval_new(s);
 		double z = 0.5 * 1.5 - 1, yh = 1 / (1 + exp(-z));

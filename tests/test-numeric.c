@@ -12,20 +12,11 @@
 #include "nudge/numeric.h"
 #include "nudge/work.h"
 #include "test.h"
-
-static struct scene *load(const char *name)
-{
-	char path[1024];
-	snprintf(path, sizeof path, "%s/%s.nudge", NUDGE_TEST_SCENES, name);
-	struct nudge_error err;
-	struct scene *s = scene_load(path, &err);
-	CHECK(s != NULL, "%s loads", name);
-	return s;
-}
+#include "test-scene.h"
 
 static void test_differences(void)
 {
-	struct scene *s = load("cube");
+	struct scene *s = test_builtin("cube");
 	if (!s)
 		return;
 	struct eval *ev = eval_new(s);
@@ -42,7 +33,7 @@ static void test_differences(void)
 
 static void test_check_counts(void)
 {
-	struct scene *s = load("computation-graph");
+	struct scene *s = test_builtin("computation-graph");
 	if (!s)
 		return;
 	struct eval *ev = eval_new(s);
@@ -60,7 +51,7 @@ static void test_check_counts(void)
 	eval_free(ev);
 	scene_free(s);
 
-	s = load("network");
+	s = test_builtin("network");
 	if (!s)
 		return;
 	ev = eval_new(s);
@@ -72,7 +63,7 @@ static void test_check_counts(void)
 
 static void test_descent(void)
 {
-	struct scene *s = load("derivative");
+	struct scene *s = test_builtin("derivative");
 	if (!s)
 		return;
 	struct eval *ev = eval_new(s);
@@ -110,7 +101,7 @@ static void central_values(struct eval *ev, int leaf, double h, double *out)
 
 static void test_scene(const char *name)
 {
-	struct scene *s = load(name);
+	struct scene *s = test_builtin(name);
 	if (!s)
 		return;
 	struct eval *ev = eval_new(s);
@@ -165,7 +156,7 @@ static void test_forward_every_scene(void)
 
 static void test_work_counts(void)
 {
-	struct scene *s = load("network");
+	struct scene *s = test_builtin("network");
 	if (!s)
 		return;
 	struct work_count w = work_count_scene(s);
@@ -178,7 +169,7 @@ static void test_work_counts(void)
 
 static void test_watch(void)
 {
-	struct scene *s = load("fit-line");
+	struct scene *s = test_builtin("fit-line");
 	if (!s)
 		return;
 	struct eval *ev = eval_new(s);
@@ -196,7 +187,7 @@ static void test_watch(void)
 	eval_free(ev);
 	scene_free(s);
 
-	s = load("derivative");
+	s = test_builtin("derivative");
 	if (!s)
 		return;
 	ev = eval_new(s);

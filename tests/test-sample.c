@@ -12,24 +12,7 @@
 #include "nudge/rows.h"
 #include "nudge/session.h"
 #include "test.h"
-
-static struct scene *load(const char *name)
-{
-	char path[1024];
-	snprintf(path, sizeof path, "%s/%s.nudge", NUDGE_TEST_SCENES, name);
-	struct nudge_error err;
-	struct scene *s = scene_load(path, &err);
-	CHECK(s != NULL, "%s loads", name);
-	return s;
-}
-
-static struct scene *parse(const char *src)
-{
-	struct nudge_error err;
-	struct scene *s = scene_parse(src, strlen(src), "<test>", &err);
-	CHECK(s != NULL, "test scene parses: %s", s ? "" : err.msg);
-	return s;
-}
+#include "test-scene.h"
 
 /* Every input and param of s: the cone matches a brute-force dependence test (change
  * the leaf, see which values move), and J sampled through it equals eval_cost_at. */
@@ -113,7 +96,7 @@ static void test_builtin_scenes(void)
 			continue;
 		char name[256];
 		snprintf(name, sizeof name, "%.*s", (int)(len - 6), e->d_name);
-		struct scene *s = load(name);
+		struct scene *s = test_builtin(name);
 		if (s)
 			check_scene(s, name);
 		scene_free(s);
@@ -128,7 +111,7 @@ static void test_builtin_scenes(void)
  * does not reach: the mean over rows must still be eval_cost_at's. */
 static void test_data_scene(void)
 {
-	struct scene *s = parse("param w = 0.5 in [-2, 2]\nparam b = 0.1\nparam u = 3\n"
+	struct scene *s = test_scene_text("param w = 0.5 in [-2, 2]\nparam b = 0.1\nparam u = 3\n"
 	                        "data x y\n1 2\n2 3.5\n-1 0.2\n4 8\n"
 	                        "far = sin(u * x) + u^2\nh = tanh(w * x + b)\nJ = (h - y)^2 + 0.01 * far\n");
 	if (!s)
@@ -156,7 +139,7 @@ static int open_session(struct session *ss, struct scene *s)
  * model's curve between the rows (fit-line's ŷ = w·x). */
 static void test_data_samples(void)
 {
-	struct scene *s = load("fit-line");
+	struct scene *s = test_builtin("fit-line");
 	if (!s)
 		return;
 	struct session ss;
@@ -192,7 +175,7 @@ static void test_data_samples(void)
  * dragging the plotted leaf leaves the curve as it was. */
 static void test_session_cache(void)
 {
-	struct scene *s = load("network");
+	struct scene *s = test_builtin("network");
 	if (!s)
 		return;
 	struct session ss;
@@ -269,7 +252,7 @@ static void test_classifier_field(void)
 {
 	static const char *const names[] = {"w11", "w12", "b1", "w21", "w22", "b2", "v1", "v2", "c"};
 	static const double p[] = {3.06, 3.05, -1.41, 2.39, 2.38, -3.5, 4.24, -4.26, -3.66};
-	struct scene *s = load("xor");
+	struct scene *s = test_builtin("xor");
 	struct session ss;
 	if (!s || open_set(&ss, s, names, p, 9) != 0)
 		return;
@@ -308,7 +291,7 @@ static void test_classifier_field(void)
 
 	static const char *const ab[] = {"a", "b"};
 	static const double abv[] = {0.8, -1.5};
-	s = parse("param a = 0.3\nparam b = -0.7\ndata p q t\n0 1 0\n2 -1 1\n3 0.5 1\n"
+	s = test_scene_text("param a = 0.3\nparam b = -0.7\ndata p q t\n0 1 0\n2 -1 1\n3 0.5 1\n"
 	          "u = b * q\nm = sigmoid(a * p + u)\nJ = (m - t)^2\n");
 	if (!s || open_set(&ss, s, ab, abv, 2) != 0)
 		return;
@@ -333,7 +316,7 @@ static void test_logistic_curve(void)
 {
 	static const char *const wb[] = {"w", "b"};
 	static const double v[] = {2.5, -1.2};
-	struct scene *s = load("logistic");
+	struct scene *s = test_builtin("logistic");
 	struct session ss;
 	if (!s || open_set(&ss, s, wb, v, 2) != 0)
 		return;
@@ -378,10 +361,10 @@ static void check_roles(struct scene *s, const char *what, const char *model, co
 
 static void test_model_roles(void)
 {
-	check_roles(load("fit-line"), "fit-line", "yhat", "x", "y", NULL, 1);
-	check_roles(load("logistic"), "logistic", "yhat", "x", "y", NULL, 1);
-	check_roles(load("xor"), "xor", "yhat", "x1", "x2", "y", 2);
-	check_roles(parse("param w1 = 1\nparam b1 = 0\nparam w2 = -1\nparam b2 = 0\nparam v1 = 1\n"
+	check_roles(test_builtin("fit-line"), "fit-line", "yhat", "x", "y", NULL, 1);
+	check_roles(test_builtin("logistic"), "logistic", "yhat", "x", "y", NULL, 1);
+	check_roles(test_builtin("xor"), "xor", "yhat", "x1", "x2", "y", 2);
+	check_roles(test_scene_text("param w1 = 1\nparam b1 = 0\nparam w2 = -1\nparam b2 = 0\nparam v1 = 1\n"
 	                  "param v2 = 0.5\ndata x y\n-2 2\n-1 1\n1 1\n2 2\n"
 	                  "h1 = relu(w1 * x + b1)\nh2 = relu(w2 * x + b2)\nyhat = v1 * h1 + v2 * h2\n"
 	                  "J = 0.5 * (yhat - y)^2\ncost J\n"),
@@ -389,7 +372,7 @@ static void test_model_roles(void)
 	/* Three input columns: the table's prediction is the whole model, and the panel,
 	 * which draws a curve or a field, draws none (it used to call the partial term
 	 * w1·x1 + w2·x2 "the model"). */
-	check_roles(parse("param w1 = 1\nparam w2 = 2\nparam w3 = 3\ndata x1 x2 x3 y\n1 2 3 4\n5 6 7 8\n"
+	check_roles(test_scene_text("param w1 = 1\nparam w2 = 2\nparam w3 = 3\ndata x1 x2 x3 y\n1 2 3 4\n5 6 7 8\n"
 	                  "p = w1 * x1 + w2 * x2\nyhat = p + w3 * x3\nJ = (yhat - y)^2\ncost J\n"),
 	            "three columns", "yhat", "x1", "x2", NULL, 3);
 }

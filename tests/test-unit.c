@@ -11,26 +11,7 @@
 #include "nudge/scene.h"
 #include "nudge/unit.h"
 #include "test.h"
-
-#ifndef NUDGE_TEST_SCENES
-#define NUDGE_TEST_SCENES "data/scenes"
-#endif
-
-static struct scene *load(const char *path)
-{
-	struct nudge_error err;
-	struct scene *s = scene_load(path, &err);
-	CHECK(s != NULL, "%s: %s", path, err.msg);
-	return s;
-}
-
-static struct scene *parse(const char *src)
-{
-	struct nudge_error err;
-	struct scene *s = scene_parse(src, strlen(src), "t.nudge", &err);
-	CHECK(s != NULL, "%s: %s", src, err.msg);
-	return s;
-}
+#include "test-scene.h"
 
 static int node(const struct scene *s, const char *name)
 {
@@ -98,7 +79,7 @@ static const struct want_unit xor_units[] = {
 /* The built-in scenes and the docs example, against their files. */
 static void test_detect_scenes(void)
 {
-	struct scene *s = load(NUDGE_TEST_SCENES "/xor.nudge");
+	struct scene *s = test_scene_file(NUDGE_TEST_SCENES "/xor.nudge");
 	if (s) {
 		check_units(s, "xor", xor_units, 3);
 		CHECK(!s->units->stated && s->units->show, "xor: detected, shown (two inputs per unit)");
@@ -108,7 +89,7 @@ static void test_detect_scenes(void)
 	}
 	scene_free(s);
 
-	s = load(NUDGE_TEST_SCENES "/network.nudge");
+	s = test_scene_file(NUDGE_TEST_SCENES "/network.nudge");
 	static const struct want_unit net[] = {
 		{ "a1", "a1", UNIT_RELU, "b1", { "w1" }, { "x" } },
 		{ "a2", "a2", UNIT_RELU, "b2", { "w2" }, { "a1" } },
@@ -122,7 +103,7 @@ static void test_detect_scenes(void)
 	char path[1024];
 	const char *root = getenv("NUDGE_SOURCE_ROOT");
 	snprintf(path, sizeof path, "%s/docs/examples/network-221.nudge", root ? root : ".");
-	s = load(path);
+	s = test_scene_file(path);
 	static const struct want_unit n221[] = { /* ŷ = v₁h₁ + v₂h₂ + c has no activation */
 		{ "h1", "h1", UNIT_TANH, "b1", { "w11", "w12" }, { "x1", "x2" } },
 		{ "h2", "h2", UNIT_TANH, "b2", { "w21", "w22" }, { "x1", "x2" } },
@@ -162,7 +143,7 @@ static void test_detect_negative(void)
 		{ "input x = 1\nparam w = 2\nJ = sigmoid(w*x)\n", "J", UNIT_IS_COST },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct scene *s = parse(cases[i].src);
+		struct scene *s = test_scene_text(cases[i].src);
 		if (!s)
 			continue;
 		int k = node(s, cases[i].not_unit);
@@ -191,7 +172,7 @@ static const char xor_split[] =
  * gradients of the same network written with z on its own line, at every row. */
 static void test_split_and_z(void)
 {
-	struct scene *in = load(NUDGE_TEST_SCENES "/xor.nudge"), *sp = parse(xor_split);
+	struct scene *in = test_scene_file(NUDGE_TEST_SCENES "/xor.nudge"), *sp = test_scene_text(xor_split);
 	if (!in || !sp) {
 		scene_free(in);
 		scene_free(sp);
@@ -255,7 +236,7 @@ static void test_statement(void)
 	if (!src)
 		return;
 	strcat(src + n, "\nunit yhat, h2\n");
-	struct scene *s = parse(src);
+	struct scene *s = test_scene_text(src);
 	static const struct want_unit stated[] = {
 		{ "h2", "h2", UNIT_TANH, "b2", { "w21", "w22" }, { "x1", "x2" } },
 		{ "yhat", "yhat", UNIT_LINEAR, "c", { "v1", "v2" }, { "h1", "h2" } },
@@ -280,7 +261,7 @@ static void test_statement(void)
 /* xor's collapsed graph: the data columns, three unit nodes and J; weights on the edges. */
 static void test_view(void)
 {
-	struct scene *s = load(NUDGE_TEST_SCENES "/xor.nudge");
+	struct scene *s = test_scene_file(NUDGE_TEST_SCENES "/xor.nudge");
 	if (!s)
 		return;
 	const struct unit_view *v = s->units->view;
