@@ -75,7 +75,7 @@ static void graph_wrap_lanes(const struct graph_layout *g, int b, double y0, dou
 	double f0 = h0 > 0 ? (y0 - g->band_top[b]) / h0 : 0.5;
 	double f1 = h1 > 0 ? (y1 - g->band_top[b + 1]) / h1 : 0.5;
 	*xr = g->band_right[b] - M.wrap_out + M.wrap_out * (0.35 + 0.55 * (1 - f0));
-	*gy = g->band_bottom[b] + M.band_gap * (0.25 + 0.5 * (1 - f0));
+	*gy = g->band_bottom[b] + (g->band_top[b + 1] - g->band_bottom[b]) * (0.25 + 0.5 * (1 - f0));
 	*xl = M.wrap_out * (0.65 - 0.55 * f1);
 }
 

@@ -257,6 +257,8 @@ int layout_neighbours(const struct graph_layout *g, const struct scene *s, int i
                                     panel's, about, at 16:9 beside a plot) */
 #define LAYOUT_BAND_MIN 4 /* fewest node columns in a row of a wrapped layout: a small
                              graph keeps the shape of the lecture's drawing */
+#define LAYOUT_BAND_MIN_LONG 3 /* ... and of a long graph (a chain) that has no such shape */
+#define LAYOUT_LONG 16    /* node columns that make a graph long */
 
 /* Can the item stand in a stack: a leaf (not the cost) that feeds one node? */
 static int layout_stackable(const struct scene *s, const struct layout_item *it)
@@ -467,11 +469,33 @@ static void layout_rows(struct graph_layout *g, const struct scene *s, struct la
 	free(len);
 }
 
-static void layout_columns(struct graph_layout *g)
+static void layout_ports(struct graph_layout *g, const struct scene *s);
+
+/* The label columns' widths before their labels': a bare layout's lane is an arrow's
+ * room where every edge through it runs straight across (level with the knots before
+ * and after it), else room for the S-bends; the others' the narrowest lane. */
+static void layout_lanes(struct graph_layout *g, const struct scene *s)
+{
+	for (int c = 0; c < g->n_cols; c++)
+		g->col_w[c] = c % 2 == 0 ? 0 : g->bare ? M.straight_lane : M.min_lane;
+	if (!g->bare)
+		return;
+	layout_ports(g, s); /* from the rows' heights, which the columns keep */
+	for (int i = s->n_nodes; i < g->n_items; i++) {
+		const struct layout_item *it = &g->items[i];
+		int e = it->edge, k = i - g->edge_first[e];
+		double before = k > 0 ? g->items[i - 1].y : g->port_out[e];
+		double after = k + 1 < g->edge_n[e] ? g->items[i + 1].y : g->port_in[e];
+		if (fabs(before - it->y) > 1e-6 || fabs(after - it->y) > 1e-6 ||
+		    g->items[s->edges[e].from].drop > 0)
+			g->col_w[it->col] = M.bare_lane;
+	}
+}
+
+static void layout_columns(struct graph_layout *g, const struct scene *s)
 {
 	double *sub_w = calloc((size_t)g->n_cols + 1, sizeof *sub_w); /* a stack's sub-column */
-	for (int c = 0; c < g->n_cols; c++)
-		g->col_w[c] = c % 2 ? (g->bare ? M.bare_lane : M.min_lane) : 0;
+	layout_lanes(g, s);
 	for (int i = 0; i < g->n_items; i++) {
 		struct layout_item *it = &g->items[i];
 		if (it->stack && sub_w)
@@ -571,14 +595,17 @@ static int layout_fill(const struct graph_layout *g, double limit, int *col_band
 	return band + 1;
 }
 
-/* Which row each column goes into, for at most `bands` rows of at least LAYOUT_BAND_MIN
- * node columns each: the narrowest widest row (bisection on the width limit). Returns
- * the rows used. */
+/* The most rows g may wrap into: each of LAYOUT_BAND_MIN node columns at least
+ * (LAYOUT_BAND_MIN_LONG in a long graph). */
 static int layout_most_bands(const struct graph_layout *g)
 {
-	return (g->n_cols + 1) / 2 / LAYOUT_BAND_MIN;
+	int node_cols = (g->n_cols + 1) / 2;
+	return node_cols / (node_cols >= LAYOUT_LONG ? LAYOUT_BAND_MIN_LONG : LAYOUT_BAND_MIN);
 }
 
+/* Which row each column goes into, for at most `bands` rows (no more than
+ * layout_most_bands): the narrowest widest row (bisection on the width limit). Returns
+ * the rows used. */
 static int layout_bands(struct graph_layout *g, int bands)
 {
 	int most = layout_most_bands(g);
@@ -625,6 +652,14 @@ static void layout_wrap(struct render *r, const struct scene *s, struct graph_la
 		g->band_top[b] = fmin(g->band_top[b], it->uy - it->h / 2);
 		g->band_bottom[b] = fmax(g->band_bottom[b], it->uy + it->h / 2);
 	}
+	int wraps[LAYOUT_MAX_BANDS] = {0}; /* edges running from row b into row b + 1 */
+	for (int e = 0; e < s->n_edges && g->bands > 1; e++)
+		for (int k = -1; k < g->edge_n[e]; k++) { /* from, its bends and label, to */
+			int a = k < 0 ? s->edges[e].from : g->edge_first[e] + k;
+			int z = k + 1 < g->edge_n[e] ? g->edge_first[e] + k + 1 : s->edges[e].to;
+			if (g->col_band[g->items[z].col] > g->col_band[g->items[a].col])
+				wraps[g->col_band[g->items[a].col]]++;
+		}
 	double y = 0, width = 0;
 	for (int b = 0; b < g->bands; b++) {
 		if (!isfinite(g->band_top[b]) || !isfinite(left[b]))
@@ -634,7 +669,8 @@ static void layout_wrap(struct render *r, const struct scene *s, struct graph_la
 		g->band_top[b] = y;
 		g->band_right[b] += margin - left[b];
 		width = fmax(width, g->band_right[b]);
-		y = g->band_bottom[b] + M.band_gap;
+		y = g->band_bottom[b] +
+		    fmin(M.band_gap, M.band_gap_one + M.wrap_lane * (wraps[b] > 1 ? wraps[b] - 1 : 0));
 	}
 	for (int i = 0; i < g->n_items; i++) {
 		struct layout_item *it = &g->items[i];
@@ -792,7 +828,7 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
 	order_columns(g, s, &w);
 	layout_stack(g, s, &w);
 	layout_rows(g, s, &w);
-	layout_columns(g);
+	layout_columns(g, s);
 	layout_wrap(r, s, g, 1);
 out:
 	free(w.col_start);
@@ -826,7 +862,7 @@ static void layout_refit(struct render *r, struct graph_layout *g, struct graph_
 	layout_sizes(r, g->scene, g);
 	for (int i = 0; i < g->n_items; i++)
 		g->items[i].y = g->items[i].uy; /* the rows' heights are the same: y stays */
-	layout_columns(g);
+	layout_columns(g, g->scene);
 	memset(g->fits, 0, sizeof g->fits);
 	layout_wrap(r, g->scene, g, g->bands_asked);
 }

@@ -238,10 +238,13 @@ struct graph_metrics {
 	double col_gap;                  /* between columns */
 	double min_lane;                 /* narrowest label column (room for an arrow) */
 	double bare_lane;                /* a bare layout's label columns (its labels take no room) */
+	double straight_lane;            /* ... where every edge runs straight across (an arrow) */
 	double stack_lane;               /* between the edges under a stacked column's row */
 	double bend_h;                   /* height of a bend slot */
-	double band_gap, wrap_out;       /* a wrapped layout: between its rows; how far an edge
-	                                    runs past a row's end before it turns down */
+	double band_gap, wrap_out;       /* a wrapped layout: most room between its rows; how
+	                                    far an edge runs past a row's end before it turns down */
+	double band_gap_one, wrap_lane;  /* between rows that one edge wraps between, and more
+	                                    for each further edge (up to band_gap) */
 	double local_h, local_pad;       /* edge label: line height (in its font), side room */
 	double port_span, port_step;     /* edges at a node's side: at most this part of its
 	                                    height, this far apart */
