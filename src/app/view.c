@@ -1,6 +1,6 @@
 /* view.c - the window's view of the graph: zoom (about the pointer), pan, fit all, the
  * overview's jump, and following the walk: when the whole graph is drawn too small to
- * read (presenting: its digits under 1/45 of the height), each step moves the view
+ * read (presenting: its digits under 1/60 of the height), each step moves the view
  * smoothly so that the active node and its neighbours stand at presentation size. Zooming or panning by hand stops the following until
  * fit all (V) or a new scene. Works from the geometry the last draw recorded
  * (figure_graph_frame, figure_node_box); it changes only struct app_view. */
@@ -12,8 +12,9 @@
 #define VIEW_FOLLOW 38.0      /* following, a value's digits are 1/38 of the figure's height
                                  (times the type's scale, Ctrl+=), 1/45 being the least
                                  the back row reads */
-#define VIEW_READ_PRESENT 45.0 /* a graph whose digits are smaller than 1/45 of the height
-                                 is followed when presenting, */
+#define VIEW_READ_PRESENT 60.0 /* a graph whose digits are smaller than 1/60 of the height
+                                 is followed when presenting (larger, the room sees the
+                                 whole graph: every number, if some a little small), */
 #define VIEW_READ_WINDOW 70.0  /* and smaller than 1/70 in a window (too small at a desk) */
 
 void view_reset(struct app_view *v)

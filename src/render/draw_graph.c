@@ -616,10 +616,12 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
                        struct graph_extent *ex)
 {
+	ex->goal = o->present ? o->height / (GRAPH_PRESENT_GOAL * GRAPH_DIGIT_EM) : 0;
 	for (int v = 0; v < LAYOUT_VARIANTS; v++) {
-		int n = fig->scene->n_nodes; /* only a crowded graph is laid out bare */
+		int n = fig->scene->n_nodes; /* only a crowded graph is laid out bare, or any one
+		                                presenting (the room reads the step's labels) */
 		const struct graph_layout *g =
-			n > GRAPH_MAX_NODES || (v == LAYOUT_BARE && n < LAYOUT_CROWDED)
+			n > GRAPH_MAX_NODES || (v == LAYOUT_BARE && n < LAYOUT_CROWDED && !o->present)
 				? NULL
 				: layout_get(r, fig, o, v, 1);
 		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
@@ -636,13 +638,14 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
  * largest in a w x h panel (legend included; u = one 1080p pixel), and its scale *k in
  * user units per em; -1 for none. The compact one must win by a clear margin (the wide
  * one reads more easily); a wrapped or bare one only where the others would fall
- * short of the goal (GRAPH_WRAP_EM), and by a larger margin (one row, every edge label,
- * read more easily still). */
+ * short of the goal (GRAPH_WRAP_EM; presenting, ex->goal), and by a larger margin (one
+ * row, every edge label, read more easily still). Presenting, a layout that reaches the
+ * goal wins over any that does not, whatever the margins. */
 static int graph_choice(const struct graph_extent *ex, double w, double h, double u, double *k,
-                        int *bands)
+                        int *bands, double *score)
 {
 	int best = -1;
-	double cap = GRAPH_MAX_EM * u, best_eff = 0;
+	double cap = GRAPH_MAX_EM * u, best_eff = 0, goal = ex->goal > 0 ? ex->goal : GRAPH_WRAP_EM * u;
 	static const double cost[LAYOUT_VARIANTS] = {1, 1.08, 1.2}; /* how much larger it must be */
 	h -= M.legend * u * M.legend_rows;
 	*k = 0;
@@ -650,15 +653,17 @@ static int graph_choice(const struct graph_extent *ex, double w, double h, doubl
 	for (int c = 0; c < LAYOUT_VARIANTS; c++)
 		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
 			if (!(ex->w[c][b] > 0) || !(ex->h[c][b] > 0) ||
-			    ((b > 0 || c == LAYOUT_BARE) && best >= 0 && *k >= GRAPH_WRAP_EM * u))
+			    ((b > 0 || c == LAYOUT_BARE) && best >= 0 && *k >= goal))
 				continue;
 			double kc = fmin(cap, fmin(w / ex->w[c][b], h / ex->h[c][b]));
-			double eff = kc / (cost[c] * (b ? 1.25 : 1));
+			double eff = kc / (cost[c] * (b ? 1.25 : 1)) + (ex->goal > 0 && kc >= goal ? cap : 0);
 			if (best < 0 || eff > best_eff) {
 				best = c;
 				best_eff = eff;
 				*k = kc;
 				*bands = b + 1;
+				/* presenting: reaching the goal first, then with every edge label */
+				*score = kc + (ex->goal > 0 && kc >= goal ? (b > 0 || c == LAYOUT_BARE ? 1 : 2) * cap : 0);
 			}
 		}
 	return best;
@@ -666,10 +671,18 @@ static int graph_choice(const struct graph_extent *ex, double w, double h, doubl
 
 double draw_graph_scale(const struct graph_extent *ex, double w, double h, double u)
 {
-	double k;
+	double k, score;
 	int bands;
-	graph_choice(ex, w, h, u, &k, &bands);
+	graph_choice(ex, w, h, u, &k, &bands, &score);
 	return k;
+}
+
+double draw_graph_score(const struct graph_extent *ex, double w, double h, double u)
+{
+	double k, score = 0;
+	int bands;
+	graph_choice(ex, w, h, u, &k, &bands, &score);
+	return score;
 }
 
 /* In place of a graph too large to lay out: what it is and where its numbers are. */
@@ -805,13 +818,14 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	const struct draw_view *vw = &p_in->o->view;
 	int viewed = vw->zoom > 0; /* the window: zoomed and panned */
 	double k, zoom = viewed ? fmax(1, vw->zoom) : 1;
-	int bands, c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands);
+	double score;
+	int bands, c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands, &score);
 	if (c >= 0 && k * zoom < GRAPH_MIN_EM * p->u) {
 		double line = M.legend * p->u * M.legend_rows;
 		small.y += line;
 		small.h -= line;
 		p = &small;
-		c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands);
+		c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands, &score);
 		graph_too_small(cr, r, fig, p_in, k);
 	}
 	double legend = M.legend * p->u, avail_h = p->h - legend * M.legend_rows;

@@ -138,7 +138,8 @@ static double figure_plot_shape(double aspect, double e)
 
 /* Side by side (returns 1) or stacked (0), and the graph's share of the width or height:
  * of each, the smallest share that shows the graph's numbers (nearly) as large as any
- * share can, which leaves the panels the most room; then whichever arrangement shows
+ * share can (presenting, by draw_graph_score: at the goal, with every edge label where
+ * a layout can), which leaves the panels the most room; then whichever arrangement shows
  * them larger, a squashed plot counting against it (less so when presenting, where the
  * graph's numbers are what the room reads). The panels keep pmin[1] (user units) of the
  * width beside the graph, or pmin[0] of the height under it. With a map first (map)
@@ -164,8 +165,8 @@ static int figure_split(const struct graph_extent *ex, int n_side, int map, int 
 		n = n < 1 ? 1 : n > 63 ? 63 : n;
 		for (int i = 0; i <= n; i++) {
 			double f = lo + (most[side] - lo) * i / n;
-			k[i] = side ? draw_graph_scale(ex, w * f - gap / 2, h, u)
-			            : draw_graph_scale(ex, w, h * f - gap / 2, u);
+			k[i] = side ? draw_graph_score(ex, w * f - gap / 2, h, u)
+			            : draw_graph_score(ex, w, h * f - gap / 2, u);
 			top = fmax(top, k[i]);
 		}
 		for (int i = 0; i <= n; i++)

@@ -915,8 +915,9 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	g->units = units;
 	g->scene_units = s->units;
 	g->scene = ls;
-	g->compact = variant == LAYOUT_COMPACT;
 	g->bare = variant == LAYOUT_BARE;
+	/* a small graph laid out bare (presenting) is the narrowest it can be: compact too */
+	g->compact = variant == LAYOUT_COMPACT || (g->bare && s->n_nodes < LAYOUT_CROWDED);
 	g->steady = o->steady != 0;
 	g->text = calloc((size_t)s->n_nodes + 1, sizeof *g->text);
 	g->unit_text = calloc(units ? (size_t)s->units->n + 1 : 1, sizeof *g->unit_text);

@@ -125,7 +125,8 @@ struct mean_box {              /* J = (1/m) Σᵢ J⁽ⁱ⁾ (scenes with a data
 enum layout_variant {           /* the layouts a graph is tried in */
 	LAYOUT_WIDE,                /* one-line headers and edge labels */
 	LAYOUT_COMPACT,             /* long headers and edge labels on two lines */
-	LAYOUT_BARE,                /* edge labels take no room (crowded graphs only) */
+	LAYOUT_BARE,                /* edge labels take no room (crowded graphs; small ones
+	                               presenting, then compact too) */
 	LAYOUT_VARIANTS
 };
 struct graph_layout {
@@ -383,15 +384,24 @@ void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const st
                               goal, a value's digits (0.73 em) 1/45 of a 1080 height */
 #define GRAPH_MAX_NODES 1500 /* more nodes are not laid out but described (it grows faster
                                than linearly; a 465-node network takes ~10 ms) */
+#define GRAPH_PRESENT_GOAL 44.0 /* presenting, a value's digits stand at least 1/44 of the
+                              height where a layout can: the back row of a hall reads 1/45,
+                              and the pixel grid rounds */
 struct graph_extent {        /* em size of each layout variant wrapped into b + 1 rows
                                 (0 when the graph is not laid out) */
 	double w[LAYOUT_VARIANTS][LAYOUT_MAX_BANDS], h[LAYOUT_VARIANTS][LAYOUT_MAX_BANDS];
+	double goal;             /* presenting: the value size in user units per em that
+                                reaches GRAPH_PRESENT_GOAL (0: not presenting) */
 };
 void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
                        struct graph_extent *ex);
 /* The scale draw_graph gives the graph in a w x h panel (u = one 1080p pixel), in user
  * units per em (the size of a node's value); 0 when it would not be drawn. */
 double draw_graph_scale(const struct graph_extent *ex, double w, double h, double u);
+/* How figure.c ranks panel sizes for the graph: its scale, and presenting, more than any
+ * scale when it reaches the goal (a layout with every edge label at the goal ranks above
+ * a bare one larger still: graph_choice). */
+double draw_graph_score(const struct graph_extent *ex, double w, double h, double u);
 
 /* figure.c: fig's forward mode (PANEL_FORWARD with its tangents), or NULL */
 const struct forward_view *figure_forward(const struct figure *fig);
