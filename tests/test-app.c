@@ -140,6 +140,28 @@ static void check_layout(const struct app *a, const char *when)
 	CHECK(a->ui.fig_rect.h >= H / 2, "%s: the figure keeps at least half the height (%d of %d)", when,
 	      a->ui.fig_rect.h, H);
 	CHECK(a->ui.status_rect.x + a->ui.status_rect.w <= W, "%s: status line inside", when);
+	for (int i = 0; i < n && a->ui.status_rect.w > 0; i++)
+		CHECK(!SDL_HasIntersection(&r[i], &a->ui.status_rect), "%s: the status line clear of control %d", when, i);
+	CHECK(a->ui.bar.y + a->ui.bar.h == H && a->ui.fig_rect.y + a->ui.fig_rect.h <= a->ui.bar.y,
+	      "%s: the bar at the bottom, under the figure", when);
+}
+
+/* The buttons share the last slider row where it has room for them (and the bar is
+ * that much lower), and have a row of their own where it has not. */
+static void check_bar_rows(const struct app *a, int shared, const char *when)
+{
+	int last = 0;
+	for (int i = 0; i < a->ui.n_sliders; i++)
+		if (a->ui.sliders[i].cell.y > a->ui.sliders[last].cell.y)
+			last = i;
+	const SDL_Rect *c = &a->ui.sliders[last].cell, *b = &a->ui.buttons[BTN_FIRST];
+	int row = c->y == b->y;
+	CHECK(row == shared, "%s: the buttons %s the last slider row (buttons at y %d, the row at %d)", when,
+	      shared ? "share" : "do not share", b->y, c->y);
+	int pad = ui_em(&a->platform, ui_metrics.pad);
+	int low = (b->y + b->h > c->y + c->h ? b->y + b->h : c->y + c->h) + pad;
+	CHECK(low == a->ui.bar.y + a->ui.bar.h, "%s: the bar ends a pad under its last row (%d, bar to %d)", when, low,
+	      a->ui.bar.y + a->ui.bar.h);
 }
 
 static void resize(struct app *a, int w, int h)
@@ -513,6 +535,25 @@ static void test_resize(void)
 	check_layout(a, "1920x1080");
 	resize(a, 1280, 800);
 	check_layout(a, "back to 1280x800");
+	/* network's eight sliders: five columns at 1280 leave the buttons room in the second
+	 * row; at 1024 four columns fill both rows */
+	resize(a, 1280, 720);
+	check_layout(a, "1280x720");
+	check_bar_rows(a, 1, "network 1280x720");
+	resize(a, 1024, 768);
+	check_layout(a, "1024x768");
+	check_bar_rows(a, 0, "network 1024x768");
+	app_free(a);
+	char cg[1200];
+	snprintf(cg, sizeof cg, "%s/computation-graph.nudge", scenes);
+	a = open_app(cg);
+	if (!a)
+		return;
+	resize(a, 1024, 768);
+	check_layout(a, "computation-graph 1024x768");
+	check_bar_rows(a, 1, "computation-graph 1024x768");
+	resize(a, 640, 400);
+	check_layout(a, "computation-graph 640x400");
 	app_free(a);
 }
 

@@ -119,21 +119,28 @@ static void draw_slider(struct app *a, int i, const struct ui_colors *c)
 	text_in(&a->platform, v, vr, c->text, 0);
 }
 
-/* The map's learning rates being typed (Shift+F): in the status line, or in a strip
- * along the bottom of the screen in presentation mode (no status line there). */
-static void draw_rates_entry(struct app *a, const struct ui_colors *c)
+/* A status message (or what is being typed there) in the status line; when the line is
+ * too short for it (the buttons share a slider row, or there is none in presentation
+ * mode) in a band along the bottom of the figure, on the bar's colour, while it shows. */
+static void draw_status(struct app *a, const char *s, SDL_Color fg, const struct ui_colors *c)
 {
 	SDL_Rect r = a->ui.status_rect;
-	if (r.w <= 0) {
-		int h = ui_em(&a->platform, 2);
-		r = (SDL_Rect){ h / 2, a->platform.draw_h - h, a->platform.draw_w - h, h };
+	if (r.w <= 0 || ui_text_width(&a->platform, s, 0) > r.w) {
+		int h = ui_em(&a->platform, 2), bottom = a->ui.fig_rect.y + a->ui.fig_rect.h;
+		r = (SDL_Rect){ h / 2, bottom - h, a->platform.draw_w - h, h };
 		SDL_Rect band = { 0, r.y, a->platform.draw_w, h };
 		fill(&a->platform, band, c->bar);
 	}
+	text_in(&a->platform, s, r, fg, 0);
+}
+
+/* The map's learning rates being typed (Shift+F). */
+static void draw_rates_entry(struct app *a, const struct ui_colors *c)
+{
 	char line[192];
 	snprintf(line, sizeof line, "learning rates: %s|   (as 0.05, 0.2, 0.6; Enter draws them, Esc cancels)",
 	         a->ui.edit);
-	text_in(&a->platform, line, r, c->text, 0);
+	draw_status(a, line, c->text, c);
 }
 
 static void draw_buttons(struct app *a, const struct ui_colors *c)
@@ -408,9 +415,9 @@ void ui_draw(struct app *a)
 	if (a->ui.typing_rates)
 		draw_rates_entry(a, c);
 	else if (a->ui.status[0])
-		text_in(&a->platform, a->ui.status, a->ui.status_rect, a->ui.status_error ? c->error : c->muted, 0);
+		draw_status(a, a->ui.status, a->ui.status_error ? c->error : c->muted, c);
 	else if (a->playback.training)
-		text_in(&a->platform, "training… (T stops)", a->ui.status_rect, c->grad, 0);
+		draw_status(a, "training… (T stops)", c->grad, c);
 	if (a->quiz.on)
 		draw_quiz(a, c);
 	if (a->files.error[0])

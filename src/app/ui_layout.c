@@ -1,6 +1,8 @@
 /* ui_layout.c - where everything goes for a drawable size: the figure on top (below
- * the band of a refused scene's message, when there is one), the control bar under it (a grid of sliders, then the step buttons, screenshot, theme,
- * help and the status line). Sizes follow the window, down to 640x400. */
+ * the band of a refused scene's message, when there is one), the control bar under it:
+ * a grid of sliders, then the step buttons, screenshot, theme, help and the status line
+ * (in the grid's last row when they fit there, else in a row of their own). Sizes
+ * follow the window, down to 640x400. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +50,70 @@ const char *ui_button_word(int b)
 	return b >= 0 && b < BTN_COUNT ? words[b] : NULL;
 }
 
+/* The step buttons and the word buttons side by side from x (y their top): returns
+ * where the row ends. With place 0 only measures. */
+static int ui_layout_buttons(struct app *a, int x, int y, int place)
+{
+	const struct app_platform *p = &a->platform;
+	int pad = ui_em(p, ui_metrics.pad), btn_h = ui_em(p, ui_metrics.button);
+	for (int b = BTN_FIRST; b <= BTN_LAST; b++) {
+		if (place)
+			a->ui.buttons[b] = (SDL_Rect){ x, y, btn_h, btn_h };
+		x += btn_h + pad / 2;
+	}
+	x += pad;
+	for (int b = BTN_SHOT; b <= BTN_HELP; b++) {
+		int w = ui_text_width(&a->platform, ui_button_word(b), 0) + ui_em(p, ui_metrics.word_pad);
+		if (place)
+			a->ui.buttons[b] = (SDL_Rect){ x, y, w, btn_h };
+		x += w + pad / 2;
+	}
+	return x;
+}
+
+/* The slider grid's shape: cols columns of cell_w, rows rows. *inline_ is 1 when the
+ * buttons go at the end of the last row (it has room for them and a short status
+ * line), which saves the bar the buttons' own row: the fewest rows, then the widest
+ * cells, of up to ui_metrics.cols_most columns no narrower than col_min. */
+static void ui_layout_grid(struct app *a, int n, int *cols, int *cell_w, int *rows, int *inline_)
+{
+	const struct ui_metrics *m = &ui_metrics;
+	const struct app_platform *p = &a->platform;
+	int W = p->draw_w, H = p->draw_h;
+	int pad = ui_em(p, m->pad), row_h = ui_em(p, m->row), btn_h = ui_em(p, m->button);
+	int min_w = ui_em(p, m->col_min), c = clampi(W / min_w, 1, 4);
+	if (c > n)
+		c = n > 0 ? n : 1;
+	int max_rows = (int)((m->bar_share * H - btn_h - 3 * pad) / row_h);
+	if (max_rows < 1)
+		max_rows = 1;
+	if ((n + c - 1) / c > max_rows)
+		c = (n + max_rows - 1) / max_rows;
+	int cw = (W - pad * (c + 1)) / c;
+	if (cw < ui_em(p, m->cell_min)) { /* too many to show: keep the ones that fit */
+		c = clampi((W - pad) / (ui_em(p, m->cell_min) + pad), 1, 64);
+		cw = (W - pad * (c + 1)) / c;
+	}
+	int r = (n + c - 1) / c;
+	if (r > max_rows)
+		r = max_rows;
+	*cols = c, *cell_w = cw, *rows = r, *inline_ = 0;
+	if (n == 0 || r * c < n)
+		return;
+	int need = ui_layout_buttons(a, 0, 0, 0) + ui_em(p, m->status_min) + pad;
+	int most = clampi(W / min_w, 1, m->cols_most);
+	for (int ci = 1; ci <= most; ci++) {
+		int ri = (n + ci - 1) / ci, last = n - (ri - 1) * ci; /* sliders in the last row */
+		if (ri > r)
+			continue;
+		int wi = (W - pad * (ci + 1)) / ci, fit = (W - need) / last - pad; /* the grid's, the last row's */
+		wi = wi < fit ? wi : fit;
+		if (wi < min_w || (*inline_ && (ri > *rows || (ri == *rows && wi <= *cell_w))))
+			continue;
+		*cols = ci, *cell_w = wi, *rows = ri, *inline_ = 1;
+	}
+}
+
 void ui_layout(struct app *a)
 {
 	int W = a->platform.draw_w, H = a->platform.draw_h;
@@ -58,25 +124,11 @@ void ui_layout(struct app *a)
 	const struct app_platform *p = &a->platform;
 	int pad = ui_em(p, m->pad), row_h = ui_em(p, m->row), btn_h = ui_em(p, m->button);
 
-	/* the slider grid: as many columns as fit, more when rows would take too much height */
-	int n = a->ui.n_sliders;
-	int min_w = ui_em(p, m->col_min), cols = clampi(W / min_w, 1, 4);
-	if (cols > n)
-		cols = n > 0 ? n : 1;
-	int max_rows = (int)((m->bar_share * H - btn_h - 3 * pad) / row_h);
-	if (max_rows < 1)
-		max_rows = 1;
-	if ((n + cols - 1) / cols > max_rows)
-		cols = (n + max_rows - 1) / max_rows;
-	int cell_w = (W - pad * (cols + 1)) / cols;
-	if (cell_w < ui_em(p, m->cell_min)) { /* too many to show: keep the ones that fit */
-		cols = clampi((W - pad) / (ui_em(p, m->cell_min) + pad), 1, 64);
-		cell_w = (W - pad * (cols + 1)) / cols;
-	}
-	int rows = (n + cols - 1) / cols;
-	if (rows > max_rows)
-		rows = max_rows;
-	int bar_h = rows * row_h + btn_h + 3 * pad;
+	/* the slider grid: as many columns as fit, more when rows would take too much
+	 * height; the buttons in its last row when they fit there */
+	int n = a->ui.n_sliders, cols, cell_w, rows, inl;
+	ui_layout_grid(a, n, &cols, &cell_w, &rows, &inl);
+	int bar_h = inl ? (rows - 1) * row_h + (btn_h > row_h ? btn_h : row_h) + 2 * pad : rows * row_h + btn_h + 3 * pad;
 	a->ui.bar = (SDL_Rect){ 0, H - bar_h, W, bar_h };
 	/* a refused scene's message gets its own band above the figure, covering nothing */
 	int err_h = 0;
@@ -112,17 +164,13 @@ void ui_layout(struct app *a)
 		s->track = (SDL_Rect){ tx, y, tw > track_min ? tw : track_min, row_h };
 	}
 
-	int by = a->ui.bar.y + a->ui.bar.h - pad - btn_h, bx = pad;
-	for (int b = BTN_FIRST; b <= BTN_LAST; b++) {
-		a->ui.buttons[b] = (SDL_Rect){ bx, by, btn_h, btn_h };
-		bx += btn_h + pad / 2;
+	int bx = pad, by = a->ui.bar.y + a->ui.bar.h - pad - btn_h;
+	if (inl) { /* after the last row's sliders, at its top; the status line gets the
+	              rest of the row */
+		bx += (n - (rows - 1) * cols) * (cell_w + pad);
+		by = a->ui.bar.y + pad + (rows - 1) * row_h;
 	}
-	bx += pad;
-	for (int b = BTN_SHOT; b <= BTN_HELP; b++) {
-		int w = ui_text_width(&a->platform, ui_button_word(b), 0) + ui_em(p, m->word_pad);
-		a->ui.buttons[b] = (SDL_Rect){ bx, by, w, btn_h };
-		bx += w + pad / 2;
-	}
+	bx = ui_layout_buttons(a, bx, by, 1);
 	a->ui.status_rect = (SDL_Rect){ bx + pad, by, W - bx - 2 * pad, btn_h };
 	if (a->ui.present) { /* presentation: the figure takes the screen, no controls */
 		a->ui.bar = (SDL_Rect){ 0, H, W, 0 };
