@@ -159,8 +159,10 @@ static void test_undefined_and_flat(void)
 	session_close(&ss);
 }
 
-/* The map's grid follows its size on the canvas: a grid point every few units of the
- * drawn map along each leaf, at 1920x1080 and at half that. */
+/* The map's grid follows its size on the canvas and the pixels it is drawn in: a grid
+ * point every few pixels of the drawn map along each leaf, at 1920x1080, at half that,
+ * and at 1920x1080 drawn into twice the pixels (a PNG export's --scale 2, which used to
+ * get the 1x grid). */
 static void test_grid_follows_size(void)
 {
 	char src[1024];
@@ -170,17 +172,21 @@ static void test_grid_follows_size(void)
 		CHECK(0, "session opens");
 		return;
 	}
-	int nx[2] = {0}, ny[2] = {0};
-	for (int half = 0; half < 2; half++) {
+	int nx[3] = {0}, ny[3] = {0};
+	for (int half = 0; half < 3; half++) { /* 1x, half the size, twice the pixels */
 		struct figure_geom *g = figure_geom_new();
 		struct figure fig;
 		figure_of_session(&fig, rnd, &ss);
-		struct draw_opts o = {.width = half ? 960 : 1920, .height = half ? 540 : 1080, .geom = g};
+		double px = half == 2 ? 2 : 1; /* image pixels per unit */
+		struct draw_opts o = {.width = half == 1 ? 960 : 1920, .height = half == 1 ? 540 : 1080,
+		                      .pixels = px, .geom = g};
 		for (int k = 0; k < 2; k++) /* the map is placed once it exists: fit, then fit again */
 			if (figure_fit_session(&fig, &o, &ss))
 				session_update(&ss);
-		cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)o.width, (int)o.height);
+		cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)(o.width * px),
+		                                                 (int)(o.height * px));
 		cairo_t *cr = cairo_create(sf);
+		cairo_scale(cr, px, px);
 		draw_figure(cr, &fig, &o);
 		cairo_destroy(cr);
 		cairo_surface_destroy(sf);
@@ -188,15 +194,17 @@ static void test_grid_follows_size(void)
 		CHECK(figure_land_area(g, box, range), "the map is drawn");
 		nx[half] = ss.land.nx;
 		ny[half] = ss.land.ny;
-		double sx = box[2] / (nx[half] - 1), sy = box[3] / (ny[half] - 1);
+		double sx = box[2] * px / (nx[half] - 1), sy = box[3] * px / (ny[half] - 1);
 		CHECK(sx > 1.5 && sx < 4.5 && sy > 1.5 && sy < 4.5,
-		      "%gx%g: a %d x %d grid over a %.0f x %.0f map (a point every %.1f, %.1f units)", o.width, o.height,
-		      nx[half], ny[half], box[2], box[3], sx, sy);
+		      "%gx%g at %g pixels a unit: a %d x %d grid over a %.0f x %.0f map (a point every "
+		      "%.1f, %.1f pixels)", o.width, o.height, px, nx[half], ny[half], box[2], box[3], sx, sy);
 		figure_geom_free(g);
 	}
 	CHECK(nx[1] < nx[0] * 0.65 && (ny[1] < ny[0] * 0.65 || ny[1] == SESSION_LAND_MIN),
 	      "half the size, about half the grid (%d, %d of %d, %d; %d at least)", nx[1], ny[1], nx[0], ny[0],
 	      SESSION_LAND_MIN);
+	CHECK(nx[2] > nx[0] * 1.8 && ny[2] > ny[0] * 1.8,
+	      "twice the pixels, about twice the grid (%d, %d of %d, %d)", nx[2], ny[2], nx[0], ny[0]);
 	session_close(&ss);
 }
 

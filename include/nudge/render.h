@@ -165,6 +165,8 @@ struct draw_opts {
 	double width, height;     /* area in cr's user units (default 1920 x 1080) */
 	double font_scale;        /* type (and margins) times this; the graph still fits its
 	                             panel (default 1) */
+	double pixels;            /* pixels of the image made per unit (default 1; a PNG
+	                             export's --scale): the map's grid is spaced in them */
 	enum draw_theme theme;    /* dark (default) or light */
 	int transparent;          /* 1: leave the background clear */
 	enum draw_only only;      /* graph and plot (default), or one of them */

@@ -48,6 +48,8 @@ int cmd_export(int argc, char **argv)
 		fs.fig.step = a.step;
 	char err[512];
 	rc = EXIT_OK;
+	if (export_format_of(a.out) == EXPORT_PNG && a.ex.scale > 0)
+		a.ex.draw.pixels = a.ex.scale; /* the map's grid in the PNG's pixels */
 	if (fig_session_update(&fs, &a.ex.draw) != 0) {
 		fprintf(stderr, "nudge export: out of memory\n");
 		rc = EXIT_FAIL;

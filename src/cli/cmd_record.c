@@ -51,6 +51,9 @@ int cmd_record(int argc, char **argv)
 	struct deck_opts o = {.ex = a.ex, .from = a.from, .to = a.to, .only = a.pass, .pace = a.pace,
 	                      .force = a.force};
 	o.ex.format = a.format;
+	if ((kind == DECK_GIF || (kind == DECK_FOLDER && (!a.format || a.format == EXPORT_PNG))) &&
+	    a.ex.scale > 0)
+		o.ex.draw.pixels = a.ex.scale; /* frames are images: the map's grid in their pixels */
 	char err[600];
 	int last = fs.ss.trace->n_steps - 1;
 	int *steps = malloc((size_t)fs.ss.trace->n_steps * sizeof *steps);

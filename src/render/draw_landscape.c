@@ -512,8 +512,9 @@ void land_sample_counts(const struct panel *p, int *nx, int *ny)
 {
 	double font = land_font(p);
 	double w = p->w - font * 7, h = p->h - font * 8; /* less the bar, ticks, header, legend */
-	*nx = (int)(fmax(w, 0) / LAND_PX) + 1;
-	*ny = (int)(fmax(h, 0) / LAND_PX) + 1;
+	double px = p->o && p->o->pixels > 0 ? p->o->pixels : 1; /* image pixels per unit */
+	*nx = (int)(fmax(w, 0) * px / LAND_PX) + 1;
+	*ny = (int)(fmax(h, 0) * px / LAND_PX) + 1;
 }
 
 void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, const struct cost_view *c,

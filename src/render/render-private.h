@@ -349,8 +349,9 @@ void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const st
 void draw_landscape(cairo_t *cr, struct render *r, const struct figure *fig, const struct cost_view *c,
                     const struct panel *p);
 int land_visible(const struct scene *s, const struct cost_view *c); /* 1: c has a map to draw */
-#define LAND_PX 3 /* user units between the map's grid points (the grid follows the panel) */
-/* Grid points along each leaf that the map in panel p shows (one per LAND_PX). */
+#define LAND_PX 3 /* image pixels between the map's grid points (the grid follows the panel
+                     and the pixels it is drawn in: draw_opts.pixels) */
+/* Grid points along each leaf that the map in panel p shows (one per LAND_PX pixels). */
 void land_sample_counts(const struct panel *p, int *nx, int *ny);
 /* Contour lines of the levels lv[0..n) (ascending) of a grid j[k * nx + i] spanning the
  * axes' area, by marching squares, stroked in the current source; cells with a
