@@ -894,6 +894,82 @@ static void test_cache_keeps_pixels(struct render *r)
 	unload(&l);
 }
 
+/* The largest difference of one colour channel between two drawings of one size. */
+static int most_apart(cairo_surface_t *a, cairo_surface_t *b)
+{
+	int h = cairo_image_surface_get_height(a), stride = cairo_image_surface_get_stride(a), most = 0;
+	const unsigned char *pa = cairo_image_surface_get_data(a), *pb = cairo_image_surface_get_data(b);
+	for (size_t i = 0; i < (size_t)stride * (size_t)h; i++)
+		most = abs(pa[i] - pb[i]) > most ? abs(pa[i] - pb[i]) : most;
+	return most;
+}
+
+/* Live frames (draw_opts.live, the window) keep the graph's idle edges as an image
+ * (edge_layer.c). After a new value that moves the boxes, and after a new step, a live
+ * frame must equal a fresh render's first live frame pixel for pixel (a stale layer
+ * shows the old edges); and a live frame shows what an export shows, up to the rounding
+ * of compositing the layer. */
+static void test_edge_layer(struct render *r)
+{
+	/* x's box is narrower than its column (the long name's), and J's local derivatives
+	 * and the width of J's box do not depend on x: a new x moves x's edge alone */
+	static const char src[] = "input x = 1\nparam a_rather_long_name = 2 in [-4, 4]\n"
+	                          "J = 3 * x + 2 * a_rather_long_name\ncost J\n";
+	struct nudge_error perr;
+	struct loaded l;
+	snprintf(l.name, sizeof l.name, "layer");
+	struct scene *s = scene_parse(src, strlen(src), "<layer>", &perr);
+	CHECK(s != NULL, "layer scene: %s", perr.msg);
+	if (load_scene(&l, s) != 0)
+		return;
+	char err[200];
+	struct draw_opts o = {.width = 1280, .height = 720, .live = 1}, plain = o;
+	plain.live = 0;
+	struct figure f = fig_of(r, &l, 0);
+	cairo_surface_t *a = draw(&f, &o), *b;
+	CHECK(r->edges.img != NULL, "a live frame keeps its idle edges as an image");
+	unsigned long key = r->edges.key;
+	struct { double x; int step, width, same_box; const char *what; } change[] = {
+		{-0.001234, 0, 1280, 1, "a value that widens x's box"}, /* within its column */
+		{-0.001234, -1, 1280, 1, "another step"},               /* an edge highlighted */
+		{-0.001234, -1, 1000, 0, "another size"},
+	};
+	for (size_t i = 0; i < sizeof change / sizeof change[0]; i++) {
+		struct edge_layer was = r->edges;
+		session_set(&l.ss, 0, change[i].x);
+		refresh(&l, 0);
+		f = fig_of(r, &l, change[i].step);
+		o.width = plain.width = change[i].width;
+		cairo_surface_destroy(a);
+		a = draw(&f, &o);
+		if (change[i].same_box) /* then only the key can tell the layer is stale */
+			CHECK(r->edges.x == was.x && r->edges.y == was.y && r->edges.w == was.w &&
+			      r->edges.h == was.h, "%s: the layer covers the same pixels", change[i].what);
+		CHECK(r->edges.key != key, "%s: the edge layer is drawn again", change[i].what);
+		key = r->edges.key;
+		struct render *fresh = render_new(NUDGE_TEST_FONTS, err, sizeof err);
+		CHECK(fresh != NULL, "render_new: %s", err);
+		if (!fresh)
+			break;
+		f.render = fresh;
+		b = draw(&f, &o);
+		CHECK(same_pixels(a, b), "%s: a live frame equals a fresh render's", change[i].what);
+		cairo_surface_destroy(b);
+		b = draw(&f, &plain);
+		int apart = most_apart(a, b);
+		CHECK(apart <= 2, "%s: a live frame shows what an export shows (a channel %d apart)",
+		      change[i].what, apart);
+		cairo_surface_destroy(b);
+		render_free(fresh);
+	}
+	f = fig_of(r, &l, -1); /* nothing changed: the layer is kept */
+	b = draw(&f, &o);
+	CHECK(r->edges.key == key && same_pixels(a, b), "an unchanged frame keeps its layer");
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	unload(&l);
+}
+
 /* A drag changes only numbers: the layouts keep their ordering and rows and are sized
  * and placed again (layout_refit), which must draw exactly what a fresh render draws. */
 static void test_refit_keeps_pixels(struct render *r)
@@ -1241,6 +1317,7 @@ int main(void)
 		test_unknown_is_question_mark(r);
 		test_hits(r);
 		test_cache_keeps_pixels(r);
+		test_edge_layer(r);
 	test_refit_keeps_pixels(r);
 		test_undefined_values(r);
 		test_export(r);

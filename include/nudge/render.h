@@ -195,6 +195,10 @@ struct draw_opts {
 	                             scene's unit set says to show them (default), always, or
 	                             never (the full scalar graph) */
 	struct draw_view view;    /* the window's zoom, pan, overview and hovered node */
+	int live;                 /* 1: one of a run of frames into the same image (the window,
+	                             nudge bench): the graph's idle edges are kept as an image
+	                             and drawn from it while they stay as they were (the same
+	                             pixels up to rounding); 0 (exports): every edge stroked */
 };
 
 /* The figure of a session as it stands: its scene, eval, trace (at the last step, the

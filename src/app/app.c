@@ -353,6 +353,7 @@ static void draw_figure_texture(struct app *a)
 	struct draw_opts opts;
 	app_figure(a, &fig, &opts);
 	opts.geom = a->platform.geom; /* the screen's figure is the one clicks land on */
+	opts.live = 1;                /* frame after frame into this texture */
 	draw_figure(cr, &fig, &opts);
 	note_map(a);
 	cairo_destroy(cr);

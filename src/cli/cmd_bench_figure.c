@@ -71,6 +71,8 @@ int cmd_bench_figure(int argc, char **argv)
 		d.width = 1920;
 		d.height = 1080;
 	}
+	d.live = 1;   /* frame after frame into one image, as the window draws, */
+	d.steady = 1; /* and boxes keep their widest number, as in the window */
 	struct fig_session fs;
 	if ((rc = fig_session_open(&fs, &a, "bench")) != EXIT_OK)
 		return rc;

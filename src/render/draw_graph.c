@@ -161,57 +161,121 @@ static void graph_point_at(const double *px, const double *py, int n, double f, 
 	*y = py[0];
 }
 
-static void graph_edges(cairo_t *cr, const struct graph_layout *g, const struct graph_state *st,
-                        const struct theme *th)
+/* Does the shown step use edge e of the laid-out graph? (A weight's edge is also used
+ * by the weight's own steps, dJ/dw.) */
+static int graph_edge_used(const struct graph_layout *g, const struct graph_state *st, int e)
 {
-	const struct scene *s = st->fig->scene, *ls = g->scene; /* the scene; the graph laid out */
-	double px[GRAPH_ROUTE], py[GRAPH_ROUTE];
-	struct rgba hot = graph_step_colour(st, th);
-	for (int pass = 0; pass < 2; pass++) /* highlighted edges on top */
-		for (int e = 0; e < ls->n_edges; e++) {
-			/* a weight's edge is also used by the weight's own steps (dJ/dw) */
-			int se = layout_edge(g, e), w = g->units ? g->units->weight[e] : -1;
-			int used = st->t && (trace_step_uses_edge(st->t, s, st->k, se) ||
-			                     (w >= 0 && trace_step_uses_edge(st->t, s, st->k, s->out[s->nodes[w].out_first])));
-			if (used != pass)
-				continue;
-			int n = graph_route(g, ls, e, px, py);
-			double x0 = px[0], x1 = px[0], y0 = py[0], y1 = py[0];
-			for (int i = 1; i < n; i++) {
-				x0 = fmin(x0, px[i]); x1 = fmax(x1, px[i]);
-				y0 = fmin(y0, py[i]); y1 = fmax(y1, py[i]);
-			}
-			if (!graph_in_view(st, (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0))
-				continue;
-			cairo_move_to(cr, px[0], py[0]);
-			for (int i = 1; i < n; i++)
-				cairo_line_to(cr, px[i], py[i]);
-			double lw = used ? M.edge_line_hot : M.edge_line;
-			struct rgba c = used ? hot : th->muted;
-			if (!s->nodes[s->edges[se].to].feeds_cost)
-				c.a *= 0.5;
-			theme_set(cr, c);
-			cairo_set_line_width(cr, lw);
-			cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-			cairo_stroke(cr);
-			/* arrowhead at the target */
-			double ax = px[n - 1], ay = py[n - 1], a = used ? M.arrow_hot : M.arrow;
-			cairo_move_to(cr, ax, ay);
-			cairo_line_to(cr, ax - a, ay - a * M.arrow_aspect);
-			cairo_line_to(cr, ax - a, ay + a * M.arrow_aspect);
-			cairo_close_path(cr);
-			cairo_fill(cr);
-			if (used && st->fade < 1) {
-				double f = st->t->steps[st->k].kind == STEP_BACKWARD ? 1 - st->fade : st->fade;
-				double x, y;
-				graph_point_at(px, py, n, f, &x, &y);
-				theme_set_alpha(cr, hot, M.pulse_alpha);
-				cairo_arc(cr, x, y, M.pulse_halo, 0, 2 * M_PI);
-				cairo_fill(cr);
-				theme_set(cr, hot);
-				cairo_arc(cr, x, y, M.pulse_dot, 0, 2 * M_PI);
-				cairo_fill(cr);
-			}
+	const struct scene *s = st->fig->scene;
+	int se = layout_edge(g, e), w = g->units ? g->units->weight[e] : -1;
+	return st->t && (trace_step_uses_edge(st->t, s, st->k, se) ||
+	                 (w >= 0 && trace_step_uses_edge(st->t, s, st->k, s->out[s->nodes[w].out_first])));
+}
+
+/* Edge e of the laid-out graph, used or not by the shown step: its route (n points into
+ * px, py), its colour and the em box it spans (x0, y0, x1, y1); 0 when it is out of
+ * view. */
+static int graph_edge_at(const struct graph_layout *g, const struct graph_state *st,
+                         const struct theme *th, int e, int used, double *px, double *py,
+                         int *n, struct rgba *c, double box[4])
+{
+	const struct scene *s = st->fig->scene;
+	*n = graph_route(g, g->scene, e, px, py);
+	double x0 = px[0], x1 = px[0], y0 = py[0], y1 = py[0];
+	for (int i = 1; i < *n; i++) {
+		x0 = fmin(x0, px[i]); x1 = fmax(x1, px[i]);
+		y0 = fmin(y0, py[i]); y1 = fmax(y1, py[i]);
+	}
+	box[0] = x0, box[1] = y0, box[2] = x1, box[3] = y1;
+	*c = used ? graph_step_colour(st, th) : th->muted;
+	if (!s->nodes[s->edges[layout_edge(g, e)].to].feeds_cost)
+		c->a *= 0.5;
+	return graph_in_view(st, (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0);
+}
+
+/* Strokes a route of n points in colour c with its arrowhead (heavier when the shown
+ * step uses it, and then, mid animation, with the pulse running along it). */
+static void graph_edge_draw(cairo_t *cr, const struct graph_state *st, const double *px,
+                            const double *py, int n, int used, struct rgba c)
+{
+	cairo_move_to(cr, px[0], py[0]);
+	for (int i = 1; i < n; i++)
+		cairo_line_to(cr, px[i], py[i]);
+	theme_set(cr, c);
+	cairo_set_line_width(cr, used ? M.edge_line_hot : M.edge_line);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_stroke(cr);
+	/* arrowhead at the target */
+	double ax = px[n - 1], ay = py[n - 1], a = used ? M.arrow_hot : M.arrow;
+	cairo_move_to(cr, ax, ay);
+	cairo_line_to(cr, ax - a, ay - a * M.arrow_aspect);
+	cairo_line_to(cr, ax - a, ay + a * M.arrow_aspect);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+	if (used && st->fade < 1) {
+		struct rgba hot = c;
+		hot.a = 1;
+		double f = st->t->steps[st->k].kind == STEP_BACKWARD ? 1 - st->fade : st->fade;
+		double x, y;
+		graph_point_at(px, py, n, f, &x, &y);
+		theme_set_alpha(cr, hot, M.pulse_alpha);
+		cairo_arc(cr, x, y, M.pulse_halo, 0, 2 * M_PI);
+		cairo_fill(cr);
+		theme_set(cr, hot);
+		cairo_arc(cr, x, y, M.pulse_dot, 0, 2 * M_PI);
+		cairo_fill(cr);
+	}
+}
+
+/* Live frames (draw_opts.live): the edges the shown step does not use, from the render's
+ * edge layer over the whole graph's box (it stays while numbers change), drawn into it first when what it would show changed
+ * (the hash of every such edge's route and colour, and of the transform). 1 when they
+ * are drawn so, 0 when the caller must stroke them (cr's target takes no layer). */
+static int graph_idle_layer(cairo_t *cr, struct render *r, const struct graph_layout *g,
+                            const struct graph_state *st, const struct theme *th)
+{
+	double px[GRAPH_ROUTE], py[GRAPH_ROUTE], box[4], b[4] = {0, 0, g->width, g->height};
+	cairo_matrix_t m;
+	cairo_get_matrix(cr, &m);
+	double head[] = {m.xx, m.yx, m.xy, m.yy, m.x0, m.y0};
+	uint64_t h = layout_hash_doubles(1469598103934665603ULL, head, 6);
+	int n;
+	struct rgba c;
+	for (int e = 0; e < g->scene->n_edges; e++) {
+		if (graph_edge_used(g, st, e) || !graph_edge_at(g, st, th, e, 0, px, py, &n, &c, box))
+			continue;
+		double ec[] = {e, c.r, c.g, c.b, c.a};
+		h = layout_hash_doubles(h, ec, 5);
+		h = layout_hash_doubles(h, px, n);
+		h = layout_hash_doubles(h, py, n);
+		b[0] = fmin(b[0], box[0]), b[1] = fmin(b[1], box[1]); /* an edge out of the */
+		b[2] = fmax(b[2], box[2]), b[3] = fmax(b[3], box[3]); /* graph's box: rare */
+	}
+	double pad = M.arrow * M.arrow_aspect + M.edge_line; /* arrowheads, line ends */
+	int fresh;
+	cairo_t *lc = edge_layer_open(&r->edges, cr, (unsigned long)h, b[0] - pad, b[1] - pad,
+	                              b[2] + pad, b[3] + pad, &fresh);
+	if (!lc && !fresh)
+		return 0;
+	for (int e = 0; lc && e < g->scene->n_edges; e++)
+		if (!graph_edge_used(g, st, e) && graph_edge_at(g, st, th, e, 0, px, py, &n, &c, box))
+			graph_edge_draw(lc, st, px, py, n, 0, c);
+	if (lc)
+		edge_layer_close(&r->edges, lc);
+	return edge_layer_paint(&r->edges, cr) == 0;
+}
+
+static void graph_edges(cairo_t *cr, struct render *r, const struct graph_layout *g,
+                        const struct graph_state *st, const struct theme *th)
+{
+	double px[GRAPH_ROUTE], py[GRAPH_ROUTE], box[4];
+	int idle_done = st->o->live && graph_idle_layer(cr, r, g, st, th);
+	for (int pass = idle_done; pass < 2; pass++) /* highlighted edges on top */
+		for (int e = 0; e < g->scene->n_edges; e++) {
+			int n;
+			struct rgba c;
+			if (graph_edge_used(g, st, e) == pass &&
+			    graph_edge_at(g, st, th, e, pass, px, py, &n, &c, box))
+				graph_edge_draw(cr, st, px, py, n, pass, c);
 		}
 }
 
@@ -853,7 +917,7 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	}
 	cairo_translate(cr, xf.ox, xf.oy);
 	cairo_scale(cr, kd, kd);
-	graph_edges(cr, g, &st, p->th);
+	graph_edges(cr, r, g, &st, p->th);
 	for (int i = 0; i < g->scene->n_nodes; i++) {
 		if (g->units && g->units->unit[i] >= 0)
 			draw_unit(cr, r, g, &st, p->th, &xf, i);

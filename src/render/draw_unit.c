@@ -124,6 +124,8 @@ void draw_unit(cairo_t *cr, struct render *r, const struct graph_layout *g,
 	const char *after = strncmp(ut->head, label, ll) == 0 ? ut->head + ll : ut->head;
 	double bw, bh, split;
 	layout_unit_size(r, g, id, &bw, &bh, &split);
+	if (!g->compact) /* the gradients' column ends at the right padding of a box held wider */
+		split += w - bw;
 	double hx = x + M.pad_x, base = y + M.pad_y + M.row_head * M.base_head;
 	theme_set(cr, th->fg);
 	hx += text_draw(cr, r, label, hx, base, &head);

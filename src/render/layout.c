@@ -702,6 +702,8 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		if (g->units && g->units->unit[i] >= 0) { /* a neuron unit's box */
 			double split;
 			layout_unit_size(r, g, g->units->unit[i], &it->w, &it->h, &split);
+			if (g->steady)
+				it->w = steady_width(r, s, layout_variant(g), 0, i, it->w);
 			it->bw = it->w;
 			continue;
 		}
@@ -731,6 +733,8 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		struct layout_item *it = &g->items[g->edge_label[e]];
 		if (g->units && g->units->weight[e] >= 0) { /* a weight: room even when bare */
 			layout_weight_size(r, g, e, &it->w, &it->h);
+			if (g->steady)
+				it->w = steady_width(r, s, layout_variant(g), 1, e, it->w);
 			it->lw = it->bw = it->w;
 			it->lh = it->h;
 			continue;
@@ -867,7 +871,7 @@ static void layout_refit(struct render *r, struct graph_layout *g, struct graph_
 	layout_wrap(r, g->scene, g, g->bands_asked);
 }
 
-static uint64_t layout_hash_doubles(uint64_t h, const double *v, int n)
+uint64_t layout_hash_doubles(uint64_t h, const double *v, int n)
 {
 	for (int i = 0; v && i < n; i++) {
 		uint64_t bits;

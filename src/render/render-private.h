@@ -5,6 +5,7 @@
 #define NUDGE_RENDER_PRIVATE_H
 
 #include <cairo.h>
+#include <stdint.h>
 #include "nudge/format.h"
 #include "nudge/theme.h"
 #include "nudge/render.h"
@@ -205,6 +206,8 @@ const struct graph_layout *layout_rewrap(struct render *r, int variant, int band
  * once per layout, so arranging the figure does not wrap it again each time. */
 int layout_extent(struct render *r, int variant, int bands, double *w, double *h);
 void layout_free(struct graph_layout *g);
+/* FNV-1a over the bits of v[0..n) (nothing when v is NULL), continuing from h. */
+uint64_t layout_hash_doubles(uint64_t h, const double *v, int n);
 #define LAYOUT_MAX_NB 256       /* most neighbours of an item considered */
 /* Neighbours of item i towards the previous (dir < 0) or next column, into out (at most
  * max); returns how many. */
@@ -521,6 +524,24 @@ struct land_image {
 	unsigned long levels;      /* a hash of the levels it was cut at */
 };
 
+/* ---- edge_layer.c: the graph's idle edges as an image between frames (draw_opts.live) ---- */
+struct edge_layer {
+	cairo_surface_t *img;      /* the edges, one pixel per target pixel, or NULL */
+	unsigned long key;         /* a hash of what it shows (draw_graph.c's) */
+	int x, y, w, h;            /* the target's pixels it covers */
+};
+/* For a layer showing key over the user-space box (x0, y0)-(x1, y1) of cr (within its
+ * clip): *fresh = 1 when l holds it already (returns NULL); else a new context drawing
+ * into a new layer with cr's transform (draw, then edge_layer_close), or NULL when cr's
+ * target cannot take a layer (not an image; then draw straight into cr). */
+cairo_t *edge_layer_open(struct edge_layer *l, cairo_t *cr, unsigned long key, double x0,
+                         double y0, double x1, double y1, int *fresh);
+void edge_layer_close(struct edge_layer *l, cairo_t *lc); /* done drawing into it */
+/* Composites the layer over cr's target where it belongs (within cr's clip); -1 when
+ * there is none. */
+int edge_layer_paint(const struct edge_layer *l, cairo_t *cr);
+void edge_layer_free(struct edge_layer *l); /* releases the image; l holds nothing after */
+
 /* ---- steady.c: room for the graph's numbers that only grows (draw_opts.steady) ---- */
 struct steady {                /* widths held while one scene is shown */
 	const struct scene *scene; /* the scene they are held for (NULL: none) */
@@ -548,6 +569,7 @@ struct render {
 	                              or scratch when it gave none) */
 	struct figure_geom scratch; /* that scratch */
 	struct steady steady;      /* box widths held while the window shows one scene */
+	struct edge_layer edges;   /* the graph's idle edges while frames repeat (draw_opts.live) */
 };
 
 #endif

@@ -42,6 +42,7 @@ void render_free(struct render *r)
 	for (int i = 0; i < LAYOUT_VARIANTS; i++)
 		layout_free(r->layout[i]);
 	steady_forget(&r->steady);
+	edge_layer_free(&r->edges);
 	if (r->land.img)
 		cairo_surface_destroy(r->land.img);
 	font_set_free(&r->fonts);
@@ -57,6 +58,7 @@ void render_forget_scene(struct render *r)
 		r->layout[i] = NULL;
 	}
 	steady_forget(&r->steady);
+	edge_layer_free(&r->edges);
 }
 
 void figure_geom_clear(struct figure_geom *g)
