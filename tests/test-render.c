@@ -294,6 +294,55 @@ static void test_type_floor(struct render *r)
 	}
 }
 
+/* The ordinary window (no F5) at the projector sizes: the figure gets the screen less
+ * the control bar (at its tallest for two rows of sliders: 114 px at 1280x720, 98 px at
+ * 1024x768) and holds its boxes steady. Every built-in scene keeps its boxes inside and
+ * apart, its graph's digits at least 1/window of the screen's height (1/60 the goal,
+ * the floors below what the layouts reach where they fall short) and, with a J plot,
+ * the ticks' digits 1/70 (issue 11); so do the ticks of a default 1920x1080 export. */
+static void test_window_floor(struct render *r)
+{
+	static const int screens[][3] = {{1280, 720, 114}, {1024, 768, 98}}; /* W, H, bar */
+	static const struct {
+		const char *name;  /* a built-in scene */
+		double window[2];  /* its digits at 1280x720 and 1024x768, 1/window of the height */
+	} floors[] = {{"network", {60, 66}}, {"logistic", {60, 64}}, {"xor", {66, 88}}};
+	char names[64][64];
+	int n = list_scenes(names, 64);
+	for (int i = 0; i < n; i++) {
+		struct loaded l;
+		if (load(&l, names[i]) != 0)
+			continue;
+		double floor_w[2] = {60, 60};
+		for (size_t k = 0; k < sizeof floors / sizeof floors[0]; k++)
+			if (strcmp(l.name, floors[k].name) == 0) {
+				floor_w[0] = floors[k].window[0];
+				floor_w[1] = floors[k].window[1];
+			}
+		struct figure f = fig_of(r, &l, -1);
+		for (int k = 0; k < 3; k++) {
+			double H = k < 2 ? screens[k][1] : 1080;
+			struct draw_opts o = {.width = k < 2 ? screens[k][0] : 1920, .height = H - (k < 2 ? screens[k][2] : 0),
+			                      .steady = k < 2, .theme = THEME_DARK};
+			char what[160];
+			snprintf(what, sizeof what, "%s %s %gx%g", l.name, k < 2 ? "window" : "export", o.width, H);
+			cairo_surface_destroy(draw(&f, &o));
+			double digit = graph_em(r) * DIGIT_EM, tick = test_geom->has_plot ? test_geom->plot_font * DIGIT_EM : 0;
+			CHECK(!figure_panel(&f, PANEL_COST) || test_geom->has_plot || test_geom->has_land,
+			      "%s: the J plot is drawn", what);
+			if (k < 2) {
+				check_geometry(r, what, o.width, o.height);
+				CHECK(digit >= H / floor_w[k], "%s: digits %.1f px, 1/%.1f of the screen", what, digit, H / digit);
+			}
+			CHECK(!test_geom->has_plot || tick >= H / 70, "%s: the plot's ticks %.1f px, 1/%.1f of the screen", what,
+			      tick, H / tick);
+			if (getenv("NUDGE_TEST_VERBOSE"))
+				printf("%s: digits 1/%.1f, ticks 1/%.0f\n", what, H / digit, tick > 0 ? H / tick : 0);
+		}
+		unload(&l);
+	}
+}
+
 /* Node boxes in the last draw, per node (w 0: not drawn). */
 static void node_boxes(struct layout_box *box, int n)
 {
@@ -1307,6 +1356,7 @@ int main(void)
 		test_markup(r);
 		test_every_scene(r);
 		test_type_floor(r);
+		test_window_floor(r);
 		test_wrap(r);
 		test_units(r);
 		test_stack(r);

@@ -15,9 +15,21 @@ double axes_y(const struct axes *a, double v)
 	return a->y + a->h - (v - a->ylo) / (a->yhi - a->ylo) * a->h;
 }
 
+#define AXES_TICK_MIN 26 /* the least tick font, 1080p pixels of the figure's height at its
+                           font scale: the digits stand 1/57 of it (a lecture hall reads
+                           them), also on a narrower screen than 16:9 */
+
+double axes_font_least(const struct draw_opts *o, double u)
+{
+	double uh = u; /* u follows the width on a narrow screen: this, the height */
+	if (o && o->width > 0 && o->height * 1920 > o->width * 1080)
+		uh *= o->height * 1920 / (o->width * 1080);
+	return fmax(24 * u, AXES_TICK_MIN * uh);
+}
+
 double axes_font(const struct panel *p)
 {
-	return fmax(24 * p->u, fmin(30 * p->u, fmin(p->w, 1.5 * p->h) / 30));
+	return fmax(axes_font_least(p->o, p->u), fmin(30 * p->u, fmin(p->w, 1.5 * p->h) / 30));
 }
 
 /* Tick label text; values within a hair of zero print as 0. */

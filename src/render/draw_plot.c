@@ -153,9 +153,28 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 {
 	double e = v->nd.eps, lo = v->ps->inset_lo, hi = v->ps->inset_hi;
 	const double *zs = v->ps->inset;
-	double iw = fmin(a->w * 0.6, fmax(a->w * 0.4, font * 11));
-	double ih = fmin(a->h * 0.6, fmax(a->h * 0.38, font * 8)), m = font * 0.6;
-	if (ih < font * 7) /* no room for its title, two slopes and a curve between them */
+	double m = font * 0.6; /* a narrow plot: up to its whole width, for type the size of the ticks */
+	double iw = fmin(fmax(a->w * 0.6, fmin(a->w - 2 * m, font * 9)), fmax(a->w * 0.4, font * 11));
+	double ih = fmin(a->h * 0.6, fmax(a->h * 0.38, font * 8));
+	char buf[160], zoom[64], where[96];
+	double z = (a->xhi - a->xlo) / (hi - lo);
+	if (z < 1e9)
+		snprintf(zoom, sizeof zoom, "%.0f", z < 100 ? z : z - fmod(z, pow(10, floor(log10(z)) - 1)));
+	else
+		fmt_num(zoom, sizeof zoom, z, 2);
+	snprintf(buf, sizeof buf, "zoom ×%s around %s", zoom, v->scene->nodes[v->node].label);
+	struct text_style ts = {FONT_ITALIC, font, 0};
+	ts.size = text_fit(r, buf, &ts, iw - font, font * 0.6);
+	int lines = 1; /* a narrow inset: "zoom ×k" over "around w", as large as the ticks */
+	if (ts.size < font * 0.9) {
+		snprintf(buf, sizeof buf, "zoom ×%s", zoom);
+		snprintf(where, sizeof where, "around %s", v->scene->nodes[v->node].label);
+		ts.size = font;
+		ts.size = fmin(text_fit(r, buf, &ts, iw - font, font * 0.6), text_fit(r, where, &ts, iw - font, font * 0.6));
+		lines = 2;
+	}
+	double title = font * (0.4 + 1.2 * lines), foot = font * 2.5; /* the title, the two slope lines */
+	if (ih < title + foot + font * 3) /* no room for its title, two slopes and a curve between them */
 		return;
 	double best = INFINITY, bx = a->x + m, by = a->y + m;
 	for (int c = 0; c < 4; c++) { /* the corner the curve crosses least */
@@ -193,7 +212,6 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 		yhi = v->j + e;
 	}
 	double pad = (yhi - ylo) * 0.15;
-	double title = font * 1.6, foot = font * 2.5; /* the title line, the two slope lines */
 	struct axes in = {bx + font * 0.4, by + title, iw - font * 0.8, ih - title - foot,
 	                  lo, hi, ylo - pad, yhi + pad};
 	/* dashed leader from the point to the inset, inside the frame */
@@ -215,17 +233,10 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	theme_set(cr, th->muted);
 	cairo_set_line_width(cr, 1.5 * v->u);
 	cairo_stroke(cr);
-	char buf[160], zoom[64];
-	double z = (a->xhi - a->xlo) / (hi - lo);
-	if (z < 1e9)
-		snprintf(zoom, sizeof zoom, "%.0f", z < 100 ? z : z - fmod(z, pow(10, floor(log10(z)) - 1)));
-	else
-		fmt_num(zoom, sizeof zoom, z, 2);
-	snprintf(buf, sizeof buf, "zoom ×%s around %s", zoom, v->scene->nodes[v->node].label);
-	struct text_style ts = {FONT_ITALIC, font, 0};
-	ts.size = text_fit(r, buf, &ts, iw - font, font * 0.6);
 	theme_set(cr, th->muted);
 	text_draw(cr, r, buf, bx + font * 0.5, by + font * 1.2, &ts);
+	if (lines == 2)
+		text_draw(cr, r, where, bx + font * 0.5, by + font * 2.4, &ts);
 	cairo_save(cr);
 	cairo_rectangle(cr, in.x, in.y, in.w, in.h);
 	cairo_clip(cr);
@@ -253,6 +264,9 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 		text_draw(cr, r, line2, bx + font * 0.5, ty, &ss);
 	}
 }
+
+#define PLOT_BESIDE 2.2 /* a panel this many times as wide as high writes its header beside
+                           the axes */
 
 static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
                         const struct plot_view *v, double font, double *y)
@@ -373,10 +387,17 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 		v.known = !now ? 0 : before ? 1 : draw_ease(fig->progress);
 	}
 	double y = p->y;
-	plot_header(cr, r, p, &v, font, &y);
-	double lo = ps->lo, hi = ps->hi;
+	struct panel head = *p; /* a wide, low panel (a row under the graph): the header in a
+	                           column left of the axes, which keep the whole height */
+	int beside = p->w >= PLOT_BESIDE * p->h;
+	if (beside)
+		head.w = fmin(p->w * 0.4, font * 17);
+	plot_header(cr, r, &head, &v, font, &y);
+	double ax = beside ? p->x + head.w + font * 1.5 : p->x, lo = ps->lo, hi = ps->hi;
+	if (beside)
+		y = p->y;
 	y += font * 1.6; /* room for the y axis name */
-	struct axes a = {p->x, y, p->w, p->y + p->h - y - font * 3.0, lo, hi, 0, 1};
+	struct axes a = {ax, y, p->x + p->w - ax, p->y + p->h - y - font * 3.0, lo, hi, 0, 1};
 	if (a.h < font * 4 || a.w < font * 6)
 		return;
 	int n = ps->n;
@@ -413,6 +434,7 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 		plot_inset(cr, r, &a, &v, ys, n, p->th, font);
 	r->geom->has_plot = 1;
 	r->geom->plot = a;
+	r->geom->plot_font = font;
 	r->geom->plot_node = node;
 	geom_add(r->geom, HIT_PLOT, node, -1, a.x, a.y, a.w, a.h);
 	double px = axes_x(&a, v.w), py = axes_y(&a, v.j), rad = 14 * p->u;

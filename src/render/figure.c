@@ -134,7 +134,8 @@ static double figure_plot_shape(double aspect, double e)
 #define FIGURE_PANEL_MIN_W_PRESENT 220 /* the same when presenting, at the presentation's
                                   font scale: the graph comes first, the plot's axes fit */
 #define FIGURE_PANEL_MIN_H 330 /* lowest row of panels under the graph, 1080p pixels at the
-                                  figure's font scale: the plot's header, axes and ticks */
+                                  figure's font scale: the plot's axes and ticks (its header
+                                  beside them, draw_plot) */
 
 /* Side by side (returns 1) or stacked (0), and the graph's share of the width or height:
  * of each, the smallest share that shows the graph's numbers (nearly) as large as any
@@ -199,6 +200,8 @@ static const struct panel_class panel_classes[] = {
 	[PANEL_ROWS] = {1, 0, 1},      [PANEL_WORK] = {1, 0, 1},     [PANEL_FORWARD] = {0, 0, 0},
 };
 #define MAP_WEIGHT 0.85 /* the map of J over two leaves (and a classifier's data panel) */
+#define FIGURE_PLOT_FONTS 14.5 /* a J plot in a column: its header in two lines, the axes'
+                                  names and ticks and 4 fonts of axes, in tick fonts */
 
 int figure_add(struct figure *fig, struct figure_panel p)
 {
@@ -303,19 +306,38 @@ static void figure_column(const struct panel *col, struct panel *side,
 			fixed[i] *= most / all;
 		used = most + gap * (n - 1);
 	}
-	double pos = vertical ? col->y : col->x, len = vertical ? col->h : col->w;
+	double pos = vertical ? col->y : col->x, len = vertical ? col->h : col->w, sz[FIGURE_MAX_PANELS];
+	double need = FIGURE_PLOT_FONTS * axes_font_least(col->o, col->u), short_by = 0, rest = 0;
 	for (int i = 0; i < n; i++) {
 		double wt = weigh && fixed[i] == 0 ? panel_weight(of[i], map[i]) : 1;
-		double sz = fixed[i] > 0 ? fixed[i] : wsum > 0 ? (len - used) * wt / wsum : 0;
+		sz[i] = fixed[i] > 0 ? fixed[i] : wsum > 0 ? (len - used) * wt / wsum : 0;
+		int plot = vertical && fixed[i] == 0 && of[i]->kind == PANEL_COST && !map[i];
+		if (plot && sz[i] < need)
+			short_by += need - sz[i];
+		else if (fixed[i] == 0)
+			rest += sz[i];
+	}
+	/* a J plot beside the graph gets the height its axes need (its header above them),
+	   from the other plots, where they keep most of theirs */
+	double take = short_by > 0 && short_by < rest * 0.4 ? short_by : 0;
+	for (int i = 0; take > 0 && i < n; i++) {
+		if (fixed[i] > 0)
+			continue;
+		if (of[i]->kind == PANEL_COST && !map[i] && sz[i] < need)
+			sz[i] = need;
+		else
+			sz[i] -= take * sz[i] / rest;
+	}
+	for (int i = 0; i < n; i++) {
 		side[i] = *col;
 		if (vertical) {
 			side[i].y = pos;
-			side[i].h = sz;
+			side[i].h = sz[i];
 		} else {
 			side[i].x = pos;
-			side[i].w = sz;
+			side[i].w = sz[i];
 		}
-		pos += sz + gap;
+		pos += sz[i] + gap;
 	}
 }
 

@@ -283,9 +283,12 @@ struct axes {
 };
 double axes_x(const struct axes *a, double v);
 double axes_y(const struct axes *a, double v);
-/* Tick font size for a plot panel: grows with the panel, within 24-30 1080p pixels (its
- * digits at least 1/70 of a 1080-high figure). */
+/* Tick font size for a plot panel: grows with the panel, within 26-30 1080p pixels of the
+ * figure's height (its digits 1/57 of it or more, on a 4:3 screen too), and 24 of the
+ * unit p->u at least. */
 double axes_font(const struct panel *p);
+/* The least of them in a figure drawn with o, u its unit (figure.c keeps room for it). */
+double axes_font_least(const struct draw_opts *o, double u);
 /* Width the y tick labels need left of the frame (a->h and the y range set). */
 double axes_margin(struct render *r, const struct axes *a, double font);
 /* Makes room for the y tick labels (a->x, a->w shrink), fills the plot area with the
@@ -505,6 +508,7 @@ struct figure_geom {
 	struct layout_box overview; /* the overview's box (w = 0: none drawn) */
 	int has_plot;              /* 1 when a J(w) plot was drawn */
 	struct axes plot;          /* its axes */
+	double plot_font;          /* its ticks' font size (user units) */
 	int plot_node;             /* its variable */
 	int has_land;              /* 1 when a map of J over two leaves was drawn */
 	struct axes land;          /* its axes */
