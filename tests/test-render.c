@@ -953,11 +953,24 @@ static int most_apart(cairo_surface_t *a, cairo_surface_t *b)
 	return most;
 }
 
+/* Two live frames of f (draw_opts.live) after something changed: the first strokes its
+ * edges straight, so it must equal an export's pixels (plain); the second composites
+ * them from the edge layer it makes. Returns the second. */
+static cairo_surface_t *live_frames(const struct figure *f, const struct draw_opts *o,
+                                    const struct draw_opts *plain, const char *what)
+{
+	cairo_surface_t *a = draw(f, o), *b = draw(f, plain);
+	CHECK(same_pixels(a, b), "%s: a first live frame is drawn as exported", what);
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	return draw(f, o);
+}
+
 /* Live frames (draw_opts.live, the window) keep the graph's idle edges as an image
- * (edge_layer.c). After a new value that moves the boxes, and after a new step, a live
- * frame must equal a fresh render's first live frame pixel for pixel (a stale layer
- * shows the old edges); and a live frame shows what an export shows, up to the rounding
- * of compositing the layer. */
+ * (edge_layer.c). After a new value that moves one edge, after a new step and at
+ * another size, the layer is made again: the frame must equal a fresh render's pixel
+ * for pixel (a stale layer shows the old edges), and show what an export shows, up to
+ * the rounding of compositing the layer. */
 static void test_edge_layer(struct render *r)
 {
 	/* x's box is narrower than its column (the long name's), and J's local derivatives
@@ -975,8 +988,8 @@ static void test_edge_layer(struct render *r)
 	struct draw_opts o = {.width = 1280, .height = 720, .live = 1}, plain = o;
 	plain.live = 0;
 	struct figure f = fig_of(r, &l, 0);
-	cairo_surface_t *a = draw(&f, &o), *b;
-	CHECK(r->edges.img != NULL, "a live frame keeps its idle edges as an image");
+	cairo_surface_t *a = live_frames(&f, &o, &plain, "the first frames"), *b;
+	CHECK(r->edges.img != NULL, "a second live frame keeps its idle edges as an image");
 	unsigned long key = r->edges.key;
 	struct { double x; int step, width, same_box; const char *what; } change[] = {
 		{-0.001234, 0, 1280, 1, "a value that widens x's box"}, /* within its column */
@@ -990,18 +1003,18 @@ static void test_edge_layer(struct render *r)
 		f = fig_of(r, &l, change[i].step);
 		o.width = plain.width = change[i].width;
 		cairo_surface_destroy(a);
-		a = draw(&f, &o);
+		a = live_frames(&f, &o, &plain, change[i].what);
 		if (change[i].same_box) /* then only the key can tell the layer is stale */
 			CHECK(r->edges.x == was.x && r->edges.y == was.y && r->edges.w == was.w &&
 			      r->edges.h == was.h, "%s: the layer covers the same pixels", change[i].what);
-		CHECK(r->edges.key != key, "%s: the edge layer is drawn again", change[i].what);
+		CHECK(r->edges.key != key, "%s: the edge layer is made again", change[i].what);
 		key = r->edges.key;
 		struct render *fresh = render_new(NUDGE_TEST_FONTS, err, sizeof err);
 		CHECK(fresh != NULL, "render_new: %s", err);
 		if (!fresh)
 			break;
 		f.render = fresh;
-		b = draw(&f, &o);
+		b = live_frames(&f, &o, &plain, change[i].what);
 		CHECK(same_pixels(a, b), "%s: a live frame equals a fresh render's", change[i].what);
 		cairo_surface_destroy(b);
 		b = draw(&f, &plain);
@@ -1017,6 +1030,32 @@ static void test_edge_layer(struct render *r)
 	cairo_surface_destroy(a);
 	cairo_surface_destroy(b);
 	unload(&l);
+}
+
+/* num_cache_fmt writes what fmt_num writes: for numbers first seen and seen again, when
+ * thousands share the cache's slots, for the odd ones, and into a buffer too short. */
+static void test_num_cache(struct render *r)
+{
+	char a[64], b[64];
+	int bad = 0, n = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 20000; i++, n++) {
+			double v = (i % 2 ? -1 : 1) * pow(1.37, i % 97 - 48) * (1 + i / 977.0);
+			num_cache_fmt(r, a, sizeof a, v);
+			fmt_num(b, sizeof b, v, NUDGE_DIGITS);
+			bad += strcmp(a, b) != 0;
+		}
+	const double odd[] = {0.0, -0.0, NAN, INFINITY, -INFINITY, 1e-7, -2.5e300, 10.125, 1.0 / 3};
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++, n++) {
+			num_cache_fmt(r, a, sizeof a, odd[i]);
+			fmt_num(b, sizeof b, odd[i], NUDGE_DIGITS);
+			bad += strcmp(a, b) != 0;
+			num_cache_fmt(r, a, 5, odd[i]); /* cut as fmt_num cuts */
+			fmt_num(b, 5, odd[i], NUDGE_DIGITS);
+			bad += strcmp(a, b) != 0;
+		}
+	CHECK(bad == 0, "the number cache writes what fmt_num writes (%d of %d differ)", bad, n);
 }
 
 /* A drag changes only numbers: the layouts keep their ordering and rows and are sized
@@ -1368,6 +1407,7 @@ int main(void)
 		test_hits(r);
 		test_cache_keeps_pixels(r);
 		test_edge_layer(r);
+		test_num_cache(r);
 	test_refit_keeps_pixels(r);
 		test_undefined_values(r);
 		test_export(r);

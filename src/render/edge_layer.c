@@ -55,24 +55,35 @@ cairo_t *edge_layer_open(struct edge_layer *l, cairo_t *cr, unsigned long key, d
 	int b[4];
 	if (!edge_layer_target(cr) || !edge_layer_pixels(cr, x0, y0, x1, y1, 4, b))
 		return NULL;
-	if (l->img && l->key == key && l->x == b[0] && l->y == b[1] && l->w == b[2] - b[0] &&
-	    l->h == b[3] - b[1]) {
+	for (int i = 0; i < 4; i++) /* the same edges on other pixels are another layer */
+		key = (key ^ (unsigned long)(unsigned)b[i]) * 1099511628211UL;
+	if (l->img && l->key == key) {
 		*fresh = 1;
 		return NULL;
 	}
-	edge_layer_free(l);
-	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, b[2] - b[0], b[3] - b[1]);
-	cairo_t *lc = cairo_create(img);
-	if (cairo_status(lc) != CAIRO_STATUS_SUCCESS) {
-		cairo_destroy(lc);
-		cairo_surface_destroy(img);
+	if (l->seen != key) { /* a first frame of these edges: a pan or a glide makes one */
+		l->seen = key;    /* each frame, which is cheaper stroked straight */
 		return NULL;
 	}
+	int w = b[2] - b[0], h = b[3] - b[1];
+	if (l->img && (l->w != w || l->h != h))
+		edge_layer_free(l);
+	cairo_surface_t *img = l->img ? l->img : cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+	l->img = NULL;
+	cairo_t *lc = cairo_create(img);
+	cairo_surface_destroy(img); /* lc holds it */
+	if (cairo_status(lc) != CAIRO_STATUS_SUCCESS) {
+		cairo_destroy(lc);
+		return NULL;
+	}
+	cairo_set_operator(lc, CAIRO_OPERATOR_CLEAR); /* a reused image: its old edges go */
+	cairo_paint(lc);
+	cairo_set_operator(lc, CAIRO_OPERATOR_OVER);
 	cairo_matrix_t m;
 	cairo_get_matrix(cr, &m);
 	cairo_translate(lc, -b[0], -b[1]); /* the target's pixel (x, y) at the layer's (0, 0) */
 	cairo_transform(lc, &m);
-	*l = (struct edge_layer){img, key, b[0], b[1], b[2] - b[0], b[3] - b[1]};
+	*l = (struct edge_layer){cairo_surface_reference(img), key, key, b[0], b[1], w, h};
 	return lc;
 }
 

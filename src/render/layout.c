@@ -88,7 +88,8 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 	snprintf(t->rest2, sizeof t->rest2, "%s", h + best + 1);
 }
 
-static void layout_texts(const struct figure *fig, struct graph_layout *g, int compact)
+static void layout_texts(struct render *r, const struct figure *fig, struct graph_layout *g,
+                         int compact)
 {
 	const struct scene *s = fig->scene;
 	const struct eval *ev = fig->ev;
@@ -116,19 +117,19 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g, int c
 		}
 		layout_split(t, strlen(t->label), compact);
 		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
-		fmt_num(t->value, sizeof t->value, ev->value[i], NUDGE_DIGITS);
+		num_cache_fmt(r, t->value, sizeof t->value, ev->value[i]);
 		if (fw) { /* forward mode: d node / d the chosen input */
-			fmt_num(t->grad, sizeof t->grad, fw->tangent[i], NUDGE_DIGITS);
+			num_cache_fmt(r, t->grad, sizeof t->grad, fw->tangent[i]);
 			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", t->label,
 			         s->nodes[fw->input].label);
 		} else {
-			fmt_num(t->grad, sizeof t->grad, ev->grad[i], NUDGE_DIGITS);
+			num_cache_fmt(r, t->grad, sizeof t->grad, ev->grad[i]);
 			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", cost_row, t->label);
 		}
 		t->mean_name[0] = t->mean[0] = '\0';
 		if (s->n_rows > 0 && !fw && nd->feeds_cost &&
 		    (nd->kind == NODE_INPUT || nd->kind == NODE_PARAM)) { /* the mean: what descent uses */
-			fmt_num(t->mean, sizeof t->mean, ev->mean_grad[i], NUDGE_DIGITS);
+			num_cache_fmt(r, t->mean, sizeof t->mean, ev->mean_grad[i]);
 			snprintf(t->mean_name, sizeof t->mean_name, "d%s/d%s", cost, nd->label);
 		}
 	}
@@ -145,7 +146,7 @@ static void layout_texts(const struct figure *fig, struct graph_layout *g, int c
 		const struct edge *ed = &s->edges[se];
 		char sym[120], num[64];
 		int n = scene_local_text(s, se, sym, sizeof sym);
-		fmt_num(num, sizeof num, ev->local[se], NUDGE_DIGITS);
+		num_cache_fmt(r, num, sizeof num, ev->local[se]);
 		int cut = snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s",
 		                   g->text[ed->to].label, g->text[ed->from].label);
 		if (cut < 0 || (size_t)cut >= sizeof g->local[e])
@@ -937,7 +938,7 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 		layout_free(g);
 		return *cached;
 	}
-	layout_texts(fig, g, g->compact);
+	layout_texts(r, fig, g, g->compact);
 	g->input_key = input;
 	unsigned long opts = (unsigned long)(o->leaves_left != 0) ^ ((unsigned long)g->steady << 1);
 	g->key = layout_key(s, g) ^ opts;

@@ -528,16 +528,26 @@ struct land_image {
 	unsigned long levels;      /* a hash of the levels it was cut at */
 };
 
+/* ---- num_cache.c: the graph's numbers written once per value ---- */
+struct num_slot;
+/* fmt_num(buf, n, v, NUDGE_DIGITS), the same bytes, from r's cache when v was written
+ * before. */
+void num_cache_fmt(struct render *r, char *buf, size_t n, double v);
+void num_cache_free(struct render *r); /* forgets every number */
+
 /* ---- edge_layer.c: the graph's idle edges as an image between frames (draw_opts.live) ---- */
 struct edge_layer {
 	cairo_surface_t *img;      /* the edges, one pixel per target pixel, or NULL */
-	unsigned long key;         /* a hash of what it shows (draw_graph.c's) */
+	unsigned long key;         /* a hash of what it shows (draw_graph.c's) and where */
+	unsigned long seen;        /* the same for the last frame: a layer is made only for
+	                              edges that stay two frames, so pans do not pay for it */
 	int x, y, w, h;            /* the target's pixels it covers */
 };
 /* For a layer showing key over the user-space box (x0, y0)-(x1, y1) of cr (within its
- * clip): *fresh = 1 when l holds it already (returns NULL); else a new context drawing
- * into a new layer with cr's transform (draw, then edge_layer_close), or NULL when cr's
- * target cannot take a layer (not an image; then draw straight into cr). */
+ * clip): *fresh = 1 when l holds it already (returns NULL); else, when the last frame
+ * asked for the same, a context drawing into a new layer with cr's transform (draw, then
+ * edge_layer_close); else NULL: draw straight into cr (a first frame of these edges, or
+ * cr's target is not an image). */
 cairo_t *edge_layer_open(struct edge_layer *l, cairo_t *cr, unsigned long key, double x0,
                          double y0, double x1, double y1, int *fresh);
 void edge_layer_close(struct edge_layer *l, cairo_t *lc); /* done drawing into it */
@@ -574,6 +584,7 @@ struct render {
 	struct figure_geom scratch; /* that scratch */
 	struct steady steady;      /* box widths held while the window shows one scene */
 	struct edge_layer edges;   /* the graph's idle edges while frames repeat (draw_opts.live) */
+	struct num_slot *nums;     /* numbers as written (num_cache.c), or NULL until the first */
 };
 
 #endif

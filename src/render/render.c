@@ -43,6 +43,7 @@ void render_free(struct render *r)
 		layout_free(r->layout[i]);
 	steady_forget(&r->steady);
 	edge_layer_free(&r->edges);
+	num_cache_free(r);
 	if (r->land.img)
 		cairo_surface_destroy(r->land.img);
 	font_set_free(&r->fonts);
