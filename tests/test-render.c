@@ -294,31 +294,37 @@ static void test_type_floor(struct render *r)
 	}
 }
 
+/* test_window_floor's floors for the built-in scene name, 1/floor of the screen's height
+ * at 1280x720 and 1024x768: the goal, 1/60, or what the layouts reach where they fall
+ * short of it (the graph is as wide as the screen allows). */
+static const double *window_floor(const char *name)
+{
+	static const struct {
+		const char *name; /* a built-in scene */
+		double at[2];     /* its floors */
+	} short_of[] = {{"network", {60, 66}}, {"logistic", {60, 64}}, {"xor", {66, 88}}};
+	static const double goal[2] = {60, 60};
+	for (size_t k = 0; k < sizeof short_of / sizeof short_of[0]; k++)
+		if (strcmp(name, short_of[k].name) == 0)
+			return short_of[k].at;
+	return goal;
+}
+
 /* The ordinary window (no F5) at the projector sizes: the figure gets the screen less
  * the control bar (at its tallest for two rows of sliders: 114 px at 1280x720, 98 px at
  * 1024x768) and holds its boxes steady. Every built-in scene keeps its boxes inside and
- * apart, its graph's digits at least 1/window of the screen's height (1/60 the goal,
- * the floors below what the layouts reach where they fall short) and, with a J plot,
+ * apart, its graph's digits at least 1/window_floor of the screen's height and, with a J plot,
  * the ticks' digits 1/70 (issue 11); so do the ticks of a default 1920x1080 export. */
 static void test_window_floor(struct render *r)
 {
 	static const int screens[][3] = {{1280, 720, 114}, {1024, 768, 98}}; /* W, H, bar */
-	static const struct {
-		const char *name;  /* a built-in scene */
-		double window[2];  /* its digits at 1280x720 and 1024x768, 1/window of the height */
-	} floors[] = {{"network", {60, 66}}, {"logistic", {60, 64}}, {"xor", {66, 88}}};
 	char names[64][64];
 	int n = list_scenes(names, 64);
 	for (int i = 0; i < n; i++) {
 		struct loaded l;
 		if (load(&l, names[i]) != 0)
 			continue;
-		double floor_w[2] = {60, 60};
-		for (size_t k = 0; k < sizeof floors / sizeof floors[0]; k++)
-			if (strcmp(l.name, floors[k].name) == 0) {
-				floor_w[0] = floors[k].window[0];
-				floor_w[1] = floors[k].window[1];
-			}
+		const double *floor_w = window_floor(l.name);
 		struct figure f = fig_of(r, &l, -1);
 		for (int k = 0; k < 3; k++) {
 			double H = k < 2 ? screens[k][1] : 1080;
