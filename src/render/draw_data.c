@@ -44,7 +44,8 @@ void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	hs.size = text_fit(r, head, &hs, p->w, font * 0.6);
 	theme_set(cr, th->forward);
 	text_draw(cr, r, head, p->x, p->y + hs.size * 1.05, &hs);
-	double top = p->y + hs.size * 1.05 + font * 2.2;
+	/* a classifier's legend has a line of its own, above the y axis's name */
+	double top = p->y + hs.size * 1.05 + font * (dc->label_node >= 0 ? 3.3 : 2.2);
 	struct axes a = {p->x, top, p->w, p->y + p->h - top - font * 3.0, INFINITY, -INFINITY,
 	                 INFINITY, -INFINITY};
 	if (a.h < font * 4)

@@ -94,12 +94,13 @@ void draw_field(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	const struct scene *s = fig->scene;
 	const struct theme *th = p->th;
 	double mid = (d->label_lo + d->label_hi) / 2;
-	/* the legend, right-aligned above the frame */
+	/* the legend, right-aligned above the frame and the y axis's name (draw_data keeps
+	   the line) */
 	char lo[48], hi[48], bd[48], t[160];
 	fmt_num(lo, sizeof lo, d->label_lo, NUDGE_DIGITS);
 	fmt_num(hi, sizeof hi, d->label_hi, NUDGE_DIGITS);
 	fmt_num(bd, sizeof bd, mid, NUDGE_DIGITS);
-	double kf = font * 0.9, x = a->x + a->w, y = a->y - font * 0.45;
+	double kf = font * 0.9, x = a->x + a->w, y = a->y - font * 1.55;
 	if (d->field && d->label_hi > d->label_lo) {
 		snprintf(t, sizeof t, "%s = %s", s->nodes[d->pred_node].label, bd);
 		x = field_key(cr, r, p, x, y, kf, -1, t);
