@@ -6,10 +6,12 @@
  * layers stack). Where they stack (2-4-4-1, 3-6-6-1) a straight line from a leaf in a
  * left sub-column meets a few more (96 vs 94, 597 vs 594: 3 % allowed), though drawn
  * along its lane it crosses none the unstacked column would not. On irregular graphs
- * with long edges (tangle) it has 25 % more: both order the columns alike, but a
- * straight line across several columns meets what dot's places avoid; allowed there.
- * Also prints the crossings as drawn (nudge's bends and lanes, dot's splines), and how
- * long a ~500-node layout takes (neither asserted: tests assert no time).
+ * with long edges (sixteen tangles, counted together: one graph's count swings by a
+ * tenth either way with any change) nudge's order still has more: 15 % straight, 20 %
+ * as drawn (nudge's bends and lanes, dot's splines); 17 % and 22 % allowed (it was 28 %
+ * and 31 % before node columns were ranked to keep edges short and swept by the node
+ * columns beyond their label columns). Also prints each graph's counts as drawn, and
+ * how long a ~500-node layout takes (not asserted: tests assert no time).
  * Exits 77 (skipped) without `dot` (Debian: graphviz). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,8 +195,9 @@ static void nudge_routes(const struct scene *s, const struct graph_layout *g, st
 
 /* Compares nudge's layout of the scene with dot's; prints the counts and the time
  * nudge's layout took. Straight between centres, nudge may have `slack` % more than
- * dot; as drawn (nudge's bends, dot's splines) is printed, not asserted. */
-static void compare(struct render *r, const char *name, struct scene *s, int slack)
+ * dot (-1: not asserted). Adds the counts to sum: straight nudge, dot, as drawn (nudge's
+ * bends, dot's splines) nudge, dot. */
+static void compare(struct render *r, const char *name, struct scene *s, int slack, long sum[4])
 {
 	CHECK(s != NULL, "%s: scene", name);
 	if (!s)
@@ -231,8 +234,11 @@ static void compare(struct render *r, const char *name, struct scene *s, int sla
 			printf("%-18s %4d nodes %4d edges: crossings as drawn: nudge %ld, dot %ld; "
 			       "straight: nudge %ld, dot %ld; layout %.1f ms\n",
 			       name, s->n_nodes, s->n_edges, a, b, sa, sb, ms);
-			CHECK(sa <= sb + sb * slack / 100, "%s: %ld crossings, dot %ld (+%d %% allowed)",
-			      name, sa, sb, slack);
+			CHECK(slack < 0 || sa <= sb + sb * slack / 100,
+			      "%s: %ld crossings, dot %ld (+%d %% allowed)", name, sa, sb, slack);
+			long got[4] = {sa, sb, a, b};
+			for (int k = 0; k < 4; k++)
+				sum[k] += got[k];
 		}
 	}
 	free(rn);
@@ -266,20 +272,34 @@ int main(void)
 	if (!r)
 		return test_report("test-crossings");
 	static const char *const builtin[] = {"computation-graph", "network", "logistic", "fit-line"};
+	long sum[4] = {0};
 	for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
 		char path[512];
 		struct nudge_error e;
 		snprintf(path, sizeof path, "%s/%s.nudge", NUDGE_TEST_SCENES, builtin[i]);
-		compare(r, builtin[i], scene_load(path, &e), 0);
+		compare(r, builtin[i], scene_load(path, &e), 0, sum);
 	}
 	static const int n221[] = {2, 2, 1}, n2441[] = {2, 4, 4, 1}, n3661[] = {3, 6, 6, 1};
-	compare(r, "2-2-1 network", parsed("net221", graphs_network(n221, 3)), 0);
-	compare(r, "2-4-4-1 network", parsed("net2441", graphs_network(n2441, 4)), 3);
-	compare(r, "3-6-6-1 network", parsed("net3661", graphs_network(n3661, 4)), 3);
+	compare(r, "2-2-1 network", parsed("net221", graphs_network(n221, 3)), 0, sum);
+	compare(r, "2-4-4-1 network", parsed("net2441", graphs_network(n2441, 4)), 3, sum);
+	compare(r, "3-6-6-1 network", parsed("net3661", graphs_network(n3661, 4)), 3, sum);
 	static const int n4cccc1[] = {4, 12, 12, 12, 1}; /* 471 nodes */
-	compare(r, "4-12-12-12-1 net", parsed("net465", graphs_network(n4cccc1, 5)), 0);
-	compare(r, "tangle 40", parsed("tangle40", graphs_tangle(6, 40, 7)), 25);
-	compare(r, "tangle 120", parsed("tangle120", graphs_tangle(10, 120, 11)), 30);
+	compare(r, "4-12-12-12-1 net", parsed("net465", graphs_network(n4cccc1, 5)), 0, sum);
+	memset(sum, 0, sizeof sum);
+	for (unsigned seed = 1; seed <= 8; seed++) { /* tangles of 40 and of 120 nodes */
+		char name[32];
+		snprintf(name, sizeof name, "tangle40-%u", seed);
+		compare(r, name, parsed(name, graphs_tangle(6, 40, seed)), -1, sum);
+		snprintf(name, sizeof name, "tangle120-%u", seed);
+		compare(r, name, parsed(name, graphs_tangle(10, 120, seed)), -1, sum);
+	}
+	printf("16 tangles: crossings straight: nudge %ld, dot %ld (%+.0f %%); as drawn: nudge %ld, "
+	       "dot %ld (%+.0f %%)\n", sum[0], sum[1], 100.0 * (sum[0] - sum[1]) / sum[1], sum[2], sum[3],
+	       100.0 * (sum[2] - sum[3]) / sum[3]);
+	CHECK(sum[0] <= sum[1] * 117 / 100, "16 tangles: %ld crossings straight, dot %ld (+17 %% allowed)",
+	      sum[0], sum[1]);
+	CHECK(sum[2] <= sum[3] * 122 / 100, "16 tangles: %ld crossings as drawn, dot %ld (+22 %% allowed)",
+	      sum[2], sum[3]);
 	render_free(r);
 	render_shutdown();
 	return test_report("test-crossings");

@@ -756,20 +756,56 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 	}
 }
 
-/* Column of a node: 2 * layer; a leaf goes just before its first use unless all
+/* Each computed node's rank (its layer among the node columns): first its layer, then,
+ * as dot ranks to keep edges short, moved towards the side with more edges (to more
+ * computed nodes after it: as late as they let it; from more before it: as early) until
+ * none moves. Leaves are placed by their first use; a node that feeds none (the cost)
+ * keeps its layer. */
+static void layout_ranks(const struct scene *s, int *rank)
+{
+	for (int v = 0; v < s->n_nodes; v++)
+		rank[v] = s->nodes[v].layer;
+	for (int pass = 0, moved = 1; moved && pass < 2 * s->n_layers; pass++) {
+		moved = 0;
+		for (int v = s->n_nodes - 1; v >= 0; v--) {
+			const struct node *nd = &s->nodes[v];
+			if (nd->kind != NODE_COMPUTED || nd->n_out == 0)
+				continue;
+			int lo = 1, hi = s->n_layers, in = 0;
+			for (int k = 0; k < nd->n_in; k++) {
+				int from = s->edges[nd->in_first + k].from;
+				if (s->nodes[from].kind == NODE_COMPUTED) {
+					lo = rank[from] + 1 > lo ? rank[from] + 1 : lo;
+					in++;
+				}
+			}
+			for (int k = 0; k < nd->n_out; k++) {
+				int to = s->edges[s->out[nd->out_first + k]].to;
+				hi = rank[to] - 1 < hi ? rank[to] - 1 : hi;
+			}
+			int want = nd->n_out > in ? hi : in > nd->n_out ? lo : rank[v];
+			if (want != rank[v] && want >= lo && want <= hi) {
+				rank[v] = want;
+				moved = 1;
+			}
+		}
+	}
+}
+
+/* Column of a node: 2 * rank; a leaf goes just before its first use unless all
  * leaves are asked to stay in the first column. */
-static int layout_col(const struct scene *s, int v, int leaves_left)
+static int layout_col(const struct scene *s, const int *rank, int v, int leaves_left)
 {
 	const struct node *nd = &s->nodes[v];
 	if (nd->kind == NODE_COMPUTED)
-		return 2 * nd->layer;
+		return 2 * rank[v];
 	if (leaves_left || nd->n_out == 0)
 		return 0;
 	int first = s->n_layers;
 	for (int k = 0; k < nd->n_out; k++) {
 		int to = s->edges[s->out[nd->out_first + k]].to;
-		if (s->nodes[to].layer < first)
-			first = s->nodes[to].layer;
+		if (rank[to] < first)
+			first = rank[to];
 	}
 	return 2 * (first - 1);
 }
@@ -778,9 +814,15 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
                                          struct graph_layout *g, int leaves_left)
 {
 	int n_items = s->n_nodes;
+	int *rank = malloc(sizeof *rank * (size_t)(s->n_nodes + 1));
+	if (!rank) {
+		layout_free(g);
+		return NULL;
+	}
+	layout_ranks(s, rank);
 	for (int e = 0; e < s->n_edges; e++) {
-		int span = layout_col(s, s->edges[e].to, leaves_left) -
-		           layout_col(s, s->edges[e].from, leaves_left) - 1;
+		int span = layout_col(s, rank, s->edges[e].to, leaves_left) -
+		           layout_col(s, rank, s->edges[e].from, leaves_left) - 1;
 		g->edge_first[e] = n_items;
 		g->edge_n[e] = span;
 		g->edge_label[e] = n_items + span - 1;
@@ -806,12 +848,12 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
 	}
 	for (int i = 0; i < s->n_nodes; i++)
 		g->items[i] = (struct layout_item){.node = i, .edge = -1,
-		                                   .col = layout_col(s, i, leaves_left)};
+		                                   .col = layout_col(s, rank, i, leaves_left)};
 	for (int e = 0; e < s->n_edges; e++)
 		for (int k = 0; k < g->edge_n[e]; k++)
 			g->items[g->edge_first[e] + k] = (struct layout_item){
 				.node = -1, .edge = e, .is_label = k == g->edge_n[e] - 1,
-				.col = layout_col(s, s->edges[e].from, leaves_left) + 1 + k,
+				.col = layout_col(s, rank, s->edges[e].from, leaves_left) + 1 + k,
 				.h = M.bend_h};
 	layout_sizes(r, s, g);
 	for (int i = 0; i < n_items; i++)
@@ -836,6 +878,7 @@ static struct graph_layout *layout_build(struct render *r, const struct scene *s
 	layout_columns(g, s);
 	layout_wrap(r, s, g, 1);
 out:
+	free(rank);
 	free(w.col_start);
 	free(w.col_n);
 	free(w.cols);

@@ -1,19 +1,23 @@
 /* order.c - the order of the items in each column of the layered layout, chosen to
  * cross few edges (as graphviz dot does): sweeps that sort each column by the weighted
  * median of its neighbours' places, then neighbours swapped while that removes
- * crossings, from several starting orders; the order with the fewest crossings wins.
- * Crossings are counted between adjacent columns (a Fenwick tree, m log n). Places
- * nothing: layout.c puts the ordered columns in rows and columns. */
+ * crossings, from several starting orders, sweeping every column or only the node
+ * columns (a label column between them then sorted as its ends allow); the order with
+ * the fewest crossings wins. Crossings are counted between adjacent columns (a Fenwick
+ * tree, m log n). Places nothing: layout.c puts the ordered columns in rows and columns. */
 #include <stdlib.h>
 #include <string.h>
 #include "render-private.h"
 
 #define ORDER_ITER 24  /* sweeps from each start (dot's MaxIter) */
 #define ORDER_STALL 6  /* sweeps without a better order before a start gives up */
+#define ORDER_SWAPS 4  /* passes of neighbour swaps after a sweep */
+#define ORDER_SWAPS_ALL 64 /* ... in the node-column sweeps (dot's: until none helps) */
 
 static struct {            /* what order_cmp sorts by (qsort takes no context) */
 	const double *key;     /* per item: first key */
 	const struct layout_item *items; /* ties: their place in the column now */
+	int flip;              /* 1: ties in the reverse of their place (dot's "reverse") */
 } order_sort;
 
 static int order_cmp(const void *a, const void *b)
@@ -23,6 +27,8 @@ static int order_cmp(const void *a, const void *b)
 	if (key[ia] != key[ib])
 		return key[ia] < key[ib] ? -1 : 1;
 	int oa = order_sort.items[ia].order, ob = order_sort.items[ib].order;
+	if (order_sort.flip)
+		return oa > ob ? -1 : oa < ob;
 	return oa < ob ? -1 : oa > ob;
 }
 
@@ -103,13 +109,13 @@ static long order_pair(const struct graph_layout *g, const struct scene *s, int 
 	return x;
 }
 
-/* Swaps neighbours in a column while that removes crossings on both sides (a few
- * passes over the columns); with ties, swaps them too when asked (dot's "reverse"
- * passes, which let equal orders move). */
+/* Swaps neighbours in a column while that removes crossings on both sides (at most
+ * `passes` passes over the columns); with ties, swaps them too when asked (dot's
+ * "reverse" passes, which let equal orders move). */
 static void order_transpose(struct graph_layout *g, const struct scene *s, struct layout_work *w,
-                            int ties)
+                            int ties, int passes)
 {
-	for (int pass = 0, changed = 1; pass < 4 && changed; pass++) {
+	for (int pass = 0, changed = 1; pass < passes && changed; pass++) {
 		changed = 0;
 		for (int c = 0; c < g->n_cols; c++) {
 			int *col = w->cols + w->col_start[c];
@@ -131,14 +137,21 @@ static void order_transpose(struct graph_layout *g, const struct scene *s, struc
 
 /* The weighted median of an item's neighbours' places on side dir (dot's wmedian):
  * the middle one, or between the two middle ones leaning to the side where the places
- * are closer together; -1 with no neighbours (the item keeps its place). */
-static double order_median(const struct graph_layout *g, const struct scene *s, int i, int dir)
+ * are closer together; -1 with no neighbours (the item keeps its place). With far, the
+ * places of the neighbours' own neighbours on that side: an item of a node column
+ * follows the node column beyond the label column (each label has one neighbour a
+ * side), as dot's nodes follow the rank before, however many edges leave a node there. */
+static double order_median(const struct graph_layout *g, const struct scene *s, int i, int dir,
+                           int far)
 {
 	int nb[LAYOUT_MAX_NB];
 	int n = layout_neighbours(g, s, i, dir, nb, LAYOUT_MAX_NB);
 	int p[LAYOUT_MAX_NB];
 	for (int j = 0; j < n; j++) { /* insertion sort of the places */
-		int o = g->items[nb[j]].order, at = j;
+		int q = nb[j];
+		if (far)
+			layout_neighbours(g, s, nb[j], dir, &q, 1);
+		int o = g->items[q].order, at = j;
 		while (at > 0 && p[at - 1] > o) {
 			p[at] = p[at - 1];
 			at--;
@@ -157,32 +170,70 @@ static double order_median(const struct graph_layout *g, const struct scene *s, 
 	return (p[n / 2 - 1] * right + p[n / 2] * left) / (left + right);
 }
 
-/* Sorts column c by its items' medians towards dir; an item without neighbours there
- * keeps its place (the others flow round it). */
+/* Sorts column c by its items' medians towards dir (far: see order_median); an item
+ * without neighbours there keeps its place (the others flow round it). Equal medians
+ * keep their order, or take its reverse with flip. */
 static void order_column(struct graph_layout *g, const struct scene *s, struct layout_work *w,
-                         int c, int dir)
+                         int c, int dir, int far, int flip)
 {
 	int *col = w->cols + w->col_start[c], n = w->col_n[c], free_n = 0;
 	int *movable = w->best + g->n_items; /* scratch after the best order */
 	for (int k = 0; k < n; k++) {
 		int i = col[k];
-		w->key[i] = order_median(g, s, i, dir);
+		w->key[i] = order_median(g, s, i, dir, far);
 		if (w->key[i] >= 0)
 			movable[free_n++] = i;
 	}
-	order_sort.key = w->key; /* equal medians keep their order */
+	order_sort.key = w->key;
 	order_sort.items = g->items;
+	order_sort.flip = flip;
 	qsort(movable, (size_t)free_n, sizeof *movable, order_cmp);
+	order_sort.flip = 0;
 	for (int k = 0, f = 0; k < n; k++)
 		if (w->key[col[k]] >= 0)
 			col[k] = movable[f++];
 	order_renumber(g, w, c);
 }
 
-/* Sweeps from one start, keeping the best order found in w->best (*best its
- * crossings). */
+/* Sorts label column c (each of its items has one neighbour a side) by the place of
+ * the neighbour on the left, then on the right: no more crossings than the node columns
+ * either side force. */
+static void order_lane(struct graph_layout *g, const struct scene *s, struct layout_work *w, int c)
+{
+	int *col = w->cols + w->col_start[c], n = w->col_n[c];
+	double right = c + 1 < g->n_cols ? w->col_n[c + 1] + 1.0 : 1.0;
+	for (int k = 0; k < n; k++) {
+		int l, r;
+		layout_neighbours(g, s, col[k], -1, &l, 1);
+		layout_neighbours(g, s, col[k], 1, &r, 1);
+		w->key[col[k]] = g->items[l].order + g->items[r].order / right;
+	}
+	order_sort.key = w->key;
+	order_sort.items = g->items;
+	qsort(col, (size_t)n, sizeof *col, order_cmp);
+	order_renumber(g, w, c);
+}
+
+/* One sweep down (towards the right) or up: every column sorted by its medians on the
+ * side swept from, or (nodes) only the node columns, by the node column beyond, each
+ * label column passed then sorted by its ends; then, as dot does, ties flip on the first
+ * two of every four sweeps. */
+static void order_sweep(struct graph_layout *g, const struct scene *s, struct layout_work *w,
+                        int iter, int nodes)
+{
+	int down = iter % 2 == 0, flip = nodes && iter % 4 < 2;
+	for (int step = nodes ? 2 : 1; step < g->n_cols; step += nodes ? 2 : 1) {
+		int c = down ? step : g->n_cols - 1 - step;
+		order_column(g, s, w, c, down ? -1 : 1, nodes, flip);
+		if (nodes)
+			order_lane(g, s, w, down ? c - 1 : c + 1);
+	}
+}
+
+/* Sweeps from one start (nodes: see order_sweep), keeping the best order found in
+ * w->best (*best its crossings). */
 static void order_from(struct graph_layout *g, const struct scene *s, struct layout_work *w,
-                       long *best)
+                       int nodes, long *best)
 {
 	long here = order_crossings(g, s, w);
 	if (here < *best) {
@@ -190,10 +241,8 @@ static void order_from(struct graph_layout *g, const struct scene *s, struct lay
 		memcpy(w->best, w->cols, sizeof *w->cols * (size_t)g->n_items);
 	}
 	for (int iter = 0, stall = 0; iter < ORDER_ITER && *best > 0 && stall < ORDER_STALL; iter++) {
-		int down = iter % 2 == 0;
-		for (int step = 1; step < g->n_cols; step++)
-			order_column(g, s, w, down ? step : g->n_cols - 1 - step, down ? -1 : 1);
-		order_transpose(g, s, w, iter % 4 >= 2);
+		order_sweep(g, s, w, iter, nodes);
+		order_transpose(g, s, w, iter % 4 >= 2, nodes ? ORDER_SWAPS_ALL : ORDER_SWAPS);
 		long x = order_crossings(g, s, w);
 		stall++;
 		if (x < here) {
@@ -253,13 +302,13 @@ void order_columns(struct graph_layout *g, const struct scene *s, struct layout_
 	memcpy(start, w->cols, sizeof *start * (size_t)n);
 	long best = order_crossings(g, s, w);
 	memcpy(w->best, w->cols, sizeof *w->cols * (size_t)n);
-	for (int from = 0; from < 3 && best > 0; from++) {
+	for (int from = 0; from < 6 && best > 0; from++) {
 		memcpy(w->cols, start, sizeof *start * (size_t)n);
 		for (int c = 0; c < g->n_cols; c++)
 			order_renumber(g, w, c);
-		if (from > 0) /* 0: the scene's order; 1, 2: walks forwards and backwards */
-			order_walk(g, s, w, from == 2);
-		order_from(g, s, w, &best);
+		if (from % 3 > 0) /* 0: the scene's order; 1, 2: walks forwards and backwards */
+			order_walk(g, s, w, from % 3 == 2);
+		order_from(g, s, w, from >= 3, &best); /* every column, then node columns */
 	}
 	free(start);
 	memcpy(w->cols, w->best, sizeof *w->cols * (size_t)n);
