@@ -1064,6 +1064,89 @@ static void test_num_cache(struct render *r)
 	CHECK(bad == 0, "the number cache writes what fmt_num writes (%d of %d differ)", bad, n);
 }
 
+/* Do layouts a and b show the same texts (every edge label's, unit's and the mean
+ * box's; node texts are compared by the caller)? Names what differs into what. */
+static int same_texts(const struct graph_layout *a, const struct graph_layout *b, const char **what)
+{
+	*what = "the graph";
+	if (a->scene != b->scene)
+		return 0;
+	for (int i = 0; a->units && i < a->scene_units->n; i++) {
+		const struct layout_unit_text *p = &a->unit_text[i], *q = &b->unit_text[i];
+		const char *pa[] = {p->head, p->z_label, p->z, p->z_grad_name, p->z_grad, p->grad_head};
+		const char *pb[] = {q->head, q->z_label, q->z, q->z_grad_name, q->z_grad, q->grad_head};
+		*what = "a unit's text";
+		for (int k = 0; k < 6; k++)
+			if (strcmp(pa[k], pb[k]) != 0)
+				return 0;
+	}
+	*what = "an edge label";
+	for (int e = 0; e < a->scene->n_edges; e++)
+		if (strcmp(a->local[e], b->local[e]) != 0 || a->local_cut[e] != b->local_cut[e])
+			return 0;
+	const struct mean_box *m = &a->mean, *k = &b->mean;
+	*what = "the mean box";
+	return m->on == k->on && !strcmp(m->head, k->head) && !strcmp(m->value, k->value) &&
+	       !strcmp(m->foot, k->foot) && !strcmp(m->shown, k->shown);
+}
+
+/* After new numbers (and a new data row) every variant's layout, whose numbers are
+ * written again in place (layout_numbers), shows a fresh render's texts. (Its places
+ * may differ from a fresh layout's: a drag keeps the ordering and the stacks.) */
+static void test_numbers_in_place(struct render *r)
+{
+	static const char *const scenes[] = {"fit-line", "xor", "network"};
+	char err[200];
+	for (size_t k = 0; k < sizeof scenes / sizeof scenes[0]; k++) {
+		struct loaded l;
+		if (load(&l, scenes[k]) != 0)
+			continue;
+		struct draw_opts o = {.width = 1280, .height = 720};
+		struct figure f = fig_of(r, &l, -1);
+		cairo_surface_destroy(draw(&f, &o));
+		for (int change = 0; change < 3; change++) {
+			if (change < 2) { /* a leaf far along its range, then back */
+				const struct node *nd = &l.s->nodes[l.s->plot];
+				session_set(&l.ss, l.s->plot, change ? nd->lo + 0.123457 : nd->hi - 0.000321);
+			} else if (l.s->n_rows > 1) {
+				CHECK(eval_set_row(l.ev, 1) == 0, "%s: row 1", scenes[k]);
+			}
+			refresh(&l, 0);
+			f = fig_of(r, &l, -1);
+			cairo_surface_destroy(draw(&f, &o));
+			struct render *fresh = render_new(NUDGE_TEST_FONTS, err, sizeof err);
+			CHECK(fresh != NULL, "render_new: %s", err);
+			if (!fresh)
+				break;
+			f.render = fresh;
+			cairo_surface_destroy(draw(&f, &o));
+			for (int v = 0; v < LAYOUT_VARIANTS; v++) {
+				const struct graph_layout *a = r->layout[v], *b = fresh->layout[v];
+				const char *what = "the layout";
+				if (!b) /* this scene is not laid out so (r may keep another scene's) */
+					continue;
+				CHECK(a && a->input_key == b->input_key && same_texts(a, b, &what),
+				      "%s, change %d, variant %d: %s shows a fresh layout's texts",
+				      scenes[k], change, v, what);
+				for (int i = 0; a && b && i < l.s->n_nodes; i++) {
+					const struct layout_node_text *p = &a->text[i], *q = &b->text[i];
+					const char *pa[] = {p->label, p->head, p->rest1, p->rest2, p->tag, p->value,
+					                    p->grad_name, p->grad, p->mean_name, p->mean};
+					const char *pb[] = {q->label, q->head, q->rest1, q->rest2, q->tag, q->value,
+					                    q->grad_name, q->grad, q->mean_name, q->mean};
+					int same = 1;
+					for (int t = 0; t < 10; t++)
+						same = same && strcmp(pa[t], pb[t]) == 0;
+					CHECK(same, "%s, change %d, variant %d: node %d shows a fresh layout's texts",
+					      scenes[k], change, v, i);
+				}
+			}
+			render_free(fresh);
+		}
+		unload(&l);
+	}
+}
+
 /* A drag changes only numbers: the layouts keep their ordering and rows and are sized
  * and placed again (layout_refit), which must draw exactly what a fresh render draws. */
 static void test_refit_keeps_pixels(struct render *r)
@@ -1414,6 +1497,7 @@ int main(void)
 		test_cache_keeps_pixels(r);
 		test_edge_layer(r);
 		test_num_cache(r);
+		test_numbers_in_place(r);
 	test_refit_keeps_pixels(r);
 		test_undefined_values(r);
 		test_export(r);

@@ -181,9 +181,9 @@ static int graph_edge_at(const struct graph_layout *g, const struct graph_state 
 	const struct scene *s = st->fig->scene;
 	*n = graph_route(g, g->scene, e, px, py);
 	double x0 = px[0], x1 = px[0], y0 = py[0], y1 = py[0];
-	for (int i = 1; i < *n; i++) {
-		x0 = fmin(x0, px[i]); x1 = fmax(x1, px[i]);
-		y0 = fmin(y0, py[i]); y1 = fmax(y1, py[i]);
+	for (int i = 1; i < *n; i++) { /* (no NaN in a route: comparisons, not fmin) */
+		x0 = px[i] < x0 ? px[i] : x0, x1 = px[i] > x1 ? px[i] : x1;
+		y0 = py[i] < y0 ? py[i] : y0, y1 = py[i] > y1 ? py[i] : y1;
 	}
 	box[0] = x0, box[1] = y0, box[2] = x1, box[3] = y1;
 	*c = used ? graph_step_colour(st, th) : th->muted;

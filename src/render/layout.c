@@ -88,6 +88,60 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 	snprintf(t->rest2, sizeof t->rest2, "%s", h + best + 1);
 }
 
+/* Node i's numbers: value, gradient (forward mode: the tangent) and, where it has one,
+ * the mean gradient. */
+static void layout_node_numbers(struct render *r, const struct figure *fig,
+                                struct graph_layout *g, int i)
+{
+	const struct eval *ev = fig->ev;
+	const struct forward_view *fw = figure_forward(fig);
+	struct layout_node_text *t = &g->text[i];
+	num_cache_fmt(r, t->value, sizeof t->value, ev->value[i]);
+	num_cache_fmt(r, t->grad, sizeof t->grad, fw ? fw->tangent[i] : ev->grad[i]);
+	t->mean[0] = '\0';
+	if (t->mean_name[0]) /* the mean: what descent uses */
+		num_cache_fmt(r, t->mean, sizeof t->mean, ev->mean_grad[i]);
+}
+
+/* The texts with numbers in them: every node's numbers, the mean box, the units' and
+ * every edge's label, for a layout whose other texts are written (layout_texts). */
+static void layout_numbers(struct render *r, const struct figure *fig, struct graph_layout *g)
+{
+	const struct scene *s = fig->scene;
+	const struct eval *ev = fig->ev;
+	int compact = g->compact;
+	for (int i = 0; i < s->n_nodes; i++)
+		layout_node_numbers(r, fig, g, i);
+	mean_box_texts(fig, &g->mean);
+	layout_unit_texts(fig, g);
+	for (int e = 0; e < g->scene->n_edges; e++) { /* the laid-out graph's edges */
+		if (g->units && g->units->weight[e] >= 0) { /* a weight on the edge into a unit */
+			const struct layout_node_text *w = &g->text[g->units->weight[e]];
+			snprintf(g->local[e], sizeof g->local[e], "%s = %s", w->label, w->value);
+			g->local_cut[e] = 0;
+			continue;
+		}
+		int se = layout_edge(g, e);
+		const struct edge *ed = &s->edges[se];
+		char sym[120], num[64];
+		int n = scene_local_text(s, se, sym, sizeof sym);
+		num_cache_fmt(r, num, sizeof num, ev->local[se]);
+		int cut = snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s",
+		                   g->text[ed->to].label, g->text[ed->from].label);
+		if (cut < 0 || (size_t)cut >= sizeof g->local[e])
+			cut = 0;
+		if (n > 0 && (size_t)n < sizeof sym && strcmp(sym, num) != 0 &&
+		    layout_chars(sym) <= (compact ? M.max_sym_compact : M.max_sym))
+			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s = %s", sym, num);
+		else
+			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s", num);
+		/* compact and bare: "= x = 2" under "∂c/∂w" */
+		g->local_cut[e] = compact || g->bare ? cut : 0;
+	}
+}
+
+/* Every text of the layout: the nodes' labels, headers, tags and gradient names (what
+ * layout_words_key covers), then the numbers. */
 static void layout_texts(struct render *r, const struct figure *fig, struct graph_layout *g,
                          int compact)
 {
@@ -117,48 +171,17 @@ static void layout_texts(struct render *r, const struct figure *fig, struct grap
 		}
 		layout_split(t, strlen(t->label), compact);
 		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
-		num_cache_fmt(r, t->value, sizeof t->value, ev->value[i]);
-		if (fw) { /* forward mode: d node / d the chosen input */
-			num_cache_fmt(r, t->grad, sizeof t->grad, fw->tangent[i]);
+		if (fw) /* forward mode: d node / d the chosen input */
 			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", t->label,
 			         s->nodes[fw->input].label);
-		} else {
-			num_cache_fmt(r, t->grad, sizeof t->grad, ev->grad[i]);
-			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", cost_row, t->label);
-		}
-		t->mean_name[0] = t->mean[0] = '\0';
-		if (s->n_rows > 0 && !fw && nd->feeds_cost &&
-		    (nd->kind == NODE_INPUT || nd->kind == NODE_PARAM)) { /* the mean: what descent uses */
-			num_cache_fmt(r, t->mean, sizeof t->mean, ev->mean_grad[i]);
-			snprintf(t->mean_name, sizeof t->mean_name, "d%s/d%s", cost, nd->label);
-		}
-	}
-	mean_box_texts(fig, &g->mean);
-	layout_unit_texts(fig, g);
-	for (int e = 0; e < g->scene->n_edges; e++) { /* the laid-out graph's edges */
-		if (g->units && g->units->weight[e] >= 0) { /* a weight on the edge into a unit */
-			const struct layout_node_text *w = &g->text[g->units->weight[e]];
-			snprintf(g->local[e], sizeof g->local[e], "%s = %s", w->label, w->value);
-			g->local_cut[e] = 0;
-			continue;
-		}
-		int se = layout_edge(g, e);
-		const struct edge *ed = &s->edges[se];
-		char sym[120], num[64];
-		int n = scene_local_text(s, se, sym, sizeof sym);
-		num_cache_fmt(r, num, sizeof num, ev->local[se]);
-		int cut = snprintf(g->local[e], sizeof g->local[e], "∂%s/∂%s",
-		                   g->text[ed->to].label, g->text[ed->from].label);
-		if (cut < 0 || (size_t)cut >= sizeof g->local[e])
-			cut = 0;
-		if (n > 0 && (size_t)n < sizeof sym && strcmp(sym, num) != 0 &&
-		    layout_chars(sym) <= (compact ? M.max_sym_compact : M.max_sym))
-			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s = %s", sym, num);
 		else
-			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s", num);
-		/* compact and bare: "= x = 2" under "∂c/∂w" */
-		g->local_cut[e] = compact || g->bare ? cut : 0;
+			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", cost_row, t->label);
+		t->mean_name[0] = '\0';
+		if (s->n_rows > 0 && !fw && nd->feeds_cost &&
+		    (nd->kind == NODE_INPUT || nd->kind == NODE_PARAM))
+			snprintf(t->mean_name, sizeof t->mean_name, "d%s/d%s", cost, nd->label);
 	}
+	layout_numbers(r, fig, g);
 }
 
 /* FNV-1a over a string, then a separator. */
@@ -887,6 +910,18 @@ out:
 	return g;
 }
 
+/* g's boxes sized again for its texts and placed again in its columns and rows (the
+ * ordering and the rows' heights kept): what new numbers need. */
+static void layout_resize(struct render *r, struct graph_layout *g)
+{
+	layout_sizes(r, g->scene, g);
+	for (int i = 0; i < g->n_items; i++)
+		g->items[i].y = g->items[i].uy; /* the rows' heights are the same: y stays */
+	layout_columns(g, g->scene);
+	memset(g->fits, 0, sizeof g->fits);
+	layout_wrap(r, g->scene, g, g->bands_asked);
+}
+
 /* The cached layout g takes the texts of fresh (same shape: only numbers differ) and
  * is sized and placed again, keeping its ordering and rows: what a drag costs. The
  * texts are swapped, so fresh is freed with the old ones. */
@@ -907,12 +942,8 @@ static void layout_refit(struct render *r, struct graph_layout *g, struct graph_
 	g->mean = fresh->mean;
 	g->key = fresh->key;
 	g->input_key = fresh->input_key;
-	layout_sizes(r, g->scene, g);
-	for (int i = 0; i < g->n_items; i++)
-		g->items[i].y = g->items[i].uy; /* the rows' heights are the same: y stays */
-	layout_columns(g, g->scene);
-	memset(g->fits, 0, sizeof g->fits);
-	layout_wrap(r, g->scene, g, g->bands_asked);
+	g->words_key = fresh->words_key;
+	layout_resize(r, g);
 }
 
 uint64_t layout_hash_doubles(uint64_t h, const double *v, int n)
@@ -946,6 +977,32 @@ static unsigned long layout_input_key(const struct figure *fig, int variant, int
 	return (unsigned long)h;
 }
 
+/* What layout_texts reads apart from the numbers: the scene (its counts, which size the
+ * layout's arrays, and its nodes' names, labels, kinds and expressions' place, as a scene
+ * freed and another made at its address must not pass for it), the graph laid out, the
+ * options, the shown row and forward mode's input. Equal keys make equal texts but for
+ * the numbers, which layout_numbers writes again in place. */
+static unsigned long layout_words_key(const struct figure *fig, const struct scene *ls,
+                                      int variant, int leaves_left, int steady)
+{
+	const struct scene *s = fig->scene;
+	const struct forward_view *fw = figure_forward(fig);
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
+	h = (h ^ (uint64_t)(uintptr_t)ls) * 1099511628211ULL;
+	int head[] = {variant, leaves_left, steady, fig->ev->row, fw ? fw->input : -1, s->n_nodes,
+	              s->n_edges, s->n_rows, ls->n_nodes, ls->n_edges, s->units ? s->units->n : 0};
+	for (size_t k = 0; k < sizeof head / sizeof head[0]; k++)
+		h = (h ^ (uint64_t)(unsigned)head[k]) * 1099511628211ULL;
+	for (int i = 0; i < s->n_nodes; i++) {
+		const struct node *nd = &s->nodes[i];
+		h = layout_hash(layout_hash(h, nd->name), nd->label);
+		int shape[] = {nd->kind, nd->op_begin, nd->op_end, nd->in_first, nd->n_in, nd->feeds_cost};
+		for (size_t k = 0; k < sizeof shape / sizeof shape[0]; k++)
+			h = (h ^ (uint64_t)(unsigned)shape[k]) * 1099511628211ULL;
+	}
+	return (unsigned long)h;
+}
+
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
                                       const struct draw_opts *o, int variant, int bands)
 {
@@ -957,6 +1014,25 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	                      ((unsigned long)(o->steady != 0) << 2); /* steady: other widths */
 	if (*cached && (*cached)->scene == ls && (*cached)->input_key == input)
 		return layout_rewrap(r, variant, bands); /* the same numbers: the same texts */
+	unsigned long opts = (unsigned long)(o->leaves_left != 0) ^ ((unsigned long)(o->steady != 0) << 1);
+	unsigned long words = layout_words_key(fig, ls, variant, o->leaves_left != 0, o->steady != 0);
+	if (*cached && (*cached)->scene == ls && (*cached)->words_key == words) {
+		struct graph_layout *c = *cached; /* only numbers changed: write them in place */
+		struct mean_box was = c->mean;
+		layout_numbers(r, fig, c);
+		c->input_key = input;
+		unsigned long key = layout_key(s, c) ^ opts;
+		if (key == c->key) /* other numbers, written the same: nothing moves */
+			c->mean = was;
+		else if ((layout_shape_key(s, c) ^ opts) == c->shape_key) {
+			c->key = key; /* widths and places */
+			layout_resize(r, c);
+		} else {
+			c->input_key = c->key = c->words_key = 0; /* not the layout they are: again */
+		}
+		if (c->words_key)
+			return layout_rewrap(r, variant, bands);
+	}
 	struct graph_layout *g = calloc(1, sizeof *g);
 	if (!g)
 		return *cached;
@@ -983,11 +1059,12 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	}
 	layout_texts(r, fig, g, g->compact);
 	g->input_key = input;
-	unsigned long opts = (unsigned long)(o->leaves_left != 0) ^ ((unsigned long)g->steady << 1);
+	g->words_key = words;
 	g->key = layout_key(s, g) ^ opts;
 	g->shape_key = layout_shape_key(s, g) ^ opts;
 	if (*cached && (*cached)->scene == ls && (*cached)->key == g->key) {
 		(*cached)->input_key = input; /* other numbers, written the same */
+		(*cached)->words_key = words;
 		layout_free(g);
 	} else if (*cached && (*cached)->scene == ls && (*cached)->shape_key == g->shape_key) {
 		layout_refit(r, *cached, g); /* only numbers changed: widths and places */

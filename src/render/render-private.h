@@ -148,6 +148,8 @@ struct graph_layout {
 	double line;                /* line height in em */
 	unsigned long key;          /* hash of the texts and scene it was made for */
 	unsigned long input_key;    /* hash of what its texts were made from (the numbers) */
+	unsigned long words_key;    /* hash of what its texts other than numbers were made from
+	                               (0: made anew next time) */
 	unsigned long shape_key;    /* hash of what its heights and columns rest on (not the
 	                               numbers): equal keys share the ordering and rows */
 	const struct scene *scene;  /* made for */

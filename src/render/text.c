@@ -8,7 +8,7 @@
 #include "render-private.h"
 #include "nudge/notation.h"
 
-#define TEXT_BUCKETS 4096
+#define TEXT_BUCKETS 16384 /* a drag of a large graph holds ~16,000 runs: chains of ~1 */
 #define TEXT_KEEP 2048   /* entries kept by a sweep without looking at their age */
 #define TEXT_AGE 240     /* sweeps an unused entry survives */
 #define TEXT_MOST 16384  /* beyond this many, a sweep keeps only the last TEXT_AGE_BUSY
