@@ -1048,6 +1048,13 @@ static void test_landscape(void)
 			if (figure_hit(a->platform.geom, x - a->ui.fig_rect.x, y - a->ui.fig_rect.y).kind == HIT_LAND)
 				hx = x + 40, hy = y + 40;
 	CHECK(hx >= 0, "the map is drawn and can be hit");
+	int nx = a->session.land.nx, ny = a->session.land.ny;
+	unsigned was = a->session.land.gen;
+	CHECK(shots_save(a, 0) == 0, "S with the map: %s", a->ui.status);
+	CHECK(a->session.land.gen == was + 2 && a->session.land.nx == nx && a->session.land.ny == ny,
+	      "S samples the map for the screenshot's pixels (twice the window's) and then for the "
+	      "window again (%u resamplings, a %d x %d grid, was %d x %d)", a->session.land.gen - was,
+	      a->session.land.nx, a->session.land.ny, nx, ny);
 	double w0 = set_of(a, "w1"), v0 = set_of(a, "b1");
 	unsigned gen = a->session.land.gen;
 	drag(a, hx, hy, hx + 30, hy + 25);

@@ -1,5 +1,6 @@
 /* shots.c - screenshots for slides: the figure as it is on screen (same state, same
- * theme) saved as nudge-<scene>-NNN.png at twice the window's pixels, and with
+ * theme) saved as nudge-<scene>-NNN.png at twice the window's pixels (its map sampled
+ * for them, then for the window again), and with
  * Shift also as SVG and PDF, through the same export as `nudge export`; and the whole
  * walk as a PDF deck, nudge-<scene>-walk-NNN.pdf, as `nudge record` writes it. A number
  * is claimed with O_EXCL before writing, so an existing file is never overwritten. */
@@ -64,15 +65,25 @@ int shots_save(struct app *a, int all)
 	struct export_opts o = { .scale = 2 };
 	app_figure(a, &fig, &o.draw);
 	fig.progress = 1; /* the step as it ends, not mid-animation */
-	char err[512];
+	o.draw.pixels = o.scale; /* the map's grid in the PNG's pixels, for this shot */
+	int refit = figure_fit_session(&fig, &o.draw, &a->session);
+	char err[512] = "out of memory";
+	int failed = refit && session_update(&a->session) != 0;
+	fig.trace = a->session.trace;
 	for (int i = 0; i < count; i++) {
 		o.format = (enum export_format)(EXPORT_PNG + i);
-		if (export_figure(&fig, paths[i], &o, err, sizeof err)) {
+		if (failed || export_figure(&fig, paths[i], &o, err, sizeof err)) {
 			for (int j = i; j < count; j++)
 				unlink(paths[j]); /* our own empty claims, never a user's file */
-			app_set_status(a, 1, "screenshot not saved: %s", err);
-			return -1;
+			failed = 1;
+			break;
 		}
+	}
+	if (refit) /* the window's grid again */
+		app_figure(a, &fig, &o.draw);
+	if (failed) {
+		app_set_status(a, 1, "screenshot not saved: %s", err);
+		return -1;
 	}
 	if (all)
 		app_set_status(a, 0, "saved %s (and .svg, .pdf)", paths[0]);
