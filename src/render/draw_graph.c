@@ -793,11 +793,38 @@ static int graph_item_of(const struct graph_layout *g, int v)
 	return i;
 }
 
-/* The whole graph small in the panel's lower right corner (a zoomed-in window): node
- * boxes, edges as lines, the shown step's node, and a frame round the part in view;
- * clicking it (HIT_OVERVIEW) moves the view there. */
+/* How much of the box (x, y, w, h) the shown step's node and the neighbours its step
+ * works with cover, drawn with xf (user units squared). */
+static double graph_step_cover(const struct graph_layout *g, const struct graph_state *st,
+                               const struct graph_xform *xf, double x, double y, double w, double h)
+{
+	const struct scene *s = st->fig->scene;
+	int v = st->t ? st->t->steps[st->k].node : -1;
+	if (v < 0)
+		return 0;
+	double sum = 0;
+	for (int e = -1; e < s->n_edges; e++) { /* the node (-1), then its step's neighbours */
+		int u = e < 0 ? v : !trace_step_uses_edge(st->t, s, st->k, e) ? -1
+		        : s->edges[e].from == v ? s->edges[e].to : s->edges[e].from;
+		int i = u >= 0 ? graph_item_of(g, u) : -1;
+		if (i < 0)
+			continue;
+		const struct layout_item *it = &g->items[i];
+		double bx = xf->ox + (it->x - it->w / 2) * xf->k, by = xf->oy + (it->y - it->h / 2) * xf->k;
+		double cw = fmin(x + w, bx + it->w * xf->k) - fmax(x, bx);
+		double ch = fmin(y + h, by + it->h * xf->k) - fmax(y, by);
+		sum += cw > 0 && ch > 0 ? cw * ch * (e < 0 ? 4 : 1) : 0; /* the node itself most */
+	}
+	return sum;
+}
+
+/* The whole graph small in a corner of the panel (a zoomed-in window): the lower right
+ * one, or the first of the others that covers less of the shown step's node and its
+ * neighbours; node boxes, edges as lines, the shown step's node, and a frame round the
+ * part in view; clicking it (HIT_OVERVIEW) moves the view there. */
 static void graph_overview(cairo_t *cr, struct render *r, const struct graph_layout *g,
-                           const struct graph_state *st, const struct panel *p, double avail_h)
+                           const struct graph_state *st, const struct graph_xform *xf,
+                           const struct panel *p, double avail_h)
 {
 	const struct theme *th = p->th;
 	const struct scene *s = g->scene; /* the laid-out graph (units collapsed) */
@@ -808,7 +835,17 @@ static void graph_overview(cairo_t *cr, struct render *r, const struct graph_lay
 		oh = avail_h * 0.3;
 		ow = oh * g->width / g->height;
 	}
-	double pad = 8 * p->u, ox = p->x + p->w - ow - pad, oy = p->y + avail_h - oh - pad, k = ow / g->width;
+	double pad = 8 * p->u, ox = 0, oy = 0, k = ow / g->width, least = INFINITY;
+	for (int c = 0; c < 4; c++) { /* lower right, lower left, upper right, upper left */
+		double cx = c % 2 ? p->x + pad : p->x + p->w - ow - pad;
+		double cy = c / 2 ? p->y + pad : p->y + avail_h - oh - pad;
+		double cover = graph_step_cover(g, st, xf, cx - pad, cy - pad, ow + 2 * pad, oh + 2 * pad);
+		if (cover < least * 0.5) { /* another corner only when it clearly covers less */
+			least = cover;
+			ox = cx;
+			oy = cy;
+		}
+	}
 	cairo_save(cr);
 	graph_box_path(cr, ox - pad, oy - pad, ow + 2 * pad, oh + 2 * pad, pad);
 	theme_set_alpha(cr, th->bg, 0.92);
@@ -932,6 +969,6 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	}
 	cairo_restore(cr);
 	if (viewed && vw->overview && zoom > 1)
-		graph_overview(cr, r, g, &st, p, avail_h);
+		graph_overview(cr, r, g, &st, &xf, p, avail_h);
 	graph_legend(cr, r, fig, p, legend);
 }

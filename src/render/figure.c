@@ -136,6 +136,8 @@ static double figure_plot_shape(double aspect, double e)
 #define FIGURE_PANEL_MIN_H 330 /* lowest row of panels under the graph, 1080p pixels at the
                                   figure's font scale: the plot's axes and ticks (its header
                                   beside them, draw_plot) */
+#define FIGURE_PLOT_LOW 8.8    /* the same for a plot alone, presenting (the graph comes
+                                  first), in tick fonts: its axes keep 1.6 + 4 + 3 of them */
 
 /* Side by side (returns 1) or stacked (0), and the graph's share of the width or height:
  * of each, the smallest share that shows the graph's numbers (nearly) as large as any
@@ -424,8 +426,9 @@ static double figure_place(const struct figure *fig, const struct draw_opts *o,
 		map[i] = ar->map[pick[i]];
 	}
 	double w = ar->w, h = ar->h, share;
-	double pmin[2] = {FIGURE_PANEL_MIN_H * u, o->present ? FIGURE_PANEL_MIN_W_PRESENT * u
-	                                                   : FIGURE_PANEL_MIN_W * u0};
+	int low = o->present && n == 1 && of[0]->kind == PANEL_COST && !map[0]; /* draw_plot */
+	double pmin[2] = {low ? FIGURE_PLOT_LOW * axes_font_least(o, u) : FIGURE_PANEL_MIN_H * u,
+	                  o->present ? FIGURE_PANEL_MIN_W_PRESENT * u : FIGURE_PANEL_MIN_W * u0};
 	if (n == 0) {
 	} else if (figure_split(ex, n, map[0], o->present, w, h, gap, u, pmin, &share)) {
 		graph.w = w * share - gap / 2;
