@@ -307,18 +307,24 @@ void graph_hit(struct render *r, const struct graph_xform *xf, enum hit_kind kin
 }
 
 /* "dJ/dw = −7" under the row's "dJ⁽⁰⁾/dw = −1.5", bold, shown from its mean step on. */
-static void graph_mean_row(cairo_t *cr, struct render *r, const struct graph_state *st,
-                           const struct theme *th, const struct layout_node_text *t, int v,
-                           double cx, double base)
+static void graph_mean_row(cairo_t *cr, struct render *r, const struct graph_layout *g,
+                           const struct graph_state *st, const struct theme *th,
+                           const struct layout_node_text *t, int v, double cx, double base)
 {
 	struct text_style gs = {FONT_BOLD, M.grad_name, 0}, gn = {FONT_BOLD, M.grad, 1};
 	double mk = graph_hidden(st, v, HIDE_GRAD) ? 0 : graph_known(st, trace_mean_known, v);
 	char name[200];
-	snprintf(name, sizeof name, "%s = ", t->mean_name);
+	snprintf(name, sizeof name, g->narrow ? "%s =" : "%s = ", t->mean_name);
 	const char *num = mk > 0 ? t->mean : "?";
 	double gx = cx - (text_width(r, name, &gs) + text_width(r, num, &gn)) / 2;
 	theme_set(cr, th->fg);
-	gx += text_draw(cr, r, name, gx, base, &gs);
+	if (g->narrow) { /* the name on a row of its own, the number centred under it */
+		graph_centred(cr, r, name, cx, base - M.row_grad * M.base_grad + M.row_gname * M.base_gname, &gs);
+		base += M.row_gname;
+		gx = cx - text_width(r, num, &gn) / 2;
+	} else {
+		gx += text_draw(cr, r, name, gx, base, &gs);
+	}
 	if (mk > 0)
 		theme_set_alpha(cr, th->backward, mk);
 	else
@@ -434,13 +440,19 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		gk = 0;
 	struct rgba gcol = st->fw ? th->nudge : th->backward; /* forward / reverse mode */
 	char name[200];
-	snprintf(name, sizeof name, "%s = ", t->grad_name);
+	snprintf(name, sizeof name, g->narrow ? "%s =" : "%s = ", t->grad_name);
 	const char *num = gk > 0 ? t->grad : nd->feeds_cost || asked ? "?" : "0";
 	double nw = text_width(r, name, &gs), numw = text_width(r, num, &gn);
 	double gx = it->x - (nw + numw) / 2;
 	base = y + M.pad_y + M.row_head + M.row_value + M.row_grad * M.base_grad;
 	theme_set(cr, th->muted);
-	gx += text_draw(cr, r, name, gx, base, &gs);
+	if (g->narrow) { /* "dJ/dc =" on a row of its own, the number centred under it */
+		graph_centred(cr, r, name, it->x, y + M.pad_y + M.row_head + M.row_value + M.row_gname * M.base_gname, &gs);
+		base += M.row_gname;
+		gx = it->x - numw / 2;
+	} else {
+		gx += text_draw(cr, r, name, gx, base, &gs);
+	}
 	if (gk > 0 && gk < 1) {
 		theme_set_alpha(cr, th->muted, 1 - gk);
 		text_draw(cr, r, "?", gx, base, &gn);
@@ -453,7 +465,7 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	graph_hit(r, xf, HIT_NODE_GRAD, v, -1, gx - M.hit_pad, base - M.hit_grad_up,
 	          numw + 2 * M.hit_pad, M.hit_grad_h);
 	if (t->mean[0]) /* a data scene's input or param: the mean over rows, what descent uses */
-		graph_mean_row(cr, r, st, th, t, v, it->x, base + M.row_grad);
+		graph_mean_row(cr, r, g, st, th, t, v, it->x, base + M.row_grad);
 }
 
 #define GRAPH_LABEL_NEAR 64 /* most boxes a label's place is checked against */
@@ -685,9 +697,12 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 		int n = fig->scene->n_nodes; /* only a crowded graph is laid out bare, or any one
 		                                presenting (the room reads the step's labels) */
 		const struct graph_layout *g =
-			n > GRAPH_MAX_NODES || (v == LAYOUT_BARE && n < LAYOUT_CROWDED && !o->present)
+			n > GRAPH_MAX_NODES || (v == LAYOUT_BARE && n < LAYOUT_CROWDED && !o->present) ||
+			(v == LAYOUT_NARROW && (n >= LAYOUT_CROWDED || !o->present))
 				? NULL
 				: layout_get(r, fig, o, v, 1);
+		if (v == LAYOUT_NARROW && g && g->units) /* neuron units size their own rows */
+			g = NULL;
 		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
 			double w, h;
 			int real = g && layout_extent(r, v, b + 1, &w, &h) == b + 1; /* a graph
@@ -710,14 +725,14 @@ static int graph_choice(const struct graph_extent *ex, double w, double h, doubl
 {
 	int best = -1;
 	double cap = GRAPH_MAX_EM * u, best_eff = 0, goal = ex->goal > 0 ? ex->goal : GRAPH_WRAP_EM * u;
-	static const double cost[LAYOUT_VARIANTS] = {1, 1.08, 1.2}; /* how much larger it must be */
+	static const double cost[LAYOUT_VARIANTS] = {1, 1.08, 1.2, 1.3}; /* how much larger it must be */
 	h -= M.legend * u * M.legend_rows;
 	*k = 0;
 	*bands = 1;
 	for (int c = 0; c < LAYOUT_VARIANTS; c++)
 		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
 			if (!(ex->w[c][b] > 0) || !(ex->h[c][b] > 0) ||
-			    ((b > 0 || c == LAYOUT_BARE) && best >= 0 && *k >= goal))
+			    ((b > 0 || c >= LAYOUT_BARE) && best >= 0 && *k >= goal))
 				continue;
 			double kc = fmin(cap, fmin(w / ex->w[c][b], h / ex->h[c][b]));
 			double eff = kc / (cost[c] * (b ? 1.25 : 1)) + (ex->goal > 0 && kc >= goal ? cap : 0);
@@ -727,7 +742,7 @@ static int graph_choice(const struct graph_extent *ex, double w, double h, doubl
 				*k = kc;
 				*bands = b + 1;
 				/* presenting: reaching the goal first, then with every edge label */
-				*score = kc + (ex->goal > 0 && kc >= goal ? (b > 0 || c == LAYOUT_BARE ? 1 : 2) * cap : 0);
+				*score = kc + (ex->goal > 0 && kc >= goal ? (b > 0 || c >= LAYOUT_BARE ? 1 : 2) * cap : 0);
 			}
 		}
 	return best;

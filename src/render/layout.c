@@ -711,7 +711,7 @@ static void layout_wrap(struct render *r, const struct scene *s, struct graph_la
 /* Which of the layouts g is (enum layout_variant). */
 static int layout_variant(const struct graph_layout *g)
 {
-	return g->bare ? LAYOUT_BARE : g->compact ? LAYOUT_COMPACT : LAYOUT_WIDE;
+	return g->narrow ? LAYOUT_NARROW : g->bare ? LAYOUT_BARE : g->compact ? LAYOUT_COMPACT : LAYOUT_WIDE;
 }
 
 static void layout_sizes(struct render *r, const struct scene *s, struct graph_layout *g)
@@ -737,11 +737,13 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 			hw += M.tag_gap + text_width(r, t->tag, &tag);
 		hw = fmax(hw, text_width(r, t->rest2, &rest));
 		char gl[256];
-		snprintf(gl, sizeof gl, "%s = ", t->grad_name);
-		double gw = text_width(r, gl, &grad_name) + text_width(r, t->grad, &grad);
+		snprintf(gl, sizeof gl, g->narrow ? "%s =" : "%s = ", t->grad_name);
+		double gw = g->narrow ? fmax(text_width(r, gl, &grad_name), text_width(r, t->grad, &grad))
+		                      : text_width(r, gl, &grad_name) + text_width(r, t->grad, &grad);
 		if (t->mean[0]) { /* a data scene's mean gradient, on its own row */
-			snprintf(gl, sizeof gl, "%s = ", t->mean_name);
-			gw = fmax(gw, text_width(r, gl, &grad_name) + text_width(r, t->mean, &grad));
+			snprintf(gl, sizeof gl, g->narrow ? "%s =" : "%s = ", t->mean_name);
+			gw = fmax(gw, g->narrow ? fmax(text_width(r, gl, &grad_name), text_width(r, t->mean, &grad))
+			                        : text_width(r, gl, &grad_name) + text_width(r, t->mean, &grad));
 		}
 		double vw = text_width(r, t->value, &val);
 		if (g->steady)
@@ -751,7 +753,8 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 			w = steady_width(r, s, layout_variant(g), 0, i, w);
 		it->bw = it->w = w + 2 * M.pad_x;
 		it->h = M.row_head * (t->rest2[0] ? 2 : 1) + M.row_value + M.row_grad +
-		        (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y;
+		        (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y +
+		        (g->narrow ? M.row_gname * (t->mean[0] ? 2 : 1) : 0); /* the names' rows */
 	}
 	for (int e = 0; e < s->n_edges; e++) {
 		struct layout_item *it = &g->items[g->edge_label[e]];
@@ -1039,7 +1042,8 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	g->units = units;
 	g->scene_units = s->units;
 	g->scene = ls;
-	g->bare = variant == LAYOUT_BARE;
+	g->narrow = variant == LAYOUT_NARROW;
+	g->bare = variant == LAYOUT_BARE || g->narrow;
 	/* a small graph laid out bare (presenting) is the narrowest it can be: compact too */
 	g->compact = variant == LAYOUT_COMPACT || (g->bare && s->n_nodes < LAYOUT_CROWDED);
 	g->steady = o->steady != 0;

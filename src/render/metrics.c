@@ -6,7 +6,7 @@
 
 const struct graph_metrics graph_metrics = {
 	.head = 0.9, .tag = 0.62, .grad = 1, .grad_name = 0.8, .local = 0.8,
-	.row_head = 1.2, .row_value = 1.35, .row_grad = 1.35,
+	.row_head = 1.2, .row_value = 1.35, .row_grad = 1.35, .row_gname = 1.0, .base_gname = 0.8,
 	.base_head = 0.78, .base_value = 0.78, .base_grad = 0.74, .base_local = 0.36,
 	.pad_x = 0.55, .pad_y = 0.35, .tag_gap = 0.4,
 	.node_gap = 0.9, .slot_gap = 0.35, .col_gap = 0.5, .min_lane = 2.2, .bare_lane = 1.2, .straight_lane = 0.7,

@@ -128,6 +128,8 @@ enum layout_variant {           /* the layouts a graph is tried in */
 	LAYOUT_COMPACT,             /* long headers and edge labels on two lines */
 	LAYOUT_BARE,                /* edge labels take no room (crowded graphs; small ones
 	                               presenting, then compact too) */
+	LAYOUT_NARROW,              /* bare and compact, each gradient's name over its number
+	                               (small graphs presenting: the narrowest boxes) */
 	LAYOUT_VARIANTS
 };
 struct graph_layout {
@@ -139,6 +141,8 @@ struct graph_layout {
 	char (*local)[200];         /* per edge: "∂c/∂w = x = −2" */
 	int *local_cut;             /* per edge: where its second line starts, or 0 for one line */
 	int compact;                /* 1: long headers and edge labels on two lines */
+	int narrow;                 /* 1: a gradient's name over its number (LAYOUT_NARROW,
+	                               which is bare too) */
 	int bare;                   /* 1: edge labels take no room; only those that matter
 	                               (the step's, the hovered node's) are drawn, over it */
 	int steady;                 /* 1: boxes only grow while the scene stays (draw_opts.steady) */
@@ -235,6 +239,8 @@ struct graph_metrics {
 	double head, tag, grad, grad_name, local; /* fonts: header "c = w·x", kind tag
 	                                    "param", gradient, its name "dJ/dc =", edge label */
 	double row_head, row_value, row_grad; /* row heights of a node box */
+	double row_gname, base_gname;    /* a narrow layout's row of a gradient's name over its
+	                                    number, and its baseline (fraction of the row) */
 	double base_head, base_value, base_grad, base_local; /* baselines, as a fraction of
 	                                    their row (the label's: of its font, below centre) */
 	double pad_x, pad_y;             /* node box inner margins */
