@@ -237,7 +237,7 @@ static void test_type_floor(struct render *r)
 		double present[2]; /* its digits presenting at 1280x720 and 1024x768, at least
 		                      1/present of the height */
 		double export;     /* and in a default 1920x1080 export */
-	} floors[] = {{"computation-graph", {45, 45}, 46}, {"network", {45, 49}, 50},
+	} floors[] = {{"computation-graph", {45, 45}, 46}, {"network", {45, 45}, 50},
 	              {"fit-line", {45, 45}, 41}, {"logistic", {45, 50}, 60}, {"xor", {72, 72}, 70}};
 	char names[64][64];
 	int n = list_scenes(names, 64);

@@ -411,6 +411,11 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		graph_centred(cr, r, t->rest2, it->x, base, &rest);
 		y += M.row_head; /* the rows below move down */
 	}
+	if (t->rest3[0]) { /* a three-line header's last line */
+		base += M.row_head;
+		graph_centred(cr, r, t->rest3, it->x, base, &rest);
+		y += M.row_head;
+	}
 
 	/* value */
 	struct text_style val = {FONT_BOLD, 1, 1};
@@ -741,8 +746,10 @@ static int graph_choice(const struct graph_extent *ex, double w, double h, doubl
 				best_eff = eff;
 				*k = kc;
 				*bands = b + 1;
-				/* presenting: reaching the goal first, then with every edge label */
-				*score = kc + (ex->goal > 0 && kc >= goal ? (b > 0 || c >= LAYOUT_BARE ? 1 : 2) * cap : 0);
+				/* presenting: reaching the goal first, then with every edge label, then
+				   with each gradient on one line */
+				int tier = b > 0 || c > LAYOUT_BARE ? 1 : c == LAYOUT_BARE ? 2 : 3;
+				*score = kc + (ex->goal > 0 && kc >= goal ? tier * cap : 0);
 			}
 		}
 	return best;

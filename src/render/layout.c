@@ -38,12 +38,14 @@ static int chars_upto(const char *s, size_t n)
 /* Splits a long header before a " + " or " − " at the shallowest parenthesis depth,
  * nearest the middle, into rest1 (after the label) and rest2; never inside a function's
  * parentheses (relu(w·x + b) stays whole) unless compact, which splits shorter headers
- * and, with no " + " to split at, puts the right-hand side on the second line. */
-static void layout_split(struct layout_node_text *t, size_t label_len, int compact)
+ * and, with no " + " to split at, puts the right-hand side on the second line. With
+ * three, "a =" may stand over its right-hand side split in two (rest2, rest3) where that
+ * is narrower. */
+static void layout_split(struct layout_node_text *t, size_t label_len, int compact, int three)
 {
 	const char *h = t->head;
 	snprintf(t->rest1, sizeof t->rest1, "%s", h + label_len);
-	t->rest2[0] = '\0';
+	t->rest2[0] = t->rest3[0] = '\0';
 	int total = layout_chars(h);
 	if (total <= (compact ? M.split_at_compact : M.split_at))
 		return;
@@ -76,6 +78,20 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 	/* the widest line of each way, in characters: at best, or after "a =" */
 	int at_best = best ? (int)fmax(chars_upto(h, best), total - chars_upto(h, best)) : total;
 	int at_eq = (int)fmax(chars_upto(h, label_len) + 2, total - chars_upto(h, label_len) - 3);
+	if (three && strncmp(h + label_len, " = ", 3) == 0) { /* "a =" over the right-hand side,
+	                                                         itself split in two */
+		struct layout_node_text rhs;
+		snprintf(rhs.head, sizeof rhs.head, "%s", h + label_len + 3);
+		layout_split(&rhs, 0, 1, 0);
+		int at_three = (int)fmax(chars_upto(h, label_len) + 2,
+		                         fmax(layout_chars(rhs.rest1), layout_chars(rhs.rest2)));
+		if (rhs.rest2[0] && at_three < at_eq && (best == 0 || at_three < at_best)) {
+			snprintf(t->rest1, sizeof t->rest1, " =");
+			snprintf(t->rest2, sizeof t->rest2, "%s", rhs.rest1);
+			snprintf(t->rest3, sizeof t->rest3, "%s", rhs.rest2);
+			return;
+		}
+	}
 	if (compact && strncmp(h + label_len, " = ", 3) == 0 && layout_chars(h + label_len) > 4 &&
 	    (best == 0 || at_eq < at_best)) { /* "a =" over the right-hand side */
 		snprintf(t->rest1, sizeof t->rest1, " =");
@@ -169,7 +185,7 @@ static void layout_texts(struct render *r, const struct figure *fig, struct grap
 		} else {
 			snprintf(t->head, sizeof t->head, "%s", t->label);
 		}
-		layout_split(t, strlen(t->label), compact);
+		layout_split(t, strlen(t->label), compact, g->bare && compact); /* small bare: three */
 		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
 		if (fw) /* forward mode: d node / d the chosen input */
 			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", t->label,
@@ -200,7 +216,7 @@ static unsigned long layout_shape_key(const struct scene *s, const struct graph_
 	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct layout_node_text *t = &g->text[i];
-		h = layout_hash(h, t->rest2[0] ? "2" : "1"); /* a header of two lines */
+		h = layout_hash(h, t->rest3[0] ? "3" : t->rest2[0] ? "2" : "1"); /* header lines */
 		h = layout_hash(h, t->mean[0] ? "m" : "-"); /* the mean's row */
 	}
 	for (int e = 0; e < g->scene->n_edges; e++) /* the laid-out graph's edges */
@@ -735,7 +751,7 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		double hw = text_width(r, t->label, &head) + text_width(r, t->rest1, &rest);
 		if (t->tag[0])
 			hw += M.tag_gap + text_width(r, t->tag, &tag);
-		hw = fmax(hw, text_width(r, t->rest2, &rest));
+		hw = fmax(hw, fmax(text_width(r, t->rest2, &rest), text_width(r, t->rest3, &rest)));
 		char gl[256];
 		snprintf(gl, sizeof gl, g->narrow ? "%s =" : "%s = ", t->grad_name);
 		double gw = g->narrow ? fmax(text_width(r, gl, &grad_name), text_width(r, t->grad, &grad))
@@ -752,7 +768,7 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		if (g->steady)
 			w = steady_width(r, s, layout_variant(g), 0, i, w);
 		it->bw = it->w = w + 2 * M.pad_x;
-		it->h = M.row_head * (t->rest2[0] ? 2 : 1) + M.row_value + M.row_grad +
+		it->h = M.row_head * (t->rest3[0] ? 3 : t->rest2[0] ? 2 : 1) + M.row_value + M.row_grad +
 		        (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y +
 		        (g->narrow ? M.row_gname * (t->mean[0] ? 2 : 1) : 0); /* the names' rows */
 	}

@@ -82,6 +82,8 @@ struct layout_node_text {      /* what a node box shows, for sizing and drawing 
 	char head[256];            /* "c = w·x" or "w" */
 	char rest1[256];           /* the header after the label: " = w·x" (first line) */
 	char rest2[256];           /* a long header's second line, or "" */
+	char rest3[256];           /* a three-line header's third line (a small graph's bare
+	                              layouts: "a =" over its right-hand side in two), or "" */
 	char tag[16];              /* "input", "param", "data" or "" */
 	char value[64];            /* formatted value */
 	char grad_name[160];       /* "dJ/dc" */
@@ -127,7 +129,8 @@ enum layout_variant {           /* the layouts a graph is tried in */
 	LAYOUT_WIDE,                /* one-line headers and edge labels */
 	LAYOUT_COMPACT,             /* long headers and edge labels on two lines */
 	LAYOUT_BARE,                /* edge labels take no room (crowded graphs; small ones
-	                               presenting, then compact too) */
+	                               presenting, then compact too, "a =" over a long
+	                               right-hand side in two lines) */
 	LAYOUT_NARROW,              /* bare and compact, each gradient's name over its number
 	                               (small graphs presenting: the narrowest boxes) */
 	LAYOUT_VARIANTS
