@@ -1228,6 +1228,40 @@ static void write_network(char *path, size_t n)
 
 #define DIGIT_EM 0.729 /* DejaVu Sans Bold's digits are 1493/2048 em tall */
 
+/* Presenting (--present) at both projector sizes, the last step of each built-in scene of
+ * the lecture's size shows its whole graph, not followed (the window's steady widths and
+ * the follow threshold included), its digits at least 1/50 of the screen (test-render
+ * holds the figure itself to 1/45 where the layouts reach it). */
+static void test_present_whole(void)
+{
+	static const char *const names[] = {"computation-graph", "network", "fit-line", "logistic"};
+	static const int sizes[][2] = {{1280, 720}, {1024, 768}};
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+			char path[1200], err[1024];
+			snprintf(path, sizeof path, "%s/%s.nudge", scenes, names[i]);
+			struct app_opts o = { .scene_path = path, .scenes_dir = scenes, .fonts_dir = fonts,
+			                      .shots_dir = shots, .width = sizes[k][0], .height = sizes[k][1],
+			                      .hidden = 1, .present = 1 };
+			struct app *a = app_new(&o, err, sizeof err);
+			CHECK(a != NULL, "%s opens presenting: %s", names[i], err);
+			if (!a)
+				continue;
+			a->view.move_ms = 0; /* glide at once */
+			app_pump(a);
+			key(a, SDLK_END, 0);
+			app_pump(a);
+			app_pump(a);
+			struct graph_frame f;
+			int H = a->ui.fig_rect.h;
+			CHECK(figure_graph_frame(a->platform.geom, &f) && a->view.zoom == 1 && a->view.cx == 0.5 &&
+			      a->view.cy == 0.5 && f.fit_em * DIGIT_EM >= H / 50.0,
+			      "%s presenting at %dx%d, last step: the whole graph (zoom %g), digits %.1f px of %d",
+			      names[i], sizes[k][0], sizes[k][1], a->view.zoom, f.fit_em * DIGIT_EM, H);
+			app_free(a);
+		}
+}
+
 /* The overview of a zoomed graph, in whichever corner of the graph frame f it is. */
 static int overview_box(const struct app *a, const struct graph_frame *f, struct figure_hit *out)
 {
@@ -1417,6 +1451,7 @@ int main(int argc, char **argv)
 		test_notation();
 		test_units();
 		test_follow();
+		test_present_whole();
 		test_view_hand();
 	}
 	render_shutdown();

@@ -517,10 +517,28 @@ static int graph_clear(const struct graph_layout *g, double x, double y, double 
 	return 1;
 }
 
+/* Does the leader from (ax, ay) to the label at (x, y, w x h) stay clear of the n boxes
+ * in near (it is drawn to the label's nearest point)? */
+static int graph_leader_clear(double ax, double ay, double x, double y, double w, double h,
+                              const double *near, int n)
+{
+	double lx = fmin(fmax(ax, x), x + w), ly = fmin(fmax(ay, y), y + h);
+	for (int k = 1; k < 16; k++) {
+		double px = ax + (lx - ax) * k / 16, py = ay + (ly - ay) * k / 16;
+		for (int i = 0; i < n; i++) {
+			const double *b = near + 4 * i;
+			if (px > b[0] && px < b[0] + b[2] && py > b[1] && py < b[1] + b[3])
+				return 0;
+		}
+	}
+	return 1;
+}
+
 /* Where a bare layout draws edge e's label (its top-left corner into *x, *y): on the
  * edge, or just above or below it, as near its middle as is clear of the nodes and of
  * the n labels already placed (taken); else the clear place nearest the edge's middle
- * (*ax, *ay, where a leader line goes; *ax < 0 when the label is on its edge). Returns
+ * whose leader crosses no box (*ax, *ay, where the leader starts; *ax < 0 when the label
+ * is on its edge), or failing that the nearest clear place. Returns
  * 0 when nothing near is clear. */
 static int graph_label_place(const struct graph_layout *g, const struct scene *s, int e,
                              const double *taken, int n, double *x, double *y, double *ax,
@@ -544,17 +562,19 @@ static int graph_label_place(const struct graph_layout *g, const struct scene *s
 			if (graph_clear(g, *x, *y, w, h, near, m))
 				return 1;
 		}
-	for (double rad = 0.5; rad <= reach; rad += 0.5) /* rings of candidates, nearest first */
-		for (int k = 0, steps = (int)(rad * 8); k < steps; k++) {
-			double t = 2 * M_PI * k / steps;
-			*x = mx + rad * cos(t) * 1.6 - w / 2; /* wider than high, as labels are */
-			*y = my + rad * sin(t) - h / 2;
-			if (graph_clear(g, *x, *y, w, h, near, m)) {
-				*ax = mx;
-				*ay = my;
-				return 1;
+	for (int pass = 0; pass < 2; pass++) /* a leader clear of the boxes, then any */
+		for (double rad = 0.5; rad <= reach; rad += 0.5) /* rings of candidates, nearest first */
+			for (int k = 0, steps = (int)(rad * 8); k < steps; k++) {
+				double t = 2 * M_PI * k / steps;
+				*x = mx + rad * cos(t) * 1.6 - w / 2; /* wider than high, as labels are */
+				*y = my + rad * sin(t) - h / 2;
+				if (graph_clear(g, *x, *y, w, h, near, m) &&
+				    (pass || graph_leader_clear(mx, my, *x, *y, w, h, near, m))) {
+					*ax = mx;
+					*ay = my;
+					return 1;
+				}
 			}
-		}
 	return 0;
 }
 
