@@ -50,6 +50,7 @@ void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	                 INFINITY, -INFINITY};
 	if (a.h < font * 4)
 		return;
+	r->geom->has_data = 1;
 	for (int row = 0; row < s->n_rows; row++) {
 		data_extend(&a.xlo, &a.xhi, data_at(s, row, xc));
 		if (yc >= 0)

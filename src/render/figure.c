@@ -204,6 +204,11 @@ static const struct panel_class panel_classes[] = {
 #define MAP_WEIGHT 0.85 /* the map of J over two leaves (and a classifier's data panel) */
 #define FIGURE_PLOT_FONTS 14.5 /* a J plot in a column: its header in two lines, the axes'
                                   names and ticks and 4 fonts of axes, in tick fonts */
+#define FIGURE_OTHER_FONTS 11.5 /* another plot in a column: a data panel's header (and a
+                                  classifier's legend), the axes' names and ticks and 4
+                                  fonts of axes */
+#define FIGURE_TYPE_LEAST 0.75 /* a column too low for its plots' type sets it smaller,
+                                  down to this much */
 
 int figure_add(struct figure *fig, struct figure_panel p)
 {
@@ -309,7 +314,8 @@ static void figure_column(const struct panel *col, struct panel *side,
 		used = most + gap * (n - 1);
 	}
 	double pos = vertical ? col->y : col->x, len = vertical ? col->h : col->w, sz[FIGURE_MAX_PANELS];
-	double need = FIGURE_PLOT_FONTS * axes_font_least(col->o, col->u), short_by = 0, rest = 0;
+	double font = axes_font_least(col->o, col->u);
+	double need = FIGURE_PLOT_FONTS * font, short_by = 0, rest = 0;
 	for (int i = 0; i < n; i++) {
 		double wt = weigh && fixed[i] == 0 ? panel_weight(of[i], map[i]) : 1;
 		sz[i] = fixed[i] > 0 ? fixed[i] : wsum > 0 ? (len - used) * wt / wsum : 0;
@@ -330,8 +336,27 @@ static void figure_column(const struct panel *col, struct panel *side,
 		else
 			sz[i] -= take * sz[i] / rest;
 	}
+	/* a column too low for what its plots need at their type (presenting at 1280x720: a
+	   J plot over the data) shares its height by those needs and sets their type
+	   smaller, so that each still draws its axes */
+	double want = 0, have = 0, type = 1;
+	int plots = 0;
+	for (int i = 0; vertical && i < n; i++)
+		if (fixed[i] == 0 && !map[i]) {
+			want += (of[i]->kind == PANEL_COST ? FIGURE_PLOT_FONTS : FIGURE_OTHER_FONTS) * font;
+			have += sz[i];
+			plots++;
+		}
+	if (plots > 1 && want > have) {
+		type = fmax(FIGURE_TYPE_LEAST, have / want);
+		for (int i = 0; i < n; i++)
+			if (fixed[i] == 0 && !map[i])
+				sz[i] = have * (of[i]->kind == PANEL_COST ? FIGURE_PLOT_FONTS : FIGURE_OTHER_FONTS) * font / want;
+	}
 	for (int i = 0; i < n; i++) {
 		side[i] = *col;
+		if (fixed[i] == 0 && !map[i])
+			side[i].u *= type;
 		if (vertical) {
 			side[i].y = pos;
 			side[i].h = sz[i];
@@ -652,6 +677,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	r->geom->n_hits = 0;
 	r->geom->has_plot = 0;
 	r->geom->has_land = 0;
+	r->geom->has_data = 0;
 	r->geom->has_graph = 0;
 	r->geom->overview.w = 0;
 	text_cache_sweep(r->texts);

@@ -522,6 +522,7 @@ struct figure_geom {
 	double plot_font;          /* its ticks' font size (user units) */
 	int plot_node;             /* its variable */
 	int has_land;              /* 1 when a map of J over two leaves was drawn */
+	int has_data;              /* 1 when the data panel drew its axes */
 	struct axes land;          /* its axes */
 };
 void geom_add(struct figure_geom *g, enum hit_kind kind, int node, int edge, double x, double y,
