@@ -7,10 +7,10 @@
  * left sub-column meets a few more (96 vs 94, 597 vs 594: 3 % allowed), though drawn
  * along its lane it crosses none the unstacked column would not. On irregular graphs
  * with long edges (sixteen tangles, counted together: one graph's count swings by a
- * tenth either way with any change) nudge's order still has more: 15 % straight, 20 %
- * as drawn (nudge's bends and lanes, dot's splines); 17 % and 22 % allowed (it was 28 %
- * and 31 % before node columns were ranked to keep edges short and swept by the node
- * columns beyond their label columns). Also prints each graph's counts as drawn, and
+ * tenth either way with any change) nudge's order still has more: 11 % straight, 13 %
+ * as drawn (nudge's bends and lanes, dot's splines); 13 % and 15 % allowed (it was 28 %
+ * and 31 % before node columns were ranked to keep edges short, swept by the node
+ * columns beyond their label columns, and swept again from the best order). Also prints each graph's counts as drawn, and
  * how long a ~500-node layout takes (not asserted: tests assert no time).
  * Exits 77 (skipped) without `dot` (Debian: graphviz). */
 #include <stdio.h>
@@ -296,9 +296,9 @@ int main(void)
 	printf("16 tangles: crossings straight: nudge %ld, dot %ld (%+.0f %%); as drawn: nudge %ld, "
 	       "dot %ld (%+.0f %%)\n", sum[0], sum[1], 100.0 * (sum[0] - sum[1]) / sum[1], sum[2], sum[3],
 	       100.0 * (sum[2] - sum[3]) / sum[3]);
-	CHECK(sum[0] <= sum[1] * 117 / 100, "16 tangles: %ld crossings straight, dot %ld (+17 %% allowed)",
+	CHECK(sum[0] <= sum[1] * 113 / 100, "16 tangles: %ld crossings straight, dot %ld (+13 %% allowed)",
 	      sum[0], sum[1]);
-	CHECK(sum[2] <= sum[3] * 122 / 100, "16 tangles: %ld crossings as drawn, dot %ld (+22 %% allowed)",
+	CHECK(sum[2] <= sum[3] * 115 / 100, "16 tangles: %ld crossings as drawn, dot %ld (+15 %% allowed)",
 	      sum[2], sum[3]);
 	render_free(r);
 	render_shutdown();

@@ -2,8 +2,8 @@
  * cross few edges (as graphviz dot does): sweeps that sort each column by the weighted
  * median of its neighbours' places, then neighbours swapped while that removes
  * crossings, from several starting orders, sweeping every column or only the node
- * columns (a label column between them then sorted as its ends allow); the order with
- * the fewest crossings wins. Crossings are counted between adjacent columns (a Fenwick
+ * columns (a label column between them then sorted as its ends allow), then both again
+ * from the best order found; the order with the fewest crossings wins. Crossings are counted between adjacent columns (a Fenwick
  * tree, m log n). Places nothing: layout.c puts the ordered columns in rows and columns. */
 #include <stdlib.h>
 #include <string.h>
@@ -309,6 +309,13 @@ void order_columns(struct graph_layout *g, const struct scene *s, struct layout_
 		if (from % 3 > 0) /* 0: the scene's order; 1, 2: walks forwards and backwards */
 			order_walk(g, s, w, from % 3 == 2);
 		order_from(g, s, w, from >= 3, &best); /* every column, then node columns */
+	}
+	for (int nodes = 0; nodes < 2 && best > 0; nodes++) { /* again from the best, as dot's
+	                                                         last pass starts */
+		memcpy(w->cols, w->best, sizeof *w->cols * (size_t)n);
+		for (int c = 0; c < g->n_cols; c++)
+			order_renumber(g, w, c);
+		order_from(g, s, w, nodes, &best);
 	}
 	free(start);
 	memcpy(w->cols, w->best, sizeof *w->cols * (size_t)n);
