@@ -1,7 +1,8 @@
 /* test-unit.c - neuron units (nudge/unit.h): what detection finds in the built-in xor
  * and network scenes and in docs/examples/network-221.nudge, against the units read
  * off their files by hand; what it must not take for a unit (a sum used twice, no
- * activation, a shared weight); the `unit` statement; the collapsed graph; and z and
+ * activation, a shared weight); a linear unit written as a copy ŷ = z of its sum; the
+ * `unit` statement; the collapsed graph; and z and
  * dJ/dz of a unit written inside g(…) against the same network with z on its own line. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +142,13 @@ static void test_detect_negative(void)
 		{ "input x = 1\nparam w = 2\nparam v = 1\na = tanh(w*x + v*x)\nJ = a^2\n", "a", UNIT_INPUT_TWICE },
 		/* the cost itself */
 		{ "input x = 1\nparam w = 2\nJ = sigmoid(w*x)\n", "J", UNIT_IS_COST },
+		/* a copy a = z: of a sum used twice, of a sum with no weight, of an input, of a
+		   node that is no sum, and a copy written inside an expression */
+		{ "input x = 1\nparam w = 2\nz = w*x\na = z\nJ = (a + z)^2\n", "a", UNIT_Z_SHARED },
+		{ "input x = 1\nz = x + 1\na = z\nJ = a^2\n", "a", UNIT_NOT_SUM },
+		{ "input x = 1\na = x\nJ = a^2\n", "a", UNIT_NO_ACTIVATION },
+		{ "input x = 1\nparam w = 2\nz = exp(w*x)\na = z\nJ = a^2\n", "a", UNIT_NOT_SUM },
+		{ "input x = 1\nparam w = 2\nz = w*x\na = 2*z\nJ = a^2\n", "a", UNIT_NO_ACTIVATION },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct scene *s = test_scene_text(cases[i].src);
@@ -154,6 +162,34 @@ static void test_detect_negative(void)
 		CHECK(why == cases[i].why, "case %zu: why %d, expected %d", i, (int)why, (int)cases[i].why);
 		if (why == UNIT_OK)
 			free(u.w);
+		scene_free(s);
+	}
+}
+
+/* The lecture's linear output unit written as a copy, ŷ = z, of a sum on its own line
+ * (scripts/network-scene writes its output so): detected without a `unit` statement,
+ * z its own node, a = z; the sum alone, and a copy under a `unit` statement, the same. */
+static void test_copy(void)
+{
+	static const char src[] =
+		"input x1 = 1\ninput x2 = 2\nparam w1 = 0.5\nparam w2 = -1\nparam b = 0.25\n"
+		"z = w1*x1 + w2*x2 + b\nyhat = z\nJ = yhat^2\n";
+	static const struct want_unit out[] = {
+		{ "yhat", "z", UNIT_LINEAR, "b", { "w1", "w2" }, { "x1", "x2" } },
+	};
+	struct scene *s = test_scene_text(src);
+	if (s) {
+		check_units(s, "copy", out, 1);
+		CHECK(s->units->show == 1 && s->units->view != NULL, "copy: shown as a unit");
+		struct unit u;
+		CHECK(unit_match(s, node(s, "z"), 0, &u) == UNIT_NO_ACTIVATION, "copy: the sum alone is none");
+		scene_free(s);
+	}
+	char stated[256];
+	snprintf(stated, sizeof stated, "%sunit yhat\n", src);
+	s = test_scene_text(stated);
+	if (s) {
+		check_units(s, "copy stated", out, 1);
 		scene_free(s);
 	}
 }
@@ -316,6 +352,7 @@ int main(void)
 {
 	test_detect_scenes();
 	test_detect_negative();
+	test_copy();
 	test_split_and_z();
 	test_statement();
 	test_view();

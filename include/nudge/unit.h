@@ -1,9 +1,10 @@
 /* unit.h - neuron units: a computed node a = g(z) whose z = Σ wᵢ·xᵢ + b is a sum of
  * products of a param (a weight) with another node, plus at most one param (the
  * bias), g one activation (tanh, sigmoid, relu); z written inside g(…) or as its own
- * node used only by a. The graph can draw such a unit as one box (the lecture's
- * network diagram). Found by the parser (the scene's `unit` statements, else by
- * detection) and kept in scene.units; nothing here draws. */
+ * node used only by a (a = z, a copy of it, is then a linear unit). The graph can
+ * draw such a unit as one box (the lecture's network diagram). Found by the parser
+ * (the scene's `unit` statements, else by detection) and kept in scene.units;
+ * nothing here draws. */
 #ifndef NUDGE_UNIT_H
 #define NUDGE_UNIT_H
 
@@ -36,7 +37,8 @@ struct unit_weight {
 struct unit {
 	int a;                 /* the unit's output node a = g(z) */
 	int z;                 /* the node holding z: its own node, or a when written in g(…) */
-	enum unit_act act;     /* g; UNIT_LINEAR (a = z) only when a `unit` statement says so */
+	enum unit_act act;     /* g; UNIT_LINEAR (a = z) when a `unit` statement says so, or
+	                          when a is written as a copy of z's own node */
 	int bias;              /* the bias param, or -1 */
 	int bias_edge;         /* the scene's edge b → z's node, or -1 */
 	int z_edge;            /* the scene's edge z → a when z is its own node, else -1 */
@@ -68,7 +70,8 @@ struct unit_set {
 
 /* Does node a have the shape of a unit? Fills *u (the caller frees u->w with free)
  * and returns UNIT_OK, or returns why not. linear: a plain sum Σ w·x + b counts too
- * (a = z, no activation), as a `unit` statement may say. */
+ * (a = z, no activation), as a `unit` statement may say; a copy `a = z` of a sum on
+ * its own line always does. */
 enum unit_why unit_match(const struct scene *s, int a, int linear, struct unit *u);
 
 /* The units of a parsed scene: the nodes named in `stated` (n_stated of them, each

@@ -144,10 +144,13 @@ enum unit_why unit_match(const struct scene *s, int a, int linear, struct unit *
 	case OP_RELU: u->act = UNIT_RELU; break;
 	default: u->act = UNIT_LINEAR;
 	}
-	if (u->act == UNIT_LINEAR && !linear)
+	/* a = z, a copy of a sum on its own line: the lecture's linear output unit */
+	int copy = u->act == UNIT_LINEAR && nd->op_end - nd->op_begin == 1 &&
+	           s->ops[root].kind == OP_REF && s->nodes[s->ops[root].ref].kind == NODE_COMPUTED;
+	if (u->act == UNIT_LINEAR && !linear && !copy)
 		return UNIT_NO_ACTIVATION;
-	if (u->act != UNIT_LINEAR) {
-		z_op = s->ops[root].a;
+	if (u->act != UNIT_LINEAR || copy) {
+		z_op = copy ? root : s->ops[root].a;
 		if (s->ops[z_op].kind == OP_REF && s->nodes[s->ops[z_op].ref].kind == NODE_COMPUTED) {
 			int z = s->ops[z_op].ref; /* z on its own line, a = g(z) */
 			if (s->nodes[z].n_out != 1 || z == s->cost)
