@@ -1389,6 +1389,72 @@ static int backward_step(const struct trace *t, int node)
 	return -1;
 }
 
+/* Pixels of colour c (within 24 of 255 per channel) in box b of the image. */
+static long box_colour(cairo_surface_t *sf, const struct layout_box *b, struct rgba c)
+{
+	int W = cairo_image_surface_get_width(sf), H = cairo_image_surface_get_height(sf);
+	long n = 0;
+	for (int y = (int)fmax(0, b->y); y < (int)(b->y + b->h) && y < H; y++)
+		for (int x = (int)fmax(0, b->x); x < (int)(b->x + b->w) && x < W; x++) {
+			uint32_t p = pixel(sf, x, y);
+			int R = p >> 16 & 255, G = p >> 8 & 255, B = p & 255;
+			n += abs(R - (int)(c.r * 255)) < 24 && abs(G - (int)(c.g * 255)) < 24 &&
+			     abs(B - (int)(c.b * 255)) < 24;
+		}
+	return n;
+}
+
+/* A weight's label names its numbers (issue 12 item 1): "w₁₁ = 0.5", the row's
+ * "dJ⁽⁰⁾/dw = …" and the mean's "dJ/dw = …" (xor, a data scene), and the names are
+ * drawn: the label holds the names' grey ink besides its numbers, at the last step
+ * (everything known, no grey "?") in the wide and compact layouts. */
+static void test_weight_names(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "xor") != 0)
+		return;
+	const struct theme *th = theme_get(THEME_LIGHT);
+	static const double sizes[][2] = {{1920, 1080}, {1280, 720}};
+	for (int k = 0; k < 2; k++) {
+		struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1], .theme = THEME_LIGHT};
+		struct figure f = fig_of(r, &l, -1);
+		cairo_surface_t *sf = draw(&f, &o);
+		double em = graph_em(r);
+		const struct unit_set *us = l.s->units;
+		for (int u = 0; u < us->n; u++)
+			for (int j = 0; j < us->units[u].n_w; j++) {
+				int w = us->units[u].w[j].param;
+				const struct geom_hit *box = hit_of(HIT_NODE, w);
+				CHECK(box != NULL, "%gx%g: %s has a label", o.width, o.height, l.s->nodes[w].name);
+				long grey = box ? box_colour(sf, &box->box, th->muted) : 0;
+				/* "dJ⁽⁰⁾/dw = " and "dJ/dw = ": some 14 characters at 0.8 em */
+				CHECK(grey > em * em * 0.2, "%gx%g: %s's label names its gradients (%ld grey pixels, em %.1f)",
+				      o.width, o.height, l.s->nodes[w].name, grey, em);
+			}
+		cairo_surface_destroy(sf);
+		for (int v = LAYOUT_WIDE; v <= LAYOUT_COMPACT; v++) {
+			const struct graph_layout *g = layout_get(r, &f, &o, v, 1);
+			for (int e = 0; g && g->units && e < g->scene->n_edges; e++) {
+				if (g->units->weight[e] < 0)
+					continue;
+				struct layout_unit_row rows[3];
+				char names[2][LAYOUT_WEIGHT_NAME];
+				int n;
+				layout_weight_lines(g, e, rows, &n, names);
+				const char *nm = l.s->nodes[g->units->weight[e]].name; /* w11 … v2 */
+				char row[64], mean[64];
+				snprintf(row, sizeof row, "dJ⁽⁰⁾/d%c", nm[0]);
+				snprintf(mean, sizeof mean, "dJ/d%c", nm[0]);
+				CHECK(n == 3 && rows[0].name && strcmp(rows[0].name, l.s->nodes[g->units->weight[e]].label) == 0 &&
+				      rows[1].grad_name && strcmp(rows[1].grad_name, row) == 0 && rows[2].grad_name &&
+				      strcmp(rows[2].grad_name, mean) == 0, "layout %d: %s's lines named %s, %s (%s, %s)", v, nm,
+				      row, mean, rows[1].grad_name ? rows[1].grad_name : "-", rows[2].grad_name ? rows[2].grad_name : "-");
+			}
+		}
+	}
+	unload(&l);
+}
+
 /* Neuron units (issue 12 item 1): xor, network and network-221 drawn with units, and
  * xor without, at three sizes: no overlaps, all inside. Units leave the weights and
  * biases no boxes of their own (a weight's box is its label on the edge). The walk
@@ -1492,6 +1558,7 @@ int main(void)
 		test_window_floor(r);
 		test_wrap(r);
 		test_units(r);
+		test_weight_names(r);
 		test_stack(r);
 		test_too_small(r);
 		test_steady(r);

@@ -193,13 +193,16 @@ void draw_unit_weight(cairo_t *cr, struct render *r, const struct graph_layout *
 	graph_hit(r, xf, HIT_NODE, wv, -1, x, y, it->bw, it->h);
 
 	struct layout_unit_row rows[3];
+	char names[2][LAYOUT_WEIGHT_NAME];
 	int n;
-	layout_weight_lines(g, e, rows, &n);
+	layout_weight_lines(g, e, rows, &n, names);
 	struct text_style ns = {FONT_REGULAR, M.weight, 0}, vs = {FONT_BOLD, M.weight, 1};
+	struct text_style gs = {FONT_REGULAR, M.grad_name, 0}; /* a gradient's name */
 	struct text_style rs = {FONT_REGULAR, M.weight, 1};
-	double lh = M.weight * M.weight_h;
 	int feeds = s->nodes[wv].feeds_cost;
+	double top = y, name_h;
 	for (int j = 0; j < n; j++) {
+		double lh = layout_weight_line(it->tall, j, &name_h);
 		const struct layout_unit_row *row = &rows[j];
 		const char *nm = row->name ? row->name : row->grad_name;
 		const char *num = row->name ? row->value : row->grad;
@@ -210,12 +213,19 @@ void draw_unit_weight(cairo_t *cr, struct render *r, const struct graph_layout *
 		               : graph_known(st, row->mean ? trace_mean_known : trace_grad_known, wv);
 		/* the row's dJ/dw regular, the mean (what descent uses) bold, as in a node box */
 		const struct text_style *ts = row->name || row->mean ? &vs : &rs;
-		double lw = (nm ? text_width(r, eq, &ns) : 0) + text_width(r, known > 0 ? num : "?", ts);
-		double base = y + (j + 0.5) * lh + M.weight * M.base_local;
+		const struct text_style *nms = row->name ? &ns : &gs;
 		if (!row->name && cur == wv && mean == row->mean) /* the line the step computes */
-			unit_band(cr, st, th, x + M.local_line, y + j * lh, it->bw - 2 * M.local_line, lh);
+			unit_band(cr, st, th, x + M.local_line, top, it->bw - 2 * M.local_line, lh);
+		if (name_h > 0) { /* tall: the gradient's name on its own line */
+			theme_set(cr, th->muted);
+			graph_centred(cr, r, nm, it->x, top + name_h / 2 + M.grad_name * M.base_local, &gs);
+			nm = NULL;
+		}
+		double lw = (nm ? text_width(r, eq, nms) : 0) + text_width(r, known > 0 ? num : "?", ts);
+		double base = top + name_h + (lh - name_h) / 2 + M.weight * M.base_local;
+		top += lh;
 		unit_pair(cr, r, st, xf, nm, feeds || row->name ? num : "0", known,
-		          row->name ? th->forward : th->backward, &ns, ts, it->x - lw / 2, base,
+		          row->name ? th->forward : th->backward, nms, ts, it->x - lw / 2, base,
 		          row->name ? th->fg : th->muted, row->name ? HIT_NODE_VALUE : HIT_NODE_GRAD,
 		          row->mean ? -1 : wv);
 	}

@@ -775,11 +775,10 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 	for (int e = 0; e < s->n_edges; e++) {
 		struct layout_item *it = &g->items[g->edge_label[e]];
 		if (g->units && g->units->weight[e] >= 0) { /* a weight: room even when bare */
-			layout_weight_size(r, g, e, &it->w, &it->h);
-			if (g->steady)
-				it->w = steady_width(r, s, layout_variant(g), 1, e, it->w);
+			layout_weight_size(r, g, e, 0, &it->w, &it->h);
 			it->lw = it->bw = it->w;
 			it->lh = it->h;
+			it->tall = 0;
 			continue;
 		}
 		char line[200];
@@ -796,6 +795,13 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 			it->h = M.bend_h;
 		}
 	}
+	if (g->units && g->compact) /* narrower weight labels where there is height */
+		layout_weight_tall(r, g);
+	for (int e = 0; g->units && g->steady && e < s->n_edges; e++) /* held at their widest */
+		if (g->units->weight[e] >= 0) {
+			struct layout_item *it = &g->items[g->edge_label[e]];
+			it->lw = it->bw = it->w = steady_width(r, s, layout_variant(g), 1, e, it->w);
+		}
 }
 
 /* Each computed node's rank (its layer among the node columns): first its layer, then,

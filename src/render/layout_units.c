@@ -149,26 +149,108 @@ void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, 
 	*split = *w - M.pad_x - right; /* the gradient column ends at the right padding */
 }
 
-void layout_weight_lines(const struct graph_layout *g, int e, struct layout_unit_row *rows, int *n)
+/* The letters a weight's label starts with ("w" of "w₁₁", "w2₁₀", "v₁"): the line above
+ * names the weight in full, so its gradients say dJ/dw. The first character when the
+ * label does not start with an ASCII letter (θ). */
+static void unit_weight_letter(const char *label, char *out, size_t n)
 {
-	const struct layout_node_text *t = &g->text[g->units->weight[e]];
-	rows[0] = (struct layout_unit_row){ t->label, t->value, NULL, NULL, g->units->weight[e], 0 };
-	rows[1] = (struct layout_unit_row){ NULL, NULL, NULL, t->grad, g->units->weight[e], 0 };
-	rows[2] = (struct layout_unit_row){ NULL, NULL, NULL, t->mean, g->units->weight[e], 1 };
+	size_t k = 0;
+	while (((label[k] | 0x20) >= 'a' && (label[k] | 0x20) <= 'z'))
+		k++;
+	if (k == 0 && label[0]) /* one UTF-8 character */
+		for (k = 1; ((unsigned char)label[k] & 0xC0) == 0x80; k++)
+			;
+	snprintf(out, n, "%.*s", (int)k, label);
+}
+
+void layout_weight_lines(const struct graph_layout *g, int e, struct layout_unit_row *rows, int *n,
+                         char names[2][LAYOUT_WEIGHT_NAME])
+{
+	int w = g->units->weight[e];
+	const struct layout_node_text *t = &g->text[w];
+	char letter[32], cost_row[160];
+	unit_weight_letter(t->label, letter, sizeof letter);
+	/* "dJ⁽⁰⁾/dnode" → "dJ⁽⁰⁾/dw": the cost as the node's gradient names it */
+	size_t ll = strlen(t->label) + 2, gl = strlen(t->grad_name), ml = strlen(t->mean_name);
+	snprintf(cost_row, sizeof cost_row, "%.*s", (int)(gl > ll ? gl - ll : 0), t->grad_name);
+	snprintf(names[0], LAYOUT_WEIGHT_NAME, "%s/d%s", cost_row, letter);
+	snprintf(cost_row, sizeof cost_row, "%.*s", (int)(ml > ll ? ml - ll : 0), t->mean_name);
+	snprintf(names[1], LAYOUT_WEIGHT_NAME, "%s/d%s", cost_row, letter);
+	/* each number named: "w₁₁ = 0.5", "dJ⁽⁰⁾/dw = 0", the mean "dJ/dw = …" */
+	rows[0] = (struct layout_unit_row){ t->label, t->value, NULL, NULL, w, 0 };
+	rows[1] = (struct layout_unit_row){ NULL, NULL, names[0], t->grad, w, 0 };
+	rows[2] = (struct layout_unit_row){ NULL, NULL, names[1], t->mean, w, 1 };
 	*n = t->mean[0] ? 3 : 2;
 }
 
-void layout_weight_size(struct render *r, const struct graph_layout *g, int e, double *w, double *h)
+double layout_weight_line(int tall, int j, double *name_h)
+{
+	*name_h = tall && j > 0 ? M.grad_name * M.weight_h : 0;
+	return M.weight * M.weight_h + *name_h;
+}
+
+void layout_weight_size(struct render *r, const struct graph_layout *g, int e, int tall, double *w,
+                        double *h)
 {
 	struct layout_unit_row rows[3];
+	char names[2][LAYOUT_WEIGHT_NAME];
 	int n;
-	layout_weight_lines(g, e, rows, &n);
-	double width = 0;
-	for (int i = 0; i < n; i++)
-		width = fmax(width, rows[i].name ? unit_pair(r, rows[i].name, rows[i].value, M.weight, M.weight)
-		                                 : unit_pair(r, rows[i].grad_name, rows[i].grad, M.weight, M.weight));
+	layout_weight_lines(g, e, rows, &n, names);
+	double width = 0, name_h;
+	struct text_style gs = { FONT_REGULAR, M.grad_name, 0 }, vs = { FONT_BOLD, M.weight, 1 };
+	*h = 0;
+	for (int i = 0; i < n; i++) {
+		if (rows[i].name)
+			width = fmax(width, unit_pair(r, rows[i].name, rows[i].value, M.weight, M.weight));
+		else if (!tall)
+			width = fmax(width, unit_pair(r, rows[i].grad_name, rows[i].grad, M.grad_name, M.weight));
+		else /* the name on its own line over the number */
+			width = fmax(width, fmax(text_width(r, rows[i].grad_name, &gs), text_width(r, rows[i].grad, &vs)));
+		*h += layout_weight_line(tall, i, &name_h);
+	}
 	*w = width + M.local_pad;
-	*h = M.weight * M.weight_h * n;
+}
+
+#define UNIT_TALL_MOST 1.1 /* a column of tall weight labels may stand this much taller
+                             than the tallest column of nodes (narrower by a third) */
+
+/* Height of layout column c's items as stacked with their gaps (before rows are placed). */
+static double unit_column_h(const struct graph_layout *g, int c)
+{
+	double h = 0;
+	for (int i = 0; i < g->n_items; i++)
+		if (g->items[i].col == c)
+			h += g->items[i].h + (g->items[i].node >= 0 ? M.node_gap : M.slot_gap);
+	return h;
+}
+
+void layout_weight_tall(struct render *r, struct graph_layout *g)
+{
+	const struct scene *ls = g->scene;
+	double most = 0; /* the tallest column of nodes */
+	for (int c = 0; c < g->n_cols; c += 2)
+		most = fmax(most, unit_column_h(g, c));
+	for (int c = 1; c < g->n_cols; c += 2) {
+		double grow = 0, w, h;
+		for (int e = 0; e < ls->n_edges; e++) {
+			const struct layout_item *it = &g->items[g->edge_label[e]];
+			if (it->col == c && g->units->weight[e] >= 0) {
+				layout_weight_size(r, g, e, 1, &w, &h);
+				grow += h - it->h;
+			}
+		}
+		if (!(grow > 0) || unit_column_h(g, c) + grow > most * UNIT_TALL_MOST)
+			continue; /* no weights here, or the column would set the graph's height */
+		for (int e = 0; e < ls->n_edges; e++) {
+			struct layout_item *it = &g->items[g->edge_label[e]];
+			if (it->col == c && g->units->weight[e] >= 0) {
+				it->tall = 1;
+				layout_weight_size(r, g, e, 1, &it->w, &it->h);
+				it->lw = it->bw = it->w;
+				it->lh = it->h;
+			}
+		}
+	}
 }
 
 int layout_node(const struct graph_layout *g, int i)

@@ -75,6 +75,8 @@ struct layout_item {           /* one slot in a column: a node, an edge label or
 	double below;              /* room under the row for its left sub-columns' edges */
 	double drop;               /* how far under its centre its edge leaves the column (0:
 	                              from its side) */
+	int tall;                  /* a weight's label with each gradient's name over its
+	                              number (layout_weight_tall) */
 };
 
 struct layout_node_text {      /* what a node box shows, for sizing and drawing */
@@ -187,17 +189,27 @@ const struct unit_view *layout_units(const struct figure *fig, const struct draw
 void layout_unit_texts(const struct figure *fig, struct graph_layout *g);
 unsigned long layout_unit_key(const struct graph_layout *g, unsigned long h);
 /* The rows of a unit's box, or of the label of the laid-out edge e that carries a weight
- * (its value, dJ/dw, the mean in a data scene): n of them. */
+ * (its value, dJ/dw, the mean in a data scene; the gradients' names written into
+ * names): n of them. */
 void layout_unit_rows(const struct graph_layout *g, int unit, struct layout_unit_row *rows, int *n);
-void layout_weight_lines(const struct graph_layout *g, int e, struct layout_unit_row *rows, int *n);
+#define LAYOUT_WEIGHT_NAME 192 /* a weight's gradient named: "dJ⁽⁰⁾/dw" */
+void layout_weight_lines(const struct graph_layout *g, int e, struct layout_unit_row *rows, int *n,
+                         char names[2][LAYOUT_WEIGHT_NAME]);
 /* A unit box's size in em, and where its gradient column starts from its left edge. */
 void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, double *w,
                       double *h, double *split);
 /* The height of a unit box's row: one line (wide), or the value over its gradient
  * (compact, a taller and narrower box). */
 double layout_unit_row_h(const struct graph_layout *g, const struct layout_unit_row *row);
-/* A weight label's size in em. */
-void layout_weight_size(struct render *r, const struct graph_layout *g, int e, double *w, double *h);
+/* A weight label's size in em; tall: each gradient's name on its own line over it. */
+void layout_weight_size(struct render *r, const struct graph_layout *g, int e, int tall, double *w,
+                        double *h);
+/* Line j of a weight's label: its height, and of that the height of the gradient's name
+ * over its number (tall labels; else 0). */
+double layout_weight_line(int tall, int j, double *name_h);
+/* Compact unit layouts: the weights' labels of each label column stand tall (narrower)
+ * where the column stays about as tall as the tallest column of nodes. */
+void layout_weight_tall(struct render *r, struct graph_layout *g);
 
 /* Builds (or reuses, when nothing changed) the layout of fig's graph in one of the
  * variants (enum layout_variant): wide; compact (long headers and edge labels on two
