@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "nudge/eval.h"
+#include "nudge/format.h"
 #include "nudge/scene.h"
+#include "nudge/trace.h"
 #include "nudge/unit.h"
 #include "test.h"
 #include "test-scene.h"
@@ -256,6 +258,78 @@ static void test_split_and_z(void)
 	scene_free(sp);
 }
 
+/* The step sentences inside xor's units (z inside g(…)), at row 3 (x = (1, 1), y = 0),
+ * against numbers worked out here: h₁'s forward step names z and a, its backward step
+ * adds dJ/dz, w₁₁'s and b₁'s backward steps go through z; a step outside the units,
+ * and every step of a unit whose z has its own node, keep the trace's sentence. */
+static void test_step_text(void)
+{
+	struct scene *s = test_scene_file(NUDGE_TEST_SCENES "/xor.nudge"), *sp = test_scene_text(xor_split);
+	struct eval *ev = s ? eval_new(s) : NULL;
+	CHECK(!s || ev, "eval_new");
+	if (ev) {
+		eval_set_row(ev, 3);
+		eval_run(ev);
+	}
+	struct trace *t = ev ? trace_build(ev) : NULL;
+	if (t) {
+		const struct unit_set *us = s->units;
+		int h1 = node(s, "h1"), w11 = node(s, "w11"), b1 = node(s, "b1"), yhat = node(s, "yhat");
+		double z = 0.5 * 1 + 0.4 * 1 - 0.2, h = tanh(z), slope = 1 - h * h;
+		double dh = ev->grad[h1], dz = dh * slope;
+		char zs[32], hs[32], dhs[32], sls[32], dzs[32], want[512], got[1024];
+		fmt_num(zs, sizeof zs, z, NUDGE_DIGITS);
+		fmt_num(hs, sizeof hs, h, NUDGE_DIGITS);
+		fmt_num(dhs, sizeof dhs, dh, NUDGE_DIGITS);
+		fmt_num(sls, sizeof sls, slope, NUDGE_DIGITS);
+		fmt_num(dzs, sizeof dzs, dz, NUDGE_DIGITS);
+		snprintf(want, sizeof want, "z⁽³⁾ = w₁₁·x1 + w₁₂·x2 + b₁ = 0.5 × 1 + 0.4 × 1 + (−0.2) = %s, "
+		         "h₁⁽³⁾ = tanh(z⁽³⁾) = %s", zs, hs);
+		CHECK(unit_step_text(t, us, t->value_step[h1], got, sizeof got) > 0 && strcmp(got, want) == 0,
+		      "h₁'s forward step: %s, expected %s", got, want);
+		snprintf(want, sizeof want, "%s, dJ⁽³⁾/dz⁽³⁾ = dJ⁽³⁾/dh₁⁽³⁾ · tanh′(z⁽³⁾) = %s%s%s × %s = %s",
+		         trace_text(t, t->grad_step[h1]), dh < 0 ? "(" : "", dhs, dh < 0 ? ")" : "", sls, dzs);
+		CHECK(unit_step_text(t, us, t->grad_step[h1], got, sizeof got) > 0 && strcmp(got, want) == 0,
+		      "h₁'s backward step: %s, expected %s", got, want);
+		char dws[32];
+		fmt_num(dws, sizeof dws, dz * 1, NUDGE_DIGITS);
+		snprintf(want, sizeof want, "dJ⁽³⁾/dw₁₁ = dJ⁽³⁾/dz⁽³⁾ · x1⁽³⁾ = %s%s%s × 1 = %s", dz < 0 ? "(" : "", dzs,
+		         dz < 0 ? ")" : "", dws);
+		CHECK(unit_step_text(t, us, t->grad_step[w11], got, sizeof got) > 0 && strcmp(got, want) == 0,
+		      "w₁₁'s backward step: %s, expected %s", got, want);
+		snprintf(want, sizeof want, "dJ⁽³⁾/db₁ = dJ⁽³⁾/dz⁽³⁾ · 1 = %s%s%s × 1 = %s", dz < 0 ? "(" : "", dzs,
+		         dz < 0 ? ")" : "", dws);
+		CHECK(unit_step_text(t, us, t->grad_step[b1], got, sizeof got) > 0 && strcmp(got, want) == 0,
+		      "b₁'s backward step: %s, expected %s", got, want);
+		CHECK_NEAR(ev->grad[w11], dz, 1e-12, "dJ/dw₁₁ = dJ/dz · x1 with x1 = 1");
+		CHECK(unit_step_text(t, us, t->grad_step[node(s, "x1")], got, sizeof got) == 0 &&
+		      unit_step_text(t, us, t->value_step[node(s, "J")], got, sizeof got) == 0 &&
+		      unit_step_text(t, us, 0, got, sizeof got) == 0, "steps outside the units keep the trace's");
+		/* a short buffer: cut between pieces, never inside a character */
+		char full[1024];
+		int n = unit_step_text(t, us, t->value_step[yhat], full, sizeof full);
+		int m = unit_step_text(t, us, t->value_step[yhat], got, 24);
+		CHECK(n > 24 && m > 0 && m < 24 && strncmp(full, got, (size_t)m) == 0 &&
+		      ((unsigned char)full[m] & 0xC0) != 0x80, "a short buffer: %s (%d of %d bytes)", got, m, n);
+	}
+	trace_free(t);
+	eval_free(ev);
+	struct eval *es = sp ? eval_new(sp) : NULL;
+	if (es) {
+		eval_run(es);
+		struct trace *ts = trace_build(es);
+		char got[512];
+		int any = 0;
+		for (int k = 0; ts && k < ts->n_steps; k++)
+			any |= unit_step_text(ts, sp->units, k, got, sizeof got) != 0;
+		CHECK(ts && !any, "xor with z on its own lines: every step the trace's");
+		trace_free(ts);
+		eval_free(es);
+	}
+	scene_free(s);
+	scene_free(sp);
+}
+
 /* The `unit` statement: only the named units, a plain sum allowed (a = z). */
 static void test_statement(void)
 {
@@ -354,6 +428,7 @@ int main(void)
 	test_detect_negative();
 	test_copy();
 	test_split_and_z();
+	test_step_text();
 	test_statement();
 	test_view();
 	return test_report("test-unit");

@@ -87,4 +87,21 @@ const char *unit_why_text(enum unit_why why);
  * value when z is its own node, else Σ w·x + b; dJ/dz = dJ/da · g'(z). */
 void unit_z(const struct eval *ev, const struct unit *u, double *z, double *dz);
 
+/* g′(z) of unit u at the shown row of ev: 1 − a², a(1 − a), 1 or 0, 1 for a linear one. */
+double unit_slope(const struct eval *ev, const struct unit *u);
+
+/* The name of unit u's z at data row `row` (-1: none): its own node's label, else "z",
+ * or "z[1]_2" for an activation written a[1]_2 (the lecture's notation); "z⁽⁰⁾" for
+ * row 0. Returns the length it wanted, like snprintf. */
+int unit_z_label(const struct scene *s, const struct unit *u, int row, char *buf, size_t n);
+
+struct trace;
+/* The sentence of step k of t inside a unit of us whose z is written inside g(…),
+ * naming the part it works on: a's forward step "z = w₁₁·x1 + … + b₁ = … = −0.2, h₁ =
+ * tanh(z) = −0.1974"; a's backward step the trace's sentence and ", dJ/dz = dJ/dh₁ ·
+ * tanh′(z) = …"; a weight's "dJ/dw₁₁ = dJ/dz · x1 = …", the bias's "dJ/db₁ = dJ/dz ·
+ * 1 = …". Written into buf (n bytes; a sentence too long is cut between its pieces);
+ * returns its length, or 0 for any other step (the trace's sentence says it). */
+int unit_step_text(const struct trace *t, const struct unit_set *us, int k, char *buf, size_t n);
+
 #endif

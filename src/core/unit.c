@@ -250,24 +250,35 @@ struct unit_set *unit_set_new(const struct scene *s, const int *stated, int n_st
 	return us;
 }
 
-void unit_z(const struct eval *ev, const struct unit *u, double *z, double *dz)
+/* z = Σ w·x + b from the values of ev. */
+static double unit_sum_value(const struct eval *ev, const struct unit *u)
 {
 	const double *v = ev->value;
-	if (u->z != u->a) {
-		*z = v[u->z];
-		*dz = ev->grad[u->z];
-		return;
-	}
 	double sum = u->bias >= 0 ? v[u->bias] : 0;
 	for (int i = 0; i < u->n_w; i++)
 		sum += v[u->w[i].param] * v[u->w[i].input];
-	double a = v[u->a], slope = 1;
+	return sum;
+}
+
+double unit_slope(const struct eval *ev, const struct unit *u)
+{
+	double a = ev->value[u->a];
 	switch (u->act) {
-	case UNIT_LINEAR: slope = 1; break;
-	case UNIT_TANH: slope = 1 - a * a; break;
-	case UNIT_SIGMOID: slope = a * (1 - a); break;
-	case UNIT_RELU: slope = sum > 0 ? 1 : 0; break;
+	case UNIT_LINEAR: return 1;
+	case UNIT_TANH: return 1 - a * a;
+	case UNIT_SIGMOID: return a * (1 - a);
+	case UNIT_RELU: return (u->z != u->a ? ev->value[u->z] : unit_sum_value(ev, u)) > 0 ? 1 : 0;
 	}
-	*z = sum;
-	*dz = ev->grad[u->a] * slope;
+	return 1;
+}
+
+void unit_z(const struct eval *ev, const struct unit *u, double *z, double *dz)
+{
+	if (u->z != u->a) {
+		*z = ev->value[u->z];
+		*dz = ev->grad[u->z];
+		return;
+	}
+	*z = unit_sum_value(ev, u);
+	*dz = ev->grad[u->a] * unit_slope(ev, u);
 }

@@ -86,6 +86,9 @@ static void figure_caption(cairo_t *cr, struct render *r, const struct figure *f
 		snprintf(head + len, sizeof head - len, " · row %d of %d", fig->ev->row, fig->scene->n_rows);
 	}
 	const char *text = trace_text(t, k);
+	char unit_text[1024]; /* a step inside a unit drawn as one: the part it works on */
+	if (layout_units(fig, o) && unit_step_text(t, fig->scene->units, k, unit_text, sizeof unit_text) > 0)
+		text = unit_text;
 	const struct forward_view *fw = figure_forward(fig);
 	if (fw && fw->input >= 0) {
 		/* forward mode: the caption says what the numbers on the nodes are */
