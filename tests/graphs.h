@@ -73,32 +73,52 @@ static inline char *graphs_chain(int links)
 }
 
 /* A fully connected network written scalar by scalar: widths[l] units in layer l (the
- * first are the inputs), z = b + Σ w·a, tanh units, a sigmoid output and a squared
- * error against y = 1. */
-static inline char *graphs_network(const int *widths, int layers)
+ * first are the inputs), tanh units and a squared error against y = 1. As the layout
+ * tests write it (script 0): z = b + Σ w·a, a sigmoid output; as scripts/network-scene
+ * writes it (script 1, its text line for line): z = Σ w·a + b, sliders' ranges, a
+ * linear output written as a copy of its sum (a = z) and a plot of J against w1_0_0. */
+static inline char *graphs_net(const int *widths, int layers, int script)
 {
 	struct graphs_text t = graphs_start();
-	graphs_put(&t, "title \"");
+	graphs_put(&t, script ? "title \"A " : "title \"");
 	for (int l = 0; l < layers; l++)
 		graphs_put(&t, "%s%d", l ? "-" : "", widths[l]);
-	graphs_put(&t, " network\"\n");
+	graphs_put(&t, script ? " network, scalar by scalar\"\n\n" : " network\"\n");
 	for (int i = 0; i < widths[0]; i++)
 		graphs_put(&t, "input a0_%d = %g\n", i, 0.3 + 0.2 * i);
 	graphs_put(&t, "input y = 1\n");
+	const char *range = script ? " in [-2, 2]" : "";
 	for (int l = 1; l < layers; l++)
 		for (int j = 0; j < widths[l]; j++) {
 			for (int i = 0; i < widths[l - 1]; i++)
-				graphs_put(&t, "param w%d_%d_%d = %g\n", l, j, i,
-				           0.1 * ((i + 2 * j + l) % 7 - 3));
-			graphs_put(&t, "param b%d_%d = 0.1\n", l, j);
-			graphs_put(&t, "z%d_%d = b%d_%d", l, j, l, j);
+				graphs_put(&t, script ? "param w%d_%d_%d = %.1f%s\n" : "param w%d_%d_%d = %g%s\n", l, j,
+				           i, 0.1 * ((i + 2 * j + l) % 7 - 3), range);
+			graphs_put(&t, "param b%d_%d = 0.1%s\nz%d_%d = ", l, j, range, l, j);
+			if (!script)
+				graphs_put(&t, "b%d_%d", l, j);
 			for (int i = 0; i < widths[l - 1]; i++)
-				graphs_put(&t, " + w%d_%d_%d * a%d_%d", l, j, i, l - 1, i);
-			graphs_put(&t, "\na%d_%d = %s(z%d_%d)\n", l, j, l == layers - 1 ? "sigmoid" : "tanh",
-			           l, j);
+				graphs_put(&t, script ? "w%d_%d_%d * a%d_%d + " : " + w%d_%d_%d * a%d_%d", l, j, i,
+				           l - 1, i);
+			if (script)
+				graphs_put(&t, "b%d_%d", l, j);
+			if (script && l == layers - 1)
+				graphs_put(&t, "\na%d_%d = z%d_%d\n", l, j, l, j);
+			else
+				graphs_put(&t, "\na%d_%d = %s(z%d_%d)\n", l, j,
+				           l == layers - 1 ? "sigmoid" : "tanh", l, j);
 		}
-	graphs_put(&t, "J = 0.5 * (a%d_0 - y)^2\ncost J\n", layers - 1);
+	graphs_put(&t, "J = 0.5 * (a%d_0 - y)^2\ncost J\n%s", layers - 1, script ? "plot w1_0_0\n" : "");
 	return t.s;
+}
+
+static inline char *graphs_network(const int *widths, int layers)
+{
+	return graphs_net(widths, layers, 0);
+}
+
+static inline char *graphs_network_scene(const int *widths, int layers)
+{
+	return graphs_net(widths, layers, 1);
 }
 
 /* An irregular graph: n computed nodes, each a sum of two or three earlier nodes or of

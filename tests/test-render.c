@@ -237,8 +237,8 @@ static void test_type_floor(struct render *r)
 		double present[2]; /* its digits presenting at 1280x720 and 1024x768, at least
 		                      1/present of the height */
 		double export;     /* and in a default 1920x1080 export */
-	} floors[] = {{"computation-graph", {45, 45}, 46}, {"network", {45, 45}, 50},
-	              {"fit-line", {45, 45}, 41}, {"logistic", {45, 50}, 60}, {"xor", {72, 72}, 70}};
+	} floors[] = {{"computation-graph", {45, 48}, 46}, {"network", {45, 49}, 50},
+	              {"fit-line", {45, 45}, 41}, {"logistic", {49, 54}, 60}, {"xor", {50, 67}, 55}};
 	char names[64][64];
 	int n = list_scenes(names, 64);
 	for (int i = 0; i < n; i++) {
@@ -307,7 +307,7 @@ static const double *window_floor(const char *name)
 	static const struct {
 		const char *name; /* a built-in scene */
 		double at[2];     /* its floors */
-	} short_of[] = {{"network", {60, 66}}, {"logistic", {60, 64}}, {"xor", {66, 88}}};
+	} short_of[] = {{"network", {60, 66}}, {"logistic", {60, 64}}, {"xor", {55, 73}}};
 	static const double goal[2] = {60, 60};
 	for (size_t k = 0; k < sizeof short_of / sizeof short_of[0]; k++)
 		if (strcmp(name, short_of[k].name) == 0)
@@ -1404,6 +1404,62 @@ static long box_colour(cairo_surface_t *sf, const struct layout_box *b, struct r
 	return n;
 }
 
+/* The 2-4-4-1 network as scripts/network-scene writes it (issue 12's target): nine
+ * units, the output a linear one (a3_0 = z3_0); its default export at 1920x1080 keeps
+ * every box inside and apart, at every 7th step and the last, and draws the computed
+ * nodes' numbers at least 1/70 of the height (they stood at 1/108 in the scalar graph
+ * and at 1/120 with units whose weights' labels stood in one tall column). */
+static void test_unit_network(struct render *r)
+{
+	static const int widths[] = {2, 4, 4, 1};
+	struct loaded l;
+	if (load_text(&l, "network-2441", graphs_network_scene(widths, 4)) != 0)
+		return;
+	const struct unit_set *us = l.s->units;
+	int out = scene_find(l.s, "a3_0");
+	CHECK(us->n == 9 && us->show && out >= 0 && us->member[out] == 8 && us->units[8].act == UNIT_LINEAR &&
+	      us->units[8].z == scene_find(l.s, "z3_0") && us->units[8].n_w == 4,
+	      "network-2441: %d units, the output a linear unit of 4 weights", us->n);
+	struct draw_opts o = {.width = 1920, .height = 1080};
+	for (int k = 0; k < l.t->n_steps; k += 7) {
+		int step = k + 7 < l.t->n_steps ? k : l.t->n_steps - 1;
+		struct figure f = fig_of(r, &l, step);
+		cairo_surface_destroy(draw(&f, &o));
+		char what[96];
+		snprintf(what, sizeof what, "network-2441 step %d", step);
+		check_geometry(r, what, o.width, o.height);
+		double digit = graph_em(r) * DIGIT_EM;
+		CHECK(digit >= o.height / 70, "%s: digits %.1f px, 1/%.0f of the height", what, digit,
+		      o.height / digit);
+		if (getenv("NUDGE_TEST_VERBOSE") && step == l.t->n_steps - 1)
+			printf("%s: digits 1/%.1f\n", what, o.height / digit);
+	}
+	/* the pointer over the output unit (its box, its z row, its bias) shows the label of
+	   its edge to J, which the crowded (bare) layout leaves out otherwise; the last step
+	   (dJ/da0_0) does not use that edge */
+	int J = l.s->cost, e = -1;
+	for (int k = 0; k < l.s->n_edges; k++)
+		if (l.s->edges[k].from == out && l.s->edges[k].to == J)
+			e = k;
+	const char *parts[] = {"a3_0", "z3_0", "b3_0", NULL};
+	for (int p = 0; e >= 0; p++) {
+		struct figure f = fig_of(r, &l, -1);
+		struct draw_opts oh = o;
+		oh.view = (struct draw_view){.zoom = 1, .cx = 0.5, .cy = 0.5, .hovered = parts[p] != NULL,
+		                              .hover = parts[p] ? scene_find(l.s, parts[p]) : 0};
+		cairo_surface_destroy(draw(&f, &oh));
+		int drawn = 0;
+		for (int i = 0; i < test_geom->n_hits; i++)
+			drawn |= test_geom->hits[i].kind == HIT_EDGE_LOCAL && test_geom->hits[i].edge == e;
+		CHECK(drawn == (parts[p] != NULL), "network-2441: the pointer over %s: a3_0 → J's label %s", parts[p] ? parts[p] : "nothing",
+		      drawn ? "drawn" : "not drawn");
+		check_geometry(r, "network-2441 hovered", oh.width, oh.height);
+		if (!parts[p])
+			break;
+	}
+	unload(&l);
+}
+
 /* A weight's label names its numbers (issue 12 item 1): "w₁₁ = 0.5", the row's
  * "dJ⁽⁰⁾/dw = …" and the mean's "dJ/dw = …" (xor, a data scene), and the names are
  * drawn: the label holds the names' grey ink besides its numbers, at the last step
@@ -1559,6 +1615,7 @@ int main(void)
 		test_wrap(r);
 		test_units(r);
 		test_weight_names(r);
+		test_unit_network(r);
 		test_stack(r);
 		test_too_small(r);
 		test_steady(r);

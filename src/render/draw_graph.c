@@ -445,13 +445,14 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		gk = 0;
 	struct rgba gcol = st->fw ? th->nudge : th->backward; /* forward / reverse mode */
 	char name[200];
-	snprintf(name, sizeof name, g->narrow ? "%s =" : "%s = ", t->grad_name);
+	int own_row = g->narrow || it->tall; /* the gradient's name on a row of its own */
+	snprintf(name, sizeof name, own_row ? "%s =" : "%s = ", t->grad_name);
 	const char *num = gk > 0 ? t->grad : nd->feeds_cost || asked ? "?" : "0";
 	double nw = text_width(r, name, &gs), numw = text_width(r, num, &gn);
 	double gx = it->x - (nw + numw) / 2;
 	base = y + M.pad_y + M.row_head + M.row_value + M.row_grad * M.base_grad;
 	theme_set(cr, th->muted);
-	if (g->narrow) { /* "dJ/dc =" on a row of its own, the number centred under it */
+	if (own_row) { /* narrow layouts, and a leaf beside tall units */ /* "dJ/dc =" on a row of its own, the number centred under it */
 		graph_centred(cr, r, name, it->x, y + M.pad_y + M.row_head + M.row_value + M.row_gname * M.base_gname, &gs);
 		base += M.row_gname;
 		gx = it->x - numw / 2;
@@ -475,15 +476,16 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 
 #define GRAPH_LABEL_NEAR 64 /* most boxes a label's place is checked against */
 
-/* Node boxes, the mean box and placed labels (taken, 4 numbers each: x, y, w, h) that
- * reach into the square of half-side r round (cx, cy), into near (x, y, w, h each).
- * Returns how many (at most GRAPH_LABEL_NEAR; the rest are left out of the search). */
+/* Node boxes, the mean box, placed labels (taken, 4 numbers each: x, y, w, h) and a
+ * unit graph's weights' labels (which keep their room when bare) that reach into the
+ * square of half-side r round (cx, cy), into near (x, y, w, h each). Returns how many
+ * (at most GRAPH_LABEL_NEAR; the rest are left out of the search). */
 static int graph_near(const struct graph_layout *g, int n_nodes, const double *taken, int n,
                       double cx, double cy, double r, double *near)
 {
-	int m = 0;
+	int m = 0, ne = g->units ? g->scene->n_edges : 0;
 	const struct mean_box *mb = &g->mean;
-	for (int i = -1; i < n_nodes + n && m < GRAPH_LABEL_NEAR; i++) {
+	for (int i = -1; i < n_nodes + n + ne && m < GRAPH_LABEL_NEAR; i++) {
 		double b[4];
 		if (i < 0) {
 			if (!mb->on)
@@ -492,8 +494,13 @@ static int graph_near(const struct graph_layout *g, int n_nodes, const double *t
 		} else if (i < n_nodes) {
 			const struct layout_item *it = &g->items[i];
 			b[0] = it->x - it->w / 2, b[1] = it->y - it->h / 2, b[2] = it->w, b[3] = it->h;
-		} else {
+		} else if (i < n_nodes + n) {
 			memcpy(b, taken + 4 * (i - n_nodes), sizeof b);
+		} else if (g->units->weight[i - n_nodes - n] >= 0) {
+			const struct layout_item *it = &g->items[g->edge_label[i - n_nodes - n]];
+			b[0] = it->x - it->bw / 2, b[1] = it->y - it->h / 2, b[2] = it->bw, b[3] = it->h;
+		} else {
+			continue;
 		}
 		if (b[0] < cx + r && cx - r < b[0] + b[2] && b[1] < cy + r && cy - r < b[1] + b[3])
 			memcpy(near + 4 * m++, b, sizeof b);
@@ -578,14 +585,23 @@ static int graph_label_place(const struct graph_layout *g, const struct scene *s
 	return 0;
 }
 
+/* Is the pointer over scene node v: its box, or with units drawn any part of its unit
+ * (the box's rows, a weight's label)? */
+static int graph_hovers(const struct graph_layout *g, const struct draw_view *vw, int v)
+{
+	const struct unit_set *us = g->units ? g->scene_units : NULL;
+	return vw->hovered && (v == vw->hover || (us && us->member[v] >= 0 &&
+	                                          us->member[v] == us->member[vw->hover]));
+}
+
 /* Does edge e's label show? Every one that is known, except in a bare layout: there
  * only those of the shown step's edges and of the node under the pointer (the window's
- * draw_view.hover). */
+ * draw_view.hover; with units drawn, of the unit any part of which is under it). */
 static int graph_label_shown(const struct graph_layout *g, const struct graph_state *st, int e)
 {
 	const struct draw_view *vw = &st->o->view;
 	const struct edge *ed = &st->fig->scene->edges[e];
-	if (!g->bare || (vw->hovered && (ed->from == vw->hover || ed->to == vw->hover)))
+	if (!g->bare || graph_hovers(g, vw, ed->from) || graph_hovers(g, vw, ed->to))
 		return 1;
 	return st->t && trace_step_uses_edge(st->t, st->fig->scene, st->k, e);
 }
@@ -718,6 +734,7 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
                        struct graph_extent *ex)
 {
 	ex->goal = o->present ? o->height / (GRAPH_PRESENT_GOAL * GRAPH_DIGIT_EM) : 0;
+	ex->units = layout_units(fig, o) != NULL;
 	for (int v = 0; v < LAYOUT_VARIANTS; v++) {
 		int n = fig->scene->n_nodes; /* only a crowded graph is laid out bare, or any one
 		                                presenting (the room reads the step's labels) */
@@ -743,7 +760,8 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
  * user units per em; -1 for none. The compact one must win by a clear margin (the wide
  * one reads more easily); a wrapped or bare one only where the others would fall
  * short of the goal (GRAPH_WRAP_EM; presenting, ex->goal), and by a larger margin (one
- * row, every edge label, read more easily still). Presenting, a layout that reaches the
+ * row, every edge label, read more easily still; a unit graph's bare layout keeps its
+ * weights' labels and needs only compact's margin). Presenting, a layout that reaches the
  * goal wins over any that does not, whatever the margins. */
 static int graph_choice(const struct graph_extent *ex, double w, double h, double u, double *k,
                         int *bands, double *score)
@@ -760,7 +778,9 @@ static int graph_choice(const struct graph_extent *ex, double w, double h, doubl
 			    ((b > 0 || c >= LAYOUT_BARE) && best >= 0 && *k >= goal))
 				continue;
 			double kc = fmin(cap, fmin(w / ex->w[c][b], h / ex->h[c][b]));
-			double eff = kc / (cost[c] * (b ? 1.25 : 1)) + (ex->goal > 0 && kc >= goal ? cap : 0);
+			/* units laid out bare keep their weights' labels: no larger margin than compact */
+			double cc = c == LAYOUT_BARE && ex->units ? cost[LAYOUT_COMPACT] : cost[c];
+			double eff = kc / (cc * (b ? 1.25 : 1)) + (ex->goal > 0 && kc >= goal ? cap : 0);
 			if (best < 0 || eff > best_eff) {
 				best = c;
 				best_eff = eff;
@@ -975,6 +995,7 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	const struct graph_layout *g = c >= 0 ? layout_get(r, fig, p->o, c, bands) : NULL;
 	if (!g)
 		return;
+
 	double kd = k * zoom;
 	int moved = viewed && (zoom > 1 || vw->cx != 0.5 || vw->cy != 0.5);
 	struct graph_xform xf = {p->x + (p->w - g->width * k) / 2, p->y + (avail_h - g->height * k) / 2, k};

@@ -124,14 +124,14 @@ void draw_unit(cairo_t *cr, struct render *r, const struct graph_layout *g,
 	const char *after = strncmp(ut->head, label, ll) == 0 ? ut->head + ll : ut->head;
 	double bw, bh, split;
 	layout_unit_size(r, g, id, &bw, &bh, &split);
-	if (!g->compact) /* the gradients' column ends at the right padding of a box held wider */
+	if (!layout_unit_tall(g)) /* the gradients' column ends at the right padding of a box held wider */
 		split += w - bw;
 	double hx = x + M.pad_x, base = y + M.pad_y + M.row_head * M.base_head;
 	theme_set(cr, th->fg);
 	hx += text_draw(cr, r, label, hx, base, &head);
 	text_draw(cr, r, after, hx, base, &rest);
 	theme_set(cr, th->muted);
-	if (!g->compact) /* wide: the gradients stand in a column with this head */
+	if (!layout_unit_tall(g)) /* wide: the gradients stand in a column with this head */
 		text_draw(cr, r, ut->grad_head, x + split, base, &gname);
 
 	/* rows: z, a, the bias (and its mean): the value, its gradient right of it (wide) or
@@ -145,10 +145,16 @@ void draw_unit(cairo_t *cr, struct render *r, const struct graph_layout *g,
 		double rh = layout_unit_row_h(g, row);
 		if (unit_row_active(st, row))
 			unit_band(cr, st, th, x + M.pad_x / 3, top, w - 2 * M.pad_x / 3, rh);
-		base = top + M.row_value * M.base_value;
-		/* compact: the gradient on its own line under the value */
-		double gbase = !g->compact ? base : row->mean ? top + M.row_grad * M.base_grad
-		                                    : top + M.row_value + M.row_grad * M.base_grad;
+		/* tall: the gradient on its own line under the value, the two lines closer */
+		int tall = layout_unit_tall(g);
+		double vh = tall ? M.unit_value_h : M.row_value, gh = tall ? M.unit_grad_h : M.row_grad;
+		base = top + vh * M.base_value;
+		double gbase = !tall ? base : row->mean ? top + M.row_gname + gh * M.base_grad
+		                                        : top + vh + gh * M.base_grad;
+		if (tall && row->mean) { /* its name on a line of its own over the number */
+			theme_set(cr, th->muted);
+			graph_centred(cr, r, row->grad_name, it->x, top + M.row_gname * M.base_gname, &gname);
+		}
 		top += rh;
 		int own = row->node != u->a || j == 1; /* inline z has no node of its own to hit */
 		if (row->name)
@@ -158,12 +164,13 @@ void draw_unit(cairo_t *cr, struct render *r, const struct graph_layout *g,
 		int feeds = s->nodes[row->node].feeds_cost;
 		double gk = !feeds ? 0 : graph_known(st, row->mean ? trace_mean_known : trace_grad_known, row->node);
 		double gx = x + split; /* the gradients' column; a mean row is centred in the box */
+		const char *gname_shown = tall && row->mean ? NULL : row->grad_name; /* tall: above */
 		if (row->mean) {
 			char eq[200];
 			snprintf(eq, sizeof eq, "%s = ", row->grad_name);
-			gx = it->x - (text_width(r, eq, &gname) + text_width(r, row->grad, &gval)) / 2;
+			gx = it->x - ((gname_shown ? text_width(r, eq, &gname) : 0) + text_width(r, row->grad, &gval)) / 2;
 		}
-		unit_pair(cr, r, st, xf, row->grad_name, feeds ? row->grad : "0", feeds ? gk : 1,
+		unit_pair(cr, r, st, xf, gname_shown, feeds ? row->grad : "0", feeds ? gk : 1,
 		          th->backward, &gname, &gval, gx, gbase, th->muted, HIT_NODE_GRAD,
 		          own && !row->mean ? row->node : -1);
 	}

@@ -314,7 +314,9 @@ static double layout_sep(const struct layout_item *a, const struct layout_item *
 {
 	if (a->stack && a->stack == b->stack)
 		return 0;
-	double gap = (a->node >= 0 && b->node >= 0) ? M.node_gap : M.slot_gap;
+	/* unit boxes and weights' labels stand closer: a network's columns are its tallest */
+	double gap = a->node >= 0 && b->node >= 0 ? (a->unit && b->unit ? M.unit_sep : M.node_gap)
+	             : a->weight && b->weight ? M.weight_sep : M.slot_gap;
 	double ha = a->stack ? a->rh : a->h, hb = b->stack ? b->rh : b->h;
 	return (ha + hb) / 2 + a->below + gap;
 }
@@ -742,6 +744,7 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		if (g->units && g->units->unit[i] >= 0) { /* a neuron unit's box */
 			double split;
 			layout_unit_size(r, g, g->units->unit[i], &it->w, &it->h, &split);
+			it->unit = 1;
 			if (g->steady)
 				it->w = steady_width(r, s, layout_variant(g), 0, i, it->w);
 			it->bw = it->w;
@@ -753,9 +756,13 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 			hw += M.tag_gap + text_width(r, t->tag, &tag);
 		hw = fmax(hw, fmax(text_width(r, t->rest2, &rest), text_width(r, t->rest3, &rest)));
 		char gl[256];
-		snprintf(gl, sizeof gl, g->narrow ? "%s =" : "%s = ", t->grad_name);
-		double gw = g->narrow ? fmax(text_width(r, gl, &grad_name), text_width(r, t->grad, &grad))
-		                      : text_width(r, gl, &grad_name) + text_width(r, t->grad, &grad);
+		/* beside tall units a leaf's box is tall too: its gradient's name over the number,
+		   as in a narrow layout */
+		it->tall = g->units && layout_unit_tall(g) && s->nodes[i].kind != NODE_COMPUTED;
+		int own_row = g->narrow || it->tall;
+		snprintf(gl, sizeof gl, own_row ? "%s =" : "%s = ", t->grad_name);
+		double gw = own_row ? fmax(text_width(r, gl, &grad_name), text_width(r, t->grad, &grad))
+		                    : text_width(r, gl, &grad_name) + text_width(r, t->grad, &grad);
 		if (t->mean[0]) { /* a data scene's mean gradient, on its own row */
 			snprintf(gl, sizeof gl, g->narrow ? "%s =" : "%s = ", t->mean_name);
 			gw = fmax(gw, g->narrow ? fmax(text_width(r, gl, &grad_name), text_width(r, t->mean, &grad))
@@ -769,13 +776,14 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 			w = steady_width(r, s, layout_variant(g), 0, i, w);
 		it->bw = it->w = w + 2 * M.pad_x;
 		it->h = M.row_head * (t->rest3[0] ? 3 : t->rest2[0] ? 2 : 1) + M.row_value + M.row_grad +
-		        (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y +
-		        (g->narrow ? M.row_gname * (t->mean[0] ? 2 : 1) : 0); /* the names' rows */
+		        (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y + /* the names' rows: */
+		        (g->narrow ? M.row_gname * (t->mean[0] ? 2 : 1) : it->tall ? M.row_gname : 0);
 	}
 	for (int e = 0; e < s->n_edges; e++) {
 		struct layout_item *it = &g->items[g->edge_label[e]];
 		if (g->units && g->units->weight[e] >= 0) { /* a weight: room even when bare */
 			layout_weight_size(r, g, e, 0, &it->w, &it->h);
+			it->weight = 1;
 			it->lw = it->bw = it->w;
 			it->lh = it->h;
 			it->tall = 0;
@@ -795,7 +803,7 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 			it->h = M.bend_h;
 		}
 	}
-	if (g->units && g->compact) /* narrower weight labels where there is height */
+	if (g->units && layout_unit_tall(g)) /* narrower weight labels where there is height */
 		layout_weight_tall(r, g);
 	for (int e = 0; g->units && g->steady && e < s->n_edges; e++) /* held at their widest */
 		if (g->units->weight[e] >= 0) {

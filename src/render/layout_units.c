@@ -47,12 +47,7 @@ void layout_unit_texts(const struct figure *fig, struct graph_layout *g)
 			double z, dz;
 			unit_z(ev, u, &z, &dz);
 			int row = s->n_rows > 0 && s->nodes[u->a].per_row ? ev->row : -1;
-			/* z, or for an activation written a[1]_2 (the lecture's notation) z[1]_2 */
-			const char *al = s->nodes[u->a].label;
-			char zl[64] = "z";
-			if (al[0] == 'a' && (al[1] == '[' || al[1] == '_'))
-				snprintf(zl, sizeof zl, "z%s", al + 1);
-			fmt_row_label(t->z_label, sizeof t->z_label, zl, row);
+			unit_z_label(s, u, row, t->z_label, sizeof t->z_label);
 			fmt_num(t->z, sizeof t->z, z, NUDGE_DIGITS);
 			snprintf(t->z_grad_name, sizeof t->z_grad_name, "d%s/d%s", cost_row, t->z_label);
 			fmt_num(t->z_grad, sizeof t->z_grad, dz, NUDGE_DIGITS);
@@ -108,11 +103,17 @@ void layout_unit_rows(const struct graph_layout *g, int unit, struct layout_unit
 	*n = k;
 }
 
+int layout_unit_tall(const struct graph_layout *g)
+{
+	return g->compact || g->bare;
+}
+
 double layout_unit_row_h(const struct graph_layout *g, const struct layout_unit_row *row)
 {
-	if (!g->compact)
+	if (!layout_unit_tall(g))
 		return M.row_value;
-	return row->mean ? M.row_grad : M.row_value + M.row_grad;
+	/* a mean row: its name on a line of its own over the number */
+	return row->mean ? M.row_gname + M.unit_grad_h : M.unit_value_h + M.unit_grad_h;
 }
 
 void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, double *w,
@@ -123,13 +124,15 @@ void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, 
 	layout_unit_rows(g, unit, rows, &n);
 	struct text_style head = { FONT_BOLD, M.head, 0 }, gh = { FONT_REGULAR, M.grad_name, 0 };
 	/* wide: the gradients in a column headed dJ/d·; compact (tall): each under its value */
-	double left = 0, right = g->compact ? 0 : text_width(r, g->unit_text[unit].grad_head, &gh);
+	double left = 0, right = layout_unit_tall(g) ? 0 : text_width(r, g->unit_text[unit].grad_head, &gh);
 	double whole = 0; /* a mean row spans the box */
 	*h = M.row_head + 2 * M.pad_y;
 	for (int i = 0; i < n; i++) {
 		if (rows[i].name)
 			left = fmax(left, unit_pair(r, rows[i].name, rows[i].value, M.grad_name, 1));
 		double gw = unit_pair(r, rows[i].grad_name, rows[i].grad, M.grad_name, M.grad);
+		if (rows[i].mean && layout_unit_tall(g)) /* the name over the number */
+			gw = fmax(text_width(r, rows[i].grad_name, &gh), unit_pair(r, NULL, rows[i].grad, 0, M.grad));
 		if (rows[i].mean)
 			whole = fmax(whole, gw);
 		else
@@ -137,7 +140,7 @@ void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, 
 		*h += layout_unit_row_h(g, &rows[i]);
 	}
 	double hw = text_width(r, g->unit_text[unit].head, &head);
-	if (g->compact) {
+	if (layout_unit_tall(g)) {
 		*split = M.pad_x + M.unit_gap; /* the gradients indented under their values */
 		*w = fmax(fmax(M.pad_x + left, *split + right), M.pad_x + fmax(whole, hw)) + M.pad_x;
 		return;

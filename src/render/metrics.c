@@ -25,5 +25,5 @@ const struct graph_metrics graph_metrics = {
 	.hit_grad_h = 0.95,
 	.legend = 16, .legend_swatch = 1.5, .legend_gap = 0.5, .legend_space = 1.3,
 	.legend_box = 0.9, .legend_bar = 0.22, .legend_line = 0.08, .legend_rows = 2.2,
-	.unit_gap = 0.6, .weight = 0.95, .weight_h = 1.3,
+	.unit_gap = 0.6, .unit_value_h = 1.25, .unit_grad_h = 1.15, .unit_sep = 0.6, .weight_sep = 0.2, .weight = 0.95, .weight_h = 1.15,
 };

@@ -75,8 +75,10 @@ struct layout_item {           /* one slot in a column: a node, an edge label or
 	double below;              /* room under the row for its left sub-columns' edges */
 	double drop;               /* how far under its centre its edge leaves the column (0:
 	                              from its side) */
+	int unit, weight;          /* a neuron unit's box; a weight's label on its edge */
 	int tall;                  /* a weight's label with each gradient's name over its
-	                              number (layout_weight_tall) */
+	                              number (layout_weight_tall); a leaf's box beside tall
+	                              units with its gradient's name over the number */
 };
 
 struct layout_node_text {      /* what a node box shows, for sizing and drawing */
@@ -198,6 +200,9 @@ void layout_weight_lines(const struct graph_layout *g, int e, struct layout_unit
 /* A unit box's size in em, and where its gradient column starts from its left edge. */
 void layout_unit_size(struct render *r, const struct graph_layout *g, int unit, double *w,
                       double *h, double *split);
+/* Are unit boxes tall (each gradient under its value, a narrower box)? In compact
+ * layouts, and in bare ones: a crowded network's width goes to its units. */
+int layout_unit_tall(const struct graph_layout *g);
 /* The height of a unit box's row: one line (wide), or the value over its gradient
  * (compact, a taller and narrower box). */
 double layout_unit_row_h(const struct graph_layout *g, const struct layout_unit_row *row);
@@ -254,8 +259,9 @@ struct graph_metrics {
 	double head, tag, grad, grad_name, local; /* fonts: header "c = w·x", kind tag
 	                                    "param", gradient, its name "dJ/dc =", edge label */
 	double row_head, row_value, row_grad; /* row heights of a node box */
-	double row_gname, base_gname;    /* a narrow layout's row of a gradient's name over its
-	                                    number, and its baseline (fraction of the row) */
+	double row_gname, base_gname;    /* a row of a gradient's name over its number (narrow
+	                                    layouts; tall units' means and leaves), and its
+	                                    baseline (fraction of the row) */
 	double base_head, base_value, base_grad, base_local; /* baselines, as a fraction of
 	                                    their row (the label's: of its font, below centre) */
 	double pad_x, pad_y;             /* node box inner margins */
@@ -294,6 +300,10 @@ struct graph_metrics {
 	double legend_swatch, legend_gap, legend_space, legend_box, legend_bar, legend_line;
 	double legend_rows;              /* height kept under the graph for the legend */
 	double unit_gap;                 /* a unit box: between its values and gradients */
+	double unit_value_h, unit_grad_h; /* a tall unit box's rows: the value's line and the
+	                                    gradient's under it */
+	double unit_sep, weight_sep;     /* between two unit boxes, two weights' labels in a
+	                                    column (node_gap, slot_gap elsewhere) */
 	double weight, weight_h;         /* a weight's label on its edge: font, line height */
 };
 extern const struct graph_metrics graph_metrics;
@@ -422,6 +432,8 @@ struct graph_extent {        /* em size of each layout variant wrapped into b + 
 	double w[LAYOUT_VARIANTS][LAYOUT_MAX_BANDS], h[LAYOUT_VARIANTS][LAYOUT_MAX_BANDS];
 	double goal;             /* presenting: the value size in user units per em that
                                 reaches GRAPH_PRESENT_GOAL (0: not presenting) */
+	int units;               /* 1: laid out with neuron units, whose weights' labels keep
+	                            their room when bare (it drops only the few others) */
 };
 void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
                        struct graph_extent *ex);
