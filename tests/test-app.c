@@ -892,6 +892,19 @@ static void test_check_and_modes(void)
 	CHECK(!a->lecture.forward.on, "M again: reverse mode");
 	app_free(a);
 
+	char path[512]; /* a 30-link chain has one input too, but wants its room for the graph */
+	char *chain = graphs_chain(30);
+	snprintf(path, sizeof path, "%s/chain30.nudge", shots);
+	write_file(path, chain ? chain : "");
+	free(chain);
+	a = open_app(path);
+	if (a) {
+		CHECK(!a->lecture.table.on, "a 30-link chain opens without the derivative table");
+		key(a, SDLK_d, 0);
+		CHECK(a->lecture.table.on, "D opens it");
+		app_free(a);
+	}
+
 	a = open_scene("derivative");
 	if (!a)
 		return;

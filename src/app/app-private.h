@@ -26,6 +26,7 @@
 #define APP_WATCH_MS 500     /* how often the scene file is checked for changes */
 #define APP_STATUS_MS 6000   /* how long a status message stays */
 #define APP_MAX_HIST 4000    /* descent steps kept for the trajectory and the loss panel */
+#define LECTURE_PLAYGROUND_NODES 12 /* at most this many nodes open the derivative table (D) */
 #define APP_MAX_NUDGES 4     /* ε values the derivative table keeps */
 #define APP_EPS_POINTS 61    /* ε from 1e-14 to 1 for the error plot (4 a decade) */
 #define APP_WORK_MS 14000    /* the N key's animation of every pass, at most */

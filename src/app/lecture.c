@@ -27,8 +27,10 @@ int lecture_scene(struct app_lecture *l, const struct scene *s)
 	l->hist.note[0] = '\0';
 	l->table.n = 0;
 	l->work.on = l->forward.on = 0;
-	/* the derivative playground: scenes of one variable and no data */
-	l->table.on = scene_count(s, NODE_PARAM) + scene_count(s, NODE_INPUT) == 1 && s->n_rows == 0;
+	/* the derivative playground: a short expression of one variable and no data (a long
+	 * chain of one input wants its room for the graph) */
+	l->table.on = scene_count(s, NODE_PARAM) + scene_count(s, NODE_INPUT) == 1 && s->n_rows == 0 &&
+	              s->n_nodes <= LECTURE_PLAYGROUND_NODES;
 	l->work.view.pass = WORK_IDLE;
 	return 0;
 }
