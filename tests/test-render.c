@@ -988,12 +988,8 @@ static void test_edge_layer(struct render *r)
 	 * and the width of J's box do not depend on x: a new x moves x's edge alone */
 	static const char src[] = "input x = 1\nparam a_rather_long_name = 2 in [-4, 4]\n"
 	                          "J = 3 * x + 2 * a_rather_long_name\ncost J\n";
-	struct nudge_error perr;
 	struct loaded l;
-	snprintf(l.name, sizeof l.name, "layer");
-	struct scene *s = scene_parse(src, strlen(src), "<layer>", &perr);
-	CHECK(s != NULL, "layer scene: %s", perr.msg);
-	if (load_scene(&l, s) != 0)
+	if (load_text(&l, "layer", strdup(src)) != 0)
 		return;
 	char err[200];
 	struct draw_opts o = {.width = 1280, .height = 720, .live = 1}, plain = o;
