@@ -30,7 +30,8 @@ void font_set_free(struct font_set *fs);
 struct text_cache;
 struct text_cache *text_cache_new(void);
 void text_cache_free(struct text_cache *tc);
-/* Drops cached runs not used since the last call (called once per frame). */
+/* Counts a frame (call once per frame) and every few frames drops the runs not used for
+ * a while. */
 void text_cache_sweep(struct text_cache *tc);
 
 struct text_style {

@@ -15,6 +15,8 @@
                             sweeps' entries: a drag over a large graph makes thousands of
                             new numbers a frame, which would fill the chains */
 #define TEXT_AGE_BUSY 4
+#define TEXT_SWEEP_EVERY 4 /* frames between sweeps: each walks every run held, which a
+                              large graph's drag made 5 % of a frame when done each frame */
 
 struct text_run {
 	struct text_run *next;  /* bucket chain */
@@ -61,7 +63,7 @@ void text_cache_free(struct text_cache *tc)
 void text_cache_sweep(struct text_cache *tc)
 {
 	tc->frame++;
-	if (tc->count <= TEXT_KEEP)
+	if (tc->count <= TEXT_KEEP || tc->frame % TEXT_SWEEP_EVERY != 0)
 		return;
 	unsigned long age = tc->count > TEXT_MOST ? TEXT_AGE_BUSY : TEXT_AGE;
 	for (int i = 0; i < TEXT_BUCKETS; i++)
