@@ -238,7 +238,7 @@ static void test_type_floor(struct render *r)
 		                      1/present of the height */
 		double export;     /* and in a default 1920x1080 export */
 	} floors[] = {{"computation-graph", {45, 48}, 46}, {"network", {45, 49}, 50},
-	              {"fit-line", {45, 45}, 41}, {"logistic", {49, 54}, 60}, {"xor", {52, 68}, 56}};
+	              {"fit-line", {45, 45}, 41}, {"logistic", {45, 46}, 60}, {"xor", {49, 65}, 56}};
 	char names[64][64];
 	int n = list_scenes(names, 64);
 	for (int i = 0; i < n; i++) {
@@ -284,16 +284,15 @@ static void test_type_floor(struct render *r)
 			cairo_surface_destroy(draw(&f, &o));
 			check_geometry(r, what, o.width, o.height);
 			check_step_labels(&l, l.t->n_steps - 1, what);
-			/* the plots draw their axes (xor at 1024x768: its row under the graph is too
-			   low for either, left to the units' arrangement) */
-			int map = l.ss.plot2 >= 0, row_low = strcmp(l.name, "xor") == 0 && o.height > 760;
-			CHECK(map || row_low || l.ss.plot < 0 || test_geom->has_plot, "%s: the J plot draws its axes", what);
-			CHECK(row_low || l.s->n_rows == 0 || test_geom->has_data, "%s: the data panel draws its axes", what);
+			/* the plots draw their axes (a row of them too: test_present_row) */
+			int map = l.ss.plot2 >= 0;
+			CHECK(map || l.ss.plot < 0 || test_geom->has_plot, "%s: the J plot draws its axes", what);
+			CHECK(l.s->n_rows == 0 || test_geom->has_data, "%s: the data panel draws its axes", what);
 			digit = graph_em(r) * DIGIT_EM;
 			CHECK(digit >= o.height / floor_p[k], "%s: digits 1/%.1f of the height", what,
 			      o.height / digit);
 			if (getenv("NUDGE_TEST_VERBOSE"))
-				printf("%s: digits 1/%.0f\n", what, o.height / digit);
+				printf("%s: digits 1/%.1f\n", what, o.height / digit);
 		}
 		unload(&l);
 	}
@@ -1595,6 +1594,59 @@ static void test_units(struct render *r)
 	unload(&l);
 }
 
+/* Presenting on screens of several shapes, xor's J plot and classifier side by side in a
+ * row under the graph (or beside it) both draw their axes: a J plot widens to write its
+ * header beside them, and a row too low for both at their type sets it smaller
+ * (figure_row; without it the 1024x900 row drew neither). Logistic's J header, presenting,
+ * stands in four lines: "J⁽⁰⁾ =" over its right-hand side split at " + " and the longer
+ * line again before its "·" (its box was as wide as "+ (1 − y)·log(1 − ŷ))"). */
+static void test_present_row(struct render *r)
+{
+	static const double sizes[][2] = {{1024, 768}, {1024, 900}, {960, 960}, {800, 600}};
+	struct loaded l;
+	int rows = 0;
+	if (load(&l, "xor") == 0) {
+		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+			struct figure f = fig_of(r, &l, -1);
+			struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1], .present = 1,
+			                      .font_scale = 1.3, .theme = THEME_DARK};
+			cairo_surface_destroy(draw(&f, &o));
+			struct graph_frame gf;
+			int row = figure_graph_frame(test_geom, &gf) && test_geom->has_plot &&
+			          test_geom->plot.y > gf.y + gf.h;
+			rows += row;
+			if (getenv("NUDGE_TEST_VERBOSE"))
+				printf("xor %gx%g presenting: %s\n", o.width, o.height, row ? "row" : "beside");
+			CHECK(test_geom->has_plot && test_geom->has_data,
+			      "xor %gx%g presenting: the J plot (%d) and the classifier (%d) draw their axes",
+			      o.width, o.height, test_geom->has_plot, test_geom->has_data);
+			check_geometry(r, "xor presenting", o.width, o.height);
+		}
+		unload(&l);
+	}
+	CHECK(rows > 0, "xor presenting: some screen puts the plots in a row under the graph");
+	if (load(&l, "logistic") == 0) {
+		struct figure f = fig_of(r, &l, -1);
+		struct draw_opts o = {.width = 1024, .height = 768, .present = 1, .font_scale = 1.3,
+		                      .theme = THEME_DARK};
+		cairo_surface_destroy(draw(&f, &o));
+		int found = 0;
+		for (int v = 0; v < LAYOUT_VARIANTS; v++)
+		for (int i = 0; r->layout[v] && i < l.s->n_nodes; i++) {
+			const struct layout_node_text *t = &r->layout[v]->text[i];
+			if (strcmp(t->rest2, "−(y·log(ŷ)") == 0) {
+				found = 1;
+				CHECK(strcmp(t->rest1, " =") == 0 && strcmp(t->rest3, "+ (1 − y)") == 0 &&
+				      strcmp(t->rest4, "·log(1 − ŷ))") == 0,
+				      "logistic presenting: J's header in four lines: '%s' '%s' '%s' '%s'",
+				      t->rest1, t->rest2, t->rest3, t->rest4);
+			}
+		}
+		CHECK(found, "logistic presenting 1024x768: J's header over its right-hand side");
+		unload(&l);
+	}
+}
+
 int main(void)
 {
 	char err[300];
@@ -1608,6 +1660,7 @@ int main(void)
 		test_markup(r);
 		test_every_scene(r);
 		test_type_floor(r);
+		test_present_row(r);
 		test_window_floor(r);
 		test_wrap(r);
 		test_units(r);

@@ -96,19 +96,31 @@ void draw_field(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	double mid = (d->label_lo + d->label_hi) / 2;
 	/* the legend, right-aligned above the frame and the y axis's name (draw_data keeps
 	   the line) */
-	char lo[48], hi[48], bd[48], t[160];
+	char lo[48], hi[48], bd[48];
 	fmt_num(lo, sizeof lo, d->label_lo, NUDGE_DIGITS);
 	fmt_num(hi, sizeof hi, d->label_hi, NUDGE_DIGITS);
 	fmt_num(bd, sizeof bd, mid, NUDGE_DIGITS);
-	double kf = font * 0.9, x = a->x + a->w, y = a->y - font * 1.55;
+	char keys[3][160];
+	int shapes[3], nk = 0;
 	if (d->field && d->label_hi > d->label_lo) {
-		snprintf(t, sizeof t, "%s = %s", s->nodes[d->pred_node].label, bd);
-		x = field_key(cr, r, p, x, y, kf, -1, t);
+		snprintf(keys[nk], sizeof keys[nk], "%s = %s", s->nodes[d->pred_node].label, bd);
+		shapes[nk++] = -1;
 	}
-	snprintf(t, sizeof t, "%s = %s", s->nodes[d->label_node].label, hi);
-	x = d->label_hi > d->label_lo ? field_key(cr, r, p, x, y, kf, 1, t) : x;
-	snprintf(t, sizeof t, "%s = %s", s->nodes[d->label_node].label, lo);
-	field_key(cr, r, p, x, y, kf, 0, t);
+	if (d->label_hi > d->label_lo) {
+		snprintf(keys[nk], sizeof keys[nk], "%s = %s", s->nodes[d->label_node].label, hi);
+		shapes[nk++] = 1;
+	}
+	snprintf(keys[nk], sizeof keys[nk], "%s = %s", s->nodes[d->label_node].label, lo);
+	shapes[nk++] = 0;
+	/* a narrow panel (a column beside the graph) sets the legend smaller, to its width */
+	double kf = font * 0.9, x = a->x + a->w, y = a->y - font * 1.55, lw = 0;
+	struct text_style st = {FONT_REGULAR, kf, 0};
+	for (int i = 0; i < nk; i++)
+		lw += text_width(r, keys[i], &st) + kf * (shapes[i] < 0 ? 1.95 : 1.75);
+	if (lw > p->w)
+		kf *= fmax(0.55, p->w / lw);
+	for (int i = 0; i < nk; i++)
+		x = field_key(cr, r, p, x, y, kf, shapes[i], keys[i]);
 	cairo_save(cr);
 	cairo_rectangle(cr, a->x, a->y, a->w, a->h);
 	cairo_clip(cr);

@@ -411,9 +411,12 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		graph_centred(cr, r, t->rest2, it->x, base, &rest);
 		y += M.row_head; /* the rows below move down */
 	}
-	if (t->rest3[0]) { /* a three-line header's last line */
+	for (int k = 0; k < 2; k++) { /* a three- or four-line header's last lines */
+		const char *line = k ? t->rest4 : t->rest3;
+		if (!line[0])
+			break;
 		base += M.row_head;
-		graph_centred(cr, r, t->rest3, it->x, base, &rest);
+		graph_centred(cr, r, line, it->x, base, &rest);
 		y += M.row_head;
 	}
 

@@ -265,9 +265,6 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	}
 }
 
-#define PLOT_BESIDE 2.2 /* a panel this many times as wide as high writes its header beside
-                           the axes */
-
 static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
                         const struct plot_view *v, double font, double *y)
 {

@@ -290,6 +290,36 @@ static int panel_lines(const struct figure *fig, const struct figure_panel *fp)
 	       : table_lines(fig, fp);
 }
 
+/* A row of plots under the graph, presenting (xor at 1024x768: the J plot beside the
+ * classifier), whose widths sz[] share room: a J plot widens to write its header beside
+ * its axes (PLOT_BESIDE) where the others keep 40 % of the row, and a row too low for
+ * what its plots need at their type returns the smaller type that fits, down to
+ * FIGURE_TYPE_LEAST (1: it fits, or a table or a map is in the row). */
+static double figure_row(const struct panel *col, const struct figure_panel *const *of,
+                         const int *map, int n, double *sz, double room, const struct figure *fig)
+{
+	for (int i = 0; i < n; i++)
+		if (map[i] || panel_lines(fig, of[i]) > 0)
+			return 1;
+	double need = 0;
+	for (int i = 0; i < n; i++) {
+		double fonts = FIGURE_OTHER_FONTS;
+		if (of[i]->kind == PANEL_COST) {
+			double wide = PLOT_BESIDE * col->h * 1.01, rest = room - sz[i];
+			if (sz[i] < wide && room - wide >= 0.4 * room && rest > 0) {
+				for (int j = 0; j < n; j++)
+					if (j != i)
+						sz[j] *= (room - wide) / rest;
+				sz[i] = wide;
+			}
+			fonts = sz[i] >= PLOT_BESIDE * col->h ? FIGURE_PLOT_LOW : FIGURE_PLOT_FONTS;
+		}
+		need = fmax(need, fonts);
+	}
+	double have = col->h / (need * axes_font_least(col->o, col->u));
+	return fmax(FIGURE_TYPE_LEAST, fmin(1, have));
+}
+
 /* Splits col among the side panels: tables and the work panel get the height their
  * lines need (together at most 55 % of a column beside plots), the plots share the rest
  * (a classifier's data panel, a map of two columns, as much as the map of J). */
@@ -339,10 +369,11 @@ static void figure_column(const struct panel *col, struct panel *side,
 		else
 			sz[i] -= take * sz[i] / rest;
 	}
+	double type = !vertical && col->o->present ? figure_row(col, of, map, n, sz, len - used, fig) : 1;
 	/* a column too low for what its plots need at their type (presenting at 1280x720: a
 	   J plot over the data) shares its height by those needs and sets their type
 	   smaller, so that each still draws its axes */
-	double want = 0, have = 0, type = 1;
+	double want = 0, have = 0;
 	int plots = 0;
 	for (int i = 0; vertical && i < n; i++)
 		if (fixed[i] == 0 && !map[i]) {
@@ -457,6 +488,12 @@ static double figure_place(const struct figure *fig, const struct draw_opts *o,
 	int low = o->present && n == 1 && of[0]->kind == PANEL_COST && !map[0]; /* draw_plot */
 	double pmin[2] = {low ? FIGURE_PLOT_LOW * axes_font_least(o, u) : FIGURE_PANEL_MIN_H * u,
 	                  o->present ? FIGURE_PANEL_MIN_W_PRESENT * u : FIGURE_PANEL_MIN_W * u0};
+	int plots = o->present && n > 1; /* a row of plots only: what they need at the least
+	                                    type (figure_row; a J plot needs less) */
+	for (int i = 0; i < n; i++)
+		plots &= !map[i] && panel_lines(fig, of[i]) == 0;
+	if (plots)
+		pmin[0] = fmax(pmin[0], FIGURE_TYPE_LEAST * FIGURE_OTHER_FONTS * axes_font_least(o, u));
 	if (n == 0) {
 	} else if (figure_split(ex, n, map[0], o->present, w, h, gap, u, pmin, &share)) {
 		graph.w = w * share - gap / 2;

@@ -35,23 +35,17 @@ static int chars_upto(const char *s, size_t n)
 	return c;
 }
 
-/* Splits a long header before a " + " or " − " at the shallowest parenthesis depth,
- * nearest the middle, into rest1 (after the label) and rest2; never inside a function's
- * parentheses (relu(w·x + b) stays whole) unless compact, which splits shorter headers
- * and, with no " + " to split at, puts the right-hand side on the second line. With
- * three, "a =" may stand over its right-hand side split in two (rest2, rest3) where that
- * is narrower. */
-static void layout_split(struct layout_node_text *t, size_t label_len, int compact, int three)
+/* Where to break line h (from byte from on): before a " + " or " − " at the shallowest
+ * parenthesis depth, nearest the middle, never inside a function's parentheses
+ * (relu(w·x + b) stays whole) unless compact; with products, also before a "·" (a " + "
+ * at the same depth comes first). Returns the byte the second line starts at (0: no
+ * break) and in *skip the bytes the first line leaves out (the space before "+"). */
+static size_t layout_break(const char *h, size_t from, int compact, int products, int *skip)
 {
-	const char *h = t->head;
-	snprintf(t->rest1, sizeof t->rest1, "%s", h + label_len);
-	t->rest2[0] = t->rest3[0] = '\0';
-	int total = layout_chars(h);
-	if (total <= (compact ? M.split_at_compact : M.split_at))
-		return;
-	int depth = 0, chars = 0, best_depth = 1 << 30, best_dist = 1 << 30, in_call = 0;
+	int total = layout_chars(h); /* the label's characters count in the middle */
+	int depth = 0, chars = 0, best_depth = 1 << 30, best_dist = 1 << 30, best_prod = 1, in_call = 0;
 	size_t best = 0;
-	for (size_t i = label_len; h[i]; i++) {
+	for (size_t i = from; h[i]; i++) {
 		chars += ((unsigned char)h[i] & 0xC0) != 0x80;
 		if (h[i] == '(' || h[i] == '[') {
 			int call = i > 0 && ((h[i - 1] >= 'a' && h[i - 1] <= 'z') || h[i] == '[');
@@ -64,17 +58,41 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 			depth--;
 		}
 		int plus = strncmp(h + i, " + ", 3) == 0, minus = strncmp(h + i, " − ", 5) == 0;
-		if ((!plus && !minus) || (in_call && !compact))
+		int prod = products && i > from && strncmp(h + i, "·", 2) == 0;
+		if ((!plus && !minus && !prod) || (in_call && !compact))
 			continue;
 		int dist = abs(2 * chars - total);
 		if (chars < total * 3 / 10 || chars > total * 7 / 10)
 			continue;
-		if (depth < best_depth || (depth == best_depth && dist < best_dist)) {
+		if (depth < best_depth || (depth == best_depth && (prod < best_prod ||
+		                           (prod == best_prod && dist < best_dist)))) {
 			best_depth = depth;
+			best_prod = prod;
 			best_dist = dist;
 			best = i;
 		}
 	}
+	*skip = best && !best_prod ? 1 : 0;
+	return best ? best + (size_t)*skip : 0;
+}
+
+/* Splits a long header at layout_break into rest1 (after the label) and rest2; compact
+ * splits shorter headers and, with no " + " to split at, puts the right-hand side on the
+ * second line. With three, "a =" may stand over its right-hand side split in two (rest2,
+ * rest3) where that is narrower, and a line of those still longer than a compact header
+ * is split again (rest4), also before a "·". */
+static void layout_split(struct layout_node_text *t, size_t label_len, int compact, int three)
+{
+	const char *h = t->head;
+	snprintf(t->rest1, sizeof t->rest1, "%s", h + label_len);
+	t->rest2[0] = t->rest3[0] = t->rest4[0] = '\0';
+	int total = layout_chars(h);
+	if (total <= (compact ? M.split_at_compact : M.split_at))
+		return;
+	int skip;
+	size_t best = layout_break(h, label_len, compact, 0, &skip);
+	if (best)
+		best -= (size_t)skip; /* where the first line ends */
 	/* the widest line of each way, in characters: at best, or after "a =" */
 	int at_best = best ? (int)fmax(chars_upto(h, best), total - chars_upto(h, best)) : total;
 	int at_eq = (int)fmax(chars_upto(h, label_len) + 2, total - chars_upto(h, label_len) - 3);
@@ -89,6 +107,23 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 			snprintf(t->rest1, sizeof t->rest1, " =");
 			snprintf(t->rest2, sizeof t->rest2, "%s", rhs.rest1);
 			snprintf(t->rest3, sizeof t->rest3, "%s", rhs.rest2);
+			/* the longer of the two lines, split again where still long */
+			int second = layout_chars(rhs.rest2) >= layout_chars(rhs.rest1);
+			const char *line = second ? rhs.rest2 : rhs.rest1;
+			size_t at = layout_chars(line) > M.split_at_compact ? layout_break(line, 0, 1, 1, &skip) : 0;
+			if (at) {
+				char a[256], b[256];
+				snprintf(a, sizeof a, "%.*s", (int)(at - (size_t)skip), line);
+				snprintf(b, sizeof b, "%s", line + at);
+				if (second) {
+					snprintf(t->rest3, sizeof t->rest3, "%s", a);
+					snprintf(t->rest4, sizeof t->rest4, "%s", b);
+				} else {
+					snprintf(t->rest2, sizeof t->rest2, "%s", a);
+					snprintf(t->rest3, sizeof t->rest3, "%s", b);
+					snprintf(t->rest4, sizeof t->rest4, "%s", rhs.rest2);
+				}
+			}
 			return;
 		}
 	}
@@ -101,7 +136,7 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 	if (best == 0)
 		return;
 	snprintf(t->rest1, sizeof t->rest1, "%.*s", (int)(best - label_len), h + label_len);
-	snprintf(t->rest2, sizeof t->rest2, "%s", h + best + 1);
+	snprintf(t->rest2, sizeof t->rest2, "%s", h + best + (size_t)skip);
 }
 
 /* Node i's numbers: value, gradient (forward mode: the tangent) and, where it has one,
@@ -216,7 +251,7 @@ static unsigned long layout_shape_key(const struct scene *s, const struct graph_
 	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct layout_node_text *t = &g->text[i];
-		h = layout_hash(h, t->rest3[0] ? "3" : t->rest2[0] ? "2" : "1"); /* header lines */
+		h = layout_hash(h, t->rest4[0] ? "4" : t->rest3[0] ? "3" : t->rest2[0] ? "2" : "1"); /* header lines */
 		h = layout_hash(h, t->mean[0] ? "m" : "-"); /* the mean's row */
 	}
 	for (int e = 0; e < g->scene->n_edges; e++) /* the laid-out graph's edges */
@@ -755,6 +790,7 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		if (t->tag[0])
 			hw += M.tag_gap + text_width(r, t->tag, &tag);
 		hw = fmax(hw, fmax(text_width(r, t->rest2, &rest), text_width(r, t->rest3, &rest)));
+		hw = fmax(hw, text_width(r, t->rest4, &rest));
 		char gl[256];
 		/* beside tall units a leaf's box is tall too: its gradient's name over the number,
 		   as in a narrow layout */
@@ -775,8 +811,8 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		if (g->steady)
 			w = steady_width(r, s, layout_variant(g), 0, i, w);
 		it->bw = it->w = w + 2 * M.pad_x;
-		it->h = M.row_head * (t->rest3[0] ? 3 : t->rest2[0] ? 2 : 1) + M.row_value + M.row_grad +
-		        (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y + /* the names' rows: */
+		it->h = M.row_head * (t->rest4[0] ? 4 : t->rest3[0] ? 3 : t->rest2[0] ? 2 : 1) + M.row_value +
+		        M.row_grad + (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y + /* the names' rows: */
 		        (g->narrow ? M.row_gname * (t->mean[0] ? 2 : 1) : it->tall ? M.row_gname : 0);
 	}
 	for (int e = 0; e < s->n_edges; e++) {

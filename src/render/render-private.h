@@ -89,6 +89,8 @@ struct layout_node_text {      /* what a node box shows, for sizing and drawing 
 	char rest2[256];           /* a long header's second line, or "" */
 	char rest3[256];           /* a three-line header's third line (a small graph's bare
 	                              layouts: "a =" over its right-hand side in two), or "" */
+	char rest4[256];           /* a four-line header's last line (that right-hand side's
+	                              longer line split again), or "" */
 	char tag[16];              /* "input", "param", "data" or "" */
 	char value[64];            /* formatted value */
 	char grad_name[160];       /* "dJ/dc" */
@@ -425,6 +427,8 @@ void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const st
                               goal, a value's digits (0.73 em) 1/45 of a 1080 height */
 #define GRAPH_MAX_NODES 1500 /* more nodes are not laid out but described (it grows faster
                                than linearly; a 465-node network takes ~10 ms) */
+#define PLOT_BESIDE 2.2 /* a J plot this many times as wide as high writes its header
+                           beside the axes (draw_plot; figure.c widens one in a row to it) */
 #define GRAPH_PRESENT_GOAL 44.0 /* presenting, a value's digits stand at least 1/44 of the
                               height where a layout can: the back row of a hall reads 1/45,
                               and the pixel grid rounds */
