@@ -41,11 +41,29 @@ void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const st
 		snprintf(head, sizeof head, "data: %d row%s", s->n_rows, s->n_rows == 1 ? "" : "s");
 	}
 	struct text_style hs = {FONT_BOLD, font * 1.1, 0};
-	hs.size = text_fit(r, head, &hs, p->w, font * 0.6);
+	hs.size = text_fit(r, head, &hs, p->w, 0);
 	theme_set(cr, th->forward);
-	text_draw(cr, r, head, p->x, p->y + hs.size * 1.05, &hs);
+	const char *eq = has_pred ? strstr(head, " = ") : NULL;
+	double hy, gap = font * (dc->label_node >= 0 ? 3.3 : 2.2); /* to the axes' top */
+	struct text_style two = hs;
+	char first[400];
+	if (eq) { /* a narrow panel: "model: ŷ =" over the model, where the axes keep room */
+		snprintf(first, sizeof first, "%.*s", (int)(eq - head) + 2, head);
+		two.size = font * 1.1;
+		two.size = fmin(text_fit(r, first, &two, p->w, 0), text_fit(r, eq + 3, &two, p->w, 0));
+	}
+	if (hs.size < font * 0.75 && eq && p->h - two.size * 2.2 - gap - font * 3.0 >= font * 4) {
+		hs = two;
+		hy = p->y + hs.size * 1.05;
+		text_draw(cr, r, first, p->x, hy, &hs);
+		hy += hs.size * 1.15;
+		text_draw(cr, r, eq + 3, p->x, hy, &hs);
+	} else {
+		hy = p->y + hs.size * 1.05;
+		text_draw(cr, r, head, p->x, hy, &hs);
+	}
 	/* a classifier's legend has a line of its own, above the y axis's name */
-	double top = p->y + hs.size * 1.05 + font * (dc->label_node >= 0 ? 3.3 : 2.2);
+	double top = hy + gap;
 	struct axes a = {p->x, top, p->w, p->y + p->h - top - font * 3.0, INFINITY, -INFINITY,
 	                 INFINITY, -INFINITY};
 	if (a.h < font * 4)

@@ -302,9 +302,10 @@ static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
 	snprintf(line, sizeof line, "slope = d%s/d%s = %s", J, w, v->known > 0 ? slope : "?");
 	struct text_style sl = {FONT_BOLD, font * 1.1, 0};
 	sl.size = text_fit(r, line, &sl, p->w * 0.62, font * 0.6);
-	if (sl.size < font * 0.9) { /* a narrow panel: the whole width (the key left out) */
+	if (sl.size < font * 0.9) { /* a narrow panel: the whole width (the key left out),
+		                               smaller than the header if it must (no clipping) */
 		sl.size = font * 1.1;
-		sl.size = text_fit(r, line, &sl, p->w, font * 0.6);
+		sl.size = text_fit(r, line, &sl, p->w, font * 0.45);
 	}
 	*y += sl.size * 1.55;
 	theme_set(cr, p->th->backward);
