@@ -238,7 +238,7 @@ static void test_type_floor(struct render *r)
 		                      1/present of the height */
 		double export;     /* and in a default 1920x1080 export */
 	} floors[] = {{"computation-graph", {45, 48}, 46}, {"network", {45, 49}, 50},
-	              {"fit-line", {45, 45}, 41}, {"logistic", {45, 46}, 60}, {"xor", {49, 65}, 56}};
+	              {"fit-line", {43, 42}, 41}, {"logistic", {45, 45}, 60}, {"xor", {47, 62}, 56}};
 	char names[64][64];
 	int n = list_scenes(names, 64);
 	for (int i = 0; i < n; i++) {
