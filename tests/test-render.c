@@ -306,7 +306,7 @@ static const double *window_floor(const char *name)
 	static const struct {
 		const char *name; /* a built-in scene */
 		double at[2];     /* its floors */
-	} short_of[] = {{"network", {60, 66}}, {"logistic", {60, 64}}, {"xor", {55, 73}}};
+	} short_of[] = {{"network", {60, 66}}, {"logistic", {57, 63}}, {"xor", {55, 73}}};
 	static const double goal[2] = {60, 60};
 	for (size_t k = 0; k < sizeof short_of / sizeof short_of[0]; k++)
 		if (strcmp(name, short_of[k].name) == 0)

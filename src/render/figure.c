@@ -156,7 +156,9 @@ static int figure_split(const struct graph_extent *ex, int n_side, int map, int 
                         double h, double gap, double u, const double pmin[2], double *share)
 {
 	double best[2] = {0}, pick[2] = {0.5, 0.5}, most[2];
-	most[1] = n_side > 2 ? 0.62 : present ? 0.86 : n_side > 1 ? 0.8 : 0.84;
+	/* of the width: beside one or two panels 84 % (the column keeps pmin[1]; a J plot
+	   and a data panel stack in it), presenting 86 % */
+	most[1] = n_side > 2 ? 0.62 : present ? 0.86 : 0.84;
 	most[0] = present ? 0.8 : 0.66; /* of the width [1] and of the height [0] */
 	if (map) { /* the map of J over two leaves is the picture: it keeps 40 % at least of
 	              the width beside the graph, half the height under it */
