@@ -535,14 +535,23 @@ static void test_resize(void)
 	check_layout(a, "1920x1080");
 	resize(a, 1280, 800);
 	check_layout(a, "back to 1280x800");
-	/* network's eight sliders: five columns at 1280 leave the buttons room in the second
-	 * row; at 1024 four columns fill both rows */
+	/* network's eight sliders: five columns leave the buttons room in the second row */
 	resize(a, 1280, 720);
 	check_layout(a, "1280x720");
 	check_bar_rows(a, 1, "network 1280x720");
 	resize(a, 1024, 768);
 	check_layout(a, "1024x768");
-	check_bar_rows(a, 0, "network 1024x768");
+	check_bar_rows(a, 1, "network 1024x768");
+	app_free(a);
+	/* logistic's four fill a row of four at 1280x720, and no more columns save it */
+	char lg[1200];
+	snprintf(lg, sizeof lg, "%s/logistic.nudge", scenes);
+	a = open_app(lg);
+	if (!a)
+		return;
+	resize(a, 1280, 720);
+	check_layout(a, "logistic 1280x720");
+	check_bar_rows(a, 0, "logistic 1280x720");
 	app_free(a);
 	char cg[1200];
 	snprintf(cg, sizeof cg, "%s/computation-graph.nudge", scenes);

@@ -263,7 +263,6 @@ struct ui_metrics {
 	double col_min;        /* a slider column's width before another column is added */
 	int cols_most;         /* the most slider columns when the buttons share the last row
 	                          (a count; without that, 4) */
-	double status_min;     /* the narrowest status line beside buttons in a slider row */
 	double cell_min;       /* the narrowest slider cell; fewer sliders shown below it */
 	double label_min;      /* a slider name's narrowest width */
 	double value;          /* a slider value's width */

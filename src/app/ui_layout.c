@@ -72,9 +72,10 @@ static int ui_layout_buttons(struct app *a, int x, int y, int place)
 }
 
 /* The slider grid's shape: cols columns of cell_w, rows rows. *inline_ is 1 when the
- * buttons go at the end of the last row (it has room for them and a short status
- * line), which saves the bar the buttons' own row: the fewest rows, then the widest
- * cells, of up to ui_metrics.cols_most columns no narrower than col_min. */
+ * buttons go at the end of the last row (it has room for them), which saves the bar
+ * the buttons' own row: the fewest rows, then the widest cells, of up to
+ * ui_metrics.cols_most columns no narrower than col_min. The status line gets what is
+ * left of the row; a longer message shows in a band over the figure's bottom. */
 static void ui_layout_grid(struct app *a, int n, int *cols, int *cell_w, int *rows, int *inline_)
 {
 	const struct ui_metrics *m = &ui_metrics;
@@ -100,7 +101,7 @@ static void ui_layout_grid(struct app *a, int n, int *cols, int *cell_w, int *ro
 	*cols = c, *cell_w = cw, *rows = r, *inline_ = 0;
 	if (n == 0 || r * c < n)
 		return;
-	int need = ui_layout_buttons(a, 0, 0, 0) + ui_em(p, m->status_min) + pad;
+	int need = ui_layout_buttons(a, 0, 0, 0) + pad;
 	int most = clampi(W / min_w, 1, m->cols_most);
 	for (int ci = 1; ci <= most; ci++) {
 		int ri = (n + ci - 1) / ci, last = n - (ri - 1) * ci; /* sliders in the last row */
@@ -165,8 +166,7 @@ void ui_layout(struct app *a)
 	}
 
 	int bx = pad, by = a->ui.bar.y + a->ui.bar.h - pad - btn_h;
-	if (inl) { /* after the last row's sliders, at its top; the status line gets the
-	              rest of the row */
+	if (inl) { /* after the last row's sliders, at its top */
 		bx += (n - (rows - 1) * cols) * (cell_w + pad);
 		by = a->ui.bar.y + pad + (rows - 1) * row_h;
 	}

@@ -8,7 +8,7 @@
 
 const struct ui_metrics ui_metrics = {
 	.pad = 0.64, .row = 2, .button = 2.2, .col_min = 15, .cols_most = 6, .cell_min = 9, .label_min = 2, .value = 6,
-	.track_min = 0.57, .word_pad = 1, .bar_share = 0.42, .status_min = 10, .error_share = 1.0 / 3,
+	.track_min = 0.57, .word_pad = 1, .bar_share = 0.42, .error_share = 1.0 / 3,
 	.line_gap = 0.15, .select_x = 0.2, .select_y = 0.07, .track = 0.3, .knob = 0.55, .value_inset = 0.5,
 	.edit_x = 0.15, .edit_y = 0.15, .frame = 0.07,
 	.icon = 0.22, .icon_arrow = 0.8, .icon_bar = 0.35, .icon_pause = 0.55, .icon_pause_gap = 0.25,
