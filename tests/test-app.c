@@ -33,6 +33,14 @@ static struct app *open_app(const char *scene_path)
 	return a;
 }
 
+/* A built-in scene by name, from the scenes folder. */
+static struct app *open_scene(const char *name)
+{
+	char path[1200];
+	snprintf(path, sizeof path, "%s/%s.nudge", scenes, name);
+	return open_app(path);
+}
+
 static void push(struct app *a, SDL_Event *e)
 {
 	SDL_PushEvent(e);
@@ -179,9 +187,7 @@ static void resize(struct app *a, int w, int h)
 
 static void test_slider_drag(void)
 {
-	char path[1200];
-	snprintf(path, sizeof path, "%s/computation-graph.nudge", scenes);
-	struct app *a = open_app(path);
+	struct app *a = open_scene("computation-graph");
 	if (!a)
 		return;
 	check_layout(a, "1280x800");
@@ -325,9 +331,7 @@ static void test_present(void)
 
 static void test_keys(void)
 {
-	char path[1200];
-	snprintf(path, sizeof path, "%s/computation-graph.nudge", scenes);
-	struct app *a = open_app(path);
+	struct app *a = open_scene("computation-graph");
 	if (!a)
 		return;
 	int last = a->session.trace->n_steps - 1;
@@ -400,6 +404,7 @@ static void test_keys(void)
 	CHECK(a->session.plot == scene_find(a->session.scene, "b"), "clicking b's name plots J(b)");
 
 	/* a diverging rate stops training with a message, never NaN params */
+	char path[1200];
 	snprintf(path, sizeof path, "%s/derivative.nudge", scenes);
 	char err[512];
 	CHECK(app_open_scene(a, path, 0, err, sizeof err) == 0, "open derivative");
@@ -544,18 +549,14 @@ static void test_resize(void)
 	check_bar_rows(a, 1, "network 1024x768");
 	app_free(a);
 	/* logistic's four fill a row of four at 1280x720, and no more columns save it */
-	char lg[1200];
-	snprintf(lg, sizeof lg, "%s/logistic.nudge", scenes);
-	a = open_app(lg);
+	a = open_scene("logistic");
 	if (!a)
 		return;
 	resize(a, 1280, 720);
 	check_layout(a, "logistic 1280x720");
 	check_bar_rows(a, 0, "logistic 1280x720");
 	app_free(a);
-	char cg[1200];
-	snprintf(cg, sizeof cg, "%s/computation-graph.nudge", scenes);
-	a = open_app(cg);
+	a = open_scene("computation-graph");
 	if (!a)
 		return;
 	resize(a, 1024, 768);
@@ -766,13 +767,6 @@ static void soak(long events)
 }
 
 /* ---- the lecture's modes (issue 5) ---- */
-
-static struct app *open_scene(const char *name)
-{
-	char path[1200];
-	snprintf(path, sizeof path, "%s/%s.nudge", scenes, name);
-	return open_app(path);
-}
 
 /* The centre of the figure's box of this kind for this node, in window pixels. */
 static int find_box(const struct app *a, enum hit_kind kind, int node, int *x, int *y)
