@@ -235,8 +235,7 @@ static void layout_texts(struct render *r, const struct figure *fig, struct grap
 	layout_numbers(r, fig, g);
 }
 
-/* FNV-1a over a string, then a separator. */
-static uint64_t layout_hash(uint64_t h, const char *p)
+uint64_t layout_hash(uint64_t h, const char *p)
 {
 	for (; *p; p++)
 		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
@@ -1015,6 +1014,14 @@ static void layout_refit(struct render *r, struct graph_layout *g, struct graph_
 	layout_resize(r, g);
 }
 
+/* FNV-1a over the ints v[0..n), continuing from h. */
+static uint64_t layout_hash_ints(uint64_t h, const int *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (uint64_t)(unsigned)v[k]) * 1099511628211ULL;
+	return h;
+}
+
 uint64_t layout_hash_doubles(uint64_t h, const double *v, int n)
 {
 	for (int i = 0; v && i < n; i++) {
@@ -1035,8 +1042,7 @@ static unsigned long layout_input_key(const struct figure *fig, int variant, int
 	const struct forward_view *fw = figure_forward(fig);
 	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
 	int head[] = {variant, leaves_left, ev->row, fw ? fw->input : -1};
-	for (int k = 0; k < 4; k++)
-		h = (h ^ (uint64_t)(unsigned)head[k]) * 1099511628211ULL;
+	h = layout_hash_ints(h, head, sizeof head / sizeof head[0]);
 	h = layout_hash_doubles(h, ev->value, s->n_nodes);
 	h = layout_hash_doubles(h, ev->grad, s->n_nodes);
 	h = layout_hash_doubles(h, ev->mean_grad, s->n_nodes);
@@ -1060,14 +1066,12 @@ static unsigned long layout_words_key(const struct figure *fig, const struct sce
 	h = (h ^ (uint64_t)(uintptr_t)ls) * 1099511628211ULL;
 	int head[] = {variant, leaves_left, steady, fig->ev->row, fw ? fw->input : -1, s->n_nodes,
 	              s->n_edges, s->n_rows, ls->n_nodes, ls->n_edges, s->units ? s->units->n : 0};
-	for (size_t k = 0; k < sizeof head / sizeof head[0]; k++)
-		h = (h ^ (uint64_t)(unsigned)head[k]) * 1099511628211ULL;
+	h = layout_hash_ints(h, head, sizeof head / sizeof head[0]);
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct node *nd = &s->nodes[i];
 		h = layout_hash(layout_hash(h, nd->name), nd->label);
 		int shape[] = {nd->kind, nd->op_begin, nd->op_end, nd->in_first, nd->n_in, nd->feeds_cost};
-		for (size_t k = 0; k < sizeof shape / sizeof shape[0]; k++)
-			h = (h ^ (uint64_t)(unsigned)shape[k]) * 1099511628211ULL;
+		h = layout_hash_ints(h, shape, sizeof shape / sizeof shape[0]);
 	}
 	return (unsigned long)h;
 }

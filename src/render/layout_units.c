@@ -65,11 +65,8 @@ unsigned long layout_unit_key(const struct graph_layout *g, unsigned long h)
 	for (int i = 0; g->units && i < g->scene_units->n; i++) {
 		const struct layout_unit_text *t = &g->unit_text[i];
 		const char *parts[] = { t->head, t->z, t->z_grad };
-		for (int k = 0; k < 3; k++) {
-			for (const char *p = parts[k]; *p; p++)
-				h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-			h = (h ^ 0xff) * 1099511628211ULL;
-		}
+		for (int k = 0; k < 3; k++)
+			h = layout_hash(h, parts[k]);
 	}
 	return h;
 }

@@ -237,6 +237,8 @@ int layout_extent(struct render *r, int variant, int bands, double *w, double *h
 void layout_free(struct graph_layout *g);
 /* FNV-1a over the bits of v[0..n) (nothing when v is NULL), continuing from h. */
 uint64_t layout_hash_doubles(uint64_t h, const double *v, int n);
+/* FNV-1a over the string p, then a separator, continuing from h. */
+uint64_t layout_hash(uint64_t h, const char *p);
 #define LAYOUT_MAX_NB 256       /* most neighbours of an item considered */
 /* Neighbours of item i towards the previous (dir < 0) or next column, into out (at most
  * max); returns how many. */
