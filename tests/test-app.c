@@ -1232,17 +1232,19 @@ static int drawn_box(const struct app *a, enum hit_kind kind, int v, struct figu
 	return 0;
 }
 
-/* The 2-4-4-1 network written scalar by scalar (59 nodes) in a file; its path in path. */
-static void write_network(char *path, size_t n)
+/* The 2-4-4-1 network in a file, its path in path: written scalar by scalar (59 nodes,
+ * script 0), or as scripts/network-scene writes it (script 1: neuron units). */
+static void write_network(char *path, size_t n, int script)
 {
 	static const int widths[] = {2, 4, 4, 1};
-	char *src = graphs_network(widths, 4);
-	snprintf(path, n, "%s/net2441.nudge", shots);
+	char *src = script ? graphs_network_scene(widths, 4) : graphs_network(widths, 4);
+	snprintf(path, n, "%s/net2441%s.nudge", shots, script ? "-units" : "");
 	write_file(path, src ? src : "");
 	free(src);
 }
 
 #define DIGIT_EM 0.729 /* DejaVu Sans Bold's digits are 1493/2048 em tall */
+#define VALUE_HIT_EM 1.1 /* a value's hit box is this many of its type size high (metrics.c hit_value_h) */
 
 /* Presenting (--present) at both projector sizes, the last step of each built-in scene of
  * the lecture's size shows its whole graph, not followed (the window's steady widths and
@@ -1291,28 +1293,34 @@ static int overview_box(const struct app *a, const struct graph_frame *f, struct
 	return 0;
 }
 
-static void test_follow(void)
+/* Presenting the 2-4-4-1 at 1280x720, too big to read whole, the view follows the walk:
+ * at every step the step's node's value (where it is printed: its box, a unit's row, a
+ * weight's label on its edge) is inside the graph's area at least 1/45 of the height,
+ * and the overview covers none of the node's box. units: the scalar graph (U off) or the
+ * neuron units as scripts/network-scene writes them. */
+static void follow_network(int units)
 {
 	char path[400];
-	write_network(path, sizeof path);
+	write_network(path, sizeof path, units);
 	struct app_opts o = { .scene_path = path, .scenes_dir = scenes, .fonts_dir = fonts, .shots_dir = shots,
 	                      .width = 1280, .height = 720, .hidden = 1, .present = 1 };
 	char err[1024];
 	struct app *a = app_new(&o, err, sizeof err);
-	CHECK(a != NULL, "the 2-4-4-1 network opens presenting: %s", err);
+	const char *what = units ? "with neuron units" : "scalar";
+	CHECK(a != NULL, "the 2-4-4-1 network (%s) opens presenting: %s", what, err);
 	if (!a)
 		return;
 	a->view.move_ms = 0; /* glide at once */
-	a->ui.units = DRAW_UNITS_OFF; /* the scalar graph, 59 nodes (U) */
+	a->ui.units = units ? DRAW_UNITS_AUTO : DRAW_UNITS_OFF; /* the scalar graph: 59 nodes (U) */
 	app_invalidate(a, CHANGED_FIGURE);
 	app_pump(a);
 	app_pump(a);
 	struct graph_frame f;
 	const struct trace *t = a->session.trace;
-	int H = a->ui.fig_rect.h, bad = 0, worst_step = -1, covered = 0;
+	int H = a->ui.fig_rect.h, bad = 0, worst_step = -1, covered = 0, weights = 0;
 	double worst = 1e9;
 	CHECK(figure_graph_frame(a->platform.geom, &f) && f.fit_em * DIGIT_EM < H / 60.0,
-	      "the whole network is drawn smaller than 1/60 of the height (%g px a digit of %d)",
+	      "the whole network (%s) is drawn smaller than 1/60 of the height (%g px a digit of %d)", what,
 	      f.fit_em * DIGIT_EM, H);
 	key(a, SDLK_HOME, 0);
 	for (int k = 1; k < t->n_steps; k++) {
@@ -1320,31 +1328,46 @@ static void test_follow(void)
 		app_pump(a); /* the glide (at once here) to the step's node */
 		int v = t->steps[a->playback.step].node;
 		struct figure_hit h;
-		int shown = figure_graph_frame(a->platform.geom, &f) && drawn_box(a, HIT_NODE_VALUE, v, &h);
-		double digit = shown ? f.em * DIGIT_EM : 0;
+		int shown = figure_graph_frame(a->platform.geom, &f) && figure_find(a->platform.geom, HIT_NODE_VALUE, v, &h);
+		double digit = shown ? h.h / VALUE_HIT_EM * DIGIT_EM : 0;
 		int inside = shown && h.x >= f.x && h.y >= f.y && h.x + h.w <= f.x + f.w && h.y + h.h <= f.y + f.h;
-		double b[4]; /* the node's box as drawn (drawn_box's arithmetic), against the overview */
+		double b[4]; /* the node's box as drawn (a weight's: its unit's), against the overview */
 		struct figure_hit ov;
-		if (shown && figure_node_box(a->platform.geom, v, b) && overview_box(a, &f, &ov)) {
+		if (shown && figure_node_box(a->platform.geom, v, b)) {
 			double z = f.em / f.fit_em;
 			double x0 = f.x + f.w / 2 + (b[0] - a->view.cx) * f.fit_w * z, x1 = x0 + (b[2] - b[0]) * f.fit_w * z;
 			double y0 = f.y + f.h / 2 + (b[1] - a->view.cy) * f.fit_h * z, y1 = y0 + (b[3] - b[1]) * f.fit_h * z;
-			covered += x0 < ov.x + ov.w && ov.x < x1 && y0 < ov.y + ov.h && ov.y < y1;
+			if (overview_box(a, &f, &ov) && x0 < ov.x + ov.w && ov.x < x1 && y0 < ov.y + ov.h && ov.y < y1) {
+				covered++;
+				if (getenv("NUDGE_TEST_VERBOSE"))
+					printf("  step %d: the overview covers %s\n", k, a->session.scene->nodes[v].name);
+			}
 		}
-		if (!inside || digit < H / 45.0)
+		weights += inside && a->session.scene->nodes[v].name[0] == 'w'; /* with units: on an edge's label */
+		if (!inside || digit < H / 45.0) {
 			bad++;
+			if (getenv("NUDGE_TEST_VERBOSE"))
+				printf("  step %d: %s shown %d inside %d digit %.1f zoom %.2f\n", k, a->session.scene->nodes[v].name, shown, inside, digit, a->view.zoom);
+		}
 		if (!inside || digit < worst) {
 			worst = inside ? digit : 0;
 			worst_step = k;
 		}
 	}
 	CHECK(bad == 0 && a->playback.step == t->n_steps - 1,
-	      "every step's node is in view with its digits at least 1/45 of the height: %d steps not "
-	      "(smallest %.1f px of %d at step %d)", bad, worst, H, worst_step);
-	CHECK(covered == 0, "the overview covers the step's node at %d steps", covered);
-	printf("follow: 2-4-4-1 presenting at 1280x720: the active node's digits at least %.1f px (1/%.0f)\n",
-	       worst, H / worst);
+	      "%s: every step's node's value is in view at least 1/45 of the height: %d steps not "
+	      "(smallest %.1f px of %d at step %d)", what, bad, worst, H, worst_step);
+	CHECK(covered == 0, "%s: the overview covers the step's node at %d steps", what, covered);
+	CHECK(weights >= 28, "%s: the 28 weights' steps are looked at (%d)", what, weights);
+	printf("follow: 2-4-4-1 (%s) presenting at 1280x720: the active node's digits at least %.1f px (1/%.0f)\n",
+	       what, worst, H / worst);
 	app_free(a);
+}
+
+static void test_follow(void)
+{
+	follow_network(0);
+	follow_network(1);
 }
 
 /* By hand, on the same network in a window: the wheel zooms about the pointer, dragging
@@ -1353,7 +1376,7 @@ static void test_follow(void)
 static void test_view_hand(void)
 {
 	char path[400];
-	write_network(path, sizeof path);
+	write_network(path, sizeof path, 0);
 	struct app *a = open_app(path);
 	if (!a)
 		return;

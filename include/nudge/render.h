@@ -261,6 +261,12 @@ struct figure_hit {
 /* What lies at (x, y) in the figure last drawn into g; HIT_NONE before any draw. */
 struct figure_hit figure_hit(const struct figure_geom *g, double x, double y);
 
+/* Where the last draw into g printed node's kind (HIT_NODE_VALUE, HIT_NODE_GRAD, ...),
+ * wherever that is: in the node's box, a unit's row, a weight's label on its edge.
+ * 1 with *out (its box in draw units), 0 when that draw showed none (out of a zoomed
+ * view, or not drawn). */
+int figure_find(const struct figure_geom *g, enum hit_kind kind, int node, struct figure_hit *out);
+
 /* The plotted variable's value at horizontal position x of the last drawn J(w) plot
  * (clamped to its range); returns 0 and leaves *v alone when no plot was drawn. */
 int figure_plot_value_at(const struct figure_geom *g, double x, double *v);

@@ -858,6 +858,16 @@ static int graph_item_of(const struct graph_layout *g, int v)
 	return i;
 }
 
+/* The layout's item where scene node v is printed: with units drawn, a weight's label on
+ * its edge, else graph_item_of's; -1 for none. */
+static int graph_shown_item(const struct graph_layout *g, int v)
+{
+	for (int le = 0; g->units && le < g->scene->n_edges; le++)
+		if (g->units->weight[le] == v)
+			return g->edge_label[le];
+	return graph_item_of(g, v);
+}
+
 /* How much of the box (x, y, w, h) the shown step's node and the neighbours its step
  * works with cover, drawn with xf (user units squared). */
 static double graph_step_cover(const struct graph_layout *g, const struct graph_state *st,
@@ -871,7 +881,7 @@ static double graph_step_cover(const struct graph_layout *g, const struct graph_
 	for (int e = -1; e < s->n_edges; e++) { /* the node (-1), then its step's neighbours */
 		int u = e < 0 ? v : !trace_step_uses_edge(st->t, s, st->k, e) ? -1
 		        : s->edges[e].from == v ? s->edges[e].to : s->edges[e].from;
-		int i = u >= 0 ? graph_item_of(g, u) : -1;
+		int i = u >= 0 ? graph_shown_item(g, u) : -1;
 		if (i < 0)
 			continue;
 		const struct layout_item *it = &g->items[i];
@@ -946,7 +956,8 @@ static void graph_overview(cairo_t *cr, struct render *r, const struct graph_lay
 }
 
 /* Records where the graph went (figure_graph_frame, figure_node_box, per node of the
- * figure's scene): the window's view zooms, pans and follows with it. */
+ * figure's scene: with units drawn a weight's is its label, its unit's other members'
+ * the unit's box): the window's view zooms, pans and follows with it. */
 static void graph_record(struct render *r, const struct graph_layout *g, const struct scene *s,
                          const struct panel *p, double avail_h, double k, double kd)
 {
@@ -957,7 +968,7 @@ static void graph_record(struct render *r, const struct graph_layout *g, const s
 	if (geom_nodes(geom, n) != 0 || !(g->width > 0) || !(g->height > 0))
 		return;
 	for (int v = 0; v < n; v++) {
-		int i = graph_item_of(g, v);
+		int i = graph_shown_item(g, v);
 		double *b = geom->node_box + 4 * v;
 		if (i < 0) { /* not drawn: an empty box figure_node_box does not give */
 			b[0] = b[1] = b[2] = b[3] = 0;

@@ -176,6 +176,19 @@ struct figure_hit figure_hit(const struct figure_geom *g, double x, double y)
 	return h;
 }
 
+int figure_find(const struct figure_geom *g, enum hit_kind kind, int node, struct figure_hit *out)
+{
+	for (int i = 0; g && i < g->n_hits; i++) {
+		const struct geom_hit *gh = &g->hits[i];
+		if (gh->kind != kind || gh->node != node)
+			continue;
+		*out = (struct figure_hit){gh->kind, gh->node, gh->edge, 0, 0, gh->box.x, gh->box.y, gh->box.w,
+		                           gh->box.h};
+		return 1;
+	}
+	return 0;
+}
+
 int figure_land_values_at(const struct figure_geom *g, double x, double y, double *va, double *vb)
 {
 	if (!g || !g->has_land)
