@@ -138,6 +138,20 @@ static void check_geometry(struct render *r, const char *what, double w, double 
 		}
 	}
 	CHECK(nodes > 0, "%s: no node drawn", what);
+	/* the legend row under the graph stays in the graph's panel, clear of plots and panels */
+	const struct layout_box *lg = &g->legend;
+	if (lg->w > 0 && g->has_graph) {
+		CHECK(lg->x >= g->graph.x - 0.5 && lg->x + lg->w <= g->graph.x + g->graph.w + 0.5 &&
+		      lg->x >= 0 && lg->x + lg->w <= w + 0.01,
+		      "%s: the legend (x %.0f to %.0f) leaves the graph's panel (x %.0f to %.0f)", what,
+		      lg->x, lg->x + lg->w, g->graph.x, g->graph.x + g->graph.w);
+		struct layout_box frame = {g->graph.x, g->graph.y, g->graph.w, g->graph.h};
+		for (int i = 0; i < g->n_hits; i++) /* a panel laid over the graph may cover it */
+			if ((g->hits[i].kind == HIT_PLOT || g->hits[i].kind == HIT_PANEL) &&
+			    !boxes_overlap(&frame, &g->hits[i].box))
+				CHECK(!boxes_overlap(lg, &g->hits[i].box), "%s: the legend overlaps kind %d", what,
+				      g->hits[i].kind);
+	}
 }
 
 /* Pixels inside the node boxes close to colour c. */
@@ -690,6 +704,16 @@ static void test_every_scene(struct render *r)
 
 /* The lecture's panels (loss with a trajectory, check, derivative table, rows, work) and
  * forward mode, all at once on every scene and size: no overlaps, all inside. */
+/* The derivative table's error plot (PANEL_EPS): 15 pairs (ε, |change / ε − dJ/dleaf|) for
+ * ε = 10⁻¹⁴ … 1, as the window's D computes them. */
+static void eps_pairs(const struct loaded *l, int leaf, double err[2 * 15])
+{
+	for (int k = 0; k < 15; k++) {
+		err[2 * k] = pow(10, -14 + k);
+		err[2 * k + 1] = fabs(nudge_node(l->ev, leaf, err[2 * k]).ratio - l->ev->mean_grad[leaf]);
+	}
+}
+
 static void test_lecture_panels(struct render *r)
 {
 	static const double sizes[][2] = {{1920, 1080}, {1280, 960}, {2520, 1080}, {1024, 768}};
@@ -721,10 +745,7 @@ static void test_lecture_panels(struct render *r)
 		                       5, 2 * nn, 7, nn * 4, WORK_NUDGE, 1, leaf};
 		int fwd = eval_forward_mode(l.ev, leaf, tangent) == 0;
 		double err[2 * 15];
-		for (int k = 0; k < 15; k++) {
-			err[2 * k] = pow(10, -14 + k);
-			err[2 * k + 1] = fabs(nudge_node(l.ev, leaf, err[2 * k]).ratio - l.ev->mean_grad[leaf]);
-		}
+		eps_pairs(&l, leaf, err);
 		refresh(&l, SESSION_TRACE); /* descend_step has run the eval */
 		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
 			struct figure f = fig_of(r, &l, -1);
@@ -761,6 +782,47 @@ static void test_lecture_panels(struct render *r)
 		free(hs);
 		free(tangent);
 		free(rows);
+		unload(&l);
+	}
+}
+
+/* The legend row under the graph stays in the graph's panel (check_geometry): in exports
+ * with the largest font scales, where the title and plots take the room, and presenting
+ * with the derivative table (D) beside a one-variable graph, which the window opens by
+ * itself; it ran off the left edge and into the table before. */
+static void test_legend(struct render *r)
+{
+	char names[64][64];
+	int n = list_scenes(names, 64);
+	for (int i = 0; i < n; i++) {
+		struct loaded l;
+		if (load(&l, names[i]) != 0)
+			continue;
+		char what[160];
+		for (double fs = 1; fs <= 3; fs += 1) {
+			struct figure f = fig_of(r, &l, -1);
+			struct draw_opts o = {.width = 1920, .height = 1080, .font_scale = fs};
+			cairo_surface_destroy(draw(&f, &o));
+			snprintf(what, sizeof what, "%s export at font scale %g", l.name, fs);
+			CHECK(test_geom->legend.w > 0, "%s: no legend drawn", what);
+			check_geometry(r, what, o.width, o.height);
+		}
+		int leaf = l.s->plot >= 0 ? l.s->plot : 0;
+		struct nudge nd[1] = {nudge_node(l.ev, leaf, 1e-3)};
+		double err[2 * 15];
+		eps_pairs(&l, leaf, err);
+		static const double sizes[][2] = {{1280, 720}, {1024, 768}};
+		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+			struct figure f = fig_of(r, &l, -1);
+			figure_add(&f, (struct figure_panel){.kind = PANEL_EPS, .eps = {err, 15, 1e-3}});
+			figure_add(&f, (struct figure_panel){.kind = PANEL_NUDGES, .nudges = {nd, 1}});
+			struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1], .present = 1,
+			                      .font_scale = 1.3, .theme = THEME_DARK};
+			cairo_surface_destroy(draw(&f, &o));
+			snprintf(what, sizeof what, "%s presenting %gx%g with the derivative table", l.name,
+			         o.width, o.height);
+			check_geometry(r, what, o.width, o.height);
+		}
 		unload(&l);
 	}
 }
@@ -1670,6 +1732,7 @@ int main(void)
 		test_too_small(r);
 		test_steady(r);
 		test_lecture_panels(r);
+		test_legend(r);
 		test_panel_list(r);
 		test_unknown_is_question_mark(r);
 		test_hits(r);

@@ -682,25 +682,44 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
 	}
 }
 
+/* The legend under the graph: a swatch for each kind of box the scene has (a scene without
+ * inputs or data names none), the value and dJ/d· colours; set smaller when the row would
+ * be wider than the graph's panel, so it never runs past the panel's sides. */
 static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig,
                          const struct panel *p, double font)
 {
 	const struct theme *th = p->th;
-	struct text_style ts = {FONT_REGULAR, font, 0};
+	const struct scene *s = fig->scene;
 	const char *names[] = {"input", "param", "data", "computed", "cost", "value (forward)",
 	                       "dJ/d· (backward)"};
+	int shown[7] = {0, 0, 0, 0, 1, 1, 1};
+	for (int v = 0; v < s->n_nodes; v++)
+		if (v != s->cost)
+			shown[s->nodes[v].kind] = 1;
 	char tangent[96];
 	const struct forward_view *fw = figure_forward(fig);
 	if (fw && fw->input >= 0) { /* forward mode: d·/dw in the nudge colour */
-		snprintf(tangent, sizeof tangent, "d·/d%s (forward mode)", fig->scene->nodes[fw->input].label);
+		snprintf(tangent, sizeof tangent, "d·/d%s (forward mode)", s->nodes[fw->input].label);
 		names[6] = tangent;
 	}
-	double sw = font * M.legend_swatch, gap = font * M.legend_gap, total = 0;
-	double space = font * M.legend_space;
+	double total = 0;
+	struct text_style ts = {FONT_REGULAR, font, 0};
 	for (int i = 0; i < 7; i++)
-		total += sw + gap + text_width(r, names[i], &ts) + space;
+		if (shown[i])
+			total += font * (M.legend_swatch + M.legend_gap + M.legend_space) +
+			         text_width(r, names[i], &ts);
+	total -= font * M.legend_space;
+	if (total > p->w) { /* every part of the row scales with the font */
+		font *= p->w / total;
+		total = p->w;
+		ts.size = font;
+	}
+	double sw = font * M.legend_swatch, gap = font * M.legend_gap, space = font * M.legend_space;
 	double x = p->x + (p->w - total) / 2, y = p->y + p->h - font * 0.5;
+	r->geom->legend = (struct layout_box){x, y - font, total, font * 1.3};
 	for (int i = 0; i < 7; i++) {
+		if (!shown[i])
+			continue;
 		double bh = font * M.legend_box;
 		cairo_set_line_width(cr, font * M.legend_line);
 		if (i < 5) {

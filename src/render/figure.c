@@ -722,6 +722,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	r->geom->has_data = 0;
 	r->geom->has_graph = 0;
 	r->geom->overview.w = 0;
+	r->geom->legend.w = 0;
 	text_cache_sweep(r->texts);
 
 	cairo_save(cr);

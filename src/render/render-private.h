@@ -548,6 +548,7 @@ struct figure_geom {
 	double *node_box;          /* n_nodes x 4: each node's box in fractions of the graph */
 	int n_nodes, cap_nodes;
 	struct layout_box overview; /* the overview's box (w = 0: none drawn) */
+	struct layout_box legend;  /* the graph's legend row (w = 0: none drawn) */
 	int has_plot;              /* 1 when a J(w) plot was drawn */
 	struct axes plot;          /* its axes */
 	double plot_font;          /* its ticks' font size (user units) */

@@ -71,6 +71,7 @@ void figure_geom_clear(struct figure_geom *g)
 		g->has_graph = 0;
 		g->n_nodes = 0;
 		g->overview.w = 0;
+		g->legend.w = 0;
 	}
 }
 
