@@ -314,11 +314,11 @@ static void graph_mean_row(cairo_t *cr, struct render *r, const struct graph_lay
 	struct text_style gs = {FONT_BOLD, M.grad_name, 0}, gn = {FONT_BOLD, M.grad, 1};
 	double mk = graph_hidden(st, v, HIDE_GRAD) ? 0 : graph_known(st, trace_mean_known, v);
 	char name[200];
-	snprintf(name, sizeof name, g->narrow ? "%s =" : "%s = ", t->mean_name);
+	snprintf(name, sizeof name, t->over ? "%s =" : "%s = ", t->mean_name);
 	const char *num = mk > 0 ? t->mean : "?";
 	double gx = cx - (text_width(r, name, &gs) + text_width(r, num, &gn)) / 2;
 	theme_set(cr, th->fg);
-	if (g->narrow) { /* the name on a row of its own, the number centred under it */
+	if (t->over) { /* the name on a row of its own, the number centred under it */
 		graph_centred(cr, r, name, cx, base - M.row_grad * M.base_grad + M.row_gname * M.base_gname, &gs);
 		base += M.row_gname;
 		gx = cx - text_width(r, num, &gn) / 2;
@@ -448,7 +448,7 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 		gk = 0;
 	struct rgba gcol = st->fw ? th->nudge : th->backward; /* forward / reverse mode */
 	char name[200];
-	int own_row = g->narrow || it->tall; /* the gradient's name on a row of its own */
+	int own_row = t->over || it->tall; /* the gradient's name on a row of its own */
 	snprintf(name, sizeof name, own_row ? "%s =" : "%s = ", t->grad_name);
 	const char *num = gk > 0 ? t->grad : nd->feeds_cost || asked ? "?" : "0";
 	double nw = text_width(r, name, &gs), numw = text_width(r, num, &gn);
@@ -659,25 +659,23 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
 		cairo_stroke(cr);
 		theme_set_alpha(cr, th->backward, a);
 		const char *text = g->local[le];
-		char quiz[200], first[200];
-		int cut = g->local_cut[le];
+		char quiz[200], lines[3][200];
+		int cut = g->local_cut[le], cut2 = g->local_cut2[le];
 		if (st->o->hide_values || (st->o->hide_edge && st->o->hide_edge[e])) {
 			const char *eq = strstr(text, " = ");
 			int name = eq ? (int)(eq - text) : 0;
 			snprintf(quiz, sizeof quiz, "%.*s = ?", name, text);
 			text = quiz;
 			cut = cut ? name : 0;
+			cut2 = 0;
 		}
 		if (text == quiz && st->o->wrong_edge && st->o->wrong_edge[e])
 			theme_set_alpha(cr, th->wrong, a);
-		double base = cy + M.local * M.base_local;
-		if (cut) { /* compact: "∂c/∂w" over "= x = 2" */
-			snprintf(first, sizeof first, "%.*s", cut, text);
-			graph_centred(cr, r, first, cx, base - M.local * M.local_h / 2, &ls);
-			graph_centred(cr, r, text + cut + 1, cx, base + M.local * M.local_h / 2, &ls);
-		} else {
-			graph_centred(cr, r, text, cx, base, &ls);
-		}
+		/* compact: "∂c/∂w" over "= x = 2"; stacked: "= x" over "= 2" under it */
+		int n_lines = layout_label_lines(text, cut, cut2, lines);
+		double base = cy + M.local * M.base_local - M.local * M.local_h * (n_lines - 1) / 2;
+		for (int j = 0; j < n_lines; j++)
+			graph_centred(cr, r, lines[j], cx, base + j * M.local * M.local_h, &ls);
 		graph_hit(r, xf, HIT_EDGE_LOCAL, -1, e, x, y, it->lw, it->lh);
 	}
 }
@@ -759,10 +757,12 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 	ex->units = layout_units(fig, o) != NULL;
 	for (int v = 0; v < LAYOUT_VARIANTS; v++) {
 		int n = fig->scene->n_nodes; /* only a crowded graph is laid out bare, or any one
-		                                presenting (the room reads the step's labels) */
+		                                presenting (the room reads the step's labels); a
+		                                small scalar one stacked, not presenting */
 		const struct graph_layout *g =
 			n > GRAPH_MAX_NODES || (v == LAYOUT_BARE && n < LAYOUT_CROWDED && !o->present) ||
-			(v == LAYOUT_NARROW && (n >= LAYOUT_CROWDED || !o->present))
+			(v == LAYOUT_NARROW && (n >= LAYOUT_CROWDED || !o->present)) ||
+			(v == LAYOUT_STACKED && (n >= LAYOUT_CROWDED || ex->units || o->present))
 				? NULL
 				: layout_get(r, fig, o, v, 1);
 		if (v == LAYOUT_NARROW && g && g->units) /* neuron units size their own rows */
@@ -780,17 +780,17 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 /* Which layout variant (enum layout_variant) in how many rows (*bands) shows the graph
  * largest in a w x h panel (legend included; u = one 1080p pixel), and its scale *k in
  * user units per em; -1 for none. The compact one must win by a clear margin (the wide
- * one reads more easily); a wrapped or bare one only where the others would fall
- * short of the goal (GRAPH_WRAP_EM; presenting, ex->goal), and by a larger margin (one
- * row, every edge label, read more easily still; a unit graph's bare layout keeps its
- * weights' labels and needs only compact's margin). Presenting, a layout that reaches the
+ * one reads more easily); a stacked, wrapped or bare one only where the others would
+ * fall short of the goal (GRAPH_WRAP_EM; presenting, ex->goal), and by a larger margin
+ * (one row, every edge label, each on few lines, read more easily still; a unit graph's
+ * bare layout keeps its weights' labels and needs only compact's margin). Presenting, a layout that reaches the
  * goal wins over any that does not, whatever the margins. */
 static int graph_choice(const struct graph_extent *ex, double w, double h, double u, double *k,
                         int *bands, double *score)
 {
 	int best = -1;
 	double cap = GRAPH_MAX_EM * u, best_eff = 0, goal = ex->goal > 0 ? ex->goal : GRAPH_WRAP_EM * u;
-	static const double cost[LAYOUT_VARIANTS] = {1, 1.08, 1.2, 1.3}; /* how much larger it must be */
+	static const double cost[LAYOUT_VARIANTS] = {1, 1.08, 1.2, 1.3, 1.12}; /* how much larger it must be */
 	h -= M.legend * u * M.legend_rows;
 	*k = 0;
 	*bands = 1;

@@ -154,22 +154,25 @@ static void layout_node_numbers(struct render *r, const struct figure *fig,
 		num_cache_fmt(r, t->mean, sizeof t->mean, ev->mean_grad[i]);
 }
 
+static void layout_over(struct render *r, const struct scene *s, struct graph_layout *g);
+
 /* The texts with numbers in them: every node's numbers, the mean box, the units' and
  * every edge's label, for a layout whose other texts are written (layout_texts). */
 static void layout_numbers(struct render *r, const struct figure *fig, struct graph_layout *g)
 {
 	const struct scene *s = fig->scene;
 	const struct eval *ev = fig->ev;
-	int compact = g->compact;
+	int compact = g->compact && !g->stacked; /* stacked: the formula has a line of its own */
 	for (int i = 0; i < s->n_nodes; i++)
 		layout_node_numbers(r, fig, g, i);
 	mean_box_texts(fig, &g->mean);
 	layout_unit_texts(fig, g);
+	layout_over(r, s, g);
 	for (int e = 0; e < g->scene->n_edges; e++) { /* the laid-out graph's edges */
 		if (g->units && g->units->weight[e] >= 0) { /* a weight on the edge into a unit */
 			const struct layout_node_text *w = &g->text[g->units->weight[e]];
 			snprintf(g->local[e], sizeof g->local[e], "%s = %s", w->label, w->value);
-			g->local_cut[e] = 0;
+			g->local_cut[e] = g->local_cut2[e] = 0;
 			continue;
 		}
 		int se = layout_edge(g, e);
@@ -181,13 +184,19 @@ static void layout_numbers(struct render *r, const struct figure *fig, struct gr
 		                   g->text[ed->to].label, g->text[ed->from].label);
 		if (cut < 0 || (size_t)cut >= sizeof g->local[e])
 			cut = 0;
+		g->local_cut2[e] = 0;
 		if (n > 0 && (size_t)n < sizeof sym && strcmp(sym, num) != 0 &&
-		    layout_chars(sym) <= (compact ? M.max_sym_compact : M.max_sym))
+		    layout_chars(sym) <= (compact ? M.max_sym_compact : M.max_sym)) {
 			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s = %s", sym, num);
-		else
+			/* stacked: "= a[2] − y" over "= 2" where that line is longer than "∂J/∂a[2]" */
+			if (g->stacked && layout_chars(g->local[e] + cut) > chars_upto(g->local[e], (size_t)cut) &&
+			    strlen(g->local[e]) > (size_t)cut + 3 + strlen(sym))
+				g->local_cut2[e] = cut + 3 + (int)strlen(sym);
+		} else {
 			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s", num);
+		}
 		/* compact and bare: "= x = 2" under "∂c/∂w" */
-		g->local_cut[e] = compact || g->bare ? cut : 0;
+		g->local_cut[e] = g->compact || g->bare ? cut : 0;
 	}
 }
 
@@ -220,7 +229,8 @@ static void layout_texts(struct render *r, const struct figure *fig, struct grap
 		} else {
 			snprintf(t->head, sizeof t->head, "%s", t->label);
 		}
-		layout_split(t, strlen(t->label), compact, g->bare && compact); /* small bare: three */
+		layout_split(t, strlen(t->label), compact, (g->bare || g->stacked) && compact); /* small
+		                                                       bare, stacked: three */
 		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
 		if (fw) /* forward mode: d node / d the chosen input */
 			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", t->label,
@@ -252,9 +262,10 @@ static unsigned long layout_shape_key(const struct scene *s, const struct graph_
 		const struct layout_node_text *t = &g->text[i];
 		h = layout_hash(h, t->rest4[0] ? "4" : t->rest3[0] ? "3" : t->rest2[0] ? "2" : "1"); /* header lines */
 		h = layout_hash(h, t->mean[0] ? "m" : "-"); /* the mean's row */
+		h = layout_hash(h, t->over ? "o" : "-"); /* the names over the numbers */
 	}
-	for (int e = 0; e < g->scene->n_edges; e++) /* the laid-out graph's edges */
-		h = (h ^ (uint64_t)(g->local_cut[e] != 0)) * 1099511628211ULL; /* two lines */
+	for (int e = 0; e < g->scene->n_edges; e++) /* the laid-out graph's edges: two lines, three */
+		h = (h ^ (uint64_t)((g->local_cut[e] != 0) + (g->local_cut2[e] != 0))) * 1099511628211ULL;
 	h = (h ^ (uint64_t)(uintptr_t)g->scene) * 1099511628211ULL; /* units or not */
 	return (unsigned long)h;
 }
@@ -288,6 +299,7 @@ void layout_free(struct graph_layout *g)
 	free(g->text);
 	free(g->local);
 	free(g->local_cut);
+	free(g->local_cut2);
 	free(g->port_in);
 	free(g->port_out);
 	free(g->col_x);
@@ -760,18 +772,27 @@ static void layout_wrap(struct render *r, const struct scene *s, struct graph_la
 	mean_box_place(r, g);
 }
 
-/* Which of the layouts g is (enum layout_variant). */
-static int layout_variant(const struct graph_layout *g)
+int layout_label_lines(const char *text, int cut, int cut2, char lines[3][200])
 {
-	return g->narrow ? LAYOUT_NARROW : g->bare ? LAYOUT_BARE : g->compact ? LAYOUT_COMPACT : LAYOUT_WIDE;
+	if (!cut) {
+		snprintf(lines[0], sizeof lines[0], "%s", text);
+		return 1;
+	}
+	snprintf(lines[0], sizeof lines[0], "%.*s", cut, text);
+	if (!cut2 || cut2 <= cut || (size_t)cut2 >= strlen(text)) {
+		snprintf(lines[1], sizeof lines[1], "%s", text + cut + 1);
+		return 2;
+	}
+	snprintf(lines[1], sizeof lines[1], "%.*s", cut2 - cut - 1, text + cut + 1);
+	snprintf(lines[2], sizeof lines[2], "%s", text + cut2 + 1);
+	return 3;
 }
+
+static double layout_node_width(struct render *r, const struct scene *s, const struct graph_layout *g,
+                                int i, int over, int mean_over);
 
 static void layout_sizes(struct render *r, const struct scene *s, struct graph_layout *g)
 {
-	struct text_style head = {FONT_BOLD, M.head, 0}, rest = {FONT_REGULAR, M.head, 0};
-	struct text_style val = {FONT_BOLD, 1, 1}, grad = {FONT_BOLD, M.grad, 1};
-	struct text_style grad_name = {FONT_REGULAR, M.grad_name, 0};
-	struct text_style tag = {FONT_ITALIC, M.tag, 1};
 	struct text_style loc = {FONT_REGULAR, M.local, 0};
 	for (int i = 0; i < s->n_nodes; i++) {
 		struct layout_item *it = &g->items[i];
@@ -780,39 +801,21 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 			layout_unit_size(r, g, g->units->unit[i], &it->w, &it->h, &split);
 			it->unit = 1;
 			if (g->steady)
-				it->w = steady_width(r, s, layout_variant(g), 0, i, it->w);
+				it->w = steady_width(r, s, g->variant, 0, i, it->w);
 			it->bw = it->w;
 			continue;
 		}
 		const struct layout_node_text *t = &g->text[layout_node(g, i)];
-		double hw = text_width(r, t->label, &head) + text_width(r, t->rest1, &rest);
-		if (t->tag[0])
-			hw += M.tag_gap + text_width(r, t->tag, &tag);
-		hw = fmax(hw, fmax(text_width(r, t->rest2, &rest), text_width(r, t->rest3, &rest)));
-		hw = fmax(hw, text_width(r, t->rest4, &rest));
-		char gl[256];
 		/* beside tall units a leaf's box is tall too: its gradient's name over the number,
 		   as in a narrow layout */
 		it->tall = g->units && layout_unit_tall(g) && s->nodes[i].kind != NODE_COMPUTED;
-		int own_row = g->narrow || it->tall;
-		snprintf(gl, sizeof gl, own_row ? "%s =" : "%s = ", t->grad_name);
-		double gw = own_row ? fmax(text_width(r, gl, &grad_name), text_width(r, t->grad, &grad))
-		                    : text_width(r, gl, &grad_name) + text_width(r, t->grad, &grad);
-		if (t->mean[0]) { /* a data scene's mean gradient, on its own row */
-			snprintf(gl, sizeof gl, g->narrow ? "%s =" : "%s = ", t->mean_name);
-			gw = fmax(gw, g->narrow ? fmax(text_width(r, gl, &grad_name), text_width(r, t->mean, &grad))
-			                        : text_width(r, gl, &grad_name) + text_width(r, t->mean, &grad));
-		}
-		double vw = text_width(r, t->value, &val);
+		double w = layout_node_width(r, s, g, i, t->over || it->tall, t->over);
 		if (g->steady)
-			vw = steady_value(r, s, i, vw, &val);
-		double w = fmax(hw, fmax(gw, vw));
-		if (g->steady)
-			w = steady_width(r, s, layout_variant(g), 0, i, w);
+			w = steady_width(r, s, g->variant, 0, i, w);
 		it->bw = it->w = w + 2 * M.pad_x;
 		it->h = M.row_head * (t->rest4[0] ? 4 : t->rest3[0] ? 3 : t->rest2[0] ? 2 : 1) + M.row_value +
 		        M.row_grad + (t->mean[0] ? M.row_grad : 0) + 2 * M.pad_y + /* the names' rows: */
-		        (g->narrow ? M.row_gname * (t->mean[0] ? 2 : 1) : it->tall ? M.row_gname : 0);
+		        (t->over ? M.row_gname * (t->mean[0] ? 2 : 1) : it->tall ? M.row_gname : 0);
 	}
 	for (int e = 0; e < s->n_edges; e++) {
 		struct layout_item *it = &g->items[g->edge_label[e]];
@@ -824,15 +827,19 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 			it->tall = 0;
 			continue;
 		}
-		char line[200];
+		char line[200], lines[3][200];
 		int cut = g->local_cut[e];
 		snprintf(line, sizeof line, "%.*s", cut, g->local[e]);
 		double w = cut ? fmax(text_width(r, line, &loc), text_width(r, g->local[e] + cut, &loc))
 		               : text_width(r, g->local[e], &loc);
+		int n_lines = layout_label_lines(g->local[e], cut, g->local_cut2[e], lines);
+		if (n_lines == 3) /* "∂J/∂a[2]", "= a[2] − y", "= 2" */
+			w = fmax(text_width(r, lines[0], &loc), fmax(text_width(r, lines[1], &loc),
+			                                             text_width(r, lines[2], &loc)));
 		if (g->steady)
-			w = steady_width(r, s, layout_variant(g), 1, e, w);
+			w = steady_width(r, s, g->variant, 1, e, w);
 		it->lw = it->bw = it->w = w + M.local_pad;
-		it->lh = it->h = M.local * M.local_h * (cut ? 2 : 1);
+		it->lh = it->h = M.local * M.local_h * n_lines;
 		if (g->bare) { /* a bend's room */
 			it->bw = it->w = 0;
 			it->h = M.bend_h;
@@ -843,7 +850,7 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 	for (int e = 0; g->units && g->steady && e < s->n_edges; e++) /* held at their widest */
 		if (g->units->weight[e] >= 0) {
 			struct layout_item *it = &g->items[g->edge_label[e]];
-			it->lw = it->bw = it->w = steady_width(r, s, layout_variant(g), 1, e, it->w);
+			it->lw = it->bw = it->w = steady_width(r, s, g->variant, 1, e, it->w);
 		}
 }
 
@@ -899,6 +906,59 @@ static int layout_col(const struct scene *s, const int *rank, int v, int leaves_
 			first = rank[to];
 	}
 	return 2 * (first - 1);
+}
+
+/* The width (em, padding left out) of node item i's box: its header, value and gradient
+ * rows; the gradient's name over its number where over (else on a line with it), and so
+ * the mean gradient's where mean_over. */
+static double layout_node_width(struct render *r, const struct scene *s, const struct graph_layout *g,
+                                int i, int over, int mean_over)
+{
+	struct text_style head = {FONT_BOLD, M.head, 0}, rest = {FONT_REGULAR, M.head, 0};
+	struct text_style val = {FONT_BOLD, 1, 1}, grad = {FONT_BOLD, M.grad, 1};
+	struct text_style grad_name = {FONT_REGULAR, M.grad_name, 0};
+	struct text_style tag = {FONT_ITALIC, M.tag, 1};
+	const struct layout_node_text *t = &g->text[layout_node(g, i)];
+	double hw = text_width(r, t->label, &head) + text_width(r, t->rest1, &rest);
+	if (t->tag[0])
+		hw += M.tag_gap + text_width(r, t->tag, &tag);
+	hw = fmax(hw, fmax(text_width(r, t->rest2, &rest), text_width(r, t->rest3, &rest)));
+	hw = fmax(hw, text_width(r, t->rest4, &rest));
+	char gl[256];
+	snprintf(gl, sizeof gl, over ? "%s =" : "%s = ", t->grad_name);
+	double gw = over ? fmax(text_width(r, gl, &grad_name), text_width(r, t->grad, &grad))
+	                 : text_width(r, gl, &grad_name) + text_width(r, t->grad, &grad);
+	if (t->mean[0]) { /* a data scene's mean gradient, on its own row */
+		snprintf(gl, sizeof gl, mean_over ? "%s =" : "%s = ", t->mean_name);
+		gw = fmax(gw, mean_over ? fmax(text_width(r, gl, &grad_name), text_width(r, t->mean, &grad))
+		                        : text_width(r, gl, &grad_name) + text_width(r, t->mean, &grad));
+	}
+	double vw = text_width(r, t->value, &val);
+	if (g->steady)
+		vw = steady_value(r, s, i, vw, &val);
+	return fmax(hw, fmax(gw, vw));
+}
+
+static void layout_over(struct render *r, const struct scene *s, struct graph_layout *g)
+{
+	for (int v = 0; v < s->n_nodes; v++)
+		g->text[v].over = g->narrow && !g->stacked; /* narrow: everywhere */
+	int *rank = g->stacked ? malloc(sizeof *rank * (size_t)(s->n_nodes + 1)) : NULL;
+	if (!rank)
+		return;
+	layout_ranks(s, rank);
+	for (int c = 0; c < 2 * s->n_layers; c += 2) {
+		double one = 0, over = 0; /* the column's width with names beside, over */
+		for (int v = 0; v < s->n_nodes; v++)
+			if (layout_col(s, rank, v, g->leaves_left) == c) {
+				one = fmax(one, layout_node_width(r, s, g, v, 0, 0));
+				over = fmax(over, layout_node_width(r, s, g, v, 1, 1));
+			}
+		for (int v = 0; v < s->n_nodes && one - over >= M.row_gname; v++)
+			g->text[v].over = g->text[v].over || (layout_col(s, rank, v, g->leaves_left) == c &&
+			                                      layout_node_width(r, s, g, v, 0, 0) > over + 1e-9);
+	}
+	free(rank);
 }
 
 static struct graph_layout *layout_build(struct render *r, const struct scene *s,
@@ -997,13 +1057,15 @@ static void layout_refit(struct render *r, struct graph_layout *g, struct graph_
 {
 	struct layout_node_text *text = g->text;
 	char(*local)[200] = g->local;
-	int *cut = g->local_cut;
+	int *cut = g->local_cut, *cut2 = g->local_cut2;
 	g->text = fresh->text;
 	g->local = fresh->local;
 	g->local_cut = fresh->local_cut;
+	g->local_cut2 = fresh->local_cut2;
 	fresh->text = text;
 	fresh->local = local;
 	fresh->local_cut = cut;
+	fresh->local_cut2 = cut2;
 	struct layout_unit_text *ut = g->unit_text;
 	g->unit_text = fresh->unit_text;
 	fresh->unit_text = ut;
@@ -1112,21 +1174,25 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	g->units = units;
 	g->scene_units = s->units;
 	g->scene = ls;
-	g->narrow = variant == LAYOUT_NARROW;
-	g->bare = variant == LAYOUT_BARE || g->narrow;
+	g->variant = variant;
+	g->stacked = variant == LAYOUT_STACKED;
+	g->narrow = variant == LAYOUT_NARROW || g->stacked;
+	g->bare = variant == LAYOUT_BARE || variant == LAYOUT_NARROW;
 	/* a small graph laid out bare (presenting) is the narrowest it can be: compact too */
-	g->compact = variant == LAYOUT_COMPACT || (g->bare && s->n_nodes < LAYOUT_CROWDED);
+	g->compact = variant == LAYOUT_COMPACT || g->stacked || (g->bare && s->n_nodes < LAYOUT_CROWDED);
 	g->steady = o->steady != 0;
+	g->leaves_left = o->leaves_left != 0;
 	g->text = calloc((size_t)s->n_nodes + 1, sizeof *g->text);
 	g->unit_text = calloc(units ? (size_t)s->units->n + 1 : 1, sizeof *g->unit_text);
 	g->local = calloc((size_t)ls->n_edges + 1, sizeof *g->local);
 	g->local_cut = calloc((size_t)ls->n_edges + 1, sizeof *g->local_cut);
+	g->local_cut2 = calloc((size_t)ls->n_edges + 1, sizeof *g->local_cut2);
 	g->edge_first = calloc((size_t)ls->n_edges + 1, sizeof(int));
 	g->edge_n = calloc((size_t)ls->n_edges + 1, sizeof(int));
 	g->edge_label = calloc((size_t)ls->n_edges + 1, sizeof(int));
 	g->port_in = calloc((size_t)ls->n_edges + 1, sizeof(double));
 	g->port_out = calloc((size_t)ls->n_edges + 1, sizeof(double));
-	if (!g->text || !g->unit_text || !g->local || !g->local_cut || !g->edge_first || !g->edge_n ||
+	if (!g->text || !g->unit_text || !g->local || !g->local_cut || !g->local_cut2 || !g->edge_first || !g->edge_n ||
 	    !g->edge_label || !g->port_in || !g->port_out) {
 		layout_free(g);
 		return *cached;

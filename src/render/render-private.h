@@ -97,6 +97,9 @@ struct layout_node_text {      /* what a node box shows, for sizing and drawing 
 	char grad[64];             /* formatted gradient */
 	char mean_name[160];       /* data scenes, inputs and params: "dJ/dw" (the mean), else "" */
 	char mean[64];             /* its formatted value */
+	int over;                  /* 1: the gradients' names over their numbers (LAYOUT_NARROW;
+	                              LAYOUT_STACKED where that narrows the box's column by
+	                              at least the height it adds) */
 };
 
 /* ---- layout_units.c: the neuron-unit layer of the layout (nudge/unit.h) ---- */
@@ -140,6 +143,10 @@ enum layout_variant {           /* the layouts a graph is tried in */
 	                               right-hand side in two lines) */
 	LAYOUT_NARROW,              /* bare and compact, each gradient's name over its number
 	                               (small graphs presenting: the narrowest boxes) */
+	LAYOUT_STACKED,             /* every edge label kept, narrower and taller: compact,
+	                               each gradient's name over its number, headers in up
+	                               to four lines, an edge label's formula and number on
+	                               lines of their own (small graphs bound by the width) */
 	LAYOUT_VARIANTS
 };
 struct graph_layout {
@@ -150,12 +157,18 @@ struct graph_layout {
 	struct layout_node_text *text; /* per node */
 	char (*local)[200];         /* per edge: "∂c/∂w = x = −2" */
 	int *local_cut;             /* per edge: where its second line starts, or 0 for one line */
+	int *local_cut2;            /* per edge: where its third line starts ("= 2" under
+	                               "= a[2] − y", LAYOUT_STACKED), or 0 */
 	int compact;                /* 1: long headers and edge labels on two lines */
+	int variant;                /* which layout it is (enum layout_variant) */
 	int narrow;                 /* 1: a gradient's name over its number (LAYOUT_NARROW,
-	                               which is bare too) */
+	                               which is bare too, and LAYOUT_STACKED) */
+	int stacked;                /* 1: LAYOUT_STACKED (every edge label, in up to three
+	                               lines) */
 	int bare;                   /* 1: edge labels take no room; only those that matter
 	                               (the step's, the hovered node's) are drawn, over it */
 	int steady;                 /* 1: boxes only grow while the scene stays (draw_opts.steady) */
+	int leaves_left;            /* 1: every leaf in the first column (draw_opts.leaves_left) */
 	double *port_in, *port_out; /* per edge: y where it enters its target / leaves its source */
 	double *col_x, *col_w;      /* per column: left edge and width */
 	double width, height;       /* bounding box, em units, items inside [0,w]x[0,h] */
@@ -219,9 +232,13 @@ double layout_weight_line(int tall, int j, double *name_h);
  * where the column stays about as tall as the tallest column of nodes. */
 void layout_weight_tall(struct render *r, struct graph_layout *g);
 
+/* An edge label's lines (text as g->local, cut and cut2 as g->local_cut and local_cut2):
+ * "∂c/∂w" over "x = 2", or "∂J/∂a" over "= a − y" over "= 2"; returns how many. */
+int layout_label_lines(const char *text, int cut, int cut2, char lines[3][200]);
 /* Builds (or reuses, when nothing changed) the layout of fig's graph in one of the
  * variants (enum layout_variant): wide; compact (long headers and edge labels on two
- * lines, narrower and taller); bare (compact, edge labels without room of their own). */
+ * lines, narrower and taller); bare (compact, edge labels without room of their own);
+ * narrow; stacked (every edge label, compact and narrower still). */
 /* Its columns wrapped into `bands` rows (1: one row, as laid out) of about equal width,
  * each read left to right, breaking only before a node column; g->bands says how many
  * rows it got (fewer when the graph has fewer layers). */
