@@ -108,6 +108,11 @@ static void test_expressions(void)
 	expect_expr("param w = 2\nJ = (w + 2)^0.5 + w^-1\n", "J", "(w + 2)^0.5 + w^(−1)", "(2 + 2)^0.5 + 2^(−1)");
 	expect_expr("param w = 2\nJ = sigmoid(-w) + 0.5\n", "J", "sigmoid(−w) + 0.5", "sigmoid(−2) + 0.5");
 	expect_expr("param w = 2 label \"w[1]\"\nJ = 3 * w\n", "J", "3·w[1]", "3 × 2");
+	/* a power of a label with a raised index or script is bracketed: (w[1]_11)², whose ²
+	 * would otherwise stand beside the [1] and read as part of it; a subscript needs none */
+	expect_expr("param w = 2 label \"w[1]_11\"\nJ = w^2\n", "J", "(w[1]_11)²", "2²");
+	expect_expr("param w = 2 label \"x^n\"\nJ = w^0.5\n", "J", "(x^n)^0.5", "2^0.5");
+	expect_expr("param w = 2 label \"x_1\"\nJ = w^3 + w\n", "J", "x_1³ + x_1", "2³ + 2");
 }
 
 static void expect_local(const char *src, const char *from, const char *want)
@@ -136,6 +141,7 @@ static void test_local_text(void)
 	expect_local("param w = 1\nJ = log(w)\n", "w", "1/w");
 	expect_local("param w = 1\nJ = relu(w)\n", "w", "");
 	expect_local("param w = 1\nparam v = 2\nJ = w^v\n", "v", "");
+	expect_local("param w = 1 label \"w[1]_11\"\nJ = w^3\n", "w", "3·(w[1]_11)²");
 }
 
 static void test_long_expression(void)

@@ -9,6 +9,7 @@
 
 #include "core-private.h"
 #include "nudge/format.h"
+#include "nudge/notation.h"
 
 /* An append-only string that counts what it could not hold, like snprintf. */
 struct sbuf {
@@ -103,6 +104,21 @@ static void print_leaf(struct printer *pr, int i)
 		put(pr->out, ")");
 }
 
+/* 1 when op i is written as a label with something raised (w[1]_11's layer index, x^2):
+ * its power gets parentheses, (w[1]_11)², or the ² would read as part of the index. */
+static int raised_label(const struct printer *pr, int i)
+{
+	const struct op *o = &pr->ops[i];
+	if (o->kind != OP_REF || pr->values)
+		return 0;
+	struct notation_run run[16];
+	int n = notation_runs(pr->s->nodes[o->ref].label, run, 16);
+	for (int k = 0; k < n; k++)
+		if (run[k].level > 0)
+			return 1;
+	return 0;
+}
+
 /* Left-associative chains (a + b + c + …, a·b·c·…) are walked along their left spine
  * with an explicit stack, so an expression of 200,000 terms prints without deep recursion. */
 static void print_chain(struct printer *pr, int i)
@@ -152,7 +168,7 @@ static void print_op(struct printer *pr, int i)
 		print_wrapped(pr, o->a, prec(pr, o->a) < PREC_NEG);
 		return;
 	case OP_POW:
-		print_wrapped(pr, o->a, prec(pr, o->a) <= PREC_POW);
+		print_wrapped(pr, o->a, prec(pr, o->a) <= PREC_POW || raised_label(pr, o->a));
 		if (is_small_power(pr->ops, o)) {
 			put(pr->out, pr->ops[o->b].num == 2 ? "\u00b2" : "\u00b3");
 			return;
