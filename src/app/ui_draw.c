@@ -239,7 +239,7 @@ static const char *const help_keys[][2] = {
 	{ "F5", "present: full screen, no controls, large type (Esc leaves)" },
 	{ "PageDown, PageUp", "presenting: next / previous step (with Ctrl: scene)" },
 	{ "B, .", "presenting: blank the screen (any key brings it back)" },
-	{ "Ctrl+=, Ctrl+−, Ctrl+0", "the figure's type larger / smaller / as it was" },
+	{ "Ctrl+=, Ctrl+−, Ctrl+0", "title, sentence and plot type larger / smaller / as it was" },
 	{ "Z, Shift+Z", "zoom into / out of the graph (or the wheel over it)" },
 	{ "Ctrl+arrows", "move the zoomed graph (or drag its empty space)" },
 	{ "V", "all of the graph; a graph too big to read follows the walk again" },

@@ -15,7 +15,7 @@ static const char main_help[] =
 	"       nudge eval SCENE [...]     evaluate once: values, gradients, nudge, check\n"
 #ifdef NUDGE_HAVE_RENDER
 	"       nudge export SCENE -o FILE write the figure as PNG, SVG or PDF\n"
-	"       nudge record SCENE -o DIR  one figure per step of the backprop walk\n"
+	"       nudge record SCENE -o DECK the walk, a slide per step: PDF, GIF or folder\n"
 #endif
 	"       nudge train SCENE --steps N  gradient descent, step by step\n"
 	"       nudge bench engine | [SCENE] measure the engine (and the figures)\n"
