@@ -1,6 +1,7 @@
 /* test-format.c - numbers as text: the short form people read (Unicode minus,
  * "undefined", "∞", no "-0") and JSON numbers that read back as the same double;
  * text cut to a width with "…" on whole UTF-8 characters. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,9 +75,61 @@ static void test_ellipsis(void)
 	}
 }
 
+/* b − a read back (strtod) from a and b written with r digits (fmt_num_ascii). */
+static double read_change(double a, double b, int r)
+{
+	char sa[64], sb[64];
+	fmt_num_ascii(sa, sizeof sa, a, r);
+	fmt_num_ascii(sb, sizeof sb, b, r);
+	return strtod(sb, NULL) - strtod(sa, NULL);
+}
+
+/* fmt_digits_apart: a number and its nudged value written with the digits it gives show
+ * their change to 4 digits (the change read back from the two texts, written with 4
+ * digits, is the true change written with 4), and one digit fewer would not; for pairs
+ * from ±10⁻⁴ to 10⁶ apart by 10⁻¹ to 10⁻¹⁰ of their size; and the table's example. */
+static void test_digits_apart(void)
+{
+	CHECK(fmt_digits_apart(121, 121.066009, 4) == 8, "121, 121.066009: %d digits",
+	      fmt_digits_apart(121, 121.066009, 4));
+	CHECK(fmt_digits_apart(9, 9, 4) == 4 && fmt_digits_apart(NAN, 1, 4) == 4, "equal or nan: 4 digits");
+	unsigned long long seed = 88172645463325252ull;
+	int tried = 0;
+	for (int i = 0; i < 20000; i++) {
+		double u[4]; /* four uniform numbers in [0, 1) from xorshift64 */
+		for (int k = 0; k < 4; k++) {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			u[k] = (double)(seed >> 11) / 9007199254740992.0;
+		}
+		double a = (2 * u[0] - 1) * pow(10, floor(u[1] * 10) - 4); /* ±10⁻⁴ … 10⁶ */
+		double rel = pow(10, -1 - 9 * u[2]);                         /* 10⁻¹ … 10⁻¹⁰ */
+		double b = a + (a != 0 ? fabs(a) : 1) * rel * (u[3] < 0.5 ? 1 : -1);
+		if (b == a)
+			continue;
+		int r = fmt_digits_apart(a, b, 4);
+		if (r >= 15)
+			continue; /* capped: the change is under the numbers' noise */
+		char want[64], got[64];
+		fmt_num_ascii(want, sizeof want, b - a, 4);
+		fmt_num_ascii(got, sizeof got, read_change(a, b, r), 4);
+		CHECK(strcmp(got, want) == 0, "%.17g, %.17g with %d digits: change %s, read off them %s", a, b, r,
+		      want, got);
+		if (r > 4) {
+			fmt_num_ascii(got, sizeof got, read_change(a, b, r - 1), 4);
+			CHECK(strcmp(got, want) != 0, "%.17g, %.17g: %d digits would do (change %s)", a, b, r - 1,
+			      want);
+		}
+		tried++;
+	}
+	CHECK(tried > 15000, "only %d pairs tried", tried);
+}
+
 int main(void)
 {
 	test_ellipsis();
+	test_digits_apart();
 	expect(-4, 6, "−4");
 	expect(6.0045, 6, "6.0045");
 	expect(2.0060045, 8, "2.0060045");

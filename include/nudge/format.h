@@ -14,6 +14,13 @@
  * for small and large numbers, "undefined" for nan, "∞" / "−∞", no "-0". */
 int fmt_num(char *buf, size_t n, double v, int digits);
 
+/* The fewest significant digits that write a number and its nudged value (J(w),
+ * J(w + ε)) so that the change read off the two as written is, to `digits` digits, their
+ * change: 121 and 121.066009 take 8 (121, 121.06601: a change of 0.06601). At least
+ * digits, 15 at most (beyond, the change is rounding noise); digits when either is not
+ * finite or they are equal. */
+int fmt_digits_apart(double a, double b, int digits);
+
 /* Like fmt_num but ASCII: '-' and 2.384e-07 (terminals, tables). */
 int fmt_num_ascii(char *buf, size_t n, double v, int digits);
 

@@ -75,6 +75,30 @@ static int fmt_num_with(char *buf, size_t n, double v, int digits, int people)
 	return snprintf(buf, n, "%s%s", neg ? minus : "", tmp);
 }
 
+/* b − a as read back from a and b written with r digits. */
+static double written_change(double a, double b, int r)
+{
+	char sa[64], sb[64];
+	fmt_num_with(sa, sizeof sa, a, r, 0);
+	fmt_num_with(sb, sizeof sb, b, r, 0);
+	return strtod(sb, NULL) - strtod(sa, NULL);
+}
+
+int fmt_digits_apart(double a, double b, int digits)
+{
+	if (!isfinite(a) || !isfinite(b) || a == b)
+		return digits;
+	char want[64], got[64];
+	fmt_num_with(want, sizeof want, b - a, digits, 0);
+	int r = digits;
+	for (; r < 15; r++) {
+		fmt_num_with(got, sizeof got, written_change(a, b, r), digits, 0);
+		if (strcmp(got, want) == 0)
+			break;
+	}
+	return r;
+}
+
 double fmt_slider_step(double lo, double hi)
 {
 	double range = hi - lo;

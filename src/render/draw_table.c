@@ -98,8 +98,12 @@ static void table_nudges(const struct figure *fig, const struct nudges_view *nv,
 		const struct nudge *nd = &nv->rows[i];
 		double v[] = {nd->eps, nd->before, nd->after, nd->delta, nd->ratio,
 		              fig->ev->mean_grad[nd->node]};
+		/* the figure's digits everywhere (change / ε reads as the plot's header and
+		 * inset write it, dJ/dw as its box), but J(w) and J(w + ε) with as many as
+		 * their difference needs to be the change column */
+		int apart = fmt_digits_apart(nd->before, nd->after, NUDGE_DIGITS);
 		for (int k = 0; k < 6; k++)
-			fmt_num(t->cell[i][k], sizeof t->cell[i][k], v[k], k == 3 ? 4 : NUDGE_DIGITS + 2);
+			fmt_num(t->cell[i][k], sizeof t->cell[i][k], v[k], k == 1 || k == 2 ? apart : NUDGE_DIGITS);
 	}
 	snprintf(t->foot, sizeof t->foot, "change / ε comes closer to d%s/d%s as ε shrinks", J, w);
 }
