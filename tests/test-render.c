@@ -358,13 +358,19 @@ static void test_window_floor(struct render *r)
 			check_geometry(r, what, o.width, o.height);
 			if (l.s->n_nodes < LAYOUT_CROWDED) /* a crowded graph is laid out bare */
 				check_step_labels(&l, l.t->n_steps - 1, what, 1);
+			/* the edge labels too, 1/70, where the values reach 1/60 */
+			double label = test_geom->label_font * DIGIT_EM;
+			CHECK(digit < H / 60 || label == 0 || label >= H / 70,
+			      "%s: edge labels %.1f px, 1/%.1f of the screen (values 1/%.1f)", what, label,
+			      H / label, H / digit);
 			if (k < 2) {
 				CHECK(digit >= H / floor_w[k], "%s: digits %.1f px, 1/%.1f of the screen", what, digit, H / digit);
 			}
 			CHECK(!test_geom->has_plot || tick >= H / 70, "%s: the plot's ticks %.1f px, 1/%.1f of the screen", what,
 			      tick, H / tick);
 			if (getenv("NUDGE_TEST_VERBOSE"))
-				printf("%s: digits 1/%.1f, ticks 1/%.0f\n", what, H / digit, tick > 0 ? H / tick : 0);
+				printf("%s: digits 1/%.1f, edge labels 1/%.1f, ticks 1/%.0f\n", what, H / digit,
+				       label > 0 ? H / label : 0, tick > 0 ? H / tick : 0);
 		}
 		unload(&l);
 	}

@@ -614,7 +614,7 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
                          const struct graph_xform *xf)
 {
 	const struct scene *lg = g->scene; /* the graph laid out */
-	struct text_style ls = {FONT_REGULAR, M.local, 0};
+	struct text_style ls = {FONT_REGULAR, g->local_em, 0};
 	double taken[4 * 64]; /* labels placed over a bare layout */
 	int n_taken = 0;
 	for (int le = 0; le < lg->n_edges; le++) { /* the laid-out graph's edges */
@@ -673,9 +673,10 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
 			theme_set_alpha(cr, th->wrong, a);
 		/* compact: "∂c/∂w" over "= x = 2"; stacked: "= x" over "= 2" under it */
 		int n_lines = layout_label_lines(text, cut, cut2, lines);
-		double base = cy + M.local * M.base_local - M.local * M.local_h * (n_lines - 1) / 2;
+		double base = cy + ls.size * (M.base_local - M.local_h * (n_lines - 1) / 2);
 		for (int j = 0; j < n_lines; j++)
-			graph_centred(cr, r, lines[j], cx, base + j * M.local * M.local_h, &ls);
+			graph_centred(cr, r, lines[j], cx, base + j * ls.size * M.local_h, &ls);
+		r->geom->label_font = ls.size * xf->k;
 		graph_hit(r, xf, HIT_EDGE_LOCAL, -1, e, x, y, it->lw, it->lh);
 	}
 }
@@ -1008,6 +1009,7 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 		return;
 	}
 	struct graph_extent ex;
+	r->geom->label_font = 0;
 	draw_graph_extent(r, fig, p_in->o, &ex);
 	struct panel small = *p_in; /* too small to read: under a line saying so */
 	const struct panel *p = p_in;

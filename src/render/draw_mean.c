@@ -27,6 +27,20 @@ void mean_box_texts(const struct figure *fig, struct mean_box *m)
 	snprintf(m->shown, sizeof m->shown, "shown: row %d of %d", fig->ev->row, s->n_rows);
 }
 
+/* Is the box (top-left x, y, size w x h, em) a node gap clear of every node box and
+ * edge label of g? */
+static int mean_box_clear(const struct graph_layout *g, double x, double y, double w, double h)
+{
+	for (int i = 0; i < g->n_items; i++) {
+		const struct layout_item *it = &g->items[i];
+		double d = M.node_gap / 2;
+		if ((it->node >= 0 || it->is_label) && x - d < it->x + it->bw / 2 && it->x - it->bw / 2 < x + w + d &&
+		    y - d < it->y + it->h / 2 && it->y - it->h / 2 < y + h + d)
+			return 0;
+	}
+	return 1;
+}
+
 void mean_box_place(struct render *r, struct graph_layout *g)
 {
 	struct mean_box *m = &g->mean;
@@ -43,6 +57,10 @@ void mean_box_place(struct render *r, struct graph_layout *g)
 	if (g->compact) { /* under the cost: the compact layout trades width for height */
 		m->x = fmax(cost->x, m->w / 2);
 		m->y = cost->y + cost->h / 2 + MEAN_GAP * 0.6 + m->h / 2;
+		/* wider than the cost's column: in from the graph's right edge where that is clear */
+		double in = fmax(m->w / 2, fmin(m->x, g->width - m->w / 2 - cards));
+		if (in < m->x && mean_box_clear(g, in - m->w / 2, m->y - m->h / 2, m->w + cards, m->h + cards))
+			m->x = in;
 		g->width = fmax(g->width, m->x + m->w / 2 + cards);
 	} else {
 		m->x = g->width + MEAN_GAP + m->w / 2;

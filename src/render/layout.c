@@ -76,18 +76,19 @@ static size_t layout_break(const char *h, size_t from, int compact, int products
 	return best ? best + (size_t)*skip : 0;
 }
 
-/* Splits a long header at layout_break into rest1 (after the label) and rest2; compact
- * splits shorter headers and, with no " + " to split at, puts the right-hand side on the
- * second line. With three, "a =" may stand over its right-hand side split in two (rest2,
+/* Splits a header longer than `at` characters at layout_break into rest1 (after the
+ * label) and rest2; compact splits it at the shallowest bracket and, with no " + " to
+ * split at, puts the right-hand side on the second line. With three, "a =" may stand over its right-hand side split in two (rest2,
  * rest3) where that is narrower, and a line of those still longer than a compact header
  * is split again (rest4), also before a "·". */
-static void layout_split(struct layout_node_text *t, size_t label_len, int compact, int three)
+static void layout_split(struct layout_node_text *t, size_t label_len, int compact, int three,
+                         int split)
 {
 	const char *h = t->head;
 	snprintf(t->rest1, sizeof t->rest1, "%s", h + label_len);
 	t->rest2[0] = t->rest3[0] = t->rest4[0] = '\0';
 	int total = layout_chars(h);
-	if (total <= (compact ? M.split_at_compact : M.split_at))
+	if (total <= split)
 		return;
 	int skip;
 	size_t best = layout_break(h, label_len, compact, 0, &skip);
@@ -100,7 +101,7 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 	                                                         itself split in two */
 		struct layout_node_text rhs;
 		snprintf(rhs.head, sizeof rhs.head, "%s", h + label_len + 3);
-		layout_split(&rhs, 0, 1, 0);
+		layout_split(&rhs, 0, 1, 0, M.split_at_compact);
 		int at_three = (int)fmax(chars_upto(h, label_len) + 2,
 		                         fmax(layout_chars(rhs.rest1), layout_chars(rhs.rest2)));
 		if (rhs.rest2[0] && at_three < at_eq && (best == 0 || at_three < at_best)) {
@@ -162,7 +163,7 @@ static void layout_numbers(struct render *r, const struct figure *fig, struct gr
 {
 	const struct scene *s = fig->scene;
 	const struct eval *ev = fig->ev;
-	int compact = g->compact && !g->stacked; /* stacked: the formula has a line of its own */
+	int compact = g->compact;
 	for (int i = 0; i < s->n_nodes; i++)
 		layout_node_numbers(r, fig, g, i);
 	mean_box_texts(fig, &g->mean);
@@ -188,8 +189,11 @@ static void layout_numbers(struct render *r, const struct figure *fig, struct gr
 		if (n > 0 && (size_t)n < sizeof sym && strcmp(sym, num) != 0 &&
 		    layout_chars(sym) <= (compact ? M.max_sym_compact : M.max_sym)) {
 			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s = %s", sym, num);
-			/* stacked: "= a[2] − y" over "= 2" where that line is longer than "∂J/∂a[2]" */
-			if (g->stacked && layout_chars(g->local[e] + cut) > chars_upto(g->local[e], (size_t)cut) &&
+			/* stacked: "= a[2] − y" over "= 2" where that line is wider than "∂J/∂a[2]" */
+			struct text_style loc = {FONT_REGULAR, g->local_em, 0};
+			char name[200];
+			snprintf(name, sizeof name, "%.*s", cut, g->local[e]);
+			if (g->stacked && text_width(r, g->local[e] + cut + 1, &loc) > text_width(r, name, &loc) &&
 			    strlen(g->local[e]) > (size_t)cut + 3 + strlen(sym))
 				g->local_cut2[e] = cut + 3 + (int)strlen(sym);
 		} else {
@@ -229,8 +233,9 @@ static void layout_texts(struct render *r, const struct figure *fig, struct grap
 		} else {
 			snprintf(t->head, sizeof t->head, "%s", t->label);
 		}
-		layout_split(t, strlen(t->label), compact, (g->bare || g->stacked) && compact); /* small
-		                                                       bare, stacked: three */
+		layout_split(t, strlen(t->label), compact, (g->bare || g->stacked) && compact, /* small
+		             bare, stacked: three */
+		             g->stacked ? M.split_at_stacked : compact ? M.split_at_compact : M.split_at);
 		snprintf(t->tag, sizeof t->tag, "%s", tags[nd->kind]);
 		if (fw) /* forward mode: d node / d the chosen input */
 			snprintf(t->grad_name, sizeof t->grad_name, "d%s/d%s", t->label,
@@ -793,7 +798,7 @@ static double layout_node_width(struct render *r, const struct scene *s, const s
 
 static void layout_sizes(struct render *r, const struct scene *s, struct graph_layout *g)
 {
-	struct text_style loc = {FONT_REGULAR, M.local, 0};
+	struct text_style loc = {FONT_REGULAR, g->local_em, 0};
 	for (int i = 0; i < s->n_nodes; i++) {
 		struct layout_item *it = &g->items[i];
 		if (g->units && g->units->unit[i] >= 0) { /* a neuron unit's box */
@@ -839,7 +844,7 @@ static void layout_sizes(struct render *r, const struct scene *s, struct graph_l
 		if (g->steady)
 			w = steady_width(r, s, g->variant, 1, e, w);
 		it->lw = it->bw = it->w = w + M.local_pad;
-		it->lh = it->h = M.local * M.local_h * n_lines;
+		it->lh = it->h = g->local_em * M.local_h * n_lines;
 		if (g->bare) { /* a bend's room */
 			it->bw = it->w = 0;
 			it->h = M.bend_h;
@@ -1176,6 +1181,7 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	g->scene = ls;
 	g->variant = variant;
 	g->stacked = variant == LAYOUT_STACKED;
+	g->local_em = g->stacked ? M.local_stacked : M.local;
 	g->narrow = variant == LAYOUT_NARROW || g->stacked;
 	g->bare = variant == LAYOUT_BARE || variant == LAYOUT_NARROW;
 	/* a small graph laid out bare (presenting) is the narrowest it can be: compact too */

@@ -14,6 +14,7 @@ const struct graph_metrics graph_metrics = {
 	.band_gap = 1.0, .wrap_out = 0.7, .band_gap_one = 0.6, .wrap_lane = 0.2,
 	.local_h = 1.55, .local_pad = 0.5, .port_span = 0.6, .port_step = 0.4,
 	.max_sym = 16, .max_sym_compact = 10, .split_at = 28, .split_at_compact = 14,
+	.split_at_stacked = 10, .local_stacked = 0.88,
 	.radius = {0.06, 0.5, 0.0, 0.22},
 	.edge_line = 0.045, .edge_line_hot = 0.085, .arrow = 0.28, .arrow_hot = 0.36,
 	.arrow_aspect = 0.5, .pulse_halo = 0.32, .pulse_dot = 0.17, .pulse_alpha = 0.35,

@@ -157,6 +157,7 @@ struct graph_layout {
 	struct layout_node_text *text; /* per node */
 	char (*local)[200];         /* per edge: "∂c/∂w = x = −2" */
 	int *local_cut;             /* per edge: where its second line starts, or 0 for one line */
+	double local_em;            /* the edge labels' font (M.local; stacked, M.local_stacked) */
 	int *local_cut2;            /* per edge: where its third line starts ("= 2" under
 	                               "= a[2] − y", LAYOUT_STACKED), or 0 */
 	int compact;                /* 1: long headers and edge labels on two lines */
@@ -305,7 +306,10 @@ struct graph_metrics {
 	                                    height, this far apart */
 	int max_sym, max_sym_compact;    /* longest symbolic local derivative shown, characters
 	                                    (wide and compact layout) */
-	int split_at, split_at_compact;  /* headers longer than this take two lines (characters) */
+	int split_at, split_at_compact, split_at_stacked; /* headers longer than this take two
+	                                    lines (characters; wide, compact, stacked layout) */
+	double local_stacked;            /* a stacked layout's edge label font: its graph is
+	                                    drawn small, the labels are kept readable */
 	double radius[4];                /* corner radius by kind: input, param, data, computed */
 	double edge_line, edge_line_hot; /* edge widths: idle, used by the shown step */
 	double arrow, arrow_hot;         /* arrowhead lengths */
@@ -569,6 +573,7 @@ struct figure_geom {
 	int has_plot;              /* 1 when a J(w) plot was drawn */
 	struct axes plot;          /* its axes */
 	double plot_font;          /* its ticks' font size (user units) */
+	double label_font;         /* the graph's edge labels' font size (user units; 0: none drawn) */
 	int plot_node;             /* its variable */
 	int has_land;              /* 1 when a map of J over two leaves was drawn */
 	int has_data;              /* 1 when the data panel drew its axes */
