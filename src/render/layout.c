@@ -76,11 +76,12 @@ static size_t layout_break(const char *h, size_t from, int compact, int products
 	return best ? best + (size_t)*skip : 0;
 }
 
-/* Splits a header longer than `at` characters at layout_break into rest1 (after the
- * label) and rest2; compact splits it at the shallowest bracket and, with no " + " to
- * split at, puts the right-hand side on the second line. With three, "a =" may stand over its right-hand side split in two (rest2,
- * rest3) where that is narrower, and a line of those still longer than a compact header
- * is split again (rest4), also before a "·". */
+/* Splits a header longer than `split` characters at layout_break into rest1 (after the
+ * label) and rest2; compact splits it inside a function's brackets too and, with no
+ * " + " to split at, puts the right-hand side on the second line. With three, "a =" may
+ * stand over its right-hand side split in two (rest2, rest3) where that is narrower, and
+ * a line of those still longer than a compact header is split again (rest4), also
+ * before a "·". */
 static void layout_split(struct layout_node_text *t, size_t label_len, int compact, int three,
                          int split)
 {
