@@ -759,11 +759,11 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 	for (int v = 0; v < LAYOUT_VARIANTS; v++) {
 		int n = fig->scene->n_nodes; /* only a crowded graph is laid out bare, or any one
 		                                presenting (the room reads the step's labels); a
-		                                small scalar one stacked, not presenting */
+		                                small scalar one stacked */
 		const struct graph_layout *g =
 			n > GRAPH_MAX_NODES || (v == LAYOUT_BARE && n < LAYOUT_CROWDED && !o->present) ||
 			(v == LAYOUT_NARROW && (n >= LAYOUT_CROWDED || !o->present)) ||
-			(v == LAYOUT_STACKED && (n >= LAYOUT_CROWDED || ex->units || o->present))
+			(v == LAYOUT_STACKED && (n >= LAYOUT_CROWDED || ex->units))
 				? NULL
 				: layout_get(r, fig, o, v, 1);
 		if (v == LAYOUT_NARROW && g && g->units) /* neuron units size their own rows */
@@ -784,8 +784,10 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
  * one reads more easily); a stacked, wrapped or bare one only where the others would
  * fall short of the goal (GRAPH_WRAP_EM; presenting, ex->goal), and by a larger margin
  * (one row, every edge label, each on few lines, read more easily still; a unit graph's
- * bare layout keeps its weights' labels and needs only compact's margin). Presenting, a layout that reaches the
- * goal wins over any that does not, whatever the margins. */
+ * bare layout keeps its weights' labels and needs only compact's margin); the stacked
+ * one is tried before the bare ones, so that where it reaches the goal they are not.
+ * Presenting, a layout that reaches the goal wins over any that does not, whatever the
+ * margins. */
 static int graph_choice(const struct graph_extent *ex, double w, double h, double u, double *k,
                         int *bands, double *score)
 {
@@ -795,8 +797,11 @@ static int graph_choice(const struct graph_extent *ex, double w, double h, doubl
 	h -= M.legend * u * M.legend_rows;
 	*k = 0;
 	*bands = 1;
-	for (int c = 0; c < LAYOUT_VARIANTS; c++)
-		for (int b = 0; b < LAYOUT_MAX_BANDS; b++) {
+	/* tried in this order: those with every edge label first */
+	static const int order[LAYOUT_VARIANTS] = {LAYOUT_WIDE, LAYOUT_COMPACT, LAYOUT_STACKED,
+	                                           LAYOUT_BARE, LAYOUT_NARROW};
+	for (int j = 0; j < LAYOUT_VARIANTS; j++)
+		for (int b = 0, c = order[j]; b < LAYOUT_MAX_BANDS; b++) {
 			if (!(ex->w[c][b] > 0) || !(ex->h[c][b] > 0) ||
 			    ((b > 0 || c >= LAYOUT_BARE) && best >= 0 && *k >= goal))
 				continue;
@@ -809,9 +814,10 @@ static int graph_choice(const struct graph_extent *ex, double w, double h, doubl
 				best_eff = eff;
 				*k = kc;
 				*bands = b + 1;
-				/* presenting: reaching the goal first, then with every edge label, then
-				   with each gradient on one line */
-				int tier = b > 0 || c > LAYOUT_BARE ? 1 : c == LAYOUT_BARE ? 2 : 3;
+				/* presenting: reaching the goal first, then with every edge label (on
+				   few lines before stacked), then with each gradient on one line */
+				double tier = b > 0 ? 1 : c == LAYOUT_STACKED ? 2.5 : c == LAYOUT_NARROW ? 1
+				              : c == LAYOUT_BARE ? 2 : 3;
 				*score = kc + (ex->goal > 0 && kc >= goal ? tier * cap : 0);
 			}
 		}

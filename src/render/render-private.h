@@ -146,7 +146,9 @@ enum layout_variant {           /* the layouts a graph is tried in */
 	LAYOUT_STACKED,             /* every edge label kept, narrower and taller: compact,
 	                               each gradient's name over its number, headers in up
 	                               to four lines, an edge label's formula and number on
-	                               lines of their own (small graphs bound by the width) */
+	                               lines of their own (small scalar graphs bound by the
+	                               width; presenting, before bare where it reaches the
+	                               goal) */
 	LAYOUT_VARIANTS
 };
 struct graph_layout {
@@ -470,7 +472,7 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 double draw_graph_scale(const struct graph_extent *ex, double w, double h, double u);
 /* How figure.c ranks panel sizes for the graph: its scale, and presenting, more than any
  * scale when it reaches the goal (a layout with every edge label at the goal ranks above
- * a bare one larger still: graph_choice). */
+ * a bare one larger still, a wide or compact one above a stacked one: graph_choice). */
 double draw_graph_score(const struct graph_extent *ex, double w, double h, double u);
 
 /* figure.c: fig's forward mode (PANEL_FORWARD with its tangents), or NULL */
