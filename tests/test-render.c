@@ -795,6 +795,39 @@ static void test_lecture_panels(struct render *r)
 	}
 }
 
+/* The notes under the title (often the lecture's formula, "c = w·x, a = c + b, …") have
+ * digits of at least 1/70 of the height in the window at both projector sizes and in a
+ * default export, when they are short enough for the width (at most 70 bytes); they
+ * stood at 1/80 to 1/104 before. Presenting draws none (they are spoken). */
+static void test_notes(struct render *r)
+{
+	static const double sizes[][2] = {{1280, 720}, {1024, 768}, {1920, 1080}};
+	char names[64][64];
+	int n = list_scenes(names, 64), short_notes = 0;
+	for (int i = 0; i < n; i++) {
+		struct loaded l;
+		if (load(&l, names[i]) != 0)
+			continue;
+		int fits = l.s->n_notes > 0;
+		for (int k = 0; k < l.s->n_notes; k++)
+			fits = fits && strlen(l.s->notes[k]) <= 70;
+		short_notes += fits;
+		for (size_t k = 0; fits && k < sizeof sizes / sizeof sizes[0]; k++) {
+			struct figure f = fig_of(r, &l, -1);
+			struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1]};
+			cairo_surface_destroy(draw(&f, &o));
+			double digit = test_geom->note_size * DIGIT_EM;
+			CHECK(digit >= o.height / 70 - 0.01, "%s %gx%g: the notes' digits %.1f px, 1/%.0f of the height",
+			      l.name, o.width, o.height, digit, o.height / digit);
+			o.present = 1;
+			cairo_surface_destroy(draw(&f, &o));
+			CHECK(test_geom->note_size == 0, "%s %gx%g presenting: notes drawn", l.name, o.width, o.height);
+		}
+		unload(&l);
+	}
+	CHECK(short_notes >= 5, "only %d built-in scenes with short notes", short_notes);
+}
+
 /* The legend row under the graph stays in the graph's panel (check_geometry): in exports
  * with the largest font scales, where the title and plots take the room, and presenting
  * with the derivative table (D) beside a one-variable graph, which the window opens by
@@ -1743,6 +1776,7 @@ int main(void)
 		test_steady(r);
 		test_lecture_panels(r);
 		test_legend(r);
+		test_notes(r);
 		test_panel_list(r);
 		test_unknown_is_question_mark(r);
 		test_hits(r);

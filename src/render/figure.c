@@ -37,12 +37,16 @@ static double figure_title(cairo_t *cr, struct render *r, const struct figure *f
 		h += ts.size * 0.35;
 	}
 	for (int i = 0; i < notes; i++) {
-		struct text_style ns = {FONT_REGULAR, 19 * u, 0};
+		/* the lecture's formula is often here: 26 px per 1080, and its digits never under
+		 * 1/70 of the height (a 4:3 window) unless the note is too long for the width */
+		struct text_style ns = {FONT_REGULAR, fmax(26 * u, o->height / (70 * GRAPH_DIGIT_EM)), 0};
 		ns.size = text_fit(r, s->notes[i], &ns, w, 10 * u);
 		h += ns.size * 1.3;
 		if (cr) {
 			theme_set(cr, th->muted);
 			text_draw(cr, r, s->notes[i], x, y + h, &ns);
+			if (r->geom->note_size == 0 || ns.size < r->geom->note_size)
+				r->geom->note_size = ns.size;
 		}
 	}
 	return h + 14 * u;
@@ -723,6 +727,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	r->geom->has_graph = 0;
 	r->geom->overview.w = 0;
 	r->geom->legend.w = 0;
+	r->geom->note_size = 0;
 	text_cache_sweep(r->texts);
 
 	cairo_save(cr);

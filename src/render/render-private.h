@@ -572,6 +572,7 @@ struct figure_geom {
 	int n_nodes, cap_nodes;
 	struct layout_box overview; /* the overview's box (w = 0: none drawn) */
 	struct layout_box legend;  /* the graph's legend row (w = 0: none drawn) */
+	double note_size;          /* the smallest type size of the notes under the title (0: none) */
 	int has_plot;              /* 1 when a J(w) plot was drawn */
 	struct axes plot;          /* its axes */
 	double plot_font;          /* its ticks' font size (user units) */

@@ -73,6 +73,7 @@ void figure_geom_clear(struct figure_geom *g)
 		g->n_nodes = 0;
 		g->overview.w = 0;
 		g->legend.w = 0;
+		g->note_size = 0;
 	}
 }
 
