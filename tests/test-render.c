@@ -995,6 +995,54 @@ static void test_unknown_is_question_mark(struct render *r)
 	unload(&l);
 }
 
+/* Darkness 0..255 of the pixel (x, y) of an image drawn on white. */
+static int darkness(cairo_surface_t *sf, int x, int y)
+{
+	uint32_t p;
+	memcpy(&p, cairo_image_surface_get_data(sf) + y * cairo_image_surface_get_stride(sf) + x * 4, 4);
+	return 255 - ((int)(p >> 16 & 255) * 30 + (int)(p >> 8 & 255) * 59 + (int)(p & 255) * 11) / 100;
+}
+
+/* A data node's dashed outline is drawn at half strength: its dashes, a digit or two
+ * tall and 0.55 em from the gradient's last digit, otherwise stood beside the number
+ * like a stroke of it (OCR read fit-line's x gradient −0.75 as "−0.7" and "|", and
+ * logistic's −0.2811 not at all). Down the middle of the data box's left side the
+ * darkest pixel is about halfway between the fill and the outline colour, and the
+ * gradient in the box is drawn at full strength. */
+static void test_data_outline(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "fit-line") != 0)
+		return;
+	struct figure f = fig_of(r, &l, -1);
+	struct draw_opts o = {.width = 1920, .height = 1080, .theme = THEME_LIGHT, .only = DRAW_GRAPH};
+	cairo_surface_t *sf = draw(&f, &o);
+	const struct theme *th = theme_get(THEME_LIGHT);
+	struct rgba e = th->edge_kind[NODE_DATA], fill = th->fill[NODE_DATA];
+	double full = ((fill.r - e.r) * 30 + (fill.g - e.g) * 59 + (fill.b - e.b) * 11) / 100 * 255;
+	double fill_d = 255 - (fill.r * 30 + fill.g * 59 + fill.b * 11) / 100 * 255;
+	int seen = 0;
+	for (int i = 0; i < test_geom->n_hits; i++) {
+		const struct geom_hit *h = &test_geom->hits[i];
+		if (h->kind != HIT_NODE || l.s->nodes[h->node].kind != NODE_DATA)
+			continue;
+		int most = 0;
+		for (int y = (int)(h->box.y + h->box.h * 0.2); y < h->box.y + h->box.h * 0.8; y++)
+			for (int x = (int)h->box.x - 2; x <= (int)h->box.x + 2; x++) {
+				int d = darkness(sf, x, y);
+				most = d > most ? d : most;
+			}
+		double k = (most - fill_d) / full; /* 1: the outline colour at full strength */
+		CHECK(k > 0.3 && k < 0.65, "fit-line: data node %s's dashes at %.2f of the outline colour (want about 0.5)",
+		      l.s->nodes[h->node].name, k);
+		seen++;
+	}
+	CHECK(seen == 2, "fit-line draws its two data nodes (%d)", seen);
+	CHECK(count_colour(sf, r, th->backward) > 0, "the gradients are drawn at full strength");
+	cairo_surface_destroy(sf);
+	unload(&l);
+}
+
 static void test_hits(struct render *r)
 {
 	struct loaded l;
@@ -1779,6 +1827,7 @@ int main(void)
 		test_notes(r);
 		test_panel_list(r);
 		test_unknown_is_question_mark(r);
+		test_data_outline(r);
 		test_hits(r);
 		test_cache_keeps_pixels(r);
 		test_edge_layer(r);

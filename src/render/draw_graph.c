@@ -374,10 +374,12 @@ static void graph_node(cairo_t *cr, struct render *r, const struct graph_layout 
 	graph_box_path(cr, x, y, w, h, radius[nd->kind]);
 	theme_set(cr, th->fill[nd->kind]);
 	cairo_fill_preserve(cr);
+	double line_a = 1; /* a data node's dashes at half strength (M.dash_alpha) */
 	if (nd->kind == NODE_DATA) {
 		cairo_set_dash(cr, M.dash, 2, 0);
+		line_a = current ? 1 : M.dash_alpha;
 	}
-	theme_set(cr, current ? hot : v == s->cost ? th->cost : th->edge_kind[nd->kind]);
+	theme_set_alpha(cr, current ? hot : v == s->cost ? th->cost : th->edge_kind[nd->kind], line_a);
 	cairo_set_line_width(cr, current ? M.outline_hot : M.outline);
 	cairo_stroke(cr);
 	cairo_set_dash(cr, NULL, 0, 0);
@@ -727,11 +729,13 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 			graph_box_path(cr, x, y - bh * 0.85, sw, bh, rad);
 			theme_set(cr, th->fill[kind]);
 			cairo_fill_preserve(cr);
+			double line_a = 1;
 			if (i == NODE_DATA) {
 				double dash[] = {font * M.dash[0], font * M.dash[1]};
 				cairo_set_dash(cr, dash, 2, 0);
+				line_a = M.dash_alpha;
 			}
-			theme_set(cr, i == 4 ? th->cost : th->edge_kind[kind]);
+			theme_set_alpha(cr, i == 4 ? th->cost : th->edge_kind[kind], line_a);
 			cairo_stroke(cr);
 			cairo_set_dash(cr, NULL, 0, 0);
 			if (i == 4) {

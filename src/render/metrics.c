@@ -20,7 +20,7 @@ const struct graph_metrics graph_metrics = {
 	.arrow_aspect = 0.5, .pulse_halo = 0.32, .pulse_dot = 0.17, .pulse_alpha = 0.35,
 	.outline = 0.055, .outline_hot = 0.11, .glow = 0.12, .glow_alpha = 0.28,
 	.visit_halo = 0.4, .nudged_ring = 0.2, .nudged_line = 0.16,
-	.dash = {1.6, 0.3}, .cost_inset = 0.1, .cost_line = 0.035,
+	.dash = {1.6, 0.3}, .dash_alpha = 0.5, .cost_inset = 0.1, .cost_line = 0.035,
 	.local_line = 0.035, .local_alpha = 0.7,
 	.hit_pad = 0.1, .hit_value_up = 0.85, .hit_value_h = 1.1, .hit_grad_up = 0.7,
 	.hit_grad_h = 0.95,

@@ -321,6 +321,8 @@ struct graph_metrics {
 	double glow, glow_alpha;         /* halo around the current node */
 	double visit_halo, nudged_ring, nudged_line; /* the N panel's passes */
 	double dash[2];                  /* a data node's dashed outline */
+	double dash_alpha;               /* its strength: the dashes, each as tall as a digit or
+	                                    two and 0.55 em from the number, stay behind the text */
 	double cost_inset, cost_line;    /* the cost's inner outline */
 	double local_line, local_alpha;  /* edge label outline */
 	double hit_pad, hit_value_up, hit_value_h, hit_grad_up, hit_grad_h; /* hit boxes */
