@@ -172,6 +172,17 @@ static void check_bar_rows(const struct app *a, int shared, const char *when)
 	      a->ui.bar.y + a->ui.bar.h);
 }
 
+/* The bar's type: a slider value's digits (the font's own "0", as drawn) at least 1/60
+ * of the window's height, as the figure's numbers in the window; the room a nudge's
+ * report needs beside the buttons. */
+static void check_type(const struct app *a, const char *when)
+{
+	int minx, maxx, miny, maxy, adv, H = a->platform.draw_h;
+	int ok = TTF_GlyphMetrics(a->platform.font, '0', &minx, &maxx, &miny, &maxy, &adv) == 0;
+	CHECK(ok && maxy - miny >= H / 60.0, "%s: a slider value's digits %d px, at least 1/60 of %d", when,
+	      ok ? maxy - miny : 0, H);
+}
+
 static void resize(struct app *a, int w, int h)
 {
 	SDL_SetWindowSize(a->platform.win, w, h);
@@ -467,6 +478,7 @@ static void test_screenshots(void)
 	struct app *a = open_app(path);
 	if (!a)
 		return;
+	SDL_Rect shot = a->ui.fig_rect; /* the figure S saves (its message's band then shortens it) */
 	key(a, SDLK_s, 0);
 	CHECK(exists("nudge-network-001.png"), "S saves nudge-network-001.png: %s", a->ui.status);
 	key(a, SDLK_s, 0);
@@ -495,8 +507,7 @@ static void test_screenshots(void)
 		fclose(f);
 		int w = hdr[16] << 24 | hdr[17] << 16 | hdr[18] << 8 | hdr[19];
 		int h = hdr[20] << 24 | hdr[21] << 16 | hdr[22] << 8 | hdr[23];
-		SDL_Rect fr = a->ui.fig_rect;
-		CHECK(w == 2 * fr.w && h == 2 * fr.h, "PNG %dx%d for a %dx%d figure", w, h, fr.w, fr.h);
+		CHECK(w == 2 * shot.w && h == 2 * shot.h, "PNG %dx%d for a %dx%d figure", w, h, shot.w, shot.h);
 	}
 	/* W: the whole walk as one PDF, a page per step, numbered apart from the shots */
 	key(a, SDLK_w, 0);
@@ -540,13 +551,16 @@ static void test_resize(void)
 	check_layout(a, "1920x1080");
 	resize(a, 1280, 800);
 	check_layout(a, "back to 1280x800");
-	/* network's eight sliders: five columns leave the buttons room in the second row */
+	/* network's eight sliders: six columns leave the buttons (and the status line) room in
+	 * the second row at 1280x720; at 1024x768 the type 1/60 of the height leaves none */
 	resize(a, 1280, 720);
 	check_layout(a, "1280x720");
 	check_bar_rows(a, 1, "network 1280x720");
+	check_type(a, "network 1280x720");
 	resize(a, 1024, 768);
 	check_layout(a, "1024x768");
-	check_bar_rows(a, 1, "network 1024x768");
+	check_bar_rows(a, 0, "network 1024x768");
+	check_type(a, "network 1024x768");
 	app_free(a);
 	/* logistic's four fill a row of four at 1280x720, and no more columns save it */
 	a = open_scene("logistic");
@@ -564,6 +578,56 @@ static void test_resize(void)
 	check_bar_rows(a, 1, "computation-graph 1024x768");
 	resize(a, 640, 400);
 	check_layout(a, "computation-graph 640x400");
+	app_free(a);
+}
+
+/* The status line: a nudge's report fits beside the buttons; a longer message gets a band
+ * of its own between the figure and the bar, which the figure gives up while it shows
+ * (covering none of it: the step sentence stays whole), and takes back after. The same
+ * at the bottom of the screen presenting, for the learning rates being typed. */
+static void test_status_band(void)
+{
+	struct app *a = open_scene("network");
+	if (!a)
+		return;
+	static const int sizes[][2] = {{1280, 720}, {1024, 768}};
+	for (int k = 0; k < 2; k++) {
+		resize(a, sizes[k][0], sizes[k][1]);
+		char when[64];
+		snprintf(when, sizeof when, "network %dx%d", sizes[k][0], sizes[k][1]);
+		SDL_Rect fig = a->ui.fig_rect;
+		slider_nudge(a, slider_of(a, "w1"), 1);
+		app_pump(a);
+		CHECK(strstr(a->ui.status, "⇒") && !a->ui.status_band && SDL_RectEquals(&fig, &a->ui.fig_rect) &&
+		      a->ui.status_rect.y >= a->ui.bar.y &&
+		      ui_text_width(&a->platform, a->ui.status, 0) <= a->ui.status_rect.w,
+		      "%s: the nudge's report \"%s\" (%d px) fits the status line in the bar (%d px)", when,
+		      a->ui.status, ui_text_width(&a->platform, a->ui.status, 0), a->ui.status_room);
+		app_set_status(a, 0, "%s", "the map of J over w1 and b1: drag the point; F draws the next 30 descent steps, "
+		                           "F again three rates, Shift+F types your own");
+		app_pump(a);
+		SDL_Rect st = a->ui.status_rect, now = a->ui.fig_rect;
+		CHECK(a->ui.status_band && now.h < fig.h && st.y == now.y + now.h && st.y + st.h <= a->ui.bar.y &&
+		      !SDL_HasIntersection(&st, &now) && st.w >= a->platform.draw_w * 9 / 10,
+		      "%s: a long message's band (y %d, %d high) is under the figure (now %d high, was %d), over the bar (%d)",
+		      when, st.y, st.h, now.h, fig.h, a->ui.bar.y);
+		check_layout(a, when);
+		a->ui.status_until = SDL_GetTicks() - 1; /* its time is up */
+		app_pump(a);
+		CHECK(!a->ui.status[0] && !a->ui.status_band && SDL_RectEquals(&fig, &a->ui.fig_rect),
+		      "%s: the message gone, the figure has its height back (%d, was %d)", when, a->ui.fig_rect.h, fig.h);
+	}
+	key(a, SDLK_F5, 0);
+	SDL_Rect fig = a->ui.fig_rect;
+	a->ui.typing_rates = 1;
+	app_pump(a);
+	SDL_Rect st = a->ui.status_rect, now = a->ui.fig_rect;
+	CHECK(a->ui.status_band && st.y == now.y + now.h && st.y + st.h <= a->platform.draw_h && now.h < fig.h,
+	      "presenting: the rates being typed in a band under the figure (y %d, figure %d high, was %d)", st.y,
+	      now.h, fig.h);
+	a->ui.typing_rates = 0;
+	app_pump(a);
+	CHECK(!a->ui.status_band && SDL_RectEquals(&fig, &a->ui.fig_rect), "presenting: the band gone with the typing");
 	app_free(a);
 }
 
@@ -1071,6 +1135,7 @@ static void test_landscape(void)
 	      "S samples the map for the screenshot's pixels (twice the window's) and then for the "
 	      "window again (%u resamplings, a %d x %d grid, was %d x %d)", a->session.land.gen - was,
 	      a->session.land.nx, a->session.land.ny, nx, ny);
+	app_pump(a); /* the saved file's message takes its band: the map is a little lower */
 	double w0 = set_of(a, "w1"), v0 = set_of(a, "b1");
 	unsigned gen = a->session.land.gen;
 	drag(a, hx, hy, hx + 30, hy + 25);
@@ -1328,7 +1393,8 @@ static void follow_network(int units)
 		app_pump(a); /* the glide (at once here) to the step's node */
 		int v = t->steps[a->playback.step].node;
 		struct figure_hit h;
-		int shown = figure_graph_frame(a->platform.geom, &f) && figure_find(a->platform.geom, HIT_NODE_VALUE, v, &h);
+		int shown = figure_graph_frame(a->platform.geom, &f) &&
+		            figure_find(a->platform.geom, HIT_NODE_VALUE, v, &h);
 		double digit = shown ? h.h / VALUE_HIT_EM * DIGIT_EM : 0;
 		int inside = shown && h.x >= f.x && h.y >= f.y && h.x + h.w <= f.x + f.w && h.y + h.h <= f.y + f.h;
 		double b[4]; /* the node's box as drawn (a weight's: its unit's), against the overview */
@@ -1347,7 +1413,8 @@ static void follow_network(int units)
 		if (!inside || digit < H / 45.0) {
 			bad++;
 			if (getenv("NUDGE_TEST_VERBOSE"))
-				printf("  step %d: %s shown %d inside %d digit %.1f zoom %.2f\n", k, a->session.scene->nodes[v].name, shown, inside, digit, a->view.zoom);
+				printf("  step %d: %s shown %d inside %d digit %.1f zoom %.2f\n", k, a->session.scene->nodes[v].name,
+				       shown, inside, digit, a->view.zoom);
 		}
 		if (!inside || digit < worst) {
 			worst = inside ? digit : 0;
@@ -1480,6 +1547,7 @@ int main(int argc, char **argv)
 		test_keys();
 		test_present();
 		test_screenshots();
+		test_status_band();
 		test_resize();
 		test_reload();
 		test_quiz();

@@ -204,7 +204,11 @@ struct app_ui {
 	SDL_Rect fig_rect;          /* where the figure goes, in drawable pixels */
 	SDL_Rect error_rect;        /* the band above it for files.error (0 high without one) */
 	SDL_Rect bar;               /* the control bar */
-	SDL_Rect status_rect;       /* the status line */
+	SDL_Rect status_rect;       /* the status line: the rest of the bar's last row, or the
+	                               band of its own while a longer message shows */
+	int status_room;            /* that rest's width (0: none, presenting) */
+	int status_band;            /* 1: the layout gave the message a band of its own between
+	                               the figure and the bar (the figure shorter while it shows) */
 	SDL_Rect map_rect;          /* the map's plot area in the figure as last drawn (0 wide:
 	                               none), for NUDGE_LAYOUT_FILE */
 	double map_range[4];        /* its ranges: a's low and high end, b's */
@@ -268,6 +272,13 @@ struct ui_metrics {
 	double value;          /* a slider value's width */
 	double track_min;      /* the shortest slider track */
 	double word_pad;       /* room around a button's word */
+	double read;           /* the window's height over an interface digit's, at most (a
+	                          ratio: the issue's 1/60 for the window's numbers) */
+	double digit;          /* the interface font's digit height (a fraction of its size) */
+	double width_em;       /* the window's width in interface em, at least (a count: the
+	                          type's cap on a narrow window) */
+	double status_least;   /* the status line's least width beside the buttons (a nudge's
+	                          report, a saved file's name fit it) */
 	double bar_share;      /* the most of the window's height the bar takes (a fraction) */
 	double error_share;    /* the most of the rest a refused file's message takes (a fraction) */
 	double line_gap;       /* between lines of text */
@@ -403,6 +414,13 @@ int scene_list_click(struct app *a, int x, int y); /* 1 if the open list took th
 
 /* ui_layout.c */
 const char *ui_button_word(int b);        /* "Screenshot", "Theme", "Scenes", "Help"; NULL for icons */
+/* The status line's text now (the learning rates being typed, a message, training)
+ * written into buf, and its colour's kind in *kind (0 muted, 1 error, 2 training);
+ * NULL when there is none. */
+const char *ui_status_line(const struct app *a, char *buf, size_t n, int *kind);
+/* Does the status line's text need a band of its own (longer than the bar's room)? The
+ * loop lays out again when this changes. */
+int ui_status_wants_band(struct app *a);
 void ui_layout(struct app *a);            /* rebuilds sliders and places every control */
 void ui_layout_file(const struct app *a); /* NUDGE_LAYOUT_FILE: where things are, for tests */
 void ui_sliders_build(struct app_ui *ui, const struct scene *s); /* one per input and param, then ε and α */

@@ -414,10 +414,13 @@ static void frame(struct app *a)
 	a->platform.dpi = ww > 0 ? (double)w / ww : 1;
 	a->platform.draw_w = w;
 	a->platform.draw_h = h;
-	if ((a->changed & CHANGED_LAYOUT) || w != a->ui.layout_w || h != a->ui.layout_h) {
+	int band = ui_status_wants_band(a) != a->ui.status_band; /* a long message came or went */
+	if ((a->changed & CHANGED_LAYOUT) || w != a->ui.layout_w || h != a->ui.layout_h || band) {
+		/* another size: another zoom shows the step at its size (the view keeps its place
+		   in the graph while only the status band changed the figure's height) */
+		a->view.follow_due |= (a->changed & CHANGED_LAYOUT) || w != a->ui.layout_w || h != a->ui.layout_h;
 		ui_layout(a);
 		a->changed = (a->changed & ~(unsigned)CHANGED_LAYOUT) | CHANGED_FIGURE;
-		a->view.follow_due = 1; /* another size: another zoom shows the step at its size */
 	}
 	int redraw = (a->changed & CHANGED_FIGURE) != 0;
 	Uint64 t0 = a->t_events ? a->t_events : SDL_GetPerformanceCounter();

@@ -119,28 +119,22 @@ static void draw_slider(struct app *a, int i, const struct ui_colors *c)
 	text_in(&a->platform, v, vr, c->text, 0);
 }
 
-/* A status message (or what is being typed there) in the status line; when the line is
- * too short for it (the buttons share a slider row, or there is none in presentation
- * mode) in a band along the bottom of the figure, on the bar's colour, while it shows. */
-static void draw_status(struct app *a, const char *s, SDL_Color fg, const struct ui_colors *c)
+/* The status line (ui_status_line) where the layout put it: the rest of the bar's row,
+ * or its own band on the bar's colour between the figure and the bar. */
+static void draw_status(struct app *a, const struct ui_colors *c)
 {
+	char buf[256];
+	int kind;
+	const char *s = ui_status_line(a, buf, sizeof buf, &kind);
 	SDL_Rect r = a->ui.status_rect;
-	if (r.w <= 0 || ui_text_width(&a->platform, s, 0) > r.w) {
-		int h = ui_em(&a->platform, 2), bottom = a->ui.fig_rect.y + a->ui.fig_rect.h;
-		r = (SDL_Rect){ h / 2, bottom - h, a->platform.draw_w - h, h };
-		SDL_Rect band = { 0, r.y, a->platform.draw_w, h };
+	if (!s || r.w <= 0)
+		return;
+	if (a->ui.status_band) {
+		SDL_Rect band = { 0, r.y, a->platform.draw_w, r.h }, line = { 0, r.y, a->platform.draw_w, 1 };
 		fill(&a->platform, band, c->bar);
+		fill(&a->platform, line, c->track);
 	}
-	text_in(&a->platform, s, r, fg, 0);
-}
-
-/* The map's learning rates being typed (Shift+F). */
-static void draw_rates_entry(struct app *a, const struct ui_colors *c)
-{
-	char line[192];
-	snprintf(line, sizeof line, "learning rates: %s|   (as 0.05, 0.2, 0.6; Enter draws them, Esc cancels)",
-	         a->ui.edit);
-	draw_status(a, line, c->text, c);
+	text_in(&a->platform, s, r, kind == 1 ? c->error : kind == 2 ? c->grad : a->ui.typing_rates ? c->text : c->muted, 0);
 }
 
 static void draw_buttons(struct app *a, const struct ui_colors *c)
@@ -402,8 +396,7 @@ void ui_draw(struct app *a)
 			draw_scene_list(a, c);
 		if (a->ui.help)
 			draw_help(&a->platform, c);
-		if (a->ui.typing_rates)
-			draw_rates_entry(a, c);
+		draw_status(a, c);
 		return;
 	}
 	fill(&a->platform, a->ui.bar, c->bar);
@@ -412,12 +405,7 @@ void ui_draw(struct app *a)
 	for (int i = 0; i < a->ui.n_sliders; i++)
 		draw_slider(a, i, c);
 	draw_buttons(a, c);
-	if (a->ui.typing_rates)
-		draw_rates_entry(a, c);
-	else if (a->ui.status[0])
-		draw_status(a, a->ui.status, a->ui.status_error ? c->error : c->muted, c);
-	else if (a->playback.training)
-		draw_status(a, "training… (T stops)", c->grad, c);
+	draw_status(a, c);
 	if (a->quiz.on)
 		draw_quiz(a, c);
 	if (a->files.error[0])

@@ -1,8 +1,9 @@
 /* ui_layout.c - where everything goes for a drawable size: the figure on top (below
  * the band of a refused scene's message, when there is one), the control bar under it:
  * a grid of sliders, then the step buttons, screenshot, theme, help and the status line
- * (in the grid's last row when they fit there, else in a row of their own). Sizes
- * follow the window, down to 640x400. */
+ * (in the grid's last row when they fit there, else in a row of their own); a message
+ * longer than that line gets a band between the figure and the bar while it shows.
+ * Sizes follow the window, down to 640x400. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,31 @@ const char *ui_button_word(int b)
 	return b >= 0 && b < BTN_COUNT ? words[b] : NULL;
 }
 
+const char *ui_status_line(const struct app *a, char *buf, size_t n, int *kind)
+{
+	*kind = 0;
+	if (a->ui.typing_rates) { /* the map's learning rates (Shift+F), presenting too */
+		snprintf(buf, n, "learning rates: %s|   (as 0.05, 0.2, 0.6; Enter draws them, Esc cancels)", a->ui.edit);
+		return buf;
+	}
+	if (a->ui.present)
+		return NULL;
+	if (a->ui.status[0]) {
+		*kind = a->ui.status_error;
+		return a->ui.status;
+	}
+	*kind = 2;
+	return a->playback.training ? "training… (T stops)" : NULL;
+}
+
+int ui_status_wants_band(struct app *a)
+{
+	char buf[256];
+	int kind;
+	const char *s = ui_status_line(a, buf, sizeof buf, &kind);
+	return s && ui_text_width(&a->platform, s, 0) > a->ui.status_room;
+}
+
 /* The step buttons and the word buttons side by side from x (y their top): returns
  * where the row ends. With place 0 only measures. */
 static int ui_layout_buttons(struct app *a, int x, int y, int place)
@@ -73,9 +99,9 @@ static int ui_layout_buttons(struct app *a, int x, int y, int place)
 
 /* The slider grid's shape: cols columns of cell_w, rows rows. *inline_ is 1 when the
  * buttons go at the end of the last row (it has room for them), which saves the bar
- * the buttons' own row: the fewest rows, then the widest cells, of up to
- * ui_metrics.cols_most columns no narrower than col_min. The status line gets what is
- * left of the row; a longer message shows in a band over the figure's bottom. */
+ * the buttons' own row: the fewest rows, then the status line's least width left in
+ * the row, then the widest cells, of up to ui_metrics.cols_most columns no narrower
+ * than col_min. A message longer than the status line gets a band of its own. */
 static void ui_layout_grid(struct app *a, int n, int *cols, int *cell_w, int *rows, int *inline_)
 {
 	const struct ui_metrics *m = &ui_metrics;
@@ -101,17 +127,22 @@ static void ui_layout_grid(struct app *a, int n, int *cols, int *cell_w, int *ro
 	*cols = c, *cell_w = cw, *rows = r, *inline_ = 0;
 	if (n == 0 || r * c < n)
 		return;
-	int need = ui_layout_buttons(a, 0, 0, 0) + pad;
-	int most = clampi(W / min_w, 1, m->cols_most);
+	int need = ui_layout_buttons(a, 0, 0, 0) + pad, least = ui_em(p, m->status_least);
+	int most = clampi(W / min_w, 1, m->cols_most), roomy = 0; /* roomy: the status line has its least */
 	for (int ci = 1; ci <= most; ci++) {
 		int ri = (n + ci - 1) / ci, last = n - (ri - 1) * ci; /* sliders in the last row */
 		if (ri > r)
 			continue;
-		int wi = (W - pad * (ci + 1)) / ci, fit = (W - need) / last - pad; /* the grid's, the last row's */
-		wi = wi < fit ? wi : fit;
-		if (wi < min_w || (*inline_ && (ri > *rows || (ri == *rows && wi <= *cell_w))))
+		/* the grid's cells, narrowed to leave the buttons (and the status line) the last row's rest */
+		int wi = (W - pad * (ci + 1)) / ci, fit = (W - need) / last - pad;
+		int fit_room = (W - need - 2 * pad - least) / last - pad; /* the status line's pads too */
+		int room = fit_room >= min_w;
+		wi = wi < (room ? fit_room : fit) ? wi : room ? fit_room : fit;
+		if (wi < min_w || (*inline_ && (ri > *rows || (ri == *rows && (room < roomy || (room == roomy &&
+		                                                                                 wi <= *cell_w))))))
 			continue;
 		*cols = ci, *cell_w = wi, *rows = ri, *inline_ = 1;
+		roomy = room;
 	}
 }
 
@@ -119,9 +150,11 @@ void ui_layout(struct app *a)
 {
 	int W = a->platform.draw_w, H = a->platform.draw_h;
 	double dpi = a->platform.dpi > 0 ? a->platform.dpi : 1;
-	int px = clampi((int)lround(fmin(W / 90.0, H / 52.0)), (int)lround(12 * dpi), (int)lround(24 * dpi));
-	ui_text_size(&a->platform, px);
 	const struct ui_metrics *m = &ui_metrics;
+	/* the type: a slider value's digits at least 1/60 of the height, as the figure's
+	 * numbers in the window, unless the window is too narrow for that */
+	int px = (int)fmin(ceil(H / (m->read * m->digit)), floor(W / m->width_em));
+	ui_text_size(&a->platform, clampi(px, (int)lround(12 * dpi), (int)lround(28 * dpi)));
 	const struct app_platform *p = &a->platform;
 	int pad = ui_em(p, m->pad), row_h = ui_em(p, m->row), btn_h = ui_em(p, m->button);
 
@@ -172,6 +205,8 @@ void ui_layout(struct app *a)
 	}
 	bx = ui_layout_buttons(a, bx, by, 1);
 	a->ui.status_rect = (SDL_Rect){ bx + pad, by, W - bx - 2 * pad, btn_h };
+	a->ui.status_room = a->ui.present ? 0 : a->ui.status_rect.w;
+	a->ui.status_band = 0;
 	if (a->ui.present) { /* presentation: the figure takes the screen, no controls */
 		a->ui.bar = (SDL_Rect){ 0, H, W, 0 };
 		a->ui.fig_rect = (SDL_Rect){ 0, err_h, W, H - err_h };
@@ -182,6 +217,13 @@ void ui_layout(struct app *a)
 		for (int b = 0; b < BTN_COUNT; b++)
 			a->ui.buttons[b] = (SDL_Rect){ 0, 0, 0, 0 };
 		a->ui.status_rect = (SDL_Rect){ 0, 0, 0, 0 };
+	}
+	if (ui_status_wants_band(a)) { /* a band of its own under the figure, which gives it
+	                                  its height while the message shows: it covers nothing */
+		SDL_Rect *f = &a->ui.fig_rect;
+		f->h -= row_h;
+		a->ui.status_rect = (SDL_Rect){ pad, f->y + f->h, W - 2 * pad, row_h };
+		a->ui.status_band = 1;
 	}
 	ui_layout_file(a);
 	a->ui.layout_w = W;
