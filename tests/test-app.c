@@ -628,6 +628,16 @@ static void test_status_band(void)
 	a->ui.typing_rates = 0;
 	app_pump(a);
 	CHECK(!a->ui.status_band && SDL_RectEquals(&fig, &a->ui.fig_rect), "presenting: the band gone with the typing");
+	/* Tab and Up presenting: the room sees which value the keys move and what J did */
+	key(a, SDLK_TAB, 0);
+	CHECK(a->ui.status_band && strstr(a->ui.status, "selected x = ") && strstr(a->ui.status, "ε = 0.001"),
+	      "presenting, Tab says what Up / Down move: %s", a->ui.status);
+	key(a, SDLK_UP, 0);
+	CHECK(a->ui.status_band && strstr(a->ui.status, "x ↑ 0.001 ⇒ J"), "presenting, Up says what J did: %s",
+	      a->ui.status);
+	app_set_status(a, 0, "a message for the lecturer's window only");
+	app_pump(a);
+	CHECK(!a->ui.status_band && SDL_RectEquals(&fig, &a->ui.fig_rect), "presenting: other messages take no band");
 	app_free(a);
 }
 

@@ -224,6 +224,8 @@ struct app_ui {
 	SDL_Rect list_rows[APP_MAX_SCENES]; /* where each entry was drawn, for clicks */
 	char status[512];           /* the last message: a saved file, an error, a nudge */
 	int status_error;           /* 1: show it in the error colour */
+	int status_present;         /* 1: presenting shows it too (a slider selected or nudged
+	                               with Tab, Up, Down: what they move, what J did) */
 	Uint32 status_until;        /* when it goes */
 	struct ui_nudged {          /* Up / Down on a node's slider, reported once J is recomputed */
 		int on;                 /* a report is waiting */
@@ -414,9 +416,9 @@ int scene_list_click(struct app *a, int x, int y); /* 1 if the open list took th
 
 /* ui_layout.c */
 const char *ui_button_word(int b);        /* "Screenshot", "Theme", "Scenes", "Help"; NULL for icons */
-/* The status line's text now (the learning rates being typed, a message, training)
- * written into buf, and its colour's kind in *kind (0 muted, 1 error, 2 training);
- * NULL when there is none. */
+/* The status line's text now (the learning rates being typed, a message, training;
+ * presenting, only the rates and a message marked status_present) written into buf,
+ * and its colour's kind in *kind (0 muted, 1 error, 2 training); NULL for none. */
 const char *ui_status_line(const struct app *a, char *buf, size_t n, int *kind);
 /* Does the status line's text need a band of its own (longer than the bar's room)? The
  * loop lays out again when this changes. */

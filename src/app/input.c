@@ -315,7 +315,16 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 			break;
 		int s = a->ui.selected < 0 ? (shift ? n - 1 : 0) : ((a->ui.selected + (shift ? -1 : 1)) % n + n) % n;
 		a->ui.selected = s;
-		app_set_status(a, 0, "selected %s: Up / Down move it", slider_name(&a->session, &a->ui.sliders[s]));
+		const struct slider *sl = &a->ui.sliders[s];
+		char v[48], eps[48];
+		fmt_num(v, sizeof v, slider_get(&a->session, sl), 4);
+		fmt_num(eps, sizeof eps, a->session.eps, 4);
+		if (sl->kind == SLIDER_NODE)
+			app_set_status(a, 0, "selected %s = %s: Up / Down move it by ε = %s",
+			               a->session.scene->nodes[sl->node].plain, v, eps);
+		else
+			app_set_status(a, 0, "selected %s = %s: Up / Down move it", slider_name(&a->session, sl), v);
+		a->ui.status_present = 1; /* presenting, the room sees what the keys will move */
 		break;
 	}
 	case SDLK_UP: case SDLK_DOWN: {

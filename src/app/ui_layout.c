@@ -58,14 +58,12 @@ const char *ui_status_line(const struct app *a, char *buf, size_t n, int *kind)
 		snprintf(buf, n, "learning rates: %s|   (as 0.05, 0.2, 0.6; Enter draws them, Esc cancels)", a->ui.edit);
 		return buf;
 	}
-	if (a->ui.present)
-		return NULL;
-	if (a->ui.status[0]) {
+	if (a->ui.status[0] && (!a->ui.present || a->ui.status_present)) {
 		*kind = a->ui.status_error;
 		return a->ui.status;
 	}
 	*kind = 2;
-	return a->playback.training ? "training… (T stops)" : NULL;
+	return a->playback.training && !a->ui.present ? "training… (T stops)" : NULL;
 }
 
 int ui_status_wants_band(struct app *a)

@@ -133,4 +133,5 @@ void slider_report(struct app *a)
 	const char *J = sc->nodes[sc->cost].plain, *name = sc->nodes[a->ui.nudged.node].plain;
 	app_set_status(a, 0, "%s %s %s ⇒ %s %s %s ≈ %s × ε", name, step > 0 ? "↑" : "↓", e, J,
 	               delta < 0 ? "↓" : "↑", d, k);
+	a->ui.status_present = 1; /* presenting too: what the nudge did to J */
 }
