@@ -91,6 +91,9 @@ struct app_platform {
 	TTF_Font *font_script;      /* the notation's sub- and superscripts (NOTATION_SCRIPT) */
 	TTF_Font *font_bold_script;
 	int font_px;                /* its pixel size */
+	TTF_Font *panel;            /* the help overlay's text (UI_PANEL), sized to fit it whole */
+	TTF_Font *panel_bold;
+	int panel_px;               /* its pixel size (0: not opened yet) */
 	struct text_entry *texts;   /* cache of rendered interface strings */
 	int n_texts;
 	int draw_w, draw_h;         /* drawable size in pixels, measured every frame */
@@ -298,7 +301,7 @@ struct ui_metrics {
 	double icon_play_back; /* the play triangle's back edge, left of the centre */
 	double icon_play_h;    /* the play triangle's half-height */
 	double panel_pad;      /* an overlay's margin (help, scenes) */
-	double panel_pad_tight; /* the help's margin when it needs two columns and the room */
+	double panel_pad_tight; /* the help's margin when its type is made smaller to fit */
 	double panel_gap;      /* between an overlay's columns */
 	double key_gap;        /* between a key and what it does */
 	double list_gap;       /* between rows of the scene list */
@@ -447,10 +450,13 @@ void ui_text_free(struct app_platform *p);
  * w[1]_11 with [1] raised and 11 lowered); 0 for plain text as it is. */
 #define UI_BOLD 1
 #define UI_MARKUP 2
+#define UI_PANEL 4 /* the help overlay's size (ui_panel_size), not the bar's; no markup */
 int ui_text(struct app_platform *p, const char *s, int x, int y, SDL_Color c, int style);
 int ui_text_width(struct app_platform *p, const char *s, int style);
 void ui_text_sweep(struct app_platform *p);        /* forget strings unused for a while */
 void ui_text_size(struct app_platform *p, int px); /* the interface font's pixel size */
+void ui_panel_size(struct app_platform *p, int px); /* UI_PANEL's pixel size */
+TTF_Font *ui_font(const struct app_platform *p, int style); /* the face a style draws with */
 
 /* input.c */
 void input_event(struct app *a, const SDL_Event *e);

@@ -75,7 +75,7 @@ static void text_in(struct app_platform *p, const char *s, SDL_Rect r, SDL_Color
 {
 	char buf[520];
 	const char *t = fmt_ellipsis(buf, sizeof buf, s, ui_fits, &(struct ui_fit){ p, style, r.w });
-	int h = TTF_FontHeight(style & UI_BOLD ? p->font_bold : p->font);
+	int h = TTF_FontHeight(ui_font(p, style));
 	ui_text(p, t, r.x, r.y + (r.h - h) / 2, c, style);
 }
 
@@ -187,7 +187,7 @@ static void draw_buttons(struct app *a, const struct ui_colors *c)
 /* A centred panel over the figure (help, scenes): shaded, framed, with its title pad
  * pixels in from the top-left corner; returns where it went, kept inside the window. */
 static SDL_Rect overlay_panel(struct app_platform *p, const struct ui_colors *c, int w, int h, int pad,
-                              const char *title)
+                              const char *title, int style)
 {
 	SDL_Rect box = { (p->draw_w - w) / 2, (p->draw_h - h) / 2, w, h };
 	box.x = box.x < 0 ? 0 : box.x;
@@ -199,7 +199,7 @@ static SDL_Rect overlay_panel(struct app_platform *p, const struct ui_colors *c,
 	fill(p, box, shade);
 	color(p, c->accent);
 	SDL_RenderDrawRect(p->ren, &box);
-	ui_text(p, title, box.x + pad, box.y + pad, c->accent, 1);
+	ui_text(p, title, box.x + pad, box.y + pad, c->accent, UI_BOLD | style);
 	return box;
 }
 
@@ -254,47 +254,90 @@ static const char *const help_mouse[] = {
 	"Drop a .nudge file on the window to open it; edits to it reload live.",
 };
 
+/* The help's widest key, description and mouse line in style's faces. */
+static void help_widths(struct app_platform *p, int style, int *kw, int *dw, int *mw)
+{
+	int nk = (int)(sizeof help_keys / sizeof help_keys[0]), nm = (int)(sizeof help_mouse / sizeof help_mouse[0]);
+	*kw = *dw = *mw = 0;
+	for (int i = 0; i < nk; i++) {
+		int w = ui_text_width(p, help_keys[i][0], UI_BOLD | style);
+		*kw = w > *kw ? w : *kw;
+		w = ui_text_width(p, help_keys[i][1], style);
+		*dw = w > *dw ? w : *dw;
+	}
+	for (int i = 0; i < nm; i++) {
+		int w = ui_text_width(p, help_mouse[i], style);
+		*mw = w > *mw ? w : *mw;
+	}
+}
+
+/* The help's shape: cols columns of keys, the mouse lines under them or not. */
+struct help_shape {
+	int cols, mouse; /* 1 or 2; 1: the mouse lines shown */
+	double scale;    /* the type, times the bar's, at which every line fits whole (<= 1) */
+};
+
+/* Of one or two columns, with or without the mouse lines, the shape whose type is
+ * largest with every description whole (the mouse lines only where they cost under a
+ * tenth of it). */
+static struct help_shape help_shape(struct app_platform *p)
+{
+	const struct ui_metrics *m = &ui_metrics;
+	int nk = (int)(sizeof help_keys / sizeof help_keys[0]), nm = (int)(sizeof help_mouse / sizeof help_mouse[0]);
+	int kw, dw, mw;
+	help_widths(p, 0, &kw, &dw, &mw);
+	double em = p->font_px, lh = TTF_FontHeight(p->font) + m->line_gap * em;
+	double pad = m->panel_pad_tight * em, gap = m->panel_gap * em, key_gap = m->key_gap * em;
+	struct help_shape best = { 2, 0, 0 };
+	double best_score = -1;
+	for (int cols = 1; cols <= 2; cols++)
+		for (int mouse = 1; mouse >= 0; mouse--) {
+			int rows = (nk + cols - 1) / cols + 2 + (mouse ? nm + 1 : 0);
+			double w = cols * (kw + key_gap + dw) + (cols - 1) * gap, h = rows * lh + 2 * pad;
+			w = fmax(w, mouse ? mw : 0) + 2 * pad;
+			double scale = fmin(1, fmin(p->draw_w / w, p->draw_h / h));
+			double score = scale * (mouse ? 1 : 0.9);
+			if (score > best_score) {
+				best_score = score;
+				best = (struct help_shape){ cols, mouse, scale };
+			}
+		}
+	return best;
+}
+
 static void draw_help(struct app_platform *p, const struct ui_colors *c)
 {
 	int nk = (int)(sizeof help_keys / sizeof help_keys[0]), nm = (int)(sizeof help_mouse / sizeof help_mouse[0]);
 	const struct ui_metrics *m = &ui_metrics;
-	int lh = TTF_FontHeight(p->font) + ui_em(p, m->line_gap), kw = 0, dw = 0;
-	int pad = ui_em(p, m->panel_pad), gap = ui_em(p, m->panel_gap), key_gap = ui_em(p, m->key_gap);
-	for (int i = 0; i < nk; i++) {
-		int w = ui_text_width(p, help_keys[i][0], 1);
-		kw = w > kw ? w : kw;
-		w = ui_text_width(p, help_keys[i][1], 0);
-		dw = w > dw ? w : dw;
-	}
-	/* one column of keys when it fits the height, else two (descriptions cut to fit);
-	 * the mouse lines only when there is room for them */
-	int cols = (nk + nm + 3) * lh + 2 * pad <= p->draw_h ? 1 : 2;
-	int rows_k = (nk + cols - 1) / cols;
-	int show_m = (rows_k + nm + 3) * lh + 2 * pad <= p->draw_h;
-	if (cols == 2 && !show_m)
-		pad = ui_em(p, m->panel_pad_tight);
-	int col_w = kw + gap + dw, w = cols * col_w + (cols - 1) * gap;
-	for (int i = 0; show_m && i < nm; i++) {
-		int mw = ui_text_width(p, help_mouse[i], 0);
-		w = mw > w ? mw : w;
-	}
-	if (w > p->draw_w - 2 * pad) {
+	struct help_shape sh = help_shape(p);
+	double dpi = p->draw_w > 0 && p->dpi > 0 ? p->dpi : 1;
+	/* a little under the scale: the faces' heights and widths do not follow the size exactly */
+	int px = (int)floor(p->font_px * sh.scale * 0.96), least = (int)lround(11 * dpi); /* cut with "…" under */
+	ui_panel_size(p, px > least ? px : least);
+	double em = p->panel_px;
+	int lh = TTF_FontHeight(ui_font(p, UI_PANEL)) + (int)lround(m->line_gap * em), kw, dw, mw;
+	int pad = (int)lround((sh.scale < 1 ? m->panel_pad_tight : m->panel_pad) * em), gap = (int)lround(m->panel_gap * em);
+	int key_gap = (int)lround(m->key_gap * em), cols = sh.cols, rows_k = (nk + cols - 1) / cols;
+	help_widths(p, UI_PANEL, &kw, &dw, &mw);
+	int col_w = kw + key_gap + dw, w = cols * col_w + (cols - 1) * gap;
+	w = sh.mouse && mw > w ? mw : w;
+	if (w > p->draw_w - 2 * pad) { /* at the least type: descriptions cut to fit */
 		w = p->draw_w - 2 * pad;
 		col_w = (w - (cols - 1) * gap) / cols;
 	}
-	int rows = rows_k + 2 + (show_m ? nm + 1 : 0);
-	SDL_Rect box = overlay_panel(p, c, w + 2 * pad, rows * lh + 2 * pad, pad, "nudge — keys and mouse");
+	int rows = rows_k + 2 + (sh.mouse ? nm + 1 : 0);
+	SDL_Rect box = overlay_panel(p, c, w + 2 * pad, rows * lh + 2 * pad, pad, "nudge — keys and mouse", UI_PANEL);
 	int x = box.x + pad, y = box.y + pad + lh * 2;
 	for (int i = 0; i < nk; i++) {
 		int cx = x + (i / rows_k) * (col_w + gap), cy = y + (i % rows_k) * lh;
 		int kx = kw < col_w / 2 ? kw : col_w / 2;
 		SDL_Rect kr = { cx, cy, kx, lh }, dr = { cx + kx + key_gap, cy, col_w - kx - key_gap, lh };
-		text_in(p, help_keys[i][0], kr, c->text, 1);
-		text_in(p, help_keys[i][1], dr, c->muted, 0);
+		text_in(p, help_keys[i][0], kr, c->text, UI_BOLD | UI_PANEL);
+		text_in(p, help_keys[i][1], dr, c->muted, UI_PANEL);
 	}
 	y += (rows_k + 1) * lh;
-	for (int i = 0; show_m && i < nm; i++, y += lh)
-		ui_text(p, help_mouse[i], x, y, c->text, 0);
+	for (int i = 0; sh.mouse && i < nm; i++, y += lh)
+		ui_text(p, help_mouse[i], x, y, c->text, UI_PANEL);
 }
 
 /* Quiz mode: a banner with the score, and the box being typed into. */
@@ -346,7 +389,7 @@ static void draw_scene_list(struct app *a, const struct ui_colors *c)
 	int pad = ui_em(&a->platform, m->panel_pad), gap = ui_em(&a->platform, m->panel_gap), w = nw + gap + tw;
 	int rows = a->ui.n_list + 3;
 	SDL_Rect box = overlay_panel(&a->platform, c, w + 2 * pad, rows * lh + 2 * pad, pad,
-	                             "Built-in scenes — click one, or ↑ ↓ and Enter; Esc closes");
+	                             "Built-in scenes — click one, or ↑ ↓ and Enter; Esc closes", 0);
 	int x = box.x + pad, y = box.y + pad + lh * 2;
 	for (int i = 0; i < a->ui.n_list && i < APP_MAX_SCENES; i++, y += lh) {
 		SDL_Rect row = { box.x + pad / 2, y - ui_em(&a->platform, m->row_inset), box.w - pad, lh };

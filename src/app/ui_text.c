@@ -1,6 +1,7 @@
 /* ui_text.c - interface text (slider names and values, buttons, status, help) drawn
  * with SDL2_ttf from the bundled font, labels in the lecture's notation (w[1]_11 with
- * its index raised and subscript lowered, as the figure draws them). Rendered strings
+ * its index raised and subscript lowered, as the figure draws them); the help overlay
+ * in a size of its own that fits it whole. Rendered strings
  * are kept as textures and reused while they stay on screen, so a frame costs no
  * glyph rendering. */
 #include <math.h>
@@ -107,6 +108,53 @@ void ui_text_size(struct app_platform *p, int px)
 	clear_cache(p);
 }
 
+/* Forgets the cached strings drawn in UI_PANEL (their size changed). */
+static void clear_panel(struct app_platform *p)
+{
+	for (int i = 0; i < p->n_texts;) {
+		if (p->texts[i].style & UI_PANEL) {
+			free(p->texts[i].s);
+			SDL_DestroyTexture(p->texts[i].tex);
+			p->texts[i] = p->texts[--p->n_texts];
+		} else {
+			i++;
+		}
+	}
+}
+
+void ui_panel_size(struct app_platform *p, int px)
+{
+	if (px == p->panel_px && p->panel && p->panel_bold)
+		return;
+	char path[PATH_MAX + 32];
+	snprintf(path, sizeof path, "%s/DejaVuSans.ttf", p->fonts_dir);
+	TTF_Font *f = TTF_OpenFont(path, px);
+	snprintf(path, sizeof path, "%s/DejaVuSans-Bold.ttf", p->fonts_dir);
+	TTF_Font *b = TTF_OpenFont(path, px);
+	if (!f || !b) { /* keep the old size (or the bar's faces) rather than no text */
+		if (f)
+			TTF_CloseFont(f);
+		if (b)
+			TTF_CloseFont(b);
+		return;
+	}
+	if (p->panel)
+		TTF_CloseFont(p->panel);
+	if (p->panel_bold)
+		TTF_CloseFont(p->panel_bold);
+	p->panel = f;
+	p->panel_bold = b;
+	p->panel_px = px;
+	clear_panel(p);
+}
+
+TTF_Font *ui_font(const struct app_platform *p, int style)
+{
+	if ((style & UI_PANEL) && p->panel && p->panel_bold)
+		return style & UI_BOLD ? p->panel_bold : p->panel;
+	return style & UI_BOLD ? p->font_bold : p->font;
+}
+
 void ui_text_free(struct app_platform *p)
 {
 	if (p->texts)
@@ -117,6 +165,9 @@ void ui_text_free(struct app_platform *p)
 	fonts_get(p, f);
 	fonts_close(f);
 	fonts_set(p, (TTF_Font *[4]){ NULL, NULL, NULL, NULL });
+	fonts_close((TTF_Font *[4]){ p->panel, p->panel_bold, NULL, NULL });
+	p->panel = p->panel_bold = NULL;
+	p->panel_px = 0;
 	if (TTF_WasInit())
 		TTF_Quit();
 }
@@ -218,7 +269,7 @@ static struct text_entry *lookup(struct app_platform *p, const char *s, SDL_Colo
 	}
 	int rise = 0;
 	SDL_Surface *surf = style & UI_MARKUP ? marked_render(p, s, c, style & UI_BOLD, &rise)
-	                    : TTF_RenderUTF8_Blended(style & UI_BOLD ? p->font_bold : p->font, s, c);
+	                    : TTF_RenderUTF8_Blended(ui_font(p, style), s, c);
 	if (!surf)
 		return NULL;
 	struct text_entry *t = &p->texts[p->n_texts];
@@ -263,7 +314,7 @@ int ui_text_width(struct app_platform *p, const char *s, int style)
 		marked_place(p, s, style & UI_BOLD, &m);
 		return m.w;
 	}
-	TTF_SizeUTF8(style & UI_BOLD ? p->font_bold : p->font, s, &w, &h);
+	TTF_SizeUTF8(ui_font(p, style), s, &w, &h);
 	return w;
 }
 
