@@ -181,6 +181,7 @@ static void check_type(const struct app *a, const char *when)
 	int ok = TTF_GlyphMetrics(a->platform.font, '0', &minx, &maxx, &miny, &maxy, &adv) == 0;
 	CHECK(ok && maxy - miny >= H / 60.0, "%s: a slider value's digits %d px, at least 1/60 of %d", when,
 	      ok ? maxy - miny : 0, H);
+	CHECK(a->platform.cut == 0, "%s: no slider name, value or button word cut to fit (%d)", when, a->platform.cut);
 }
 
 static void resize(struct app *a, int w, int h)
@@ -561,6 +562,11 @@ static void test_resize(void)
 	check_layout(a, "1024x768");
 	check_bar_rows(a, 0, "network 1024x768");
 	check_type(a, "network 1024x768");
+	/* the help overlay at 4:3: every key and description whole, in the type that allows */
+	key(a, SDLK_F1, 0);
+	CHECK(a->ui.help && a->platform.cut == 0 && a->platform.panel_px >= 11,
+	      "the help at 1024x768: %d lines cut, type %d px", a->platform.cut, a->platform.panel_px);
+	key(a, SDLK_ESCAPE, 0);
 	app_free(a);
 	/* logistic's four fill a row of four at 1280x720, and no more columns save it */
 	a = open_scene("logistic");

@@ -101,6 +101,8 @@ struct app_platform {
 	int fullscreen;             /* F11 */
 	char fonts_dir[PATH_MAX];   /* the bundled fonts */
 	Uint32 frames;              /* frames presented */
+	int cut;                    /* strings cut with "…" to fit (or the help's lines under the
+	                               window's edge) in the last frame, for the tests */
 };
 
 /* Files: the open scene file and the folders. Owners: app.c (opens and watches),

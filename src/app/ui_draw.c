@@ -75,6 +75,7 @@ static void text_in(struct app_platform *p, const char *s, SDL_Rect r, SDL_Color
 {
 	char buf[520];
 	const char *t = fmt_ellipsis(buf, sizeof buf, s, ui_fits, &(struct ui_fit){ p, style, r.w });
+	p->cut += t != s;
 	int h = TTF_FontHeight(ui_font(p, style));
 	ui_text(p, t, r.x, r.y + (r.h - h) / 2, c, style);
 }
@@ -334,10 +335,13 @@ static void draw_help(struct app_platform *p, const struct ui_colors *c)
 		SDL_Rect kr = { cx, cy, kx, lh }, dr = { cx + kx + key_gap, cy, col_w - kx - key_gap, lh };
 		text_in(p, help_keys[i][0], kr, c->text, UI_BOLD | UI_PANEL);
 		text_in(p, help_keys[i][1], dr, c->muted, UI_PANEL);
+		p->cut += cy + lh > p->draw_h; /* under the window's edge */
 	}
 	y += (rows_k + 1) * lh;
-	for (int i = 0; sh.mouse && i < nm; i++, y += lh)
+	for (int i = 0; sh.mouse && i < nm; i++, y += lh) {
 		ui_text(p, help_mouse[i], x, y, c->text, UI_PANEL);
+		p->cut += y + lh > p->draw_h;
+	}
 }
 
 /* Quiz mode: a banner with the score, and the box being typed into. */
@@ -424,6 +428,7 @@ static void draw_error(struct app_platform *p, const char *error, SDL_Rect band,
 void ui_draw(struct app *a)
 {
 	const struct ui_colors colors = ui_colors_of(theme_get(a->ui.theme)), *c = &colors;
+	a->platform.cut = 0;
 	SDL_SetRenderDrawBlendMode(a->platform.ren, SDL_BLENDMODE_NONE);
 	color(&a->platform, c->bg);
 	if (a->ui.blank) { /* presentation, B or '.': a black screen */
