@@ -134,10 +134,11 @@ static void ui_layout_grid(struct app *a, int n, int *cols, int *cell_w, int *ro
 		/* the grid's cells, narrowed to leave the buttons (and the status line) the last row's rest */
 		int wi = (W - pad * (ci + 1)) / ci, fit = (W - need) / last - pad;
 		int fit_room = (W - need - 2 * pad - least) / last - pad; /* the status line's pads too */
-		int room = fit_room >= min_w;
-		wi = wi < (room ? fit_room : fit) ? wi : room ? fit_room : fit;
-		if (wi < min_w || (*inline_ && (ri > *rows || (ri == *rows && (room < roomy || (room == roomy &&
-		                                                                                 wi <= *cell_w))))))
+		int room = fit_room >= min_w, most_w = room ? fit_room : fit;
+		wi = wi < most_w ? wi : most_w;
+		int better = !*inline_ || ri < *rows ||
+		             (ri == *rows && (room > roomy || (room == roomy && wi > *cell_w)));
+		if (wi < min_w || !better)
 			continue;
 		*cols = ci, *cell_w = wi, *rows = ri, *inline_ = 1;
 		roomy = room;
