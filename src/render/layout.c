@@ -156,6 +156,10 @@ static void layout_node_numbers(struct render *r, const struct figure *fig,
 		num_cache_fmt(r, t->mean, sizeof t->mean, ev->mean_grad[i]);
 }
 
+/* Whose gradients' names stand over their numbers (layout_node_text.over): everyone's in
+ * a narrow layout; in a stacked one, in each node column that gets narrower so by at
+ * least the height of the row it adds, the boxes wider than that column (the window
+ * holds them so, steady_over); nobody's in the others. */
 static void layout_over(struct render *r, const struct scene *s, struct graph_layout *g);
 
 /* The texts with numbers in them: every node's numbers, the mean box, the units' and
@@ -964,6 +968,8 @@ static void layout_over(struct render *r, const struct scene *s, struct graph_la
 			g->text[v].over = g->text[v].over || (layout_col(s, rank, v, g->leaves_left) == c &&
 			                                      layout_node_width(r, s, g, v, 0, 0) > over + 1e-9);
 	}
+	for (int v = 0; v < s->n_nodes && g->steady; v++) /* the window: once over, held so */
+		g->text[v].over = steady_over(r, s, v, g->text[v].over);
 	free(rank);
 }
 

@@ -634,6 +634,8 @@ struct steady {                /* widths held while one scene is shown */
 	double *node[LAYOUT_VARIANTS]; /* per layout variant, per node: widest box, em */
 	double *edge[LAYOUT_VARIANTS]; /* per layout variant, per edge: widest label, em */
 	double *leaf;              /* per node: widest value its slider gives, em (-1: not yet) */
+	unsigned char *over;       /* per node: 1 once its gradients' names stood over their
+	                              numbers (layout_node_text.over, stacked layout) */
 };
 /* A leaf's value width w (em, in style val) made at least the widest its slider's range
  * gives; other nodes' w as it is. */
@@ -643,6 +645,8 @@ double steady_value(struct render *r, const struct scene *s, int i, double w,
  * (enum layout_variant), made at least the widest it has had since s was first drawn;
  * that is held. */
 double steady_width(struct render *r, const struct scene *s, int variant, int edge, int i, double w);
+/* Node i's gradient names over their numbers (over), or held so since they first were. */
+int steady_over(struct render *r, const struct scene *s, int i, int over);
 void steady_forget(struct steady *st); /* frees the held widths; none held after */
 
 struct render {

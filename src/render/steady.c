@@ -1,7 +1,8 @@
 /* steady.c - room for the graph's numbers that only grows while one scene is shown
  * (draw_opts.steady: the window). A box keeps the widest value, gradient and local
  * derivative it has shown, and a leaf's box the widest value its slider can give, so
- * dragging a slider never makes the boxes jump. Exports lay out each number as it is.
+ * dragging a slider never makes the boxes jump; a stacked layout's gradient names, once
+ * over their numbers, stay so. Exports lay out each number as it is.
  * Forgotten with the scene (render_forget_scene, or another scene drawn). */
 #include <math.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@ void steady_forget(struct steady *st)
 		free(st->edge[c]);
 	}
 	free(st->leaf);
+	free(st->over);
 	memset(st, 0, sizeof *st);
 }
 
@@ -33,7 +35,8 @@ static int steady_for(struct steady *st, const struct scene *s)
 		ok = ok && st->node[c] && st->edge[c];
 	}
 	st->leaf = malloc(n * sizeof(double));
-	if (!ok || !st->leaf) {
+	st->over = calloc(n, 1);
+	if (!ok || !st->leaf || !st->over) {
 		steady_forget(st);
 		return 0;
 	}
@@ -69,6 +72,14 @@ double steady_value(struct render *r, const struct scene *s, int i, double w,
 	if (r->steady.leaf[i] < 0)
 		r->steady.leaf[i] = steady_leaf(r, nd, val);
 	return fmax(w, r->steady.leaf[i]);
+}
+
+int steady_over(struct render *r, const struct scene *s, int i, int over)
+{
+	if (!steady_for(&r->steady, s))
+		return over;
+	r->steady.over[i] |= (unsigned char)(over != 0);
+	return r->steady.over[i];
 }
 
 double steady_width(struct render *r, const struct scene *s, int variant, int edge, int i, double w)
