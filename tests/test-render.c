@@ -316,6 +316,77 @@ static void test_type_floor(struct render *r)
 	}
 }
 
+/* Two recorded lines of text touch: their digit boxes, widened by a tenth of the smaller
+ * one's size on each side, meet. */
+static int texts_touch(const struct geom_text *a, const struct geom_text *b)
+{
+	double m = 0.1 * fmin(a->size, b->size);
+	return a->box.x - m < b->box.x + b->box.w && b->box.x - m < a->box.x + a->box.w &&
+	       a->box.y < b->box.y + b->box.h && b->box.y < a->box.y + a->box.h;
+}
+
+/* The plots' own text (headers, slope lines, ticks, axis names, legends, the zoom inset)
+ * in the last draw: every line's digits at least 1/floor of the height H, inside the
+ * canvas, and no two lines of one panel touching (crowded ticks are fewer, not run
+ * together); returns how many lines it checked. */
+static int check_plot_text(const char *what, double W, double H, double floor)
+{
+	const struct figure_geom *g = test_geom;
+	int n = 0;
+	for (int i = 0; i < g->n_texts; i++) {
+		const struct geom_text *a = &g->texts[i];
+		if (a->panel == 0 || a->text[0] == 0)
+			continue;
+		n++;
+		CHECK(a->size * DIGIT_EM >= H / floor - 0.01, "%s: '%s' (panel %d) stands %.1f px, 1/%.0f of the height",
+		      what, a->text, a->panel, a->size * DIGIT_EM, H / (a->size * DIGIT_EM));
+		CHECK(a->box.x >= -0.5 && a->box.x + a->box.w <= W + 0.5 && a->box.y >= -0.5 && a->box.y + a->box.h <= H + 0.5,
+		      "%s: '%s' (panel %d) leaves the canvas (x %.0f..%.0f)", what, a->text, a->panel, a->box.x,
+		      a->box.x + a->box.w);
+		for (int j = i + 1; j < g->n_texts; j++) {
+			const struct geom_text *b = &g->texts[j];
+			if (b->panel != a->panel || b->text[0] == 0)
+				continue;
+			CHECK(!texts_touch(a, b), "%s: '%s' touches '%s' (panel %d)", what, a->text, b->text, a->panel);
+		}
+	}
+	return n;
+}
+
+/* Presenting at the projector sizes (issue 11: axis ticks, the zoom inset and the plots'
+ * headers at least 1/70 of the height), every built-in scene's plot text at the last
+ * step and at the first (the slope still "?"), by check_plot_text; the ordinary window
+ * and the default export keep theirs apart and inside too. */
+static void test_plot_text(struct render *r)
+{
+	static const double sizes[][3] = {{1280, 720, 1}, {1024, 768, 1}, {1280, 606, 0}, {1024, 670, 0},
+	                                  {1920, 1080, 0}};
+	char names[64][64];
+	int n = list_scenes(names, 64);
+	test_geom->keep_texts = 1;
+	for (int i = 0; i < n; i++) {
+		struct loaded l;
+		if (load(&l, names[i]) != 0)
+			continue;
+		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
+			for (int last = 0; last < 2; last++) {
+				struct figure f = fig_of(r, &l, last ? -1 : 0);
+				int present = sizes[k][2] > 0;
+				struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1], .present = present,
+				                      .font_scale = present ? 1.3 : 1, .steady = !present && k < 4,
+				                      .theme = THEME_DARK};
+				char what[160];
+				snprintf(what, sizeof what, "%s %gx%g%s step %d", l.name, o.width, o.height,
+				         present ? " presenting" : "", f.step);
+				cairo_surface_destroy(draw(&f, &o));
+				int lines = check_plot_text(what, o.width, o.height, present ? 70 : 1e9);
+				CHECK(lines > 0 || (l.ss.plot < 0 && l.s->n_rows == 0), "%s: no plot text recorded", what);
+			}
+		unload(&l);
+	}
+	test_geom->keep_texts = 0;
+}
+
 /* test_window_floor's floors for the built-in scene name, 1/floor of the screen's height
  * at 1280x720 and 1024x768: the goal, 1/60, or what the layouts reach where they fall
  * short of it (the graph is as wide as the screen allows). */
@@ -1838,6 +1909,7 @@ int main(void)
 		test_every_scene(r);
 		test_type_floor(r);
 		test_present_row(r);
+		test_plot_text(r);
 		test_window_floor(r);
 		test_wrap(r);
 		test_units(r);

@@ -54,6 +54,35 @@ double axes_margin(struct render *r, const struct axes *a, double font)
 	return wmax + font * 0.45;
 }
 
+/* The next round step above step (1, 2, 5 times a power of ten). */
+static double axes_coarser(double step)
+{
+	double p = pow(10, floor(log10(step) + 1e-9)), f = step / p;
+	return (f < 1.5 ? 2 : f < 3.5 ? 5 : 10) * p;
+}
+
+/* The x axis's tick step: about one tick per 5 fonts, and coarser while the widest of
+ * its labels and 0.6 font between them do not fit between two ticks (a narrow plot:
+ * "−5 0 5" would run together). */
+static double axes_x_step(struct render *r, const struct axes *a, double font)
+{
+	struct text_style ts = {FONT_REGULAR, font, 1};
+	char buf[64];
+	double xs = sample_step(a->xlo, a->xhi, (int)fmax(2, a->w / (font * 5)));
+	for (int tries = 0; tries < 8; tries++) {
+		double wmax = 0;
+		int n = 0;
+		for (double v = ceil(a->xlo / xs - 1e-9) * xs; v <= a->xhi + xs * 1e-9; v += xs, n++) {
+			axes_label(buf, sizeof buf, v, xs);
+			wmax = fmax(wmax, text_width(r, buf, &ts));
+		}
+		if (n < 2 || wmax + font * 0.6 <= xs / (a->xhi - a->xlo) * a->w)
+			break;
+		xs = axes_coarser(xs);
+	}
+	return xs;
+}
+
 void axes_frame(cairo_t *cr, struct render *r, const struct theme *th, struct axes *a,
                 double font, const char *xname, const char *yname)
 {
@@ -75,7 +104,7 @@ void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const stru
 		return; /* a tick loop over an infinite range would never end */
 	double lw = font * 0.07;
 	cairo_set_line_width(cr, lw);
-	double xs = sample_step(a->xlo, a->xhi, (int)fmax(2, a->w / (font * 5)));
+	double xs = axes_x_step(r, a, font);
 	double ys = sample_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4)));
 	for (double v = ceil(a->xlo / xs - 1e-9) * xs; v <= a->xhi + xs * 1e-9; v += xs) {
 		double x = axes_x(a, v);

@@ -21,6 +21,68 @@ static void data_extend(double *lo, double *hi, double v)
 	}
 }
 
+/* From the header to the axes' top: the y axis's name (and a classifier's legend). */
+static double data_gap(struct render *r, const struct figure *fig, const struct data_samples *dc,
+                       const struct panel *p, double font)
+{
+	if (dc->label_node < 0)
+		return font * 2.2;
+	struct field_legend lg;
+	int rows = field_legend(r, fig, dc, p, font, &lg);
+	return font * 3.3 + (rows - 1) * lg.size * FIELD_LEGEND_LINE;
+}
+
+/* The header, what the line is, from the panel's top; returns its baseline's y. With cr
+ * NULL, only measures; fit: one line where its lines would leave the axes no room. */
+static double data_header(cairo_t *cr, struct render *r, const struct figure *fig,
+                          const struct data_samples *dc, const struct panel *p, double font, int fit)
+{
+	const struct scene *s = fig->scene;
+	int has_pred = dc->pred != NULL;
+	char head[400]; /* '\1', '\2': where a narrow panel breaks it (text_break) */
+	if (has_pred) {
+		char expr[300], rhs[300];
+		scene_expr_text(s, dc->pred_node, NULL, expr, sizeof expr);
+		const char *e = strstr(expr, " = ") ? strstr(expr, " = ") + 3 : expr;
+		size_t n = 0;
+		for (; *e && n + 1 < sizeof rhs; e++) /* "a + b" breaks before its "+" */
+			rhs[n++] = e[0] == ' ' && e[1] == '+' && e[2] == ' ' ? '\2' : *e;
+		rhs[n] = 0;
+		snprintf(head, sizeof head, "model: %s =\1%s", s->nodes[dc->pred_node].label, rhs);
+	} else {
+		snprintf(head, sizeof head, "data: %d row%s", s->n_rows, s->n_rows == 1 ? "" : "s");
+	}
+	double hy = p->y, gap = data_gap(r, fig, dc, p, font);
+	struct text_style hs = {FONT_BOLD, font * 1.1, 0};
+	struct text_lines lines;
+	/* one line where it stands 0.75 of the tick font; else "model: ŷ =" over the model,
+	   in lines of the least type (presenting) where the axes keep room, else one line */
+	text_break(r, head, &hs, p->w, font * 0.75, fmax(font * 0.6, text_least(p)), &lines);
+	if (fit && lines.n > 1 && p->h - hs.size * (1.05 + 1.15 * (lines.n - 1)) - gap - font * 3.0 < font * 4) {
+		hs.size = font * 1.1;
+		text_break(r, head, &hs, p->w, 0, 0, &lines);
+	}
+	if (cr)
+		theme_set(cr, p->th->forward);
+	for (int i = 0; i < lines.n; i++) {
+		hy += hs.size * (i == 0 ? 1.05 : 1.15);
+		if (cr)
+			text_draw(cr, r, lines.line[i], p->x, hy, &hs);
+	}
+	return hy;
+}
+
+double data_need(struct render *r, const struct figure *fig, const struct data_samples *dc,
+                 const struct panel *p, double *head)
+{
+	*head = 0;
+	if (!dc || dc->x_node < 0 || fig->scene->n_rows <= 0)
+		return 0;
+	double font = axes_font(p);
+	*head = data_header(NULL, r, fig, dc, p, font, 0) - p->y;
+	return *head + data_gap(r, fig, dc, p, font) + font * (3.0 + 4);
+}
+
 void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct data_samples *dc,
                const struct panel *p)
 {
@@ -31,37 +93,8 @@ void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	const struct theme *th = p->th;
 	int xc = dc->x_node, yc = dc->y_node, has_pred = dc->pred != NULL;
 	/* header: what the line is */
-	char head[400];
-	if (has_pred) {
-		char expr[300];
-		scene_expr_text(s, dc->pred_node, NULL, expr, sizeof expr);
-		const char *rhs = strstr(expr, " = ") ? strstr(expr, " = ") + 3 : expr;
-		snprintf(head, sizeof head, "model: %s = %s", s->nodes[dc->pred_node].label, rhs);
-	} else {
-		snprintf(head, sizeof head, "data: %d row%s", s->n_rows, s->n_rows == 1 ? "" : "s");
-	}
-	struct text_style hs = {FONT_BOLD, font * 1.1, 0};
-	hs.size = text_fit(r, head, &hs, p->w, 0);
-	theme_set(cr, th->forward);
-	const char *eq = has_pred ? strstr(head, " = ") : NULL;
-	double hy, gap = font * (dc->label_node >= 0 ? 3.3 : 2.2); /* to the axes' top */
-	struct text_style two = hs;
-	char first[400];
-	if (eq) { /* a narrow panel: "model: ŷ =" over the model, where the axes keep room */
-		snprintf(first, sizeof first, "%.*s", (int)(eq - head) + 2, head);
-		two.size = font * 1.1;
-		two.size = fmin(text_fit(r, first, &two, p->w, 0), text_fit(r, eq + 3, &two, p->w, 0));
-	}
-	if (hs.size < font * 0.75 && eq && p->h - two.size * 2.2 - gap - font * 3.0 >= font * 4) {
-		hs = two;
-		hy = p->y + hs.size * 1.05;
-		text_draw(cr, r, first, p->x, hy, &hs);
-		hy += hs.size * 1.15;
-		text_draw(cr, r, eq + 3, p->x, hy, &hs);
-	} else {
-		hy = p->y + hs.size * 1.05;
-		text_draw(cr, r, head, p->x, hy, &hs);
-	}
+	double gap = data_gap(r, fig, dc, p, font);
+	double hy = data_header(cr, r, fig, dc, p, font, 1);
 	/* a classifier's legend has a line of its own, above the y axis's name */
 	double top = hy + gap;
 	struct axes a = {p->x, top, p->w, p->y + p->h - top - font * 3.0, INFINITY, -INFINITY,

@@ -88,6 +88,56 @@ static double field_key(cairo_t *cr, struct render *r, const struct panel *p, do
 	return cx - font * 1.2;
 }
 
+/* One key's width at size kf: its text and its sample (field_key's steps). */
+static double field_key_width(struct render *r, const struct field_legend *lg, int i, double kf)
+{
+	struct text_style st = {FONT_REGULAR, kf, 0};
+	return text_width(r, lg->key[i], &st) + kf * (lg->shape[i] < 0 ? 1.95 : 1.75);
+}
+
+int field_legend(struct render *r, const struct figure *fig, const struct data_samples *d,
+                 const struct panel *p, double font, struct field_legend *lg)
+{
+	const struct scene *s = fig->scene;
+	char lo[48], hi[48], bd[48];
+	fmt_num(lo, sizeof lo, d->label_lo, NUDGE_DIGITS);
+	fmt_num(hi, sizeof hi, d->label_hi, NUDGE_DIGITS);
+	fmt_num(bd, sizeof bd, (d->label_lo + d->label_hi) / 2, NUDGE_DIGITS);
+	lg->n = 0;
+	if (d->field && d->label_hi > d->label_lo) {
+		snprintf(lg->key[lg->n], sizeof lg->key[0], "%s = %s", s->nodes[d->pred_node].label, bd);
+		lg->shape[lg->n++] = -1;
+	}
+	if (d->label_hi > d->label_lo) {
+		snprintf(lg->key[lg->n], sizeof lg->key[0], "%s = %s", s->nodes[d->label_node].label, hi);
+		lg->shape[lg->n++] = 1;
+	}
+	snprintf(lg->key[lg->n], sizeof lg->key[0], "%s = %s", s->nodes[d->label_node].label, lo);
+	lg->shape[lg->n++] = 0;
+	/* one line, smaller to fit a narrow panel (a column beside the graph) down to 0.55 of
+	   the ticks' size and the least type; else more lines of the least type */
+	double kf = font * 0.9, lw = 0, least = fmax(font * 0.55, text_least(p));
+	for (int i = 0; i < lg->n; i++)
+		lw += field_key_width(r, lg, i, kf);
+	if (lw > p->w)
+		kf *= fmax(least / kf, p->w / lw);
+	for (int i = 0; i < lg->n; i++) /* no one key wider than the panel */
+		kf = fmin(kf, kf * p->w / field_key_width(r, lg, i, kf));
+	int rows = 1;
+	double used = 0;
+	for (int i = 0; i < lg->n; i++) { /* right to left, then a line up */
+		double kw = field_key_width(r, lg, i, kf);
+		if (used > 0 && used + kw > p->w + 0.01) {
+			rows++;
+			used = 0;
+		}
+		lg->row[i] = rows - 1;
+		used += kw;
+	}
+	lg->size = kf;
+	return rows;
+}
+
 void draw_field(cairo_t *cr, struct render *r, const struct figure *fig, const struct data_samples *d,
                 const struct panel *p, const struct axes *a, double font)
 {
@@ -95,32 +145,15 @@ void draw_field(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	const struct theme *th = p->th;
 	double mid = (d->label_lo + d->label_hi) / 2;
 	/* the legend, right-aligned above the frame and the y axis's name (draw_data keeps
-	   the line) */
-	char lo[48], hi[48], bd[48];
-	fmt_num(lo, sizeof lo, d->label_lo, NUDGE_DIGITS);
-	fmt_num(hi, sizeof hi, d->label_hi, NUDGE_DIGITS);
-	fmt_num(bd, sizeof bd, mid, NUDGE_DIGITS);
-	char keys[3][160];
-	int shapes[3], nk = 0;
-	if (d->field && d->label_hi > d->label_lo) {
-		snprintf(keys[nk], sizeof keys[nk], "%s = %s", s->nodes[d->pred_node].label, bd);
-		shapes[nk++] = -1;
+	   its lines) */
+	struct field_legend lg;
+	field_legend(r, fig, d, p, font, &lg);
+	double x = a->x + a->w, y = a->y - font * 1.55;
+	for (int i = 0; i < lg.n; i++) {
+		if (i > 0 && lg.row[i] != lg.row[i - 1])
+			x = a->x + a->w;
+		x = field_key(cr, r, p, x, y - lg.row[i] * lg.size * FIELD_LEGEND_LINE, lg.size, lg.shape[i], lg.key[i]);
 	}
-	if (d->label_hi > d->label_lo) {
-		snprintf(keys[nk], sizeof keys[nk], "%s = %s", s->nodes[d->label_node].label, hi);
-		shapes[nk++] = 1;
-	}
-	snprintf(keys[nk], sizeof keys[nk], "%s = %s", s->nodes[d->label_node].label, lo);
-	shapes[nk++] = 0;
-	/* a narrow panel (a column beside the graph) sets the legend smaller, to its width */
-	double kf = font * 0.9, x = a->x + a->w, y = a->y - font * 1.55, lw = 0;
-	struct text_style st = {FONT_REGULAR, kf, 0};
-	for (int i = 0; i < nk; i++)
-		lw += text_width(r, keys[i], &st) + kf * (shapes[i] < 0 ? 1.95 : 1.75);
-	if (lw > p->w)
-		kf *= fmax(0.55, p->w / lw);
-	for (int i = 0; i < nk; i++)
-		x = field_key(cr, r, p, x, y, kf, shapes[i], keys[i]);
 	cairo_save(cr);
 	cairo_rectangle(cr, a->x, a->y, a->w, a->h);
 	cairo_clip(cr);

@@ -265,6 +265,8 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	}
 }
 
+/* The header over the axes, from *y down (*y ends under it); with cr NULL, only
+ * measures. */
 static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
                         const struct plot_view *v, double font, double *y)
 {
@@ -275,41 +277,44 @@ static void plot_header(cairo_t *cr, struct render *r, const struct panel *p,
 	fmt_num(k, sizeof k, fabs(v->nd.ratio), NUDGE_DIGITS);
 	fmt_num(slope, sizeof slope, v->slope, NUDGE_DIGITS);
 	const char *dir = v->nd.delta > 0 ? "↑" : v->nd.delta < 0 ? "↓" : "";
-	if (!isfinite(v->nd.ratio))
-		snprintf(line, sizeof line, "%s ↑ %s ⇒ %s is undefined", w, eps, J);
+	if (!isfinite(v->nd.ratio)) /* '\1', '\2': where a narrow panel breaks it (text_break) */
+		snprintf(line, sizeof line, "%s ↑ %s ⇒\1%s is undefined", w, eps, J);
 	else if (v->nd.delta == 0)
-		snprintf(line, sizeof line, "%s ↑ %s ⇒ %s stays the same", w, eps, J);
+		snprintf(line, sizeof line, "%s ↑ %s ⇒\1%s stays the same", w, eps, J);
 	else
-		snprintf(line, sizeof line, "%s ↑ %s ⇒ %s %s %s × %s", w, eps, J, dir, k, eps);
+		snprintf(line, sizeof line, "%s ↑ %s ⇒\1%s %s %s\2× %s", w, eps, J, dir, k, eps);
+	double least = text_least(p);
+	struct text_lines lines;
 	struct text_style big = {FONT_BOLD, font * 1.25, 0};
-	big.size = text_fit(r, line, &big, p->w, font * 0.6);
-	theme_set(cr, p->th->nudge);
-	const char *then = strstr(line, " ⇒ ");
-	if (big.size < font * 0.9 && then) { /* a narrow panel: "w ↑ ε ⇒" over "J ↑ k × ε" */
-		char first[400];
-		snprintf(first, sizeof first, "%.*s", (int)(then - line) + (int)strlen(" ⇒"), line);
-		const char *second = then + strlen(" ⇒ ");
-		big.size = font * 1.25;
-		big.size = fmin(text_fit(r, first, &big, p->w, font * 0.6), text_fit(r, second, &big, p->w, font * 0.6));
-		*y += big.size * 1.05;
-		text_draw(cr, r, first, p->x, *y, &big);
-		*y += big.size * 1.15;
-		text_draw(cr, r, second, p->x, *y, &big);
-	} else {
-		*y += big.size * 1.05;
-		text_draw(cr, r, line, p->x, *y, &big);
+	text_break(r, line, &big, p->w, font * 0.9, fmax(font * 0.6, least), &lines);
+	if (cr)
+		theme_set(cr, p->th->nudge);
+	for (int i = 0; i < lines.n; i++) {
+		*y += big.size * (i == 0 ? 1.05 : 1.15);
+		if (cr)
+			text_draw(cr, r, lines.line[i], p->x, *y, &big);
 	}
-	snprintf(line, sizeof line, "slope = d%s/d%s = %s", J, w, v->known > 0 ? slope : "?");
+	snprintf(line, sizeof line, "slope =\2d%s/d%s\1= %s", J, w, v->known > 0 ? slope : "?");
 	struct text_style sl = {FONT_BOLD, font * 1.1, 0};
-	sl.size = text_fit(r, line, &sl, p->w * 0.62, font * 0.6);
-	if (sl.size < font * 0.9) { /* a narrow panel: the whole width (the key left out),
-		                               smaller than the header if it must (no clipping) */
+	text_break(r, line, &sl, p->w * 0.62, font * 0.9, INFINITY, &lines);
+	int keyed = lines.n == 1; /* the key beside it; a narrow panel: the whole width (the key
+	                           left out), in lines of the least type where one would be
+	                           smaller (never clipped) */
+	if (!keyed) {
 		sl.size = font * 1.1;
-		sl.size = text_fit(r, line, &sl, p->w, font * 0.45);
+		text_break(r, line, &sl, p->w, fmax(font * 0.45, least), fmax(font * 0.45, least), &lines);
 	}
-	*y += sl.size * 1.55;
-	theme_set(cr, p->th->backward);
-	double x = p->x + text_draw(cr, r, line, p->x, *y, &sl);
+	if (cr)
+		theme_set(cr, p->th->backward);
+	double x = p->x;
+	for (int i = 0; i < lines.n; i++) {
+		*y += sl.size * (i == 0 ? 1.55 : 1.15);
+		x = p->x + (cr ? text_draw(cr, r, lines.line[i], p->x, *y, &sl) : text_width(r, lines.line[i], &sl));
+	}
+	if (!keyed || !cr) {
+		*y += font * 0.9;
+		return;
+	}
 	/* key: the two points */
 	struct text_style ks = {FONT_REGULAR, font * 0.9, 0};
 	char key[200];
@@ -361,10 +366,32 @@ static void plot_trail(cairo_t *cr, const struct axes *a, const struct figure *f
 	}
 }
 
+static struct plot_view plot_view_of(const struct figure *fig, const struct cost_view *c,
+                                     const struct panel *p)
+{
+	const struct eval *ev = fig->ev;
+	int node = c->plot;
+	return (struct plot_view){fig->scene, c->curve, node, ev->set[node], ev->cost, ev->mean_grad[node],
+	                          c->curve->nudge, p->u, 1};
+}
+
+double plot_need(struct render *r, const struct figure *fig, const struct cost_view *c,
+                 const struct panel *p, double *head)
+{
+	*head = 0;
+	const struct scene *s = fig->scene;
+	if (c->plot < 0 || c->plot >= s->n_nodes || !c->curve)
+		return 0;
+	struct plot_view v = plot_view_of(fig, c, p); /* the slope known: its widest header */
+	double font = axes_font(p), y = 0;
+	plot_header(NULL, r, p, &v, font, &y);
+	*head = y;
+	return y + font * (1.6 + 4 + 3.0);
+}
+
 void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct cost_view *c,
                const struct panel *p)
 {
-	const struct eval *ev = fig->ev;
 	const struct scene *s = fig->scene;
 	const struct plot_samples *ps = c->curve;
 	int node = c->plot;
@@ -373,7 +400,7 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	const struct node *nd = &s->nodes[node];
 	double font = axes_font(p);
 	double eps = ps->nudge.eps;
-	struct plot_view v = {s, ps, node, ev->set[node], ev->cost, ev->mean_grad[node], ps->nudge, p->u, 1};
+	struct plot_view v = plot_view_of(fig, c, p);
 	const struct trace *t = fig->trace;
 	if (p->o->hide_values) {
 		v.known = 0;

@@ -354,13 +354,28 @@ static void figure_column(const struct panel *col, struct panel *side,
 	}
 	double pos = vertical ? col->y : col->x, len = vertical ? col->h : col->w, sz[FIGURE_MAX_PANELS];
 	double font = axes_font_least(col->o, col->u);
-	double need = FIGURE_PLOT_FONTS * font, short_by = 0, rest = 0;
+	/* what each plot needs at its type: its header (which may take more lines in a narrow
+	   column, of the least type: head[] keeps its size), its axes' names and ticks */
+	double need[FIGURE_MAX_PANELS], head[FIGURE_MAX_PANELS];
+	for (int i = 0; i < n; i++) {
+		double h = 0, want = of[i]->kind == PANEL_COST ? FIGURE_PLOT_FONTS : FIGURE_OTHER_FONTS;
+		need[i] = want * font;
+		head[i] = 0;
+		if (vertical && !map[i] && of[i]->kind == PANEL_COST)
+			h = plot_need(fig->render, fig, &of[i]->cost, col, &head[i]);
+		else if (vertical && of[i]->kind == PANEL_DATA)
+			h = data_need(fig->render, fig, of[i]->data, col, &head[i]);
+		if (h > 0)
+			need[i] = fmax(need[i], h + font * 0.5);
+		head[i] = fmin(head[i], need[i] - want * font * 0.5);
+	}
+	double short_by = 0, rest = 0;
 	for (int i = 0; i < n; i++) {
 		double wt = weigh && fixed[i] == 0 ? panel_weight(of[i], map[i]) : 1;
 		sz[i] = fixed[i] > 0 ? fixed[i] : wsum > 0 ? (len - used) * wt / wsum : 0;
 		int plot = vertical && fixed[i] == 0 && of[i]->kind == PANEL_COST && !map[i];
-		if (plot && sz[i] < need)
-			short_by += need - sz[i];
+		if (plot && sz[i] < need[i])
+			short_by += need[i] - sz[i];
 		else if (fixed[i] == 0)
 			rest += sz[i];
 	}
@@ -370,8 +385,8 @@ static void figure_column(const struct panel *col, struct panel *side,
 	for (int i = 0; take > 0 && i < n; i++) {
 		if (fixed[i] > 0)
 			continue;
-		if (of[i]->kind == PANEL_COST && !map[i] && sz[i] < need)
-			sz[i] = need;
+		if (of[i]->kind == PANEL_COST && !map[i] && sz[i] < need[i])
+			sz[i] = need[i];
 		else
 			sz[i] -= take * sz[i] / rest;
 	}
@@ -379,19 +394,21 @@ static void figure_column(const struct panel *col, struct panel *side,
 	/* a column too low for what its plots need at their type (presenting at 1280x720: a
 	   J plot over the data) shares its height by those needs and sets their type
 	   smaller, so that each still draws its axes */
-	double want = 0, have = 0;
+	double want = 0, have = 0, fixed_head = 0;
 	int plots = 0;
 	for (int i = 0; vertical && i < n; i++)
 		if (fixed[i] == 0 && !map[i]) {
-			want += (of[i]->kind == PANEL_COST ? FIGURE_PLOT_FONTS : FIGURE_OTHER_FONTS) * font;
+			want += need[i];
+			fixed_head += head[i];
 			have += sz[i];
 			plots++;
 		}
-	if (plots > 1 && want > have) {
-		type = fmax(FIGURE_TYPE_LEAST, have / want);
+	if (plots > 1 && want > have) { /* headers of the least type keep their size */
+		double t = (have - fixed_head) / (want - fixed_head);
+		type = fmax(FIGURE_TYPE_LEAST, t);
 		for (int i = 0; i < n; i++)
 			if (fixed[i] == 0 && !map[i])
-				sz[i] = have * (of[i]->kind == PANEL_COST ? FIGURE_PLOT_FONTS : FIGURE_OTHER_FONTS) * font / want;
+				sz[i] = head[i] + (need[i] - head[i]) * t;
 	}
 	for (int i = 0; i < n; i++) {
 		side[i] = *col;
@@ -728,6 +745,8 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	r->geom->overview.w = 0;
 	r->geom->legend.w = 0;
 	r->geom->note_size = 0;
+	r->geom->n_texts = 0;
+	r->geom->text_panel = 0;
 	text_cache_sweep(r->texts);
 
 	cairo_save(cr);
@@ -750,6 +769,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 		const struct panel *p = &ar.side[i];
 		if (ar.over[i]) /* over the graph: on the background, what it covers not hit */
 			figure_cover(cr, r->geom, th, p, 12 * figure_unit0(&o));
+		r->geom->text_panel = fp->kind;
 		switch (fp->kind) {
 		case PANEL_COST:
 			if (ar.map[i])
@@ -766,6 +786,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 		case PANEL_WORK: draw_work(cr, r, fig, fp->work, p); break;
 		default: break;
 		}
+		r->geom->text_panel = 0;
 	}
 	for (int i = 0; i < ar.n_side; i++)
 		if (panel_classes[ar.of[i]->kind].lecture)

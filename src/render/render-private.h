@@ -352,6 +352,23 @@ double axes_y(const struct axes *a, double v);
 double axes_font(const struct panel *p);
 /* The least of them in a figure drawn with o, u its unit (figure.c keeps room for it). */
 double axes_font_least(const struct draw_opts *o, double u);
+/* ---- text_break.c: a plot's header or legend line broken for a narrow panel ---- */
+#define TEXT_BREAK_LEVELS 2  /* break marks '\1' (first) and '\2' (next) */
+#define TEXT_BREAK_LINES 4   /* the most lines */
+#define TEXT_BREAK_LEN 256   /* the longest line, bytes */
+struct text_lines {
+	int n;                                      /* how many lines */
+	char line[TEXT_BREAK_LINES][TEXT_BREAK_LEN]; /* each, without marks */
+};
+/* The least size of a plot's text in panel p (user units): presenting, digits 1/68 of
+ * the height; 0 otherwise. */
+double text_least(const struct panel *p);
+/* Breaks s (markup with break marks) into out for width w in style st: one line where it
+ * fits at size one or more; else at the marks up to the first level whose lines fit at
+ * least or more (the last level at what fits). Sets st->size to the lines' size (st->size
+ * at most); returns how many lines. */
+int text_break(struct render *r, const char *s, struct text_style *st, double w, double one,
+               double least, struct text_lines *out);
 /* Width the y tick labels need left of the frame (a->h and the y range set). */
 double axes_margin(struct render *r, const struct axes *a, double font);
 /* Makes room for the y tick labels (a->x, a->w shrink), fills the plot area with the
@@ -410,8 +427,17 @@ void graph_box_path(cairo_t *cr, double x, double y, double w, double h, double 
 /* The J(w) curve of c (PANEL_COST) with the nudge, its tangent and the loss panel's path. */
 void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const struct cost_view *c,
                const struct panel *p);
+/* The height the plot needs in panel p's width (its header at the slope's width, *head
+ * of it, then the axes' names, ticks and 4 fonts of axes), user units; 0 when c plots
+ * nothing. */
+double plot_need(struct render *r, const struct figure *fig, const struct cost_view *c,
+                 const struct panel *p, double *head);
 /* Samples of J the plot in panel p draws (figure_plot_samples). */
 int plot_sample_count(const struct panel *p);
+/* The height the data panel needs in panel p's width (its header, *head of it, then
+ * its axes' names, ticks and 4 fonts of axes), user units; 0 without data. */
+double data_need(struct render *r, const struct figure *fig, const struct data_samples *dc,
+                 const struct panel *p, double *head);
 void draw_data(cairo_t *cr, struct render *r, const struct figure *fig, const struct data_samples *d,
                const struct panel *p);
 /* draw_landscape.c: the map of J over two leaves, with −∇J and the descent paths */
@@ -429,6 +455,19 @@ void grid_contours(cairo_t *cr, const double *j, int nx, int ny, const struct ax
                    const double *lv, int n);
 /* A marker's path: circle, square, triangle, diamond, … by shape; s its half-size. */
 void marker_path(cairo_t *cr, int shape, double x, double y, double s);
+/* A classifier's legend: its keys right to left, on lines from the one over the y axis's
+ * name upwards (field_legend). */
+#define FIELD_LEGEND_LINE 1.3 /* from one line of it to the next, in its size */
+struct field_legend {
+	int n;             /* keys: the boundary, the high label, the low */
+	char key[3][160];  /* each key's text */
+	int shape[3];      /* its sample: a marker shape, -1 the boundary's line */
+	int row[3];        /* its line, 0 the lowest */
+	double size;       /* their type */
+};
+/* Lays out d's legend for panel p (tick font font); returns how many lines. */
+int field_legend(struct render *r, const struct figure *fig, const struct data_samples *d,
+                 const struct panel *p, double font, struct field_legend *lg);
 /* draw_field.c: a classifier's data panel, the model's output over its two columns
  * shaded by class, the decision boundary and the rows by label, in the axes a. */
 void draw_field(cairo_t *cr, struct render *r, const struct figure *fig, const struct data_samples *d,
@@ -583,7 +622,23 @@ struct figure_geom {
 	int has_land;              /* 1 when a map of J over two leaves was drawn */
 	int has_data;              /* 1 when the data panel drew its axes */
 	struct axes land;          /* its axes */
+	int keep_texts;            /* 1: text_draw records every line it draws in texts (tests) */
+	struct geom_text *texts;   /* those lines, in drawing order (grown as needed) */
+	int n_texts, cap_texts;
+	int text_panel;            /* the panel drawing now (enum panel_kind; 0: the graph, the
+	                              title, the caption), recorded with each line */
 };
+/* A line of text as drawn (figure_geom.keep_texts), in device units. */
+struct geom_text {
+	struct layout_box box;     /* its advance by its digits' height: from 0.73 em over the
+	                              baseline down to it */
+	double size;               /* its font size */
+	int panel;                 /* figure_geom.text_panel when it was drawn */
+	char text[48];             /* its first bytes, for messages */
+};
+/* Records a line text_draw drew (when g keeps texts). */
+void geom_text_add(struct figure_geom *g, cairo_t *cr, const char *s, double x, double y,
+                   double w, double size);
 void geom_add(struct figure_geom *g, enum hit_kind kind, int node, int edge, double x, double y,
               double w, double h);
 /* Room for n node boxes (g->node_box); 0, or -1 when out of memory (none are kept). */

@@ -1,5 +1,6 @@
 /* render.c - the render context (fonts and caches) with its creation and release, and
  * the geometry a draw records when asked (draw_opts.geom) with the window's hit tests. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,29 @@ void geom_add(struct figure_geom *g, enum hit_kind kind, int node, int edge, dou
 	g->hits[g->n_hits++] = (struct geom_hit){kind, node, edge, {x, y, w, h}};
 }
 
+void geom_text_add(struct figure_geom *g, cairo_t *cr, const char *s, double x, double y,
+                   double w, double size)
+{
+	if (!g || !g->keep_texts)
+		return;
+	if (g->n_texts >= g->cap_texts) {
+		int cap = g->cap_texts ? 2 * g->cap_texts : 256;
+		struct geom_text *more = realloc(g->texts, sizeof *more * (size_t)cap);
+		if (!more)
+			return;
+		g->texts = more;
+		g->cap_texts = cap;
+	}
+	double x0 = x, y0 = y - GRAPH_DIGIT_EM * size, x1 = x + w, y1 = y;
+	cairo_user_to_device(cr, &x0, &y0);
+	cairo_user_to_device(cr, &x1, &y1);
+	double sx = size, sy = 0;
+	cairo_user_to_device_distance(cr, &sx, &sy);
+	struct geom_text *t = &g->texts[g->n_texts++];
+	*t = (struct geom_text){{x0, y0, x1 - x0, y1 - y0}, hypot(sx, sy), g->text_panel, ""};
+	snprintf(t->text, sizeof t->text, "%s", s);
+}
+
 int geom_nodes(struct figure_geom *g, int n)
 {
 	g->n_nodes = 0;
@@ -117,9 +141,11 @@ void geom_release(struct figure_geom *g)
 {
 	free(g->hits);
 	free(g->node_box);
+	free(g->texts);
 	g->hits = NULL;
 	g->node_box = NULL;
-	g->n_hits = g->cap_hits = g->n_nodes = g->cap_nodes = 0;
+	g->texts = NULL;
+	g->n_hits = g->cap_hits = g->n_nodes = g->cap_nodes = g->n_texts = g->cap_texts = 0;
 }
 
 int figure_graph_frame(const struct figure_geom *g, struct graph_frame *f)

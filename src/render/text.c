@@ -180,7 +180,9 @@ double text_draw(cairo_t *cr, struct render *r, const char *s, double x, double 
 {
 	cairo_set_font_face(cr, r->fonts.face[st->font]);
 	cairo_set_font_options(cr, r->fonts.options);
-	return text_layout(cr, r, s, x, y, st);
+	double w = text_layout(cr, r, s, x, y, st);
+	geom_text_add(r->geom, cr, s, x, y, w, st->size);
+	return w;
 }
 
 double text_fit(struct render *r, const char *s, const struct text_style *st, double w,
