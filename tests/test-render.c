@@ -1841,6 +1841,87 @@ static void test_units(struct render *r)
 	unload(&l);
 }
 
+/* The graph's numbers (values, gradients, edge labels) of the last draw under the box
+ * (x, y, w, h); *step: whether it covers the box (figure_node_box, drawn with zoom about
+ * the point cx, cy of the graph at the frame's centre) of node v of step k or of a
+ * neighbour the step works with. */
+static int numbers_under(const struct loaded *l, int k, const struct graph_frame *gf, const double view[3],
+                         double x, double y, double w, double h, int *step)
+{
+	int v = l->t->steps[k].node, n = 0;
+	*step = 0;
+	for (int i = 0; i < test_geom->n_hits; i++) {
+		const struct geom_hit *gh = &test_geom->hits[i];
+		const struct layout_box *b = &gh->box;
+		n += (gh->kind == HIT_NODE_VALUE || gh->kind == HIT_NODE_GRAD || gh->kind == HIT_EDGE_LOCAL) &&
+		     b->x < x + w && x < b->x + b->w && b->y < y + h && y < b->y + b->h;
+	}
+	for (int e = -1; e < l->s->n_edges; e++) {
+		int u = e < 0 ? v : !trace_step_uses_edge(l->t, l->s, k, e) ? -1
+		        : l->s->edges[e].from == v ? l->s->edges[e].to : l->s->edges[e].from;
+		double nb[4];
+		if (u < 0 || !figure_node_box(test_geom, u, nb))
+			continue;
+		double sx = gf->fit_w * view[0], sy = gf->fit_h * view[0];
+		double x0 = gf->x + gf->w / 2 + (nb[0] - view[1]) * sx, x1 = gf->x + gf->w / 2 + (nb[2] - view[1]) * sx;
+		double y0 = gf->y + gf->h / 2 + (nb[1] - view[2]) * sy, y1 = gf->y + gf->h / 2 + (nb[3] - view[2]) * sy;
+		*step |= x0 < x + w && x < x1 && y0 < y + h && y < y1;
+	}
+	return n;
+}
+
+/* A followed view (presenting the 2-4-4-1 at 1280x720 and 1024x768, zoomed to the step's
+ * node as the window follows it): the overview takes a corner that covers none of the
+ * numbers in view where one can, else the fewest, and never the step's node or its
+ * neighbours where a corner keeps clear of them (the four corners counted here from the
+ * hits of the draw). */
+static void test_overview_corner(struct render *r)
+{
+	static const int widths[] = {2, 4, 4, 1};
+	static const double sizes[][2] = {{1280, 720}, {1024, 768}};
+	struct loaded l;
+	if (load_text(&l, "network-2441", graphs_network_scene(widths, 4)) != 0)
+		return;
+	int checked = 0, none = 0;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++)
+		for (int k = 1; k < l.t->n_steps; k++) {
+			struct figure f = fig_of(r, &l, k);
+			struct draw_opts o = {.width = sizes[z][0], .height = sizes[z][1], .present = 1, .font_scale = 1.3,
+			                      .theme = THEME_DARK};
+			cairo_surface_destroy(draw(&f, &o));
+			struct graph_frame gf;
+			double box[4];
+			if (!figure_graph_frame(test_geom, &gf) || !figure_node_box(test_geom, l.t->steps[k].node, box))
+				continue;
+			double zoom = o.height / 38 / DIGIT_EM / gf.fit_em; /* the window's follow size */
+			double view[3] = {zoom, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2};
+			o.view = (struct draw_view){.zoom = zoom, .cx = view[1], .cy = view[2], .overview = 1};
+			cairo_surface_destroy(draw(&f, &o));
+			const struct layout_box *ov = &test_geom->overview;
+			if (!(ov->w > 0) || !figure_graph_frame(test_geom, &gf))
+				continue;
+			double pad = 8 * gf.unit, w = ov->w + 2 * pad, h = ov->h + 2 * pad;
+			int best = 1 << 30, clear = 0, step;
+			for (int c = 0; c < 4; c++) {
+				double x = c % 2 ? gf.x : gf.x + gf.w - w, y = c / 2 ? gf.y : gf.y + gf.h - h;
+				int n = numbers_under(&l, k, &gf, view, x, y, w, h, &step);
+				if (!step && (!clear || n < best))
+					best = n;
+				clear |= !step;
+			}
+			int n = numbers_under(&l, k, &gf, view, ov->x - pad, ov->y - pad, w, h, &step);
+			CHECK(!clear || (!step && n <= best),
+			      "network-2441 %gx%g presenting, followed, step %d: the overview covers %d numbers%s; a corner clear of the step covers %d",
+			      o.width, o.height, k, n, step ? " and the step's node or a neighbour" : "", best);
+			checked++;
+			none += n == 0;
+		}
+	CHECK(checked > 100, "network-2441 followed: %d steps drew an overview", checked);
+	if (getenv("NUDGE_TEST_VERBOSE"))
+		printf("network-2441 followed: the overview covers no number at %d of %d steps\n", none, checked);
+	unload(&l);
+}
+
 /* Presenting on screens of several shapes, xor's J plot and classifier side by side in a
  * row under the graph (or beside it) both draw their axes: a J plot widens to write its
  * header beside them, and a row too low for both at their type sets it smaller
@@ -1910,6 +1991,7 @@ int main(void)
 		test_type_floor(r);
 		test_present_row(r);
 		test_plot_text(r);
+		test_overview_corner(r);
 		test_window_floor(r);
 		test_wrap(r);
 		test_units(r);

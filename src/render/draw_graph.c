@@ -923,9 +923,25 @@ static double graph_step_cover(const struct graph_layout *g, const struct graph_
 	return sum;
 }
 
-/* The whole graph small in a corner of the panel (a zoomed-in window): the lower right
- * one, or the first of the others that covers less of the shown step's node and its
- * neighbours; node boxes, edges as lines, the shown step's node, and a frame round the
+/* How many of the numbers the graph drew in this frame (values, gradients, edge labels:
+ * their hit boxes so far) the box (x, y, w, h) covers, in the figure's units. */
+static int graph_numbers_under(const struct figure_geom *geom, double x, double y, double w, double h)
+{
+	int n = 0;
+	for (int i = 0; i < geom->n_hits; i++) {
+		const struct geom_hit *gh = &geom->hits[i];
+		const struct layout_box *b = &gh->box;
+		if ((gh->kind == HIT_NODE_VALUE || gh->kind == HIT_NODE_GRAD || gh->kind == HIT_EDGE_LOCAL) &&
+		    b->x < x + w && x < b->x + b->w && b->y < y + h && y < b->y + b->h)
+			n++;
+	}
+	return n;
+}
+
+/* The whole graph small in a corner of the panel (a zoomed-in window): the one that
+ * covers least of the shown step's node and its neighbours and then the fewest of the
+ * numbers in view (the lower right one, then lower left, upper right, upper left, where
+ * they cover as few); node boxes, edges as lines, the shown step's node, and a frame round the
  * part in view; clicking it (HIT_OVERVIEW) moves the view there. */
 static void graph_overview(cairo_t *cr, struct render *r, const struct graph_layout *g,
                            const struct graph_state *st, const struct graph_xform *xf,
@@ -941,12 +957,15 @@ static void graph_overview(cairo_t *cr, struct render *r, const struct graph_lay
 		ow = oh * g->width / g->height;
 	}
 	double pad = 8 * p->u, ox = 0, oy = 0, k = ow / g->width, least = INFINITY;
+	int fewest = 0;
 	for (int c = 0; c < 4; c++) { /* lower right, lower left, upper right, upper left */
 		double cx = c % 2 ? p->x + pad : p->x + p->w - ow - pad;
 		double cy = c / 2 ? p->y + pad : p->y + avail_h - oh - pad;
 		double cover = graph_step_cover(g, st, xf, cx - pad, cy - pad, ow + 2 * pad, oh + 2 * pad);
-		if (cover < least * 0.5) { /* another corner only when it clearly covers less */
+		int numbers = graph_numbers_under(r->geom, cx - pad, cy - pad, ow + 2 * pad, oh + 2 * pad);
+		if (cover < least || (cover == least && numbers < fewest)) {
 			least = cover;
+			fewest = numbers;
 			ox = cx;
 			oy = cy;
 		}
