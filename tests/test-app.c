@@ -1453,6 +1453,72 @@ static void test_follow(void)
 	follow_network(1);
 }
 
+/* Boxes of the last draw (nodes, units, a unit graph's weight labels) that the graph's
+ * area cuts: shown in part. */
+static int cut_boxes(const struct app *a, const struct graph_frame *f)
+{
+	int cuts = 0;
+	for (int v = 0; v < a->session.scene->n_nodes; v++) {
+		struct figure_hit h;
+		if (!figure_find(a->platform.geom, HIT_NODE, v, &h))
+			continue;
+		int meets = h.x < f->x + f->w && f->x < h.x + h.w && h.y < f->y + f->h && f->y < h.y + h.h;
+		int inside = h.x >= f->x - 0.5 && h.y >= f->y - 0.5 && h.x + h.w <= f->x + f->w + 0.5 &&
+		             h.y + h.h <= f->y + f->h + 0.5;
+		cuts += meets && !inside;
+	}
+	return cuts;
+}
+
+/* Presenting a graph the view follows (xor at 1024x768, its whole graph under 1/60; the
+ * 2-4-4-1 with units at 1280x720): over the walk, the view stands where its edges cut
+ * few boxes (a number cut in half at the panel's edge reads as another number) — at most
+ * the counts below, summed over the steps (they stand at 43 and 214); centred on the
+ * step's node and neighbours alone, the view cut 121 and 684. */
+static void test_follow_whole(void)
+{
+	char path[400];
+	write_network(path, sizeof path, 1);
+	char xor_path[1200];
+	snprintf(xor_path, sizeof xor_path, "%s/xor.nudge", scenes);
+	const struct {
+		const char *path;  /* the scene */
+		int w, h;          /* the screen */
+		int most;          /* the most cut boxes over the walk */
+	} cases[] = {{xor_path, 1024, 768, 60}, {path, 1280, 720, 300}};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct app_opts o = {.scene_path = cases[c].path, .scenes_dir = scenes, .fonts_dir = fonts, .shots_dir = shots,
+		                     .width = cases[c].w, .height = cases[c].h, .hidden = 1, .present = 1};
+		char err[1024];
+		struct app *a = app_new(&o, err, sizeof err);
+		CHECK(a != NULL, "%s opens presenting: %s", cases[c].path, err);
+		if (!a)
+			continue;
+		a->view.move_ms = 0;
+		app_pump(a);
+		app_pump(a);
+		const struct trace *t = a->session.trace;
+		int cuts = 0, followed = 0;
+		key(a, SDLK_HOME, 0);
+		for (int k = 1; k < t->n_steps; k++) {
+			key(a, SDLK_PAGEDOWN, 0);
+			app_pump(a);
+			struct graph_frame f;
+			if (!figure_graph_frame(a->platform.geom, &f))
+				continue;
+			followed += a->view.zoom > 1;
+			cuts += cut_boxes(a, &f);
+		}
+		CHECK(followed == t->n_steps - 1, "%s %dx%d presenting: followed at %d of %d steps", cases[c].path,
+		      cases[c].w, cases[c].h, followed, t->n_steps - 1);
+		CHECK(cuts <= cases[c].most, "%s %dx%d presenting, followed: the graph's edges cut %d boxes over the walk",
+		      cases[c].path, cases[c].w, cases[c].h, cuts);
+		printf("follow: %s %dx%d: %d boxes cut over %d steps\n", cases[c].path, cases[c].w, cases[c].h, cuts,
+		       t->n_steps - 1);
+		app_free(a);
+	}
+}
+
 /* By hand, on the same network in a window: the wheel zooms about the pointer, dragging
  * empty space pans, a hand's zoom stops the following, the overview jumps, the pointer
  * over a node is its hover, Z / Shift+Z / Ctrl+arrows / V. */
@@ -1574,6 +1640,7 @@ int main(int argc, char **argv)
 		test_notation();
 		test_units();
 		test_follow();
+		test_follow_whole();
 		test_present_whole();
 		test_view_hand();
 	}

@@ -16,6 +16,9 @@
                                  is followed when presenting (larger, the room sees the
                                  whole graph: every number, if some a little small), */
 #define VIEW_READ_WINDOW 70.0  /* and smaller than 1/70 in a window (too small at a desk) */
+#define VIEW_READ_LEAST 44.0   /* following, the view may zoom out down to digits of 1/44
+                                  (1/45 the least the back row reads) to cut no box at its
+                                  edges */
 
 void view_reset(struct app_view *v)
 {
@@ -159,6 +162,49 @@ static double view_place(double lo, double hi, double a0, double a1, double w)
 	return fmin(fmax(c, a1 + m - w / 2), a0 - m + w / 2);
 }
 
+/* How many drawn node boxes a view of zoom z about (cx, cy) cuts at its edges (shows in
+ * part): the graph's fractions, the view w by h of them. */
+static int view_cuts(const struct app *a, int n, double cx, double cy, double w, double h)
+{
+	double b[4], x0 = cx - w / 2, x1 = cx + w / 2, y0 = cy - h / 2, y1 = cy + h / 2;
+	int cuts = 0;
+	for (int v = 0; v < n; v++)
+		if (figure_node_box(a->platform.geom, v, b) && b[0] < x1 && x0 < b[2] && b[1] < y1 && y0 < b[3])
+			cuts += b[0] < x0 || b[2] > x1 || b[1] < y0 || b[3] > y1;
+	return cuts;
+}
+
+/* Of the centres along one axis (the other at o) where a view edge stands just clear of
+ * a node box (m beyond it), the one that cuts the fewest boxes, nearest c (view_place's):
+ * the room sees whole boxes, not a number cut in half at the panel's edge. The view keeps
+ * [k0, k1] (the step's node and its neighbours, or the node alone when they do not fit)
+ * inside, and no more of the empty space beyond the graph than m. axis 0: x (c = cx, o =
+ * cy), 1: y; *fewest: the cuts there. */
+static double view_clear(const struct app *a, int n, int axis, double c, double o, double w, double h,
+                         double k0, double k1, double m, int *fewest)
+{
+	double span = axis ? h : w, best = c, b[4];
+	double lo = fmax(k1 + m - span / 2, span < 1 ? span / 2 - m : c);
+	double hi = fmin(k0 - m + span / 2, span < 1 ? 1 - span / 2 + m : c);
+	*fewest = axis ? view_cuts(a, n, o, c, w, h) : view_cuts(a, n, c, o, w, h);
+	for (int v = 0; v < n && *fewest > 0; v++) {
+		if (!figure_node_box(a->platform.geom, v, b))
+			continue;
+		double b0 = b[axis], b1 = b[axis + 2];
+		double at[4] = {b1 + m + span / 2, b0 - m + span / 2, b0 - m - span / 2, b1 + m - span / 2};
+		for (int k = 0; k < 4; k++) {
+			if (at[k] < lo - 1e-9 || at[k] > hi + 1e-9)
+				continue;
+			int cuts = axis ? view_cuts(a, n, o, at[k], w, h) : view_cuts(a, n, at[k], o, w, h);
+			if (cuts < *fewest || (cuts == *fewest && fabs(at[k] - c) < fabs(best - c))) {
+				*fewest = cuts;
+				best = at[k];
+			}
+		}
+	}
+	return best;
+}
+
 int view_target(const struct app *a, double out[3])
 {
 	struct graph_frame f;
@@ -187,9 +233,27 @@ int view_target(const struct app *a, double out[3])
 				u[3] = fmax(u[3], nb[3]);
 			}
 		}
-	out[0] = z;
-	out[1] = view_place(u[0], u[2], box[0], box[2], f.w / (f.fit_w * z));
-	out[2] = view_place(u[1], u[3], box[1], box[3], f.h / (f.fit_h * z));
+	/* the view at presentation size, or down to the least the back row reads, whichever
+	   cuts the fewest node boxes at its edges (the largest of those) */
+	double least_z = fmax(1, fmin(z, a->ui.fig_rect.h / VIEW_READ_LEAST / VIEW_DIGIT * a->ui.font_scale / f.fit_em));
+	int n = s->n_nodes, fewest = -1;
+	for (double zk = z; zk >= least_z; zk *= 0.96) {
+		double w = f.w / (f.fit_w * zk), h = f.h / (f.fit_h * zk), m = 0.2 * f.fit_em / f.fit_w;
+		double cx = view_place(u[0], u[2], box[0], box[2], w), cy = view_place(u[1], u[3], box[1], box[3], h);
+		int cuts;
+		double my = m * f.fit_w / f.fit_h; /* m across the height's fractions */
+		int ux = u[2] - u[0] + 2 * m <= w, uy = u[3] - u[1] + 2 * my <= h; /* the neighbours fit */
+		cy = view_clear(a, n, 1, cy, cx, w, h, uy ? u[1] : box[1], uy ? u[3] : box[3], my, &cuts);
+		cx = view_clear(a, n, 0, cx, cy, w, h, ux ? u[0] : box[0], ux ? u[2] : box[2], m, &cuts);
+		if (fewest < 0 || cuts < fewest) {
+			fewest = cuts;
+			out[0] = zk;
+			out[1] = cx;
+			out[2] = cy;
+		}
+		if (cuts == 0)
+			break;
+	}
 	return 1;
 }
 
@@ -215,10 +279,10 @@ void view_update(struct app *a, Uint32 now)
 		t = 1;
 		v->moving = 0;
 	}
-	double e = t * t * (3 - 2 * t); /* ease in and out */
-	v->zoom = v->from[0] * pow(v->to[0] / v->from[0], e); /* steady in scale */
-	v->cx = v->from[1] + (v->to[1] - v->from[1]) * e;
-	v->cy = v->from[2] + (v->to[2] - v->from[2]) * e;
+	double e = t * t * (3 - 2 * t); /* ease in and out; at the end, the target exactly */
+	v->zoom = t >= 1 ? v->to[0] : v->from[0] * pow(v->to[0] / v->from[0], e); /* steady in scale */
+	v->cx = t >= 1 ? v->to[1] : v->from[1] + (v->to[1] - v->from[1]) * e;
+	v->cy = t >= 1 ? v->to[2] : v->from[2] + (v->to[2] - v->from[2]) * e;
 	app_invalidate(a, CHANGED_FIGURE);
 }
 

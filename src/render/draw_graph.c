@@ -898,50 +898,65 @@ static int graph_shown_item(const struct graph_layout *g, int v)
 	return graph_item_of(g, v);
 }
 
-/* How much of the box (x, y, w, h) the shown step's node and the neighbours its step
- * works with cover, drawn with xf (user units squared). */
+/* How much of the box (x, y, w, h) the shown step's node covers (the return) and the
+ * neighbours its step works with (*near), drawn with xf (user units squared). */
 static double graph_step_cover(const struct graph_layout *g, const struct graph_state *st,
-                               const struct graph_xform *xf, double x, double y, double w, double h)
+                               const struct graph_xform *xf, double x, double y, double w, double h,
+                               double *near)
 {
 	const struct scene *s = st->fig->scene;
 	int v = st->t ? st->t->steps[st->k].node : -1;
-	if (v < 0)
-		return 0;
-	double sum = 0;
-	for (int e = -1; e < s->n_edges; e++) { /* the node (-1), then its step's neighbours */
+	double own = 0;
+	*near = 0;
+	for (int e = -1; v >= 0 && e < s->n_edges; e++) { /* the node (-1), then its step's neighbours */
 		int u = e < 0 ? v : !trace_step_uses_edge(st->t, s, st->k, e) ? -1
 		        : s->edges[e].from == v ? s->edges[e].to : s->edges[e].from;
 		int i = u >= 0 ? graph_shown_item(g, u) : -1;
 		if (i < 0)
 			continue;
 		const struct layout_item *it = &g->items[i];
-		double bx = xf->ox + (it->x - it->w / 2) * xf->k, by = xf->oy + (it->y - it->h / 2) * xf->k;
-		double cw = fmin(x + w, bx + it->w * xf->k) - fmax(x, bx);
+		double bx = xf->ox + (it->x - it->bw / 2) * xf->k, by = xf->oy + (it->y - it->h / 2) * xf->k;
+		double cw = fmin(x + w, bx + it->bw * xf->k) - fmax(x, bx);
 		double ch = fmin(y + h, by + it->h * xf->k) - fmax(y, by);
-		sum += cw > 0 && ch > 0 ? cw * ch * (e < 0 ? 4 : 1) : 0; /* the node itself most */
+		double a = cw > 0 && ch > 0 ? cw * ch : 0;
+		if (e < 0)
+			own = a;
+		else
+			*near += a;
 	}
-	return sum;
+	return own;
 }
 
-/* How many of the numbers the graph drew in this frame (values, gradients, edge labels:
- * their hit boxes so far) the box (x, y, w, h) covers, in the figure's units. */
-static int graph_numbers_under(const struct figure_geom *geom, double x, double y, double w, double h)
+/* What the box (x, y, w, h) covers of what the graph drew in this frame, in the figure's
+ * units: twice the numbers (values, gradients, edge labels: their hit boxes so far), and
+ * one more for the mean box (which holds J's mean) — the numbers count first; *boxes: the
+ * node boxes it touches. */
+static int graph_numbers_under(const struct figure_geom *geom, const struct graph_layout *g,
+                               const struct graph_xform *xf, double x, double y, double w, double h,
+                               int *boxes)
 {
 	int n = 0;
+	*boxes = 0;
 	for (int i = 0; i < geom->n_hits; i++) {
 		const struct geom_hit *gh = &geom->hits[i];
 		const struct layout_box *b = &gh->box;
-		if ((gh->kind == HIT_NODE_VALUE || gh->kind == HIT_NODE_GRAD || gh->kind == HIT_EDGE_LOCAL) &&
-		    b->x < x + w && x < b->x + b->w && b->y < y + h && y < b->y + b->h)
-			n++;
+		if (!(b->x < x + w && x < b->x + b->w && b->y < y + h && y < b->y + b->h))
+			continue;
+		n += 2 * (gh->kind == HIT_NODE_VALUE || gh->kind == HIT_NODE_GRAD || gh->kind == HIT_EDGE_LOCAL);
+		*boxes += gh->kind == HIT_NODE;
 	}
+	const struct mean_box *m = &g->mean; /* its cards behind reach a little right and down */
+	double mx = xf->ox + (m->x - m->w / 2) * xf->k, my = xf->oy + (m->y - m->h / 2) * xf->k;
+	double mw = m->w * xf->k * 1.1, mh = m->h * xf->k * 1.1;
+	if (m->on && mx < x + w && x < mx + mw && my < y + h && y < my + mh)
+		n++;
 	return n;
 }
 
 /* The whole graph small in a corner of the panel (a zoomed-in window): the one that
- * covers least of the shown step's node and its neighbours and then the fewest of the
- * numbers in view (the lower right one, then lower left, upper right, upper left, where
- * they cover as few); node boxes, edges as lines, the shown step's node, and a frame round the
+ * covers least of the shown step's node, then the fewest of the numbers in view, then
+ * least of the neighbours the step works with, then the fewest boxes (the lower right
+ * one, then lower left, upper right, upper left, where they cover as little); node boxes, edges as lines, the shown step's node, and a frame round the
  * part in view; clicking it (HIT_OVERVIEW) moves the view there. */
 static void graph_overview(cairo_t *cr, struct render *r, const struct graph_layout *g,
                            const struct graph_state *st, const struct graph_xform *xf,
@@ -956,16 +971,21 @@ static void graph_overview(cairo_t *cr, struct render *r, const struct graph_lay
 		oh = avail_h * 0.3;
 		ow = oh * g->width / g->height;
 	}
-	double pad = 8 * p->u, ox = 0, oy = 0, k = ow / g->width, least = INFINITY;
-	int fewest = 0;
+	double pad = 8 * p->u, ox = 0, oy = 0, k = ow / g->width, best[4] = {INFINITY};
 	for (int c = 0; c < 4; c++) { /* lower right, lower left, upper right, upper left */
 		double cx = c % 2 ? p->x + pad : p->x + p->w - ow - pad;
 		double cy = c / 2 ? p->y + pad : p->y + avail_h - oh - pad;
-		double cover = graph_step_cover(g, st, xf, cx - pad, cy - pad, ow + 2 * pad, oh + 2 * pad);
-		int numbers = graph_numbers_under(r->geom, cx - pad, cy - pad, ow + 2 * pad, oh + 2 * pad);
-		if (cover < least || (cover == least && numbers < fewest)) {
-			least = cover;
-			fewest = numbers;
+		double near, x = cx - pad, y = cy - pad, w = ow + 2 * pad, h = oh + 2 * pad;
+		int boxes;
+		/* what it covers, in order: the step's node, the numbers, its neighbours, boxes */
+		double cost[4] = {graph_step_cover(g, st, xf, x, y, w, h, &near), 0, near, 0};
+		cost[1] = graph_numbers_under(r->geom, g, xf, x, y, w, h, &boxes);
+		cost[3] = boxes;
+		int j = 0;
+		while (j < 3 && cost[j] == best[j])
+			j++;
+		if (cost[j] < best[j]) {
+			memcpy(best, cost, sizeof best);
 			ox = cx;
 			oy = cy;
 		}
@@ -1004,6 +1024,37 @@ static void graph_overview(cairo_t *cr, struct render *r, const struct graph_lay
 	r->geom->overview = (struct layout_box){ox, oy, ow, oh};
 }
 
+/* A zoomed view's edges where the graph goes on beyond them: a band fading into the
+ * background (em wide, the size of a value as drawn), so that a box the edge cuts reads
+ * as going on out of view, not as a number cut short. */
+static void graph_fade(cairo_t *cr, const struct panel *p, double avail_h, const struct graph_layout *g,
+                       const struct graph_state *st, double em)
+{
+	double band = fmin(1.2 * em, fmin(p->w, avail_h) * 0.08);
+	const struct {
+		int on;             /* the graph goes on beyond this edge */
+		double x0, y0, x1, y1; /* the gradient: opaque at (x0, y0), clear at (x1, y1) */
+		double bx, by, bw, bh; /* the band */
+	} side[4] = {
+		{st->vx0 > 0, p->x, 0, p->x + band, 0, p->x, p->y, band, avail_h},
+		{st->vx1 < g->width, p->x + p->w, 0, p->x + p->w - band, 0, p->x + p->w - band, p->y, band, avail_h},
+		{st->vy0 > 0, 0, p->y, 0, p->y + band, p->x, p->y, p->w, band},
+		{st->vy1 < g->height, 0, p->y + avail_h, 0, p->y + avail_h - band, p->x, p->y + avail_h - band, p->w, band},
+	};
+	for (int i = 0; i < 4; i++) {
+		if (!side[i].on)
+			continue;
+		cairo_pattern_t *pat = cairo_pattern_create_linear(side[i].x0, side[i].y0, side[i].x1, side[i].y1);
+		struct rgba c = p->th->bg;
+		cairo_pattern_add_color_stop_rgba(pat, 0, c.r, c.g, c.b, 1);
+		cairo_pattern_add_color_stop_rgba(pat, 1, c.r, c.g, c.b, 0);
+		cairo_rectangle(cr, side[i].bx, side[i].by, side[i].bw, side[i].bh);
+		cairo_set_source(cr, pat);
+		cairo_fill(cr);
+		cairo_pattern_destroy(pat);
+	}
+}
+
 /* Records where the graph went (figure_graph_frame, figure_node_box, per node of the
  * figure's scene: with units drawn a weight's is its label, its unit's other members'
  * the unit's box): the window's view zooms, pans and follows with it. */
@@ -1024,9 +1075,9 @@ static void graph_record(struct render *r, const struct graph_layout *g, const s
 			continue;
 		}
 		const struct layout_item *it = &g->items[i];
-		b[0] = (it->x - it->w / 2) / g->width;
+		b[0] = (it->x - it->bw / 2) / g->width;
 		b[1] = (it->y - it->h / 2) / g->height;
-		b[2] = (it->x + it->w / 2) / g->width;
+		b[2] = (it->x + it->bw / 2) / g->width;
 		b[3] = (it->y + it->h / 2) / g->height;
 	}
 }
@@ -1095,6 +1146,8 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 		              st.t && st.t->steps[st.k].kind == STEP_MEAN && st.t->steps[st.k].node == cost);
 	}
 	cairo_restore(cr);
+	if (moved)
+		graph_fade(cr, p, avail_h, g, &st, kd);
 	if (viewed && vw->overview && zoom > 1)
 		graph_overview(cr, r, g, &st, &xf, p, avail_h);
 	graph_legend(cr, r, fig, p, legend);
