@@ -1024,22 +1024,41 @@ static void graph_overview(cairo_t *cr, struct render *r, const struct graph_lay
 	r->geom->overview = (struct layout_box){ox, oy, ow, oh};
 }
 
-/* A zoomed view's edges where the graph goes on beyond them: a band fading into the
- * background (em wide, the size of a value as drawn), so that a box the edge cuts reads
- * as going on out of view, not as a number cut short. */
+/* Whether a box of g (a node's, a unit's weight label) straddles the line at of the
+ * layout (axis 0: x = at, 1: y = at) within [lo, hi] of the other axis. */
+static int graph_cut_at(const struct graph_layout *g, int axis, double at, double lo, double hi)
+{
+	int n = g->scene->n_nodes, m = g->units ? g->scene->n_edges : 0;
+	for (int i = 0; i < n + m; i++) {
+		if (i >= n && g->units->weight[i - n] < 0)
+			continue;
+		const struct layout_item *it = &g->items[i < n ? i : g->edge_label[i - n]];
+		double c[2] = {it->x, it->y}, half[2] = {it->bw / 2, it->h / 2};
+		if (c[axis] - half[axis] < at && at < c[axis] + half[axis] && c[!axis] - half[!axis] < hi &&
+		    lo < c[!axis] + half[!axis])
+			return 1;
+	}
+	return 0;
+}
+
+/* A zoomed view's edges that cut a box: a band fading into the background (em wide, the
+ * size of a value as drawn), so that the box reads as going on out of view, not as a
+ * number cut short. */
 static void graph_fade(cairo_t *cr, const struct panel *p, double avail_h, const struct graph_layout *g,
                        const struct graph_state *st, double em)
 {
 	double band = fmin(1.2 * em, fmin(p->w, avail_h) * 0.08);
 	const struct {
-		int on;             /* the graph goes on beyond this edge */
+		int on;             /* a box goes on beyond this edge */
 		double x0, y0, x1, y1; /* the gradient: opaque at (x0, y0), clear at (x1, y1) */
 		double bx, by, bw, bh; /* the band */
 	} side[4] = {
-		{st->vx0 > 0, p->x, 0, p->x + band, 0, p->x, p->y, band, avail_h},
-		{st->vx1 < g->width, p->x + p->w, 0, p->x + p->w - band, 0, p->x + p->w - band, p->y, band, avail_h},
-		{st->vy0 > 0, 0, p->y, 0, p->y + band, p->x, p->y, p->w, band},
-		{st->vy1 < g->height, 0, p->y + avail_h, 0, p->y + avail_h - band, p->x, p->y + avail_h - band, p->w, band},
+		{graph_cut_at(g, 0, st->vx0, st->vy0, st->vy1), p->x, 0, p->x + band, 0, p->x, p->y, band, avail_h},
+		{graph_cut_at(g, 0, st->vx1, st->vy0, st->vy1), p->x + p->w, 0, p->x + p->w - band, 0,
+		 p->x + p->w - band, p->y, band, avail_h},
+		{graph_cut_at(g, 1, st->vy0, st->vx0, st->vx1), 0, p->y, 0, p->y + band, p->x, p->y, p->w, band},
+		{graph_cut_at(g, 1, st->vy1, st->vx0, st->vx1), 0, p->y + avail_h, 0, p->y + avail_h - band, p->x,
+		 p->y + avail_h - band, p->w, band},
 	};
 	for (int i = 0; i < 4; i++) {
 		if (!side[i].on)
