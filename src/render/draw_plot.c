@@ -149,12 +149,19 @@ static void plot_marks(cairo_t *cr, const struct axes *a, const struct plot_view
 /* The magnified inset around [w - eps, w + 2 eps], in the emptiest corner of a. */
 static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
                        const struct plot_view *v, const double *ys, int n,
-                       const struct theme *th, double font)
+                       const struct theme *th, double font, double least)
 {
 	double e = v->nd.eps, lo = v->ps->inset_lo, hi = v->ps->inset_hi;
 	const double *zs = v->ps->inset;
 	double m = font * 0.6; /* a narrow plot: up to its whole width, for type the size of the ticks */
 	double iw = fmin(fmax(a->w * 0.6, fmin(a->w - 2 * m, font * 9)), fmax(a->w * 0.4, font * 11));
+	char tan[64], sec[64], line1[160], line2[160];
+	fmt_num(tan, sizeof tan, v->slope, NUDGE_DIGITS);
+	fmt_num(sec, sizeof sec, v->nd.ratio, NUDGE_DIGITS);
+	snprintf(line1, sizeof line1, "secant %s", sec);
+	snprintf(line2, sizeof line2, "tangent %s", tan);
+	struct text_style ss = {FONT_REGULAR, least, 1}; /* wide enough for the slopes at the least type */
+	iw = fmin(a->w - 2 * m, fmax(iw, fmax(text_width(r, line1, &ss), text_width(r, line2, &ss)) + font));
 	double ih = fmin(a->h * 0.6, fmax(a->h * 0.38, font * 8));
 	char buf[160], zoom[64], where[96];
 	double z = (a->xhi - a->xlo) / (hi - lo);
@@ -247,18 +254,12 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	cairo_restore(cr);
 	plot_marks(cr, &in, v, th, 3 * e, 0.8);
 	/* the two slopes, which may differ by less than a line's width even magnified */
-	char tan[64], sec[64];
-	fmt_num(tan, sizeof tan, v->slope, NUDGE_DIGITS);
-	fmt_num(sec, sizeof sec, v->nd.ratio, NUDGE_DIGITS);
-	char line2[160];
-	snprintf(buf, sizeof buf, "secant %s", sec);
-	snprintf(line2, sizeof line2, "tangent %s", tan);
-	struct text_style ss = {FONT_REGULAR, font, 1}; /* one line each: as large as the ticks */
-	ss.size = fmin(text_fit(r, buf, &ss, iw - font, font * 0.6),
+	ss.size = font; /* one line each: as large as the ticks */
+	ss.size = fmin(text_fit(r, line1, &ss, iw - font, font * 0.6),
 	               text_fit(r, line2, &ss, iw - font, font * 0.6));
 	double ty = by + ih - font * 0.5;
 	theme_set(cr, th->nudge);
-	text_draw(cr, r, buf, bx + font * 0.5, ty - ss.size * 1.15, &ss);
+	text_draw(cr, r, line1, bx + font * 0.5, ty - ss.size * 1.15, &ss);
 	if (v->known > 0) {
 		theme_set_alpha(cr, th->backward, v->known);
 		text_draw(cr, r, line2, bx + font * 0.5, ty, &ss);
@@ -456,7 +457,7 @@ void draw_plot(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	plot_marks(cr, &a, &v, p->th, (hi - lo) * 0.2, 1);
 	double eps_px = eps / (hi - lo) * a.w;
 	if (eps_px < 14 * p->u && isfinite(v.j))
-		plot_inset(cr, r, &a, &v, ys, n, p->th, font);
+		plot_inset(cr, r, &a, &v, ys, n, p->th, font, text_least(p));
 	r->geom->has_plot = 1;
 	r->geom->plot = a;
 	r->geom->plot_font = font;
