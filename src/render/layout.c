@@ -953,21 +953,27 @@ static void layout_over(struct render *r, const struct scene *s, struct graph_la
 {
 	for (int v = 0; v < s->n_nodes; v++)
 		g->text[v].over = g->narrow && !g->stacked; /* narrow: everywhere */
-	int *rank = g->stacked ? malloc(sizeof *rank * (size_t)(s->n_nodes + 1)) : NULL;
+	size_t n = (size_t)s->n_nodes + 1;
+	int *rank = g->stacked ? malloc(n * (2 * sizeof(int) + 4 * sizeof(double))) : NULL;
 	if (!rank)
 		return;
+	int *col = rank + n;
+	double *one = (double *)(col + n), *over = one + n; /* per node, then per column: */
+	double *col_one = over + n, *col_over = col_one + n; /* names beside, over */
 	layout_ranks(s, rank);
-	for (int c = 0; c < 2 * s->n_layers; c += 2) {
-		double one = 0, over = 0; /* the column's width with names beside, over */
-		for (int v = 0; v < s->n_nodes; v++)
-			if (layout_col(s, rank, v, g->leaves_left) == c) {
-				one = fmax(one, layout_node_width(r, s, g, v, 0, 0));
-				over = fmax(over, layout_node_width(r, s, g, v, 1, 1));
-			}
-		for (int v = 0; v < s->n_nodes && one - over >= M.row_gname; v++)
-			g->text[v].over = g->text[v].over || (layout_col(s, rank, v, g->leaves_left) == c &&
-			                                      layout_node_width(r, s, g, v, 0, 0) > over + 1e-9);
+	for (int v = 0; v < s->n_nodes; v++) {
+		col[v] = layout_col(s, rank, v, g->leaves_left) / 2; /* a node column */
+		one[v] = layout_node_width(r, s, g, v, 0, 0);
+		over[v] = layout_node_width(r, s, g, v, 1, 1);
+		col_one[v] = col_over[v] = 0;
 	}
+	for (int v = 0; v < s->n_nodes; v++) {
+		col_one[col[v]] = fmax(col_one[col[v]], one[v]);
+		col_over[col[v]] = fmax(col_over[col[v]], over[v]);
+	}
+	for (int v = 0; v < s->n_nodes; v++)
+		g->text[v].over = col_one[col[v]] - col_over[col[v]] >= M.row_gname &&
+		                  one[v] > col_over[col[v]] + 1e-9;
 	for (int v = 0; v < s->n_nodes && g->steady; v++) /* the window: once over, held so */
 		g->text[v].over = steady_over(r, s, v, g->text[v].over);
 	free(rank);
