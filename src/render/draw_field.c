@@ -125,7 +125,7 @@ int field_legend(struct render *r, const struct figure *fig, const struct data_s
 		kf = fmin(kf, kf * p->w / field_key_width(r, lg, i, kf));
 	int rows = 1;
 	double used = 0;
-	for (int i = 0; i < lg->n; i++) { /* right to left, then a line up */
+	for (int i = lg->n - 1; i >= 0; i--) { /* in reading order from the top line down */
 		double kw = field_key_width(r, lg, i, kf);
 		if (used > 0 && used + kw > p->w + 0.01) {
 			rows++;
@@ -134,6 +134,8 @@ int field_legend(struct render *r, const struct figure *fig, const struct data_s
 		lg->row[i] = rows - 1;
 		used += kw;
 	}
+	for (int i = 0; i < lg->n; i++) /* lines counted from the lowest */
+		lg->row[i] = rows - 1 - lg->row[i];
 	lg->size = kf;
 	return rows;
 }
