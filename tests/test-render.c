@@ -137,7 +137,7 @@ static void check_geometry(struct render *r, const char *what, double w, double 
 			      a->kind, a->node, a->edge, b->kind, b->node, b->edge);
 		}
 	}
-	CHECK(nodes > 0, "%s: no node drawn", what);
+	CHECK(nodes > 0 || g->cards > 0, "%s: no node drawn", what); /* cards may cover them all */
 	/* the legend row under the graph stays in the graph's panel, clear of plots and panels */
 	const struct layout_box *lg = &g->legend;
 	if (lg->w > 0 && g->has_graph) {
@@ -923,6 +923,79 @@ static void test_notes(struct render *r)
 	CHECK(short_notes >= 5, "only %d built-in scenes with short notes", short_notes);
 }
 
+/* Open lecture panels on a small screen (issue 11 item 1): presenting at 1280x720 and
+ * 1024x768 and in the window at 1024x768 (less its bar), every built-in scene with D (the
+ * ε plot and the table), C, E (data scenes), N alone and all at once: the tables' and the
+ * work panel's text stands at least 1/62 of the height (PANEL_GOAL, 1/60, where they get
+ * room; cards over the figure where they do not), the graph's digits keep 0.96 of their
+ * size without the panels or of 1/60, every box stays inside and apart, and the last
+ * panel opened is shown whole. They stood at 5-7 px (1/110-1/150) in one low row. */
+static int panel_boxes(struct figure_hit *box, int most);
+
+static void test_panel_cards(struct render *r)
+{
+	static const struct { double w, h; int present; } screens[] = {{1280, 720, 1}, {1024, 768, 1}, {1024, 670, 0}};
+	char names[64][64];
+	int n = list_scenes(names, 64);
+	for (int i = 0; i < n; i++) {
+		struct loaded l;
+		if (load(&l, names[i]) != 0)
+			continue;
+		int nn = l.s->n_nodes, leaf = l.s->plot >= 0 ? l.s->plot : 0;
+		struct check_row *rows = calloc((size_t)nn, sizeof *rows);
+		int nc = numeric_check(l.ev, 1e-3, 1, rows, NULL, NULL);
+		struct nudge nd[2] = {nudge_node(l.ev, leaf, 1e-3), nudge_node(l.ev, leaf, 1e-4)};
+		struct work_view wv = {work_count_scene(l.s), work_count_of(WORK_LECTURE_N, WORK_LECTURE_P),
+		                       5, 2 * nn, 7, nn * 4, WORK_NUDGE, 1, leaf};
+		double err[2 * 15];
+		eps_pairs(&l, leaf, err);
+		struct figure_panel part[4][2] = {
+			{{.kind = PANEL_EPS, .eps = {err, 15, 1e-3}}, {.kind = PANEL_NUDGES, .nudges = {nd, 2}}},
+			{{.kind = PANEL_CHECK, .check = {rows, nc, 1e-3}}},
+			{{.kind = PANEL_ROWS, .data = &l.ss.data}},
+			{{.kind = PANEL_WORK, .work = &wv}}};
+		for (size_t k = 0; k < sizeof screens / sizeof screens[0]; k++) {
+			struct draw_opts o = {.width = screens[k].w, .height = screens[k].h, .present = screens[k].present,
+			                      .font_scale = screens[k].present ? 1.3 : 0, .steady = !screens[k].present,
+			                      .theme = THEME_DARK};
+			struct figure f = fig_of(r, &l, -1);
+			cairo_surface_destroy(draw(&f, &o));
+			double alone = graph_em(r) * DIGIT_EM;
+			for (int pick = 0; pick <= 4; pick++) { /* D, C, E, N alone; then all four */
+				if (pick == 2 && l.s->n_rows == 0)
+					continue;
+				f = fig_of(r, &l, -1);
+				int want = 0;
+				for (int q = 0; q < 4; q++)
+					if ((pick == 4 || q == pick) && (q != 2 || l.s->n_rows > 0))
+						for (int j = 0; j < (q == 0 ? 2 : 1); j++)
+							want += figure_add(&f, part[q][j]) == 0;
+				cairo_surface_t *sf = draw(&f, &o);
+				char what[200];
+				static const char *const names_of[] = {"D", "C", "E", "N", "D, C, E and N"};
+				snprintf(what, sizeof what, "%s %s %gx%g with %s", l.name, o.present ? "presenting" : "window",
+				         o.width, o.height, names_of[pick]);
+				check_geometry(r, what, o.width, o.height);
+				double text = test_geom->panel_text * DIGIT_EM, digit = graph_em(r) * DIGIT_EM;
+				CHECK(text >= o.height / 62, "%s: the panels' digits %.1f px, 1/%.0f of the height", what, text,
+				      o.height / text);
+				CHECK(digit >= 0.96 * fmin(alone, o.height / 60) || (digit == 0 && test_geom->cards > 0),
+				      "%s: the graph's digits 1/%.0f (1/%.0f alone; 0: every value under the cards)",
+				      what, o.height / digit, o.height / alone);
+				struct figure_hit box[FIGURE_MAX_PANELS];
+				int shown = panel_boxes(box, FIGURE_MAX_PANELS);
+				CHECK(shown >= 1 && shown <= want, "%s: %d of %d panels shown", what, shown, want);
+				if (getenv("NUDGE_TEST_VERBOSE"))
+					printf("%s: panels 1/%.0f, graph 1/%.0f, %d cards\n", what, o.height / text,
+					       o.height / digit, test_geom->cards);
+				cairo_surface_destroy(sf);
+			}
+		}
+		free(rows);
+		unload(&l);
+	}
+}
+
 /* The legend row under the graph stays in the graph's panel (check_geometry): in exports
  * with the largest font scales, where the title and plots take the room, and presenting
  * with the derivative table (D) beside a one-variable graph, which the window opens by
@@ -976,8 +1049,8 @@ static int panel_boxes(struct figure_hit *box, int most)
 	return n;
 }
 
-/* The figure lays out the list it is given, in its order: beside a wide figure's graph,
- * a loss panel and two check tables (1 and 5 rows: 4 and 8 text lines, so the second is
+/* The figure lays out the list it is given, in its order: beside a wide figure's graph
+ * (its J plot left out), a loss panel and two check tables (1 and 5 rows: 4 and 8 text lines, so the second is
  * twice as tall) come out in the list's order, and in the reverse order when the list is
  * reversed, each keeping its size; a kind that takes no room (forward mode) adds no panel; the list holds
  * FIGURE_MAX_PANELS and refuses more. */
@@ -998,26 +1071,32 @@ static void test_panel_list(struct render *r)
 	struct figure_hit a[4], b[4];
 	struct draw_opts o = {.width = 2520, .height = 1080};
 	struct figure f = fig_of(r, &l, -1);
-	int base = f.n_panels; /* the session's: the plot */
+	int base = f.n_panels; /* the session's: the plot, left out (the three keep their
+	                          readable type in the column without it) */
+	f.n_panels = 0;
 	figure_add(&f, loss);
 	figure_add(&f, small);
 	figure_add(&f, big);
 	cairo_surface_destroy(draw(&f, &o));
 	int na = panel_boxes(a, 4);
-	f.n_panels = base;
+	f.n_panels = 0;
 	figure_add(&f, big);
 	figure_add(&f, fwd);
 	figure_add(&f, small);
 	figure_add(&f, loss);
 	cairo_surface_destroy(draw(&f, &o));
 	int nb = panel_boxes(b, 4);
-	CHECK(base == 1 && na == 3 && nb == 3, "the plot, then three lecture panels drawn (%d, %d, %d)", base, na, nb);
+	CHECK(base == 1 && na == 3 && nb == 3, "the session's plot; three lecture panels drawn (%d, %d, %d)", base, na, nb);
 	if (na == 3 && nb == 3) {
-		CHECK(fabs(a[0].x - a[2].x) < 1e-9 && a[0].y < a[1].y && a[1].y < a[2].y && b[0].y < b[1].y &&
-		      b[1].y < b[2].y, "one column beside the graph, top to bottom in drawing order");
-		CHECK(fabs(a[2].h - 2 * a[1].h) < 1e-6 && fabs(b[0].h - 2 * b[1].h) < 1e-6,
+		int col = fabs(a[0].x - a[2].x) < 1e-9; /* beside the graph; else in a row under it */
+		CHECK(col ? a[0].y < a[1].y && a[1].y < a[2].y && b[0].y < b[1].y && b[1].y < b[2].y
+		          : a[0].x < a[1].x && a[1].x < a[2].x && b[0].x < b[1].x && b[1].x < b[2].x,
+		      "one column beside the graph top to bottom, or a row under it left to right, in drawing order");
+		CHECK(!col || (fabs(a[2].h - 2 * a[1].h) < 1e-6 && fabs(b[0].h - 2 * b[1].h) < 1e-6),
 		      "the 1-row table before the 5-row one, and after it when the list is reversed (%g %g, %g %g)",
 		      a[1].h, a[2].h, b[0].h, b[1].h);
+		CHECK(fabs(a[0].w - b[2].w) < 1e-9 && fabs(a[1].w - b[1].w) < 1e-9 && fabs(a[2].w - b[0].w) < 1e-9,
+		      "each keeps its width when the order changes");
 		CHECK(fabs(a[0].h - b[2].h) < 1e-9 && fabs(a[1].h - b[1].h) < 1e-9,
 		      "each keeps its size when the order changes");
 	}
@@ -2001,6 +2080,7 @@ int main(void)
 		test_steady(r);
 		test_lecture_panels(r);
 		test_legend(r);
+		test_panel_cards(r);
 		test_notes(r);
 		test_panel_list(r);
 		test_unknown_is_question_mark(r);

@@ -147,11 +147,13 @@ struct lecture_history {        /* gradient descent: trajectory and loss panel *
 };
 struct lecture_check {          /* C: every gradient against finite differences */
 	int on;
+	unsigned opened;            /* when (app_lecture.opened) it was last opened */
 	struct check_row *rows;     /* n_nodes rows */
 	int n;
 };
 struct lecture_table {          /* D: the derivative table (on for one-variable scenes) */
 	int on;
+	unsigned opened;            /* when it was last opened (0: with the scene) */
 	double eps[APP_MAX_NUDGES]; /* the ε values tried, newest first */
 	struct nudge nudges[APP_MAX_NUDGES];
 	int n;
@@ -163,9 +165,11 @@ struct lecture_forward {        /* M: forward mode */
 };
 struct lecture_rows {           /* E: the table of every data row's numbers */
 	int on;                     /* shown (data scenes only) */
+	unsigned opened;            /* when it was last opened */
 };
 struct lecture_work {           /* N: the N + P versus N x P panel */
 	int on;
+	unsigned opened;            /* when it was last opened */
 	struct work_view view;      /* its counts and the pass being animated */
 	Uint32 t0, step_ms;         /* when the animation started, time per node visit */
 };
@@ -176,6 +180,8 @@ struct app_lecture {
 	struct lecture_forward forward;
 	struct lecture_work work;
 	struct lecture_rows rows;
+	unsigned opened;            /* panels opened so far: the figure lists them in the
+	                               order they were opened, the last on top (a card) */
 };
 
 /* Quiz mode (K). Owner: quiz.c; ui_draw.c draws the answer box. */

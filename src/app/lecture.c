@@ -31,6 +31,8 @@ int lecture_scene(struct app_lecture *l, const struct scene *s)
 	 * chain of one input wants its room for the graph) */
 	l->table.on = scene_count(s, NODE_PARAM) + scene_count(s, NODE_INPUT) == 1 && s->n_rows == 0 &&
 	              s->n_nodes <= LECTURE_PLAYGROUND_NODES;
+	if (l->table.on)
+		l->table.opened = 0; /* open with the scene: before any the lecturer opens */
 	l->work.view.pass = WORK_IDLE;
 	return 0;
 }
@@ -223,11 +225,13 @@ void lecture_key(struct app *a, SDL_Keycode k)
 	switch (k) {
 	case SDLK_c:
 		a->lecture.check.on = !a->lecture.check.on;
+		a->lecture.check.opened = ++a->lecture.opened;
 		app_set_status(a, 0, a->lecture.check.on ? "check: every gradient against nudging both ways (C hides it)"
 		                                  : "check hidden");
 		break;
 	case SDLK_d:
 		a->lecture.table.on = !a->lecture.table.on;
+		a->lecture.table.opened = ++a->lecture.opened;
 		a->lecture.table.n = 0;
 		break;
 	case SDLK_m:
@@ -251,12 +255,14 @@ void lecture_key(struct app *a, SDL_Keycode k)
 			break;
 		}
 		a->lecture.rows.on = !a->lecture.rows.on;
+		a->lecture.rows.opened = ++a->lecture.opened;
 		a->session.want_rows = a->lecture.rows.on; /* the session predicts every row */
 		if (a->lecture.rows.on)
 			app_set_status(a, 0, "each row's %s⁽ⁱ⁾ and d%s⁽ⁱ⁾/d·, and their means (E hides it)", cost, cost);
 		break;
 	case SDLK_n:
 		a->lecture.work.on = !a->lecture.work.on;
+		a->lecture.work.opened = ++a->lecture.opened;
 		if (a->lecture.work.on)
 			work_start(&a->lecture.work, a->session.scene);
 		break;
@@ -268,23 +274,34 @@ void lecture_key(struct app *a, SDL_Keycode k)
 
 void lecture_figure(const struct app_lecture *l, const struct session *s, struct figure *fig)
 {
-	/* in the order they are laid out: the playground's error plot above the check */
-	int table = l->table.on && s->plot >= 0;
+	/* the loss first; then D (its error plot and its table), C, E and N in the order they
+	   were opened: where they go over the figure as cards, the last opened is on top */
+	enum { PART_D, PART_C, PART_E, PART_N, PARTS };
+	const unsigned at[PARTS] = {l->table.opened, l->check.opened, l->rows.opened, l->work.opened};
+	int order[PARTS] = {PART_D, PART_C, PART_E, PART_N};
+	for (int i = 1; i < PARTS; i++) /* by when, stable */
+		for (int j = i; j > 0 && at[order[j - 1]] > at[order[j]]; j--) {
+			int t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
 	if (l->hist.n > 1 || (l->hist.n == 1 && l->hist.note[0]))
 		figure_add(fig, (struct figure_panel){.kind = PANEL_LOSS,
 		                                      .loss = {l->hist.set, l->hist.cost, l->hist.n, l->hist.first,
 		                                               l->hist.note, l->hist.bad}});
-	if (table)
-		figure_add(fig, (struct figure_panel){.kind = PANEL_EPS,
-		                                      .eps = {l->table.eps_err, APP_EPS_POINTS, s->eps}});
-	if (l->check.on)
-		figure_add(fig, (struct figure_panel){.kind = PANEL_CHECK, .check = {l->check.rows, l->check.n, s->eps}});
-	if (table)
-		figure_add(fig, (struct figure_panel){.kind = PANEL_NUDGES, .nudges = {l->table.nudges, l->table.n}});
-	if (l->rows.on && s->scene->n_rows > 0)
-		figure_add(fig, (struct figure_panel){.kind = PANEL_ROWS, .data = &s->data});
-	if (l->work.on)
-		figure_add(fig, (struct figure_panel){.kind = PANEL_WORK, .work = &l->work.view});
+	for (int i = 0; i < PARTS; i++) {
+		if (order[i] == PART_D && l->table.on && s->plot >= 0) {
+			figure_add(fig, (struct figure_panel){.kind = PANEL_EPS,
+			                                      .eps = {l->table.eps_err, APP_EPS_POINTS, s->eps}});
+			figure_add(fig, (struct figure_panel){.kind = PANEL_NUDGES, .nudges = {l->table.nudges, l->table.n}});
+		}
+		if (order[i] == PART_C && l->check.on)
+			figure_add(fig, (struct figure_panel){.kind = PANEL_CHECK, .check = {l->check.rows, l->check.n, s->eps}});
+		if (order[i] == PART_E && l->rows.on && s->scene->n_rows > 0)
+			figure_add(fig, (struct figure_panel){.kind = PANEL_ROWS, .data = &s->data});
+		if (order[i] == PART_N && l->work.on)
+			figure_add(fig, (struct figure_panel){.kind = PANEL_WORK, .work = &l->work.view});
+	}
 	if (l->forward.on && s->plot >= 0)
 		figure_add(fig, (struct figure_panel){.kind = PANEL_FORWARD,
 		                                      .forward = {l->forward.tangent, s->plot}});

@@ -14,6 +14,8 @@
 #define TABLE_ROWS 16  /* body rows at most */
 #define TABLE_COLS 8
 #define TABLE_ROW_EM 1.55 /* row height in table fonts */
+#define TABLE_GAP 1.2     /* between two columns, in table fonts */
+#define TABLE_TITLE_FIT 0.8 /* the title may be set this much smaller to fit the columns' width */
 
 struct table {
 	char title[200];                      /* bold, above */
@@ -159,21 +161,37 @@ done:
 	free(out);
 }
 
-static void table_draw(cairo_t *cr, struct render *r, const struct panel *p, const struct table *t)
+/* Each column's width in ems (colw) and the columns' together with their gaps. */
+static double table_columns(struct render *r, const struct table *t, double colw[TABLE_COLS])
 {
-	const struct theme *th = p->th;
-	int lines = t->n_rows + 3;
-	double font = fmin(22 * p->u, p->h / (lines * TABLE_ROW_EM));
 	struct text_style ts = {FONT_REGULAR, 1, 0}, bs = {FONT_BOLD, 1, 1}; /* names with labels; numbers */
-	double gap = 1.2, colw[TABLE_COLS] = {0}, total = 0;
+	double total = 0;
 	for (int c = 0; c < t->n_cols; c++) {
 		colw[c] = text_width(r, t->head[c], &ts);
 		for (int i = 0; i < t->n_rows; i++)
 			colw[c] = fmax(colw[c], text_width(r, t->cell[i][c], c ? &bs : &ts));
-		total += colw[c] + (c ? gap : 0);
+		total += colw[c] + (c ? TABLE_GAP : 0);
 	}
-	font = fmax(8 * p->u, fmin(font, p->w / total));
-	ts.size = bs.size = font;
+	return total;
+}
+
+/* The font table_draw sets t in within p: the lecture panels' size, smaller where p is
+ * too low for the lines or too narrow for the columns. */
+static double table_font_of(const struct panel *p, const struct table *t, double total)
+{
+	int lines = t->n_rows + 3;
+	double font = fmin(panel_font(p, 22), p->h / (lines * TABLE_ROW_EM));
+	return fmax(8 * p->u, fmin(font, p->w / total));
+}
+
+static void table_draw(cairo_t *cr, struct render *r, const struct panel *p, const struct table *t)
+{
+	const struct theme *th = p->th;
+	double gap = TABLE_GAP, colw[TABLE_COLS] = {0}, total = table_columns(r, t, colw);
+	double font = table_font_of(p, t, total);
+	if (r->geom && (r->geom->panel_text == 0 || font < r->geom->panel_text))
+		r->geom->panel_text = font;
+	struct text_style ts = {FONT_REGULAR, font, 0}, bs = {FONT_BOLD, font, 1};
 	double row = font * TABLE_ROW_EM, y = p->y + font * 1.1;
 	struct text_style title = {FONT_BOLD, font * 1.05, 0};
 	title.size = text_fit(r, t->title, &title, p->w, font * 0.6);
@@ -212,18 +230,50 @@ static void table_draw(cairo_t *cr, struct render *r, const struct panel *p, con
 	}
 }
 
+/* Fills t with fp's table (0), or -1 when fp has none to show. */
+static int table_fill(const struct figure *fig, const struct figure_panel *fp, const struct theme *th,
+                      struct table *t)
+{
+	memset(t, 0, sizeof *t);
+	if (fp->kind == PANEL_CHECK && fp->check.rows && fp->check.n > 0)
+		table_check(fig, &fp->check, th, t);
+	else if (fp->kind == PANEL_NUDGES && fp->nudges.rows && fp->nudges.n > 0)
+		table_nudges(fig, &fp->nudges, th, t);
+	else if (fp->kind == PANEL_ROWS && fig->scene->n_rows > 0)
+		table_per_row(fig, fp->data, th, t);
+	else
+		return -1;
+	return 0;
+}
+
+void table_room(struct render *r, const struct figure *fig, const struct figure_panel *fp, double font,
+                double *w, double *h)
+{
+	struct table t;
+	*w = *h = 0;
+	if (table_fill(fig, fp, theme_get(THEME_DARK), &t) != 0)
+		return;
+	double colw[TABLE_COLS], total = table_columns(r, &t, colw);
+	struct text_style title = {FONT_BOLD, 1.05, 0};
+	/* the title may set itself a little smaller than its font (text_fit) */
+	*w = fmax(total, TABLE_TITLE_FIT * text_width(r, t.title, &title)) * font;
+	*h = (t.n_rows + 3) * TABLE_ROW_EM * font;
+}
+
+double table_font(struct render *r, const struct figure *fig, const struct figure_panel *fp,
+                  const struct panel *p)
+{
+	struct table t;
+	if (table_fill(fig, fp, p->th ? p->th : theme_get(THEME_DARK), &t) != 0)
+		return 0;
+	double colw[TABLE_COLS];
+	return table_font_of(p, &t, table_columns(r, &t, colw));
+}
+
 void draw_table(cairo_t *cr, struct render *r, const struct figure *fig,
                 const struct figure_panel *fp, const struct panel *p)
 {
 	struct table t;
-	memset(&t, 0, sizeof t);
-	if (fp->kind == PANEL_CHECK && fp->check.rows && fp->check.n > 0)
-		table_check(fig, &fp->check, p->th, &t);
-	else if (fp->kind == PANEL_NUDGES && fp->nudges.rows && fp->nudges.n > 0)
-		table_nudges(fig, &fp->nudges, p->th, &t);
-	else if (fp->kind == PANEL_ROWS && fig->scene->n_rows > 0)
-		table_per_row(fig, fp->data, p->th, &t);
-	else
-		return;
-	table_draw(cr, r, p, &t);
+	if (table_fill(fig, fp, p->th, &t) == 0)
+		table_draw(cr, r, p, &t);
 }

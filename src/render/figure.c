@@ -157,7 +157,7 @@ static double figure_plot_shape(double aspect, double e)
  * counts strongly against its arrangement (which also keeps the choice from flipping
  * while the point is dragged and the values' widths change). */
 static int figure_split(const struct graph_extent *ex, int n_side, int map, int present, double w,
-                        double h, double gap, double u, const double pmin[2], double *share)
+                        double h, double gap, double u, const double pmin[2], int orient, double *share)
 {
 	double best[2] = {0}, pick[2] = {0.5, 0.5}, most[2];
 	/* of the width: beside one or two panels 84 % (the column keeps pmin[1]; a J plot
@@ -192,7 +192,7 @@ static int figure_split(const struct graph_extent *ex, int n_side, int map, int 
 	double e = map ? 1 : present ? 0.1 : 0.2; /* a squashed map shows little of its valley */
 	double k_side = best[1] * figure_plot_shape((w * (1 - pick[1]) - gap / 2) / (h / n_side), e);
 	double k_stack = best[0] * figure_plot_shape((w / n_side) / (h * (1 - pick[0]) - gap / 2), e);
-	int beside = k_side * 1.05 >= k_stack;
+	int beside = orient >= 0 ? orient : k_side * 1.05 >= k_stack;
 	*share = pick[beside];
 	return beside;
 }
@@ -296,25 +296,55 @@ static int panel_lines(const struct figure *fig, const struct figure_panel *fp)
 	       : table_lines(fig, fp);
 }
 
+double panel_font(const struct panel *p, double em)
+{
+	double goal = p->o && p->o->height > 0 ? p->o->height / (PANEL_GOAL * GRAPH_DIGIT_EM) : 0;
+	return fmax(em * p->u, goal);
+}
+
+#define FIGURE_WORK_ROW_EM 26 /* the work panel in a row under the graph breaks its lines
+                                 at this many of its fonts */
+
+/* The room a text panel (a table, the work panel) needs at its font (panel_font) in col:
+ * its height in a column as wide as col, its width in a row; 0 for a plot. */
+static double panel_text_room(const struct figure *fig, const struct figure_panel *fp,
+                              const struct panel *col, int vertical)
+{
+	double w = 0, h = 0;
+	if (fp->kind == PANEL_WORK) {
+		struct panel p = *col;
+		double font = panel_font(col, 21);
+		if (!vertical)
+			p.w = FIGURE_WORK_ROW_EM * font;
+		work_room(fig->render, fig, fp->work, &p, font, &w, &h);
+	} else if (panel_lines(fig, fp) > 0) {
+		table_room(fig->render, fig, fp, panel_font(col, 22), &w, &h);
+	}
+	return vertical ? h : w;
+}
+
 /* A row of plots under the graph, presenting (xor at 1024x768: the J plot beside the
- * classifier), whose widths sz[] share room: a J plot widens to write its header beside
- * its axes (PLOT_BESIDE) where the others keep 40 % of the row, and a row too low for
- * what its plots need at their type returns the smaller type that fits, down to
- * FIGURE_TYPE_LEAST (1: it fits, or a table or a map is in the row). */
+ * classifier), whose widths sz[] share room (a table's, fixed[] > 0, is its own): a J
+ * plot widens to write its header beside its axes (PLOT_BESIDE) where the others keep
+ * 40 % of the row, and a row too low for what its plots need at their type returns the
+ * smaller type that fits, down to FIGURE_TYPE_LEAST (1: it fits, or a map is in the
+ * row). */
 static double figure_row(const struct panel *col, const struct figure_panel *const *of,
-                         const int *map, int n, double *sz, double room, const struct figure *fig)
+                         const int *map, const double *fixed, int n, double *sz, double room)
 {
 	for (int i = 0; i < n; i++)
-		if (map[i] || panel_lines(fig, of[i]) > 0)
+		if (map[i])
 			return 1;
 	double need = 0;
 	for (int i = 0; i < n; i++) {
+		if (fixed[i] > 0) /* a table or the work panel: as wide as its text */
+			continue;
 		double fonts = FIGURE_OTHER_FONTS;
 		if (of[i]->kind == PANEL_COST) {
 			double wide = PLOT_BESIDE * col->h * 1.01, rest = room - sz[i];
 			if (sz[i] < wide && room - wide >= 0.4 * room && rest > 0) {
 				for (int j = 0; j < n; j++)
-					if (j != i)
+					if (j != i && fixed[j] == 0)
 						sz[j] *= (room - wide) / rest;
 				sz[i] = wide;
 			}
@@ -322,12 +352,15 @@ static double figure_row(const struct panel *col, const struct figure_panel *con
 		}
 		need = fmax(need, fonts);
 	}
+	if (need == 0)
+		return 1;
 	double have = col->h / (need * axes_font_least(col->o, col->u));
 	return fmax(FIGURE_TYPE_LEAST, fmin(1, have));
 }
 
 /* Splits col among the side panels: tables and the work panel get the height their
- * lines need (together at most 55 % of a column beside plots), the plots share the rest
+ * lines need in a column, the width in a row, at their font (panel_font; together at
+ * most 55 % of it beside plots), the plots share the rest
  * (a classifier's data panel, a map of two columns, as much as the map of J). */
 static void figure_column(const struct panel *col, struct panel *side,
                           const struct figure_panel *const *of, const int *map, int n,
@@ -338,16 +371,15 @@ static void figure_column(const struct panel *col, struct panel *side,
 	for (int i = 0; i < n; i++)
 		weigh |= map[i]; /* unless it holds a map, the picture */
 	for (int i = 0; i < n; i++) {
-		int lines = panel_lines(fig, of[i]);
-		if (vertical && lines > 0) {
-			fixed[i] = lines * 1.6 * 21 * col->u;
+		fixed[i] = panel_text_room(fig, of[i], col, vertical);
+		if (fixed[i] > 0)
 			used += fixed[i];
-		} else {
+		else
 			wsum += weigh ? panel_weight(of[i], map[i]) : 1;
-		}
 	}
-	double most = (wsum > 0 ? 0.55 : 1) * (col->h - gap * (n - 1)), all = used - gap * (n - 1);
-	if (vertical && all > most) { /* shrink the tables (their fonts follow) */
+	double most = (wsum > 0 ? 0.55 : 1) * ((vertical ? col->h : col->w) - gap * (n - 1));
+	double all = used - gap * (n - 1);
+	if (all > most) { /* shrink the tables (their fonts follow) */
 		for (int i = 0; i < n; i++)
 			fixed[i] *= most / all;
 		used = most + gap * (n - 1);
@@ -390,7 +422,7 @@ static void figure_column(const struct panel *col, struct panel *side,
 		else
 			sz[i] -= take * sz[i] / rest;
 	}
-	double type = !vertical && col->o->present ? figure_row(col, of, map, n, sz, len - used, fig) : 1;
+	double type = !vertical && col->o->present ? figure_row(col, of, map, fixed, n, sz, len - used) : 1;
 	/* a column too low for what its plots need at their type (presenting at 1280x720: a
 	   J plot over the data) shares its height by those needs and sets their type
 	   smaller, so that each still draws its axes */
@@ -496,7 +528,7 @@ struct arrangement {
  * under it (figure_split); returns the graph's scale. */
 static double figure_place(const struct figure *fig, const struct draw_opts *o,
                            const struct graph_extent *ex, struct arrangement *ar, const int *pick,
-                           int n, double gap, double u, double u0)
+                           int n, int orient, double gap, double u, double u0)
 {
 	struct panel graph = {ar->x, ar->y, ar->w, ar->h, u, ar->graph.th, ar->graph.o}, col = graph;
 	struct panel side[FIGURE_MAX_PANELS];
@@ -518,7 +550,7 @@ static double figure_place(const struct figure *fig, const struct draw_opts *o,
 	if (plots)
 		pmin[0] = fmax(pmin[0], FIGURE_TYPE_LEAST * FIGURE_OTHER_FONTS * axes_font_least(o, u));
 	if (n == 0) {
-	} else if (figure_split(ex, n, map[0], o->present, w, h, gap, u, pmin, &share)) {
+	} else if (figure_split(ex, n, map[0], o->present, w, h, gap, u, pmin, orient, &share)) {
 		graph.w = w * share - gap / 2;
 		col.x = ar->x + graph.w + gap;
 		col.w = w - graph.w - gap;
@@ -547,14 +579,51 @@ static double figure_place(const struct figure *fig, const struct draw_opts *o,
 	return draw_graph_scale(ex, graph.w, graph.h, u);
 }
 
+#define FIGURE_PLOT_MIN_FONTS 9 /* a plot narrower or lower than this many tick fonts has
+                                  no room for its ticks */
+#define FIGURE_TYPE_KEPT 0.9   /* a plot whose type figure_column sets smaller than this
+                                  much of its own does not read as it did */
+
+/* Does panel i of the arrangement ar keep readable type where it is placed: a table's or
+ * the work panel's text at least PANEL_GOAL's size, a plot's type as large as in ref
+ * (the arrangement without the lecture's panels; at the figure's own for a panel not in
+ * it) and its ticks room, and nothing of ref left out? */
+static int figure_readable(const struct figure *fig, const struct arrangement *ar,
+                           const struct arrangement *ref, int i, int lecture)
+{
+	const struct figure_panel *fp = ar->of[i];
+	const struct panel *p = &ar->side[i];
+	double least = 0.97 * panel_font(p, 0);
+	if (fp->kind == PANEL_WORK)
+		return work_font(fig->render, fig, fp->work, p) >= least;
+	if (panel_lines(fig, fp) > 0)
+		return table_font(fig->render, fig, fp, p) >= least;
+	if (ar->gone[i] && !(lecture ? 0 : ref->gone[i]))
+		return 0;
+	double u = lecture ? ref->graph.u : ref->side[i].u, font = axes_font_least(p->o, p->u);
+	return p->u >= FIGURE_TYPE_KEPT * u && p->w >= FIGURE_PLOT_MIN_FONTS * font && p->h >= FIGURE_PLOT_MIN_FONTS * font;
+}
+
+#define FIGURE_CARD_PAD 14 /* a card's edge around its panel, 1080p pixels */
 #define FIGURE_GOAL 60 /* the graph's digits keep 1/60 of the height (a lecture hall reads
                           them) where the screen allows, whatever panels are open */
 
+/* Do the graph (at scale k, against least) and every panel of ar keep readable type? */
+static int figure_fits(const struct figure *fig, const struct arrangement *ar, const struct arrangement *plain,
+                       double k, double least)
+{
+	int fits = k >= 0.97 * least;
+	for (int i = 0; fits && i < ar->n_side; i++)
+		fits = figure_readable(fig, ar, plain, i, panel_classes[ar->of[i]->kind].lecture);
+	return fits;
+}
+
 /* The lecture's panels (loss, check, tables, work) where giving them room would draw the
  * graph's numbers smaller than the goal (or than without them, when that is smaller
- * already): they go over the graph's right side instead, and the graph and the plots
- * keep their places (a small screen; closing the panel shows the whole graph again). */
-static void figure_overlay(const struct figure *fig, const struct draw_opts *o,
+ * already), or would set their own text or the other plots' too small to read (a small
+ * screen): they go over the figure as cards instead (card.c), and the graph and the
+ * plots keep their places; closing a panel shows what it covered again. */
+static void figure_overlay(struct render *r, const struct figure *fig, const struct draw_opts *o,
                            const struct graph_extent *ex, struct arrangement *ar, double k,
                            double gap, double u, double u0)
 {
@@ -568,25 +637,30 @@ static void figure_overlay(const struct figure *fig, const struct draw_opts *o,
 	if (nl == 0)
 		return;
 	struct arrangement plain = *ar;
-	double k0 = figure_place(fig, o, ex, &plain, base, nb, gap, u, u0);
+	double k0 = figure_place(fig, o, ex, &plain, base, nb, -1, gap, u, u0);
 	double goal = o->height / (FIGURE_GOAL * GRAPH_DIGIT_EM);
-	if (k >= 0.97 * fmin(k0, goal))
+	if (figure_fits(fig, ar, &plain, k, fmin(k0, goal)))
 		return;
-	*ar = plain;
-	struct panel *g = &ar->graph;
-	double ow = fmin(g->w * 0.5, fmax(FIGURE_PANEL_MIN_W * u0, g->w * 0.32));
-	struct panel col = {g->x + g->w - ow, g->y, ow, g->h, u, g->th, g->o}, side[FIGURE_MAX_PANELS];
-	const struct figure_panel *of[FIGURE_MAX_PANELS];
-	int map[FIGURE_MAX_PANELS];
-	for (int i = 0; i < nl; i++) {
-		side[i] = ar->side[lect[i]];
-		of[i] = ar->of[lect[i]];
-		map[i] = 0;
+	int all[FIGURE_MAX_PANELS]; /* the panels in a row where figure_split put them in a
+	                               column, or the other way round (the D table's width) */
+	for (int i = 0; i < ar->n_side; i++)
+		all[i] = i;
+	struct arrangement turned = *ar;
+	double kt = figure_place(fig, o, ex, &turned, all, ar->n_side, ar->graph.w >= ar->w - 0.5, gap, u, u0);
+	if (figure_fits(fig, &turned, &plain, kt, fmin(k0, goal))) {
+		*ar = turned;
+		return;
 	}
-	figure_column(&col, side, of, map, nl, 1, gap / 2, fig);
+	*ar = plain;
+	struct panel area = {ar->x, ar->y, ar->w, ar->h, u, ar->graph.th, ar->graph.o}, card[FIGURE_MAX_PANELS];
+	const struct figure_panel *of[FIGURE_MAX_PANELS];
+	for (int i = 0; i < nl; i++)
+		of[i] = ar->of[lect[i]];
+	card_place(r, fig, of, nl, &area, FIGURE_CARD_PAD * u0, gap / 2, card);
 	for (int i = 0; i < nl; i++) {
-		ar->side[lect[i]] = side[i];
+		ar->side[lect[i]] = card[i];
 		ar->over[lect[i]] = 1;
+		ar->gone[lect[i]] = 0;
 	}
 }
 
@@ -621,8 +695,8 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 		int all[FIGURE_MAX_PANELS];
 		for (int i = 0; i < n_side; i++)
 			all[i] = i;
-		double k = figure_place(fig, &o, &ex, ar, all, n_side, gap, u, u0);
-		figure_overlay(fig, &o, &ex, ar, k, gap, u, u0);
+		double k = figure_place(fig, &o, &ex, ar, all, n_side, -1, gap, u, u0);
+		figure_overlay(r, fig, &o, &ex, ar, k, gap, u, u0);
 		int kept = 0;
 		for (int i = 0; i < n_side; i++)
 			if (!ar->gone[i]) {
@@ -640,8 +714,8 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 	ar->has_graph = has_graph;
 }
 
-/* Paints the background under a panel drawn over the graph (pad around it, edged) and
- * forgets the graph's hit boxes it covers. */
+/* Paints the background under a panel drawn over the figure (pad around it, framed) and
+ * forgets the hit boxes it covers. */
 static void figure_cover(cairo_t *cr, struct figure_geom *geom, const struct theme *th,
                          const struct panel *p, double pad)
 {
@@ -649,10 +723,14 @@ static void figure_cover(cairo_t *cr, struct figure_geom *geom, const struct the
 	cairo_rectangle(cr, c.x, c.y, c.w, c.h);
 	theme_set(cr, th->bg);
 	cairo_fill_preserve(cr);
-	theme_set(cr, th->grid);
+	theme_set_alpha(cr, th->muted, 0.7);
 	cairo_set_line_width(cr, pad * 0.15);
 	cairo_stroke(cr);
 	int n = 0;
+	const struct layout_box *lg = &geom->legend;
+	if (lg->w > 0 && lg->x < c.x + c.w && c.x < lg->x + lg->w && lg->y < c.y + c.h && c.y < lg->y + lg->h)
+		geom->legend.w = 0; /* the legend row under it too */
+	geom->cards++;
 	for (int i = 0; i < geom->n_hits; i++) {
 		const struct layout_box *b = &geom->hits[i].box;
 		int under = b->x < c.x + c.w && c.x < b->x + b->w && b->y < c.y + c.h && c.y < b->y + b->h;
@@ -660,6 +738,24 @@ static void figure_cover(cairo_t *cr, struct figure_geom *geom, const struct the
 			geom->hits[n++] = geom->hits[i];
 	}
 	geom->n_hits = n;
+}
+
+/* The part of panel i the pointer reaches: its box, or a card's with its edge, less what
+ * the later cards in a deck cover of its lower part (h 0: covered at its top). */
+static struct layout_box figure_card_shown(const struct arrangement *ar, int i, double pad)
+{
+	const struct panel *p = &ar->side[i];
+	if (!ar->over[i])
+		return (struct layout_box){p->x, p->y, p->w, p->h};
+	struct layout_box b = {p->x - pad, p->y - pad, p->w + 2 * pad, p->h + 2 * pad};
+	for (int j = i + 1; j < ar->n_side && b.h > 0; j++) {
+		const struct panel *q = &ar->side[j];
+		struct layout_box c = {q->x - pad, q->y - pad, q->w + 2 * pad, q->h + 2 * pad};
+		if (!ar->over[j] || c.x >= b.x + b.w || b.x >= c.x + c.w || c.y >= b.y + b.h || b.y >= c.y + c.h)
+			continue;
+		b.h = c.y > b.y ? c.y - b.y : 0;
+	}
+	return b;
 }
 
 /* Zero options made whole: the default size. */
@@ -741,6 +837,8 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	r->geom->has_plot = 0;
 	r->geom->has_land = 0;
 	r->geom->has_data = 0;
+	r->geom->panel_text = 0;
+	r->geom->cards = 0;
 	r->geom->has_graph = 0;
 	r->geom->overview.w = 0;
 	r->geom->legend.w = 0;
@@ -764,11 +862,14 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 		figure_caption(cr, r, fig, &o, th, ar.x, ar.y + ar.h, ar.w, u);
 	if (ar.has_graph)
 		draw_graph(cr, r, fig, &ar.graph);
-	for (int i = 0; i < ar.n_side; i++) {
+	for (int j = 0; j < 2 * ar.n_side; j++) { /* the cards over everything else */
+		int i = j % ar.n_side;
+		if (ar.over[i] != (j >= ar.n_side))
+			continue;
 		const struct figure_panel *fp = ar.of[i];
 		const struct panel *p = &ar.side[i];
-		if (ar.over[i]) /* over the graph: on the background, what it covers not hit */
-			figure_cover(cr, r->geom, th, p, 12 * figure_unit0(&o));
+		if (ar.over[i]) /* over the figure: on its own background, what it covers not hit */
+			figure_cover(cr, r->geom, th, p, FIGURE_CARD_PAD * figure_unit0(&o));
 		r->geom->text_panel = fp->kind;
 		switch (fp->kind) {
 		case PANEL_COST:
@@ -789,8 +890,11 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 		r->geom->text_panel = 0;
 	}
 	for (int i = 0; i < ar.n_side; i++)
-		if (panel_classes[ar.of[i]->kind].lecture)
-			geom_add(r->geom, HIT_PANEL, -1, -1, ar.side[i].x, ar.side[i].y, ar.side[i].w, ar.side[i].h);
+		if (panel_classes[ar.of[i]->kind].lecture) {
+			struct layout_box b = figure_card_shown(&ar, i, FIGURE_CARD_PAD * figure_unit0(&o));
+			if (b.h > 0)
+				geom_add(r->geom, HIT_PANEL, -1, -1, b.x, b.y, b.w, b.h);
+		}
 	cairo_restore(cr);
 	return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }

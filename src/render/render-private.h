@@ -49,6 +49,11 @@ double text_draw(cairo_t *cr, struct render *r, const char *s, double x, double 
 /* Largest size at most st->size at which s fits in width w (never below min). */
 double text_fit(struct render *r, const char *s, const struct text_style *st, double w,
                 double min);
+#define TEXT_LINE_MAX 200 /* bytes of one line text_lines writes */
+/* Breaks s at its spaces into lines no wider than w in style st (a word wider stands
+ * alone), copied into out[0 .. most); returns how many. */
+int text_lines(struct render *r, const char *s, const struct text_style *st, double w,
+               char (*out)[TEXT_LINE_MAX], int most);
 
 /* ---- theme.c: colours (the palette is nudge/theme.h) ---- */
 void theme_set(cairo_t *cr, struct rgba c);
@@ -486,6 +491,28 @@ void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const str
 void draw_work(cairo_t *cr, struct render *r, const struct figure *fig, const struct work_view *w,
                const struct panel *p);
 #define WORK_LINES 7 /* text lines the work panel needs */
+/* The room work's panel needs at font, its lines broken to p's width: *wide (its widest
+ * line) by *high. */
+void work_room(struct render *r, const struct figure *fig, const struct work_view *w, const struct panel *p,
+               double font, double *wide, double *high);
+/* The font draw_work sets the panel in within p (smaller where p is too low). */
+double work_font(struct render *r, const struct figure *fig, const struct work_view *w, const struct panel *p);
+/* draw_table.c: the room fp's table needs with its text at font: *w by *h (0: none). */
+void table_room(struct render *r, const struct figure *fig, const struct figure_panel *fp, double font,
+                double *w, double *h);
+/* The font draw_table sets fp's table in within p (0: nothing to show). */
+double table_font(struct render *r, const struct figure *fig, const struct figure_panel *fp,
+                  const struct panel *p);
+#define PANEL_GOAL 60 /* a lecture panel's text (tables, the work panel) keeps its digits
+                         1/60 of the figure's height where it gets room (figure.c), or is
+                         drawn over the figure as a card (card.c) */
+/* figure.c: the size of a lecture panel's text in p, em 1080p pixels or PANEL_GOAL's size,
+ * whichever is larger. */
+double panel_font(const struct panel *p, double em);
+/* card.c: the boxes of the n panels of[] drawn as cards over area (the figure under the
+ * title, above the caption), each pad inside its card's edge, gap apart. */
+void card_place(struct render *r, const struct figure *fig, const struct figure_panel *const *of, int n,
+                const struct panel *area, double pad, double gap, struct panel *card);
 #define GRAPH_MAX_EM 44.0 /* largest graph value font, in 1080p pixels */
 #define GRAPH_MIN_EM 6.0  /* below this the graph is not drawn but described */
 #define GRAPH_DIGIT_EM 0.73 /* a value's digits (bold) stand this many em high */
@@ -621,6 +648,9 @@ struct figure_geom {
 	int plot_node;             /* its variable */
 	int has_land;              /* 1 when a map of J over two leaves was drawn */
 	int has_data;              /* 1 when the data panel drew its axes */
+	double panel_text;         /* the least font a table or the work panel was drawn in
+	                              (0: none drawn) */
+	int cards;                 /* lecture panels drawn over the figure as cards (card.c) */
 	struct axes land;          /* its axes */
 	int keep_texts;            /* 1: text_draw records every line it draws in texts (tests) */
 	struct geom_text *texts;   /* those lines, in drawing order (grown as needed) */

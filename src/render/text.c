@@ -196,3 +196,31 @@ double text_fit(struct render *r, const char *s, const struct text_style *st, do
 	size = (double)(long)(size * 4) / 4;
 	return size < min ? min : size;
 }
+
+int text_lines(struct render *r, const char *s, const struct text_style *st, double w,
+               char (*out)[TEXT_LINE_MAX], int most)
+{
+	int n = 0;
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		if (!*s || n >= most)
+			break;
+		size_t len = strlen(s), end = 0; /* the line: s[0 .. end) */
+		for (size_t i = 0; i <= len && i < TEXT_LINE_MAX; i++) {
+			if (s[i] != ' ' && s[i] != '\0')
+				continue;
+			memcpy(out[n], s, i);
+			out[n][i] = '\0';
+			if (end > 0 && text_width(r, out[n], st) > w)
+				break;
+			end = i;
+		}
+		if (end == 0) /* one word longer than a line's bytes: cut it there */
+			end = len < TEXT_LINE_MAX ? len : TEXT_LINE_MAX - 1;
+		memcpy(out[n], s, end);
+		out[n++][end] = '\0';
+		s += end;
+	}
+	return n;
+}

@@ -1,0 +1,101 @@
+/* card.c - the lecture panels drawn as cards over the figure where no room beside or
+ * under the graph keeps their text readable (a small screen, many panels open): each
+ * card as large as its text needs at the panels' readable size (panel_font), stacked up
+ * from the figure's bottom right corner in columns leftwards; where they do not all fit
+ * apart, a deck at the right edge: the last in the list (the last opened) whole at the
+ * bottom, the earlier ones above it, each showing its top part.
+ * Only where they go: figure.c draws the panels into these boxes. */
+#include <math.h>
+#include "render-private.h"
+
+#define CARD_PLOT_W 15 /* a plot's card (the ε error, the loss): tick fonts wide */
+#define CARD_PLOT_H 12 /* and high */
+#define CARD_WORK_EM 24 /* the work panel's lines break at this many of its fonts */
+
+/* The inner size of fp's card at readable type, no larger than area less its pad. */
+static void card_size(struct render *r, const struct figure *fig, const struct figure_panel *fp,
+                      const struct panel *area, double pad, double *w, double *h)
+{
+	double most_w = area->w - 2 * pad, most_h = area->h - 2 * pad;
+	*w = *h = 0;
+	if (fp->kind == PANEL_CHECK || fp->kind == PANEL_NUDGES || fp->kind == PANEL_ROWS) {
+		table_room(r, fig, fp, panel_font(area, 22), w, h);
+	} else if (fp->kind == PANEL_WORK) {
+		double font = panel_font(area, 21), high;
+		struct panel p = *area;
+		p.w = fmin(most_w, CARD_WORK_EM * font);
+		work_room(r, fig, fp->work, &p, font, w, h);
+		p.w = *w; /* as wide as its widest line: the count beside a bar may go under it */
+		work_room(r, fig, fp->work, &p, font, w, &high);
+		*w = p.w;
+		*h = fmax(*h, high);
+	} else {
+		double font = axes_font_least(area->o, area->u);
+		*w = CARD_PLOT_W * font;
+		*h = CARD_PLOT_H * font;
+	}
+	if (*w > most_w || *h > most_h) { /* smaller, its type with it */
+		double k = fmin(most_w / fmax(*w, 1e-9), most_h / fmax(*h, 1e-9));
+		*w *= k;
+		*h *= k;
+	}
+}
+
+/* Cards in columns from the area's bottom right corner, leftwards: 0, or -1 where they
+ * do not all fit apart. */
+static int card_columns(const struct panel *area, const double *W, const double *H, int n, double gap,
+                        struct layout_box *box)
+{
+	double right = area->x + area->w, bottom = area->y + area->h, top = bottom, col_w = 0;
+	for (int i = 0; i < n; i++) {
+		if (top - H[i] < area->y - 0.01 && top < bottom) { /* the column is full: one to its left */
+			right -= col_w + gap;
+			col_w = 0;
+			top = bottom;
+		}
+		if (right - W[i] < area->x - 0.01 || top - H[i] < area->y - 0.01)
+			return -1;
+		box[i] = (struct layout_box){right - W[i], top - H[i], W[i], H[i]};
+		top -= H[i] + gap;
+		col_w = fmax(col_w, W[i]);
+	}
+	return 0;
+}
+
+/* Cards as a deck at the area's right edge: the last whole at the bottom, each earlier
+ * one above it, its top part (where its title is) showing over the next. */
+static void card_deck(const struct panel *area, const double *W, const double *H, int n, double gap,
+                      struct layout_box *box)
+{
+	double right = area->x + area->w, top = area->y + area->h - H[n - 1];
+	double need = 0;
+	for (int i = 0; i + 1 < n; i++)
+		need += H[i] + gap;
+	double step = n > 1 ? fmin(need, top - area->y) / (n - 1) : 0; /* each earlier card's strip */
+	for (int i = n - 1; i >= 0; i--) {
+		double y = i == n - 1 ? top : fmax(area->y, box[i + 1].y - (need <= top - area->y ? H[i] + gap : step));
+		box[i] = (struct layout_box){right - W[i], y, W[i], H[i]};
+	}
+}
+
+void card_place(struct render *r, const struct figure *fig, const struct figure_panel *const *of, int n,
+                const struct panel *area, double pad, double gap, struct panel *card)
+{
+	double W[FIGURE_MAX_PANELS], H[FIGURE_MAX_PANELS];
+	struct layout_box box[FIGURE_MAX_PANELS];
+	n = n < FIGURE_MAX_PANELS ? n : FIGURE_MAX_PANELS;
+	for (int i = 0; i < n; i++) {
+		card_size(r, fig, of[i], area, pad, &W[i], &H[i]);
+		W[i] += 2 * pad;
+		H[i] += 2 * pad;
+	}
+	if (n > 0 && card_columns(area, W, H, n, gap, box) != 0)
+		card_deck(area, W, H, n, gap, box);
+	for (int i = 0; i < n; i++) {
+		card[i] = *area;
+		card[i].x = box[i].x + pad;
+		card[i].y = box[i].y + pad;
+		card[i].w = box[i].w - 2 * pad;
+		card[i].h = box[i].h - 2 * pad;
+	}
+}
