@@ -1,10 +1,10 @@
 /* card.c - the lecture panels drawn as cards over the figure where no room beside or
  * under the graph keeps their text readable (a small screen, many panels open): each
- * card as large as its text needs at the panels' readable size (panel_font), stacked up
- * from the figure's bottom right corner in columns leftwards; where they do not all fit
- * apart, a deck at the right edge: the last in the list (the last opened) whole at the
- * bottom, the earlier ones above it, each showing its top part.
- * Only where they go: figure.c draws the panels into these boxes. */
+ * card as large as its text needs at the panels' readable size (panel_font), stacked from
+ * a corner of a region in columns; where they do not all fit apart, a deck at its edge:
+ * the last in the list (the last opened) whole, the earlier ones each showing its top
+ * part. Only where they go: figure.c picks the corner (what they cover least) and draws
+ * the panels into these boxes. */
 #include <math.h>
 #include "render-private.h"
 
@@ -41,19 +41,19 @@ static void card_size(struct render *r, const struct figure *fig, const struct f
 	}
 }
 
-/* Cards in columns from the area's bottom right corner, leftwards: 0, or -1 where they
- * do not all fit apart. */
-static int card_columns(const struct panel *area, const double *W, const double *H, int n, double gap,
+/* Cards in columns from region's bottom right corner, leftwards: 0, or -1 where they do
+ * not all fit apart. */
+static int card_columns(const struct panel *region, const double *W, const double *H, int n, double gap,
                         struct layout_box *box)
 {
-	double right = area->x + area->w, bottom = area->y + area->h, top = bottom, col_w = 0;
+	double right = region->x + region->w, bottom = region->y + region->h, top = bottom, col_w = 0;
 	for (int i = 0; i < n; i++) {
-		if (top - H[i] < area->y - 0.01 && top < bottom) { /* the column is full: one to its left */
+		if (top - H[i] < region->y - 0.01 && top < bottom) { /* the column is full: one to its left */
 			right -= col_w + gap;
 			col_w = 0;
 			top = bottom;
 		}
-		if (right - W[i] < area->x - 0.01 || top - H[i] < area->y - 0.01)
+		if (right - W[i] < region->x - 0.01 || top - H[i] < region->y - 0.01)
 			return -1;
 		box[i] = (struct layout_box){right - W[i], top - H[i], W[i], H[i]};
 		top -= H[i] + gap;
@@ -62,24 +62,25 @@ static int card_columns(const struct panel *area, const double *W, const double 
 	return 0;
 }
 
-/* Cards as a deck at the area's right edge: the last whole at the bottom, each earlier
- * one above it, its top part (where its title is) showing over the next. */
-static void card_deck(const struct panel *area, const double *W, const double *H, int n, double gap,
+/* Cards as a deck at region's right edge: the last whole at the bottom, each earlier one
+ * above it, its top part (where its title is) showing over the next. */
+static void card_deck(const struct panel *region, const double *W, const double *H, int n, double gap,
                       struct layout_box *box)
 {
-	double right = area->x + area->w, top = area->y + area->h - H[n - 1];
+	double right = region->x + region->w, top = fmax(region->y, region->y + region->h - H[n - 1]);
 	double need = 0;
 	for (int i = 0; i + 1 < n; i++)
 		need += H[i] + gap;
-	double step = n > 1 ? fmin(need, top - area->y) / (n - 1) : 0; /* each earlier card's strip */
+	double step = n > 1 ? fmin(need, top - region->y) / (n - 1) : 0; /* each earlier card's strip */
 	for (int i = n - 1; i >= 0; i--) {
-		double y = i == n - 1 ? top : fmax(area->y, box[i + 1].y - (need <= top - area->y ? H[i] + gap : step));
+		double y = i == n - 1 ? top : fmax(region->y, box[i + 1].y - (need <= top - region->y ? H[i] + gap : step));
 		box[i] = (struct layout_box){right - W[i], y, W[i], H[i]};
 	}
 }
 
-void card_place(struct render *r, const struct figure *fig, const struct figure_panel *const *of, int n,
-                const struct panel *area, double pad, double gap, struct panel *card)
+int card_place(struct render *r, const struct figure *fig, const struct figure_panel *const *of, int n,
+               const struct panel *area, const struct panel *region, int corner, double pad, double gap,
+               struct panel *card)
 {
 	double W[FIGURE_MAX_PANELS], H[FIGURE_MAX_PANELS];
 	struct layout_box box[FIGURE_MAX_PANELS];
@@ -89,13 +90,22 @@ void card_place(struct render *r, const struct figure *fig, const struct figure_
 		W[i] += 2 * pad;
 		H[i] += 2 * pad;
 	}
-	if (n > 0 && card_columns(area, W, H, n, gap, box) != 0)
-		card_deck(area, W, H, n, gap, box);
+	int apart = n == 0 || card_columns(region, W, H, n, gap, box) == 0;
+	if (!apart && !(corner & CARD_BOTTOM)) /* a deck stands on its lowest card */
+		return -1;
+	if (!apart)
+		card_deck(region, W, H, n, gap, box);
 	for (int i = 0; i < n; i++) {
+		struct layout_box b = box[i]; /* from the bottom right; mirrored to the corner asked */
+		if (!(corner & CARD_RIGHT))
+			b.x = region->x + (region->x + region->w - (b.x + b.w));
+		if (!(corner & CARD_BOTTOM))
+			b.y = region->y + (region->y + region->h - (b.y + b.h));
 		card[i] = *area;
-		card[i].x = box[i].x + pad;
-		card[i].y = box[i].y + pad;
-		card[i].w = box[i].w - 2 * pad;
-		card[i].h = box[i].h - 2 * pad;
+		card[i].x = b.x + pad;
+		card[i].y = b.y + pad;
+		card[i].w = b.w - 2 * pad;
+		card[i].h = b.h - 2 * pad;
 	}
+	return apart ? 0 : -1;
 }

@@ -605,6 +605,7 @@ static int figure_readable(const struct figure *fig, const struct arrangement *a
 }
 
 #define FIGURE_CARD_PAD 14 /* a card's edge around its panel, 1080p pixels */
+#define FIGURE_CARD_GAP 24 /* between two cards, 1080p pixels */
 #define FIGURE_GOAL 60 /* the graph's digits keep 1/60 of the height (a lecture hall reads
                           them) where the screen allows, whatever panels are open */
 
@@ -656,7 +657,9 @@ static void figure_overlay(struct render *r, const struct figure *fig, const str
 	const struct figure_panel *of[FIGURE_MAX_PANELS];
 	for (int i = 0; i < nl; i++)
 		of[i] = ar->of[lect[i]];
-	card_place(r, fig, of, nl, &area, FIGURE_CARD_PAD * u0, gap / 2, card);
+	/* at the bottom right until drawn: figure_card_spot picks the corner */
+	card_place(r, fig, of, nl, &area, &area, CARD_RIGHT | CARD_BOTTOM, FIGURE_CARD_PAD * u0, FIGURE_CARD_GAP * u0,
+	           card);
 	for (int i = 0; i < nl; i++) {
 		ar->side[lect[i]] = card[i];
 		ar->over[lect[i]] = 1;
@@ -714,6 +717,14 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 	ar->has_graph = has_graph;
 }
 
+/* The area two boxes share. */
+static double figure_overlap(const struct layout_box *a, const struct layout_box *b)
+{
+	double w = fmin(a->x + a->w, b->x + b->w) - fmax(a->x, b->x);
+	double h = fmin(a->y + a->h, b->y + b->h) - fmax(a->y, b->y);
+	return w > 0 && h > 0 ? w * h : 0;
+}
+
 /* Paints the background under a panel drawn over the figure (pad around it, framed) and
  * forgets the hit boxes it covers. */
 static void figure_cover(cairo_t *cr, struct figure_geom *geom, const struct theme *th,
@@ -756,6 +767,63 @@ static struct layout_box figure_card_shown(const struct arrangement *ar, int i, 
 		b.h = c.y > b.y ? c.y - b.y : 0;
 	}
 	return b;
+}
+
+/* How much of what is drawn the n cards (pad around each) cover: node boxes ten times,
+ * edge labels four times and the panels beside the graph once, by area (the graph is
+ * what the room reads). */
+static double figure_card_cost(const struct figure_geom *g, const struct arrangement *ar,
+                               const struct panel *card, int n, double pad)
+{
+	double cost = 0;
+	for (int k = 0; k < n; k++) {
+		struct layout_box c = {card[k].x - pad, card[k].y - pad, card[k].w + 2 * pad, card[k].h + 2 * pad};
+		for (int i = 0; i < g->n_hits; i++) {
+			const struct geom_hit *h = &g->hits[i];
+			if (h->kind == HIT_NODE || h->kind == HIT_EDGE_LOCAL)
+				cost += (h->kind == HIT_NODE ? 10 : 4) * figure_overlap(&c, &h->box);
+		}
+		for (int i = 0; i < ar->n_side; i++)
+			if (!ar->over[i])
+				cost += figure_overlap(&c, &(struct layout_box){ar->side[i].x, ar->side[i].y, ar->side[i].w,
+				                                                 ar->side[i].h});
+	}
+	return cost;
+}
+
+/* Where the cards go, once the graph and the other panels are drawn (their boxes in
+ * geom): from the corner of the figure's area, or of the graph's panel where they fit
+ * in it, that covers the least of them (the bottom right when that is about as good,
+ * so they stay put while the numbers change). */
+static void figure_card_spot(struct render *r, const struct figure *fig, struct arrangement *ar,
+                             double u, double u0)
+{
+	const struct figure_panel *of[FIGURE_MAX_PANELS];
+	int idx[FIGURE_MAX_PANELS], n = 0;
+	for (int i = 0; i < ar->n_side; i++)
+		if (ar->over[i]) {
+			idx[n] = i;
+			of[n++] = ar->of[i];
+		}
+	if (n == 0)
+		return;
+	struct panel area = {ar->x, ar->y, ar->w, ar->h, u, ar->graph.th, ar->graph.o}, card[FIGURE_MAX_PANELS],
+	             best[FIGURE_MAX_PANELS];
+	static const int corners[] = {CARD_RIGHT | CARD_BOTTOM, CARD_RIGHT, CARD_BOTTOM, 0};
+	double pad = FIGURE_CARD_PAD * u0, least = INFINITY;
+	for (int c = 0; c < 8; c++) {
+		const struct panel *region = c % 2 ? &ar->graph : &area;
+		int apart = card_place(r, fig, of, n, &area, region, corners[c / 2], pad, FIGURE_CARD_GAP * u0, card) == 0;
+		if (!apart && (region != &area || !(corners[c / 2] & CARD_BOTTOM))) /* a deck: the area's bottom */
+			continue;
+		double cost = figure_card_cost(r->geom, ar, card, n, pad);
+		if (cost < 0.8 * least || (least == INFINITY)) {
+			least = cost;
+			memcpy(best, card, sizeof card[0] * (size_t)n);
+		}
+	}
+	for (int k = 0; k < n; k++)
+		ar->side[idx[k]] = best[k];
 }
 
 /* Zero options made whole: the default size. */
@@ -864,6 +932,8 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 		draw_graph(cr, r, fig, &ar.graph);
 	for (int j = 0; j < 2 * ar.n_side; j++) { /* the cards over everything else */
 		int i = j % ar.n_side;
+		if (j == ar.n_side)
+			figure_card_spot(r, fig, &ar, u, figure_unit0(&o));
 		if (ar.over[i] != (j >= ar.n_side))
 			continue;
 		const struct figure_panel *fp = ar.of[i];

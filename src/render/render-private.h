@@ -509,10 +509,15 @@ double table_font(struct render *r, const struct figure *fig, const struct figur
 /* figure.c: the size of a lecture panel's text in p, em 1080p pixels or PANEL_GOAL's size,
  * whichever is larger. */
 double panel_font(const struct panel *p, double em);
-/* card.c: the boxes of the n panels of[] drawn as cards over area (the figure under the
- * title, above the caption), each pad inside its card's edge, gap apart. */
-void card_place(struct render *r, const struct figure *fig, const struct figure_panel *const *of, int n,
-                const struct panel *area, double pad, double gap, struct panel *card);
+/* card.c: the boxes of the n panels of[] drawn as cards, sized for their text in area
+ * (the figure under the title, above the caption), stacked from a corner of region
+ * (CARD_RIGHT, CARD_BOTTOM or both), each pad inside its card's edge, gap apart; 0, or -1
+ * where they do not fit region apart (at a bottom corner a deck, its cards over each
+ * other; at a top corner nothing is placed). */
+enum { CARD_RIGHT = 1, CARD_BOTTOM = 2 };
+int card_place(struct render *r, const struct figure *fig, const struct figure_panel *const *of, int n,
+               const struct panel *area, const struct panel *region, int corner, double pad, double gap,
+               struct panel *card);
 #define GRAPH_MAX_EM 44.0 /* largest graph value font, in 1080p pixels */
 #define GRAPH_MIN_EM 6.0  /* below this the graph is not drawn but described */
 #define GRAPH_DIGIT_EM 0.73 /* a value's digits (bold) stand this many em high */
