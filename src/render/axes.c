@@ -40,6 +40,17 @@ static void axes_label(char *buf, size_t n, double v, double step)
 	fmt_num(buf, n, v, 6);
 }
 
+#define AXES_MAX_TICKS 200
+
+/* Do ticks step apart from lo to hi make a short list? (A diverged descent's losses span
+ * more than a double holds, or so much that adding step changes nothing: the tick loops
+ * would not end.) */
+static int axes_ticks(double lo, double hi, double step)
+{
+	double n = (hi - lo) / step;
+	return isfinite(n) && n < AXES_MAX_TICKS && lo + step != lo && hi + step != hi;
+}
+
 double axes_margin(struct render *r, const struct axes *a, double font)
 {
 	struct text_style ts = {FONT_REGULAR, font, 1};
@@ -47,7 +58,7 @@ double axes_margin(struct render *r, const struct axes *a, double font)
 	if (!isfinite(a->ylo) || !isfinite(a->yhi)) /* no ticks to count */
 		return font;
 	double ys = sample_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4))), wmax = 0;
-	for (double v = ceil(a->ylo / ys - 1e-9) * ys; v <= a->yhi + ys * 1e-9; v += ys) {
+	for (double v = ceil(a->ylo / ys - 1e-9) * ys; axes_ticks(a->ylo, a->yhi, ys) && v <= a->yhi + ys * 1e-9; v += ys) {
 		axes_label(buf, sizeof buf, v, ys);
 		wmax = fmax(wmax, text_width(r, buf, &ts));
 	}
@@ -106,7 +117,7 @@ void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const stru
 	cairo_set_line_width(cr, lw);
 	double xs = axes_x_step(r, a, font);
 	double ys = sample_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4)));
-	for (double v = ceil(a->xlo / xs - 1e-9) * xs; v <= a->xhi + xs * 1e-9; v += xs) {
+	for (double v = ceil(a->xlo / xs - 1e-9) * xs; axes_ticks(a->xlo, a->xhi, xs) && v <= a->xhi + xs * 1e-9; v += xs) {
 		double x = axes_x(a, v);
 		theme_set(cr, th->grid);
 		cairo_move_to(cr, x, a->y);
@@ -117,7 +128,7 @@ void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const stru
 		theme_set(cr, th->muted);
 		text_draw(cr, r, buf, x - tw / 2, a->y + a->h + font * 1.25, &ts);
 	}
-	for (double v = ceil(a->ylo / ys - 1e-9) * ys; v <= a->yhi + ys * 1e-9; v += ys) {
+	for (double v = ceil(a->ylo / ys - 1e-9) * ys; axes_ticks(a->ylo, a->yhi, ys) && v <= a->yhi + ys * 1e-9; v += ys) {
 		double y = axes_y(a, v);
 		theme_set(cr, th->grid);
 		cairo_move_to(cr, a->x, y);
