@@ -995,6 +995,41 @@ static void test_panel_cards(struct render *r)
 	}
 }
 
+/* --font-scale 2 and 3 (export; the window's Ctrl+=) keep every part of every built-in
+ * scene's default export: the graph's digits at least 0.99 of their size at scale 1 (at 3
+ * they stood at 1/98, half), the J plot and the data panel with their axes when scale 1
+ * has them, everything inside and apart, and the plot's ticks no smaller than at 1. */
+static void test_font_scale(struct render *r)
+{
+	char names[64][64];
+	int n = list_scenes(names, 64);
+	for (int i = 0; i < n; i++) {
+		struct loaded l;
+		if (load(&l, names[i]) != 0)
+			continue;
+		struct figure f = fig_of(r, &l, -1);
+		struct draw_opts o = {.width = 1920, .height = 1080, .font_scale = 1};
+		cairo_surface_destroy(draw(&f, &o));
+		double digit1 = graph_em(r) * DIGIT_EM, tick1 = test_geom->plot_font;
+		int plot1 = test_geom->has_plot, data1 = test_geom->has_data, land1 = test_geom->has_land;
+		for (double fs = 2; fs <= 3; fs += 1) {
+			char what[160];
+			snprintf(what, sizeof what, "%s export at font scale %g", l.name, fs);
+			o.font_scale = fs;
+			cairo_surface_destroy(draw(&f, &o));
+			check_geometry(r, what, o.width, o.height);
+			double digit = graph_em(r) * DIGIT_EM;
+			CHECK(digit >= 0.99 * digit1, "%s: the graph's digits %.1f px (%.1f at scale 1)", what, digit, digit1);
+			CHECK(test_geom->has_plot >= plot1 && test_geom->has_data >= data1 && test_geom->has_land >= land1,
+			      "%s: a plot left out (plot %d data %d map %d; at scale 1 %d %d %d)", what, test_geom->has_plot,
+			      test_geom->has_data, test_geom->has_land, plot1, data1, land1);
+			CHECK(!plot1 || test_geom->plot_font >= tick1 - 0.01, "%s: ticks %.1f px (%.1f at scale 1)", what,
+			      test_geom->plot_font, tick1);
+		}
+		unload(&l);
+	}
+}
+
 /* The legend row under the graph stays in the graph's panel (check_geometry): in exports
  * with the largest font scales, where the title and plots take the room, and presenting
  * with the derivative table (D) beside a one-variable graph, which the window opens by
@@ -2080,6 +2115,7 @@ int main(void)
 		test_lecture_panels(r);
 		test_legend(r);
 		test_panel_cards(r);
+		test_font_scale(r);
 		test_notes(r);
 		test_panel_list(r);
 		test_unknown_is_question_mark(r);

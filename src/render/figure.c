@@ -604,6 +604,7 @@ static int figure_readable(const struct figure *fig, const struct arrangement *a
 	return p->u >= FIGURE_TYPE_KEPT * u && p->w >= FIGURE_PLOT_MIN_FONTS * font && p->h >= FIGURE_PLOT_MIN_FONTS * font;
 }
 
+#define FIGURE_SCALE_STEPS 6 /* halvings of the font scale's range figure_scale_fit tries */
 #define FIGURE_CARD_PAD 14 /* a card's edge around its panel, 1080p pixels */
 #define FIGURE_CARD_GAP 24 /* between two cards, 1080p pixels */
 #define FIGURE_GOAL 60 /* the graph's digits keep 1/60 of the height (a lecture hall reads
@@ -837,6 +838,66 @@ static struct draw_opts figure_opts(const struct draw_opts *opts)
 	return o;
 }
 
+/* Does the arrangement ar (drawn with o) show the graph at scale k1 or larger and keep
+ * the n panels there were at font scale 1, each plot with room for its ticks? */
+static int figure_scale_keeps(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                              const struct arrangement *ar, double k1, int n)
+{
+	if (ar->n_side < n)
+		return 0;
+	for (int i = 0; i < ar->n_side; i++) {
+		const struct panel *p = &ar->side[i];
+		double font = axes_font_least(o, p->u), need = FIGURE_OTHER_FONTS; /* figure_column's */
+		if (ar->of[i]->kind == PANEL_COST && !ar->map[i])
+			need = p->w >= PLOT_BESIDE * p->h ? FIGURE_PLOT_LOW : FIGURE_PLOT_FONTS;
+		if (!ar->over[i] && panel_lines(fig, ar->of[i]) == 0 &&
+		    (p->w < FIGURE_PLOT_MIN_FONTS * font || p->h < need * font))
+			return 0;
+	}
+	if (!ar->has_graph || k1 <= 0)
+		return 1;
+	struct graph_extent ex;
+	draw_graph_extent(r, fig, o, &ex);
+	return draw_graph_scale(&ex, ar->graph.w, ar->graph.h, figure_unit(o)) >= 0.99 * k1;
+}
+
+/* A font scale above 1 (export --font-scale, the window's Ctrl+=) makes the type
+ * outside the graph larger as far as the figure holds it: where o's scale would draw the
+ * graph's numbers smaller than at scale 1, or leave a plot without room for its ticks
+ * (they took the room: at 3 a network's numbers stood at 1/98 and its plot was gone),
+ * the largest scale that does not. Presenting keeps its own. */
+static void figure_scale_fit(struct render *r, const struct figure *fig, struct draw_opts *o,
+                             const struct theme *th)
+{
+	double want = o->font_scale;
+	if (o->present || !(want > 1))
+		return;
+	struct arrangement ar;
+	struct draw_opts one = *o;
+	one.font_scale = 1;
+	figure_arrange(r, fig, &one, th, &ar);
+	double k1 = 0;
+	if (ar.has_graph) {
+		struct graph_extent ex;
+		draw_graph_extent(r, fig, &one, &ex);
+		k1 = draw_graph_scale(&ex, ar.graph.w, ar.graph.h, figure_unit(&one));
+	}
+	int n = ar.n_side;
+	figure_arrange(r, fig, o, th, &ar);
+	if (figure_scale_keeps(r, fig, o, &ar, k1, n))
+		return;
+	double lo = 1, hi = want;
+	for (int k = 0; k < FIGURE_SCALE_STEPS; k++) {
+		o->font_scale = (lo + hi) / 2;
+		figure_arrange(r, fig, o, th, &ar);
+		if (figure_scale_keeps(r, fig, o, &ar, k1, n))
+			lo = o->font_scale;
+		else
+			hi = o->font_scale;
+	}
+	o->font_scale = lo;
+}
+
 /* The samples fig drawn with opts shows: of the J curve (*plot_n, 0 without one) and of
  * the map (*nx by *ny, 0 without one). */
 static void figure_samples(const struct figure *fig, const struct draw_opts *opts, int *plot_n, int *nx,
@@ -847,6 +908,7 @@ static void figure_samples(const struct figure *fig, const struct draw_opts *opt
 		return;
 	struct draw_opts o = figure_opts(opts);
 	struct arrangement ar;
+	figure_scale_fit(fig->render, fig, &o, theme_get(o.theme));
 	figure_arrange(fig->render, fig, &o, theme_get(o.theme), &ar);
 	for (int i = 0; i < ar.n_side; i++)
 		if (ar.of[i]->kind == PANEL_COST && !ar.map[i])
@@ -899,6 +961,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	struct draw_opts o = figure_opts(opts);
 	struct render *r = fig->render;
 	const struct theme *th = theme_get(o.theme);
+	figure_scale_fit(r, fig, &o, th);
 	double u = figure_unit(&o);
 	r->geom = o.geom ? o.geom : &r->scratch; /* exports record nothing anyone reads */
 	r->geom->n_hits = 0;
