@@ -254,7 +254,7 @@ static void test_type_floor(struct render *r)
 		                      1/present of the height */
 		double export;     /* and in a default 1920x1080 export */
 	} floors[] = {{"computation-graph", {45, 48}, 46}, {"network", {45, 49}, 45},
-	              {"fit-line", {43, 42}, 41}, {"logistic", {45, 45}, 45}, {"xor", {47, 62}, 56}};
+	              {"fit-line", {43, 42}, 41}, {"logistic", {45, 45}, 45}, {"xor", {45, 60}, 56}};
 	char names[64][64];
 	int n = list_scenes(names, 64);
 	for (int i = 0; i < n; i++) {
@@ -1867,6 +1867,55 @@ static void test_weight_names(struct render *r)
 	unload(&l);
 }
 
+/* The mean box under a narrower cost takes the cost's width where its texts allow (xor's
+ * bare layout: its cost's header in four lines is narrower than "shown: row 0 of 4"): its
+ * head in two lines, "4-row mean", "row 0 shown", its cards to the lower left; under a cost as wide as
+ * it (xor's compact layout: the cost's header in two long lines) it keeps its four lines;
+ * either way inside the graph and clear of every node's box (fit-line's too). */
+static void test_mean_narrow(struct render *r)
+{
+	static const char *const scenes[] = {"xor", "fit-line"};
+	for (size_t k = 0; k < sizeof scenes / sizeof scenes[0]; k++) {
+		struct loaded l;
+		if (load(&l, scenes[k]) != 0)
+			continue;
+		struct draw_opts o = {.width = 1920, .height = 1080};
+		struct figure f = fig_of(r, &l, -1);
+		int seen = 0;
+		for (int v = LAYOUT_COMPACT; v <= LAYOUT_BARE; v++) {
+			const struct graph_layout *g = layout_get(r, &f, &o, v, 1);
+			if (!g || !g->compact)
+				continue;
+			const struct mean_box *m = &g->mean;
+			const struct layout_item *cost = &g->items[g->scene->cost];
+			seen++;
+			if (k == 0) /* xor */
+				CHECK(m->on && m->narrow == (v == LAYOUT_BARE), "%s layout %d: the mean box is %s", l.name, v,
+				      v == LAYOUT_BARE ? "narrow" : "as wide as its four lines");
+			if (m->narrow) {
+				CHECK(m->w <= cost->bw + 1e-9, "%s layout %d: the mean box (%.2f em) is no wider than its cost (%.2f)",
+				      l.name, v, m->w, cost->bw);
+				CHECK(strcmp(m->shown_short, "row 0 shown") == 0 && strstr(m->foot_short, "-row mean") && m->cut > 0 &&
+				      strncmp(m->head + m->cut - 2, " = ", 3) == 0,
+				      "%s: the narrow box's lines ('%s' cut at %d, '%s')", l.name, m->head, m->cut, m->shown_short);
+			}
+			double cards = 2 * 0.28; /* MEAN_CARDS * MEAN_CARD: lower left when narrow */
+			struct layout_box mb = {m->x - m->w / 2 - (m->narrow ? cards : 0), m->y - m->h / 2, m->w + cards,
+			                        m->h + cards};
+			CHECK(mb.x >= -1e-9 && mb.x + mb.w <= g->width + 1e-9 && mb.y + mb.h <= g->height + 1e-9,
+			      "%s layout %d: the mean box (x %.2f to %.2f) inside the graph (%.2f wide)", l.name, v, mb.x,
+			      mb.x + mb.w, g->width);
+			for (int i = 0; i < g->scene->n_nodes; i++) {
+				const struct layout_item *it = &g->items[i];
+				struct layout_box nb = {it->x - it->bw / 2, it->y - it->h / 2, it->bw, it->h};
+				CHECK(!boxes_overlap(&mb, &nb), "%s layout %d: the mean box overlaps node %d", l.name, v, i);
+			}
+		}
+		CHECK(seen > 0, "%s: a compact layout", l.name);
+		unload(&l);
+	}
+}
+
 /* Neuron units (issue 12 item 1): xor, network and network-221 drawn with units, and
  * xor without, at three sizes: no overlaps, all inside. Units leave the weights and
  * biases no boxes of their own (a weight's box is its label on the edge). The walk
@@ -2108,6 +2157,7 @@ int main(void)
 		test_wrap(r);
 		test_units(r);
 		test_weight_names(r);
+		test_mean_narrow(r);
 		test_unit_network(r);
 		test_stack(r);
 		test_too_small(r);

@@ -1,9 +1,11 @@
 /* draw_mean.c - the cost over all rows of a data scene as its own node, after the
  * row's graph (under its cost in the compact layout): "J = (1/3) Σᵢ J⁽ⁱ⁾" with the mean, drawn as a stack of cards (it stands
- * for every row) with an arrow from the shown row's cost. Its numbers are eval's means;
- * scenes without a data set have no such box. */
+ * for every row) with an arrow from the shown row's cost; under a narrower cost, as narrow
+ * as its head in two lines and shorter words ("3-row mean", "row 0 shown"). Its numbers are eval's means; scenes without a data set have
+ * no such box. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include "render-private.h"
 
 #define M graph_metrics
@@ -25,6 +27,61 @@ void mean_box_texts(const struct figure *fig, struct mean_box *m)
 	fmt_num(m->value, sizeof m->value, fig->ev->cost, NUDGE_DIGITS);
 	snprintf(m->foot, sizeof m->foot, "mean of %d row%s", s->n_rows, s->n_rows == 1 ? "" : "s");
 	snprintf(m->shown, sizeof m->shown, "shown: row %d of %d", fig->ev->row, s->n_rows);
+	snprintf(m->foot_short, sizeof m->foot_short, "%d-row mean", s->n_rows);
+	snprintf(m->shown_short, sizeof m->shown_short, "row %d shown", fig->ev->row);
+	const char *eq = strstr(m->head, " = ");
+	m->cut = eq ? (int)(eq - m->head) + 2 : 0; /* "J =" | "(1/3) Σᵢ J⁽ⁱ⁾" */
+}
+
+/* The box's text lines, top to bottom, and their styles' kinds (0 head, 1 the mean, 2 a
+ * foot line); returns how many. */
+static int mean_lines(const struct mean_box *m, char lines[5][160], int kind[5])
+{
+	int n = 0;
+	if (m->narrow) {
+		snprintf(lines[n], sizeof lines[n], "%.*s", m->cut, m->head);
+		kind[n++] = 0;
+		snprintf(lines[n], sizeof lines[n], "%s", m->head + m->cut + 1);
+		kind[n++] = 0;
+	} else {
+		snprintf(lines[n], sizeof lines[n], "%s", m->head);
+		kind[n++] = 0;
+	}
+	snprintf(lines[n], sizeof lines[n], "%s", m->value);
+	kind[n++] = 1;
+	snprintf(lines[n], sizeof lines[n], "%s", m->narrow ? m->foot_short : m->foot);
+	kind[n++] = 2;
+	snprintf(lines[n], sizeof lines[n], "%s", m->narrow ? m->shown_short : m->shown);
+	kind[n++] = 2;
+	return n;
+}
+
+/* A line of kind k (mean_lines): its style, height and baseline (as a share of it). */
+static void mean_line_style(int k, struct text_style *st, double *h, double *base)
+{
+	static const enum font_id face[3] = {FONT_BOLD, FONT_BOLD, FONT_REGULAR};
+	const double size[3] = {M.head, 1, M.grad_name}, lh[3] = {M.row_head, M.row_value, M.row_grad},
+	             lb[3] = {M.base_head, M.base_value, M.base_grad};
+	*st = (struct text_style){face[k], size[k], k > 0};
+	*h = lh[k];
+	*base = lb[k];
+}
+
+/* The box's width and height for its lines as m->narrow says. */
+static void mean_size(struct render *r, const struct mean_box *m, double *w, double *h)
+{
+	char lines[5][160];
+	int kind[5], n = mean_lines(m, lines, kind);
+	*w = 0;
+	*h = 2 * M.pad_y;
+	for (int i = 0; i < n; i++) {
+		struct text_style st;
+		double lh, base;
+		mean_line_style(kind[i], &st, &lh, &base);
+		*w = fmax(*w, text_width(r, lines[i], &st));
+		*h += lh;
+	}
+	*w += 2 * M.pad_x;
 }
 
 /* Is the box (top-left x, y, size w x h, em) a node gap clear of every node box and
@@ -46,22 +103,29 @@ void mean_box_place(struct render *r, struct graph_layout *g)
 	struct mean_box *m = &g->mean;
 	if (!m->on)
 		return;
-	struct text_style head = {FONT_BOLD, M.head, 0}, val = {FONT_BOLD, 1, 1};
-	struct text_style foot = {FONT_REGULAR, M.grad_name, 1};
-	double w = fmax(fmax(text_width(r, m->head, &head), text_width(r, m->value, &val)),
-	                fmax(text_width(r, m->foot, &foot), text_width(r, m->shown, &foot)));
 	const struct layout_item *cost = &g->items[g->scene->cost];
-	m->w = w + 2 * M.pad_x;
-	m->h = M.row_head + M.row_value + 2 * M.row_grad + 2 * M.pad_y;
+	m->narrow = 0;
+	mean_size(r, m, &m->w, &m->h);
+	if (g->compact && m->w > cost->bw && m->cut > 0) { /* under a narrower cost: narrow */
+		double w = m->w, h = m->h;
+		m->narrow = 1;
+		mean_size(r, m, &m->w, &m->h);
+		if (!(m->w < w)) { /* no narrower so */
+			m->narrow = 0;
+			m->w = w;
+			m->h = h;
+		}
+	}
 	double cards = MEAN_CARDS * MEAN_CARD;
 	if (g->compact) { /* under the cost: the compact layout trades width for height */
-		m->x = fmax(cost->x, m->w / 2);
+		double left = m->narrow ? cards : 0, right = cards - left; /* the cards' side */
+		m->x = fmax(cost->x, m->w / 2 + left);
 		m->y = cost->y + cost->h / 2 + MEAN_GAP * 0.6 + m->h / 2;
 		/* wider than the cost's column: in from the graph's right edge where that is clear */
-		double in = fmax(m->w / 2, fmin(m->x, g->width - m->w / 2 - cards));
-		if (in < m->x && mean_box_clear(g, in - m->w / 2, m->y - m->h / 2, m->w + cards, m->h + cards))
+		double in = fmax(m->w / 2 + left, fmin(m->x, g->width - m->w / 2 - right));
+		if (in < m->x && mean_box_clear(g, in - m->w / 2 - left, m->y - m->h / 2, m->w + cards, m->h + cards))
 			m->x = in;
-		g->width = fmax(g->width, m->x + m->w / 2 + cards);
+		g->width = fmax(g->width, m->x + m->w / 2 + right);
 	} else {
 		m->x = g->width + MEAN_GAP + m->w / 2;
 		m->y = cost->y;
@@ -104,8 +168,8 @@ void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
 	cairo_fill(cr);
 	/* the cards behind: one box standing for every row */
 	for (int c = MEAN_CARDS; c >= 0; c--) {
-		double d = c * MEAN_CARD;
-		graph_box_path(cr, x + d, y + d, m->w, m->h, MEAN_RADIUS);
+		double d = c * MEAN_CARD; /* to the lower right, or left in a narrow box */
+		graph_box_path(cr, x + (m->narrow ? -d : d), y + d, m->w, m->h, MEAN_RADIUS);
 		theme_set(cr, th->fill[NODE_COMPUTED]);
 		cairo_fill_preserve(cr);
 		theme_set(cr, c == 0 && current ? th->forward : th->cost);
@@ -116,18 +180,19 @@ void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
 	theme_set(cr, th->cost);
 	cairo_set_line_width(cr, 0.035);
 	cairo_stroke(cr);
-	struct text_style head = {FONT_BOLD, M.head, 0}, val = {FONT_BOLD, 1, 1};
-	struct text_style foot = {FONT_REGULAR, M.grad_name, 1};
-	double base = y + M.pad_y + M.row_head * M.base_head;
-	theme_set(cr, th->fg);
-	text_draw(cr, r, m->head, m->x - text_width(r, m->head, &head) / 2, base, &head);
-	base = y + M.pad_y + M.row_head + M.row_value * M.base_value;
-	const char *v = known > 0 ? m->value : "?";
-	theme_set_alpha(cr, known > 0 ? th->forward : th->muted, known > 0 ? known : 1);
-	text_draw(cr, r, v, m->x - text_width(r, v, &val) / 2, base, &val);
-	base = y + M.pad_y + M.row_head + M.row_value + M.row_grad * M.base_grad;
-	theme_set(cr, th->muted);
-	text_draw(cr, r, m->foot, m->x - text_width(r, m->foot, &foot) / 2, base, &foot);
-	base += M.row_grad;
-	text_draw(cr, r, m->shown, m->x - text_width(r, m->shown, &foot) / 2, base, &foot);
+	char lines[5][160];
+	int kind[5], n = mean_lines(m, lines, kind);
+	double top = y + M.pad_y;
+	for (int i = 0; i < n; i++) {
+		struct text_style st;
+		double lh, base;
+		mean_line_style(kind[i], &st, &lh, &base);
+		const char *t = kind[i] == 1 && !(known > 0) ? "?" : lines[i];
+		if (kind[i] == 1)
+			theme_set_alpha(cr, known > 0 ? th->forward : th->muted, known > 0 ? known : 1);
+		else
+			theme_set(cr, kind[i] == 0 ? th->fg : th->muted);
+		text_draw(cr, r, t, m->x - text_width(r, t, &st) / 2, top + lh * base, &st);
+		top += lh;
+	}
 }

@@ -134,6 +134,12 @@ struct mean_box {              /* J = (1/m) Σᵢ J⁽ⁱ⁾ (scenes with a data
 	char value[64];            /* the mean, formatted: "5.25" */
 	char foot[160];            /* "mean of 3 rows" */
 	char shown[160];           /* "shown: row 0 of 3" */
+	char foot_short[64];       /* "3-row mean" (foot in a narrow box) */
+	char shown_short[64];      /* "row 0 shown" (shown in a narrow box) */
+	int cut;                   /* where head's "= …" starts (its second line in a narrow box) */
+	int narrow;                /* 1: under a narrower cost, the box takes its width: the head
+	                              in two lines, the mean, foot_short and shown_short, cards
+	                              to the lower left */
 	double x, y, w, h;         /* centre and size, em units of the graph layout */
 };
 
