@@ -1916,6 +1916,49 @@ static void test_mean_narrow(struct render *r)
 	}
 }
 
+/* Presenting, the step sentence stands large (issue 11 item 3). A walk whose longest
+ * sentence would be set under 3/4 of its size on one line keeps two lines' room where the
+ * graph loses little to it (xor at 1024x768, its unit sentences: none), and there a
+ * sentence goes on two lines where one would shrink it, at 0.85 of the size or more;
+ * the graph stays where it is from step to step. The window keeps its one line. */
+static void test_caption(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "xor") != 0)
+		return;
+	for (int present = 1; present >= 0; present--) {
+		struct draw_opts o = {.width = 1024, .height = 768, .present = present, .font_scale = present ? 1.3 : 1,
+		                      .theme = THEME_DARK};
+		const char *what = present ? "xor 1024x768 presenting" : "xor 1024x768 window";
+		struct graph_frame first = {0};
+		double most = 0, least = INFINITY;
+		int two = 0;
+		for (int step = 0; step < l.t->n_steps; step++) {
+			struct figure f = fig_of(r, &l, step);
+			cairo_surface_destroy(draw(&f, &o));
+			const struct graph_frame *gf = &test_geom->graph;
+			if (step == 0)
+				first = *gf;
+			CHECK(gf->x == first.x && gf->y == first.y && gf->h == first.h && gf->fit_em == first.fit_em,
+			      "%s step %d: the graph stays (its area's top %.1f, em %.2f; at step 0 %.1f, %.2f)", what, step,
+			      gf->y, gf->fit_em, first.y, first.fit_em);
+			two += test_geom->caption_lines == 2;
+			most = fmax(most, test_geom->caption_font);
+			least = fmin(least, test_geom->caption_font);
+			if (getenv("NUDGE_TEST_VERBOSE"))
+				printf("%s step %d: sentence %.1f px, %d line(s)\n", what, step, test_geom->caption_font,
+				       test_geom->caption_lines);
+		}
+		if (present) {
+			CHECK(two > 0 && least >= most * 0.85, "%s: long sentences on two lines (%d steps), at %.1f px or more "
+			      "(the largest %.1f)", what, two, least, most);
+		} else {
+			CHECK(two == 0, "%s: the window's sentence on one line (%d steps on two)", what, two);
+		}
+	}
+	unload(&l);
+}
+
 /* Neuron units (issue 12 item 1): xor, network and network-221 drawn with units, and
  * xor without, at three sizes: no overlaps, all inside. Units leave the weights and
  * biases no boxes of their own (a weight's box is its label on the edge). The walk
@@ -2158,6 +2201,7 @@ int main(void)
 		test_units(r);
 		test_weight_names(r);
 		test_mean_narrow(r);
+		test_caption(r);
 		test_unit_network(r);
 		test_stack(r);
 		test_too_small(r);

@@ -52,79 +52,6 @@ static double figure_title(cairo_t *cr, struct render *r, const struct figure *f
 	return h + 14 * u;
 }
 
-/* fmt_ellipsis's measure for the caption's equation: does s fit w in style st? */
-struct caption_fit {
-	struct render *r;            /* fonts */
-	const struct text_style *st; /* the equation's style */
-	double w;                    /* the width it has */
-};
-
-static int caption_fits(void *ctx, const char *s)
-{
-	const struct caption_fit *f = ctx;
-	return text_width(f->r, s, f->st) <= f->w;
-}
-
-/* The step caption at the bottom; returns its height (0 when there is no trace). */
-static double figure_caption_height(const struct figure *fig, const struct draw_opts *o,
-                                    double u)
-{
-	if (o->no_caption || !fig->trace || fig->trace->n_steps == 0)
-		return 0;
-	return 92 * u;
-}
-
-static void figure_caption(cairo_t *cr, struct render *r, const struct figure *fig,
-                           const struct draw_opts *o, const struct theme *th, double x,
-                           double y, double w, double u)
-{
-	const struct trace *t = fig->trace;
-	int k = fig->step < 0 ? 0 : fig->step >= t->n_steps ? t->n_steps - 1 : fig->step;
-	const struct step *st = &t->steps[k];
-	static const char *const kinds[] = {"the inputs and parameters", "forward pass",
-	                                    "backward pass", "the mean over the rows"};
-	char head[160], tangent_text[320];
-	snprintf(head, sizeof head, "step %d of %d · %s", k, t->n_steps - 1, kinds[st->kind]);
-	if (fig->scene->n_rows > 0 && st->kind != STEP_MEAN) { /* whose numbers the step shows */
-		size_t len = strlen(head);
-		snprintf(head + len, sizeof head - len, " · row %d of %d", fig->ev->row, fig->scene->n_rows);
-	}
-	const char *text = trace_text(t, k);
-	char unit_text[1024]; /* a step inside a unit drawn as one: the part it works on */
-	if (layout_units(fig, o) && unit_step_text(t, fig->scene->units, k, unit_text, sizeof unit_text) > 0)
-		text = unit_text;
-	const struct forward_view *fw = figure_forward(fig);
-	if (fw && fw->input >= 0) {
-		/* forward mode: the caption says what the numbers on the nodes are */
-		const struct scene *s = fig->scene;
-		const char *in = s->nodes[fw->input].label;
-		char v[48], J[128]; /* the shown row's cost: "J⁽⁰⁾" with a data set */
-		trace_row_name(fig->ev, s->cost, J, sizeof J);
-		fmt_num(v, sizeof v, fw->tangent[s->cost], NUDGE_DIGITS);
-		snprintf(head, sizeof head, "forward mode · one sweep from %s gives d(node)/d%s for every node", in, in);
-		snprintf(tangent_text, sizeof tangent_text, "d%s/d%s = %s", J, in, v);
-		text = tangent_text;
-	}
-	cairo_set_line_width(cr, 1.5 * u);
-	theme_set(cr, th->grid);
-	cairo_move_to(cr, x, y + 4 * u);
-	cairo_line_to(cr, x + w, y + 4 * u);
-	cairo_stroke(cr);
-	struct text_style hs = {FONT_REGULAR, 19 * u, 0};
-	theme_set(cr, th->muted);
-	text_draw(cr, r, head, x, y + 30 * u, &hs);
-	if (o->hide_values || o->hide_node || !text) /* a quiz: the equation would tell */
-		return;
-	struct text_style cs = {FONT_BOLD, 36 * u, 0};
-	cs.size = text_fit(r, text, &cs, w, 12 * u);
-	char cut[1024]; /* a node with many inputs: end the equation with … */
-	text = fmt_ellipsis(cut, sizeof cut, text, caption_fits, &(struct caption_fit){ r, &cs, w });
-	int grad_step = st->kind == STEP_BACKWARD || (st->kind == STEP_MEAN && st->node != fig->scene->cost);
-	theme_set(cr, fw ? th->nudge : grad_step ? th->backward
-	              : st->kind == STEP_FORWARD || st->kind == STEP_MEAN ? th->forward : th->fg);
-	text_draw(cr, r, text, x, y + 30 * u + cs.size * 1.3, &cs);
-}
-
 /* How well a plot of this width/height ratio reads: 1 when between 0.7 and 2.2, less
  * (to the power e) outside. */
 static double figure_plot_shape(double aspect, double e)
@@ -668,16 +595,16 @@ static void figure_overlay(struct render *r, const struct figure *fig, const str
 	}
 }
 
-static void figure_arrange(struct render *r, const struct figure *fig, const struct draw_opts *po,
-                           const struct theme *th, struct arrangement *ar)
+/* figure_arrange with a caption cap high; returns the graph's scale (0: no graph). */
+static double figure_arrange_at(struct render *r, const struct figure *fig, const struct draw_opts *po,
+                                const struct theme *th, struct arrangement *ar, double cap)
 {
 	const struct draw_opts o = *po;
 	double u = figure_unit(&o), u0 = figure_unit0(&o), m = 40 * u0;
-	double x = m, y = m * 0.8, w = o.width - 2 * m;
+	double x = m, y = m * 0.8, w = o.width - 2 * m, k = 0;
 	ar->title_y = y;
 	if (!o.no_title)
 		y += figure_title(NULL, r, fig, &o, th, x, y, w, figure_title_unit(&o));
-	double cap = figure_caption_height(fig, &o, u);
 	double h = o.height - y - m * 0.6 - cap;
 	ar->x = x;
 	ar->y = y;
@@ -699,7 +626,7 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 		int all[FIGURE_MAX_PANELS];
 		for (int i = 0; i < n_side; i++)
 			all[i] = i;
-		double k = figure_place(fig, &o, &ex, ar, all, n_side, -1, gap, u, u0);
+		k = figure_place(fig, &o, &ex, ar, all, n_side, -1, gap, u, u0);
 		figure_overlay(r, fig, &o, &ex, ar, k, gap, u, u0);
 		int kept = 0;
 		for (int i = 0; i < n_side; i++)
@@ -714,8 +641,35 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 	} else if (n_side > 0) { /* no graph: the panels side by side */
 		struct panel col = ar->graph;
 		figure_column(&col, side, ar->of, ar->map, n_side, 0, gap, fig);
+	} else if (has_graph) {
+		struct graph_extent ex;
+		draw_graph_extent(r, fig, po, &ex);
+		k = draw_graph_scale(&ex, w, h, u);
 	}
 	ar->has_graph = has_graph;
+	return k;
+}
+
+#define FIGURE_CAPTION_KEEP 0.97 /* presenting, the step sentence goes on two lines where the
+                                    graph keeps this share of its scale, */
+#define FIGURE_CAPTION_SHORT 0.9 /* or this much where it falls short of the goal anyway */
+
+/* Where everything goes (see struct arrangement). Presenting, a walk whose longest
+ * sentence would be set small on one line keeps two lines' room for the caption where the
+ * graph loses little to it (caption.c). */
+static void figure_arrange(struct render *r, const struct figure *fig, const struct draw_opts *po,
+                           const struct theme *th, struct arrangement *ar)
+{
+	double u = figure_unit(po), w = po->width - 2 * 40 * figure_unit0(po);
+	double one = caption_height(r, fig, po, w, u, 0), two = caption_height(r, fig, po, w, u, 1);
+	double k1 = figure_arrange_at(r, fig, po, th, ar, one);
+	if (!(two > one))
+		return;
+	struct arrangement a2;
+	double k2 = figure_arrange_at(r, fig, po, th, &a2, two);
+	double goal = po->height / (GRAPH_PRESENT_GOAL * GRAPH_DIGIT_EM);
+	if (k2 >= k1 * FIGURE_CAPTION_KEEP || (k1 < goal && k2 >= k1 * FIGURE_CAPTION_SHORT))
+		*ar = a2;
 }
 
 /* The area two boxes share. */
@@ -990,7 +944,7 @@ int draw_figure(cairo_t *cr, const struct figure *fig, const struct draw_opts *o
 	if (!o.no_title)
 		figure_title(cr, r, fig, &o, th, ar.x, ar.title_y, ar.w, figure_title_unit(&o));
 	if (ar.cap > 0)
-		figure_caption(cr, r, fig, &o, th, ar.x, ar.y + ar.h, ar.w, u);
+		caption_draw(cr, r, fig, &o, th, ar.x, ar.y + ar.h, ar.w, ar.cap, u);
 	if (ar.has_graph)
 		draw_graph(cr, r, fig, &ar.graph);
 	for (int j = 0; j < 2 * ar.n_side; j++) { /* the cards over everything else */

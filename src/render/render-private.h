@@ -290,6 +290,13 @@ void mean_box_texts(const struct figure *fig, struct mean_box *m);
 void mean_box_place(struct render *r, struct graph_layout *g);
 void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
                    const struct theme *th, double known, int current);
+/* caption.c: the step caption's height in width w (with two = 1, presenting, two lines'
+ * when the walk's longest sentence needs them), and its drawing at (x, y) in height h
+ * (a sentence goes on two lines only where h has their room). */
+double caption_height(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                      double w, double u, int two);
+void caption_draw(cairo_t *cr, struct render *r, const struct figure *fig, const struct draw_opts *o,
+                  const struct theme *th, double x, double y, double w, double h, double u);
 /* ---- metrics.c: every size of the graph, in em (the value font is 1 em) ---- */
 struct graph_metrics {
 	double head, tag, grad, grad_name, local; /* fonts: header "c = w·x", kind tag
@@ -656,6 +663,8 @@ struct figure_geom {
 	struct axes plot;          /* its axes */
 	double plot_font;          /* its ticks' font size (user units) */
 	double label_font;         /* the graph's edge labels' font size (user units; 0: none drawn) */
+	double caption_font;       /* the step sentence's font size (user units; 0: none drawn) */
+	int caption_lines;         /* and its lines (1 or 2) */
 	int plot_node;             /* its variable */
 	int has_land;              /* 1 when a map of J over two leaves was drawn */
 	int has_data;              /* 1 when the data panel drew its axes */

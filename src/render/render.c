@@ -69,6 +69,8 @@ void figure_geom_clear(struct figure_geom *g)
 		g->n_hits = 0;
 		g->has_plot = 0;
 		g->label_font = 0;
+		g->caption_font = 0;
+		g->caption_lines = 0;
 		g->has_land = 0;
 		g->has_graph = 0;
 		g->n_nodes = 0;
