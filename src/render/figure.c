@@ -595,13 +595,13 @@ static void figure_overlay(struct render *r, const struct figure *fig, const str
 	}
 }
 
-/* figure_arrange with a caption cap high; returns the graph's scale (0: no graph). */
-static double figure_arrange_at(struct render *r, const struct figure *fig, const struct draw_opts *po,
+/* figure_arrange with a caption cap high. */
+static void figure_arrange_at(struct render *r, const struct figure *fig, const struct draw_opts *po,
                                 const struct theme *th, struct arrangement *ar, double cap)
 {
 	const struct draw_opts o = *po;
 	double u = figure_unit(&o), u0 = figure_unit0(&o), m = 40 * u0;
-	double x = m, y = m * 0.8, w = o.width - 2 * m, k = 0;
+	double x = m, y = m * 0.8, w = o.width - 2 * m;
 	ar->title_y = y;
 	if (!o.no_title)
 		y += figure_title(NULL, r, fig, &o, th, x, y, w, figure_title_unit(&o));
@@ -626,7 +626,7 @@ static double figure_arrange_at(struct render *r, const struct figure *fig, cons
 		int all[FIGURE_MAX_PANELS];
 		for (int i = 0; i < n_side; i++)
 			all[i] = i;
-		k = figure_place(fig, &o, &ex, ar, all, n_side, -1, gap, u, u0);
+		double k = figure_place(fig, &o, &ex, ar, all, n_side, -1, gap, u, u0);
 		figure_overlay(r, fig, &o, &ex, ar, k, gap, u, u0);
 		int kept = 0;
 		for (int i = 0; i < n_side; i++)
@@ -641,34 +641,34 @@ static double figure_arrange_at(struct render *r, const struct figure *fig, cons
 	} else if (n_side > 0) { /* no graph: the panels side by side */
 		struct panel col = ar->graph;
 		figure_column(&col, side, ar->of, ar->map, n_side, 0, gap, fig);
-	} else if (has_graph) {
-		struct graph_extent ex;
-		draw_graph_extent(r, fig, po, &ex);
-		k = draw_graph_scale(&ex, w, h, u);
 	}
 	ar->has_graph = has_graph;
-	return k;
 }
 
-#define FIGURE_CAPTION_KEEP 0.97 /* presenting, the step sentence goes on two lines where the
-                                    graph keeps this share of its scale, */
-#define FIGURE_CAPTION_SHORT 0.9 /* or this much where it falls short of the goal anyway */
+#define FIGURE_CAPTION_SHORT 0.9 /* presenting, the step sentence goes on two lines where the
+                                    graph keeps its scale, or where it falls short of the
+                                    goal anyway, this share of it */
 
 /* Where everything goes (see struct arrangement). Presenting, a walk whose longest
  * sentence would be set small on one line keeps two lines' room for the caption where the
- * graph loses little to it (caption.c). */
+ * graph loses nothing to it (by draw_graph_score: its scale, and a layout that reaches the
+ * goal with as many edge labels), or little where it falls short of the goal anyway
+ * (caption.c). */
 static void figure_arrange(struct render *r, const struct figure *fig, const struct draw_opts *po,
                            const struct theme *th, struct arrangement *ar)
 {
 	double u = figure_unit(po), w = po->width - 2 * 40 * figure_unit0(po);
 	double one = caption_height(r, fig, po, w, u, 0), two = caption_height(r, fig, po, w, u, 1);
-	double k1 = figure_arrange_at(r, fig, po, th, ar, one);
-	if (!(two > one))
+	figure_arrange_at(r, fig, po, th, ar, one);
+	if (!(two > one) || !ar->has_graph)
 		return;
 	struct arrangement a2;
-	double k2 = figure_arrange_at(r, fig, po, th, &a2, two);
-	double goal = po->height / (GRAPH_PRESENT_GOAL * GRAPH_DIGIT_EM);
-	if (k2 >= k1 * FIGURE_CAPTION_KEEP || (k1 < goal && k2 >= k1 * FIGURE_CAPTION_SHORT))
+	figure_arrange_at(r, fig, po, th, &a2, two);
+	struct graph_extent ex;
+	draw_graph_extent(r, fig, po, &ex);
+	double s1 = draw_graph_score(&ex, ar->graph.w, ar->graph.h, u);
+	double s2 = draw_graph_score(&ex, a2.graph.w, a2.graph.h, u);
+	if (s2 >= s1 || (s1 < ex.goal && s2 >= s1 * FIGURE_CAPTION_SHORT))
 		*ar = a2;
 }
 
