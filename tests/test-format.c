@@ -126,8 +126,22 @@ static void test_digits_apart(void)
 	CHECK(tried > 15000, "only %d pairs tried", tried);
 }
 
+/* fmt_chars counts characters, not bytes: against the characters written one per
+ * code point (1 to 4 bytes each) into a string the test builds. */
+static void test_chars(void)
+{
+	static const char *const pieces[] = {"w", "⁽", "∂", "𝑥", "·", "=", "é"}; /* 1, 3, 3, 4, 2, 1, 2 bytes */
+	char s[256] = "";
+	CHECK(fmt_chars(s) == 0, "the empty string has %d characters", fmt_chars(s));
+	for (int n = 1; n <= 40; n++) {
+		strcat(s, pieces[(n * 5) % 7]);
+		CHECK(fmt_chars(s) == n, "'%s': %d characters, expected %d", s, fmt_chars(s), n);
+	}
+}
+
 int main(void)
 {
+	test_chars();
 	test_ellipsis();
 	test_digits_apart();
 	expect(-4, 6, "−4");

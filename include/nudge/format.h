@@ -42,4 +42,7 @@ int fmt_row_label(char *buf, size_t n, const char *label, int row);
  * caller measures (cairo or SDL_ttf); this knows no pixels. */
 const char *fmt_ellipsis(char *buf, size_t n, const char *text, int (*fits)(void *ctx, const char *s), void *ctx);
 
+/* Characters (not bytes) in the UTF-8 string s. */
+int fmt_chars(const char *s);
+
 #endif

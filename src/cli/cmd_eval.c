@@ -173,19 +173,10 @@ static void print_json(const struct cli_scene *cs, const struct nudge *nd, const
 	fputs("\n}\n", f);
 }
 
-/* Display width of a UTF-8 string (characters, not bytes). */
-static int width(const char *s)
-{
-	int w = 0;
-	for (; *s; s++)
-		w += ((unsigned char)*s & 0xC0) != 0x80;
-	return w;
-}
-
 static void pad(FILE *f, const char *s, int w)
 {
 	fputs(s, f);
-	for (int i = width(s); i < w; i++)
+	for (int i = fmt_chars(s); i < w; i++)
 		fputc(' ', f);
 }
 
@@ -216,7 +207,7 @@ static int print_rows(struct eval *ev)
 	char b[96];
 	for (int i = 0; i < n; i++) {
 		rows_heading(s, &cols[i], b, sizeof b);
-		w[i] = width(b) > 10 ? width(b) : 10;
+		w[i] = fmt_chars(b) > 10 ? fmt_chars(b) : 10;
 	}
 	printf("\neach row's numbers, and their means over the %d rows:\n  %-6s", s->n_rows, "row");
 	for (int i = 0; i < n; i++) {
@@ -287,8 +278,8 @@ static void print_table(const struct cli_scene *cs, const struct nudge *nd, cons
 	}
 	int w = 4;
 	for (int k = 0; k < s->n_nodes; k++)
-		if (width(s->nodes[k].name) + 3 * (s->n_rows > 0) > w)
-			w = width(s->nodes[k].name) + 3 * (s->n_rows > 0);
+		if (fmt_chars(s->nodes[k].name) + 3 * (s->n_rows > 0) > w)
+			w = fmt_chars(s->nodes[k].name) + 3 * (s->n_rows > 0);
 	w = w > 24 ? 24 : w;
 	printf("\n  ");
 	pad(stdout, "node", w);

@@ -178,3 +178,11 @@ const char *fmt_ellipsis(char *buf, size_t n, const char *text, int (*fits)(void
 	snprintf(buf, n, "%.*s…", (int)lo, text);
 	return buf;
 }
+
+int fmt_chars(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}

@@ -31,15 +31,6 @@ static int caption_fits(void *ctx, const char *s)
 	return text_width(f->r, s, f->st) <= f->w;
 }
 
-/* Characters (not bytes) in a UTF-8 string. */
-static int caption_chars(const char *s)
-{
-	int n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* Step k's sentence: the trace's or, inside a unit drawn as one, the unit's (in buf). */
 static const char *caption_sentence(const struct figure *fig, const struct draw_opts *o, int k,
                                     char *buf, size_t n)
@@ -116,7 +107,7 @@ double caption_height(struct render *r, const struct figure *fig, const struct d
 	int most = 0;
 	for (int k = 0; k < t->n_steps; k++) {
 		const char *s = caption_sentence(fig, o, k, buf, sizeof buf);
-		int n = s ? caption_chars(s) : 0;
+		int n = s ? fmt_chars(s) : 0;
 		if (n > most) {
 			most = n;
 			snprintf(longest, sizeof longest, "%s", s);

@@ -17,15 +17,6 @@
 
 #define M graph_metrics
 
-/* Characters (not bytes) in a UTF-8 string. */
-static int layout_chars(const char *s)
-{
-	int n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* Characters in the first n bytes of s. */
 static int chars_upto(const char *s, size_t n)
 {
@@ -42,7 +33,7 @@ static int chars_upto(const char *s, size_t n)
  * break) and in *skip the bytes the first line leaves out (the space before "+"). */
 static size_t layout_break(const char *h, size_t from, int compact, int products, int *skip)
 {
-	int total = layout_chars(h); /* the label's characters count in the middle */
+	int total = fmt_chars(h); /* the label's characters count in the middle */
 	int depth = 0, chars = 0, best_depth = 1 << 30, best_dist = 1 << 30, best_prod = 1, in_call = 0;
 	size_t best = 0;
 	for (size_t i = from; h[i]; i++) {
@@ -88,7 +79,7 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 	const char *h = t->head;
 	snprintf(t->rest1, sizeof t->rest1, "%s", h + label_len);
 	t->rest2[0] = t->rest3[0] = t->rest4[0] = '\0';
-	int total = layout_chars(h);
+	int total = fmt_chars(h);
 	if (total <= split)
 		return;
 	int skip;
@@ -104,15 +95,15 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 		snprintf(rhs.head, sizeof rhs.head, "%s", h + label_len + 3);
 		layout_split(&rhs, 0, 1, 0, M.split_at_compact);
 		int at_three = (int)fmax(chars_upto(h, label_len) + 2,
-		                         fmax(layout_chars(rhs.rest1), layout_chars(rhs.rest2)));
+		                         fmax(fmt_chars(rhs.rest1), fmt_chars(rhs.rest2)));
 		if (rhs.rest2[0] && at_three < at_eq && (best == 0 || at_three < at_best)) {
 			snprintf(t->rest1, sizeof t->rest1, " =");
 			snprintf(t->rest2, sizeof t->rest2, "%s", rhs.rest1);
 			snprintf(t->rest3, sizeof t->rest3, "%s", rhs.rest2);
 			/* the longer of the two lines, split again where still long */
-			int second = layout_chars(rhs.rest2) >= layout_chars(rhs.rest1);
+			int second = fmt_chars(rhs.rest2) >= fmt_chars(rhs.rest1);
 			const char *line = second ? rhs.rest2 : rhs.rest1;
-			size_t at = layout_chars(line) > M.split_at_compact ? layout_break(line, 0, 1, 1, &skip) : 0;
+			size_t at = fmt_chars(line) > M.split_at_compact ? layout_break(line, 0, 1, 1, &skip) : 0;
 			if (at) {
 				char a[256], b[256];
 				snprintf(a, sizeof a, "%.*s", (int)(at - (size_t)skip), line);
@@ -129,7 +120,7 @@ static void layout_split(struct layout_node_text *t, size_t label_len, int compa
 			return;
 		}
 	}
-	if (compact && strncmp(h + label_len, " = ", 3) == 0 && layout_chars(h + label_len) > 4 &&
+	if (compact && strncmp(h + label_len, " = ", 3) == 0 && fmt_chars(h + label_len) > 4 &&
 	    (best == 0 || at_eq < at_best)) { /* "a =" over the right-hand side */
 		snprintf(t->rest1, sizeof t->rest1, " =");
 		snprintf(t->rest2, sizeof t->rest2, "%s", h + label_len + 3);
@@ -192,7 +183,7 @@ static void layout_numbers(struct render *r, const struct figure *fig, struct gr
 			cut = 0;
 		g->local_cut2[e] = 0;
 		if (n > 0 && (size_t)n < sizeof sym && strcmp(sym, num) != 0 &&
-		    layout_chars(sym) <= (compact ? M.max_sym_compact : M.max_sym)) {
+		    fmt_chars(sym) <= (compact ? M.max_sym_compact : M.max_sym)) {
 			snprintf(g->local[e] + cut, sizeof g->local[e] - (size_t)cut, " = %s = %s", sym, num);
 			/* stacked: "= a[2] − y" over "= 2" where that line is wider than "∂J/∂a[2]" */
 			struct text_style loc = {FONT_REGULAR, g->local_em, 0};
