@@ -354,14 +354,18 @@ static int check_plot_text(const char *what, double W, double H, double floor)
 	return n;
 }
 
-/* Presenting at the projector sizes (issue 11: axis ticks, the zoom inset and the plots'
- * headers at least 1/70 of the height), every built-in scene's plot text at the last
- * step and at the first (the slope still "?"), by check_plot_text; the ordinary window
- * and the default export keep theirs apart and inside too. */
+/* Issue 11: axis ticks, the zoom inset, the plots' headers and legends at least 1/70 of
+ * the height, presenting at the projector sizes, in the ordinary window there (the
+ * screen less the control bar: 1280x606, 1024x670) and in the default exports
+ * (1920x1080, 1280x720); every built-in scene's plot text at the last step and at the
+ * first (the slope still "?"), by check_plot_text. Before the window and exports had
+ * that floor: xor's model header stood 1/74 (1280x606), its legend 1/76 and slope line
+ * 1/85 (1024x670), 1/73 in both exports; logistic's slope line 1/73 and
+ * computation-graph's inset slopes 1/72 (1024x670). */
 static void test_plot_text(struct render *r)
 {
 	static const double sizes[][3] = {{1280, 720, 1}, {1024, 768, 1}, {1280, 606, 0}, {1024, 670, 0},
-	                                  {1920, 1080, 0}};
+	                                  {1920, 1080, 0}, {1280, 720, 0}};
 	char names[64][64];
 	int n = list_scenes(names, 64);
 	test_geom->keep_texts = 1;
@@ -380,7 +384,7 @@ static void test_plot_text(struct render *r)
 				snprintf(what, sizeof what, "%s %gx%g%s step %d", l.name, o.width, o.height,
 				         present ? " presenting" : "", f.step);
 				cairo_surface_destroy(draw(&f, &o));
-				int lines = check_plot_text(what, o.width, o.height, present ? 70 : 1e9);
+				int lines = check_plot_text(what, o.width, o.height, 70);
 				CHECK(lines > 0 || (l.ss.plot < 0 && l.s->n_rows == 0), "%s: no plot text recorded", what);
 			}
 		unload(&l);

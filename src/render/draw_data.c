@@ -33,7 +33,8 @@ static double data_gap(struct render *r, const struct figure *fig, const struct 
 }
 
 /* The header, what the line is, from the panel's top; returns its baseline's y. With cr
- * NULL, only measures; fit: one line where its lines would leave the axes no room. */
+ * NULL, only measures; fit: one line where its lines would leave the axes no room (none
+ * where one line would stand under the least type). */
 static double data_header(cairo_t *cr, struct render *r, const struct figure *fig,
                           const struct data_samples *dc, const struct panel *p, double font, int fit)
 {
@@ -55,12 +56,17 @@ static double data_header(cairo_t *cr, struct render *r, const struct figure *fi
 	double hy = p->y, gap = data_gap(r, fig, dc, p, font);
 	struct text_style hs = {FONT_BOLD, font * 1.1, 0};
 	struct text_lines lines;
-	/* one line where it stands 0.75 of the tick font; else "model: ŷ =" over the model,
-	   in lines of the least type (presenting) where the axes keep room, else one line */
-	text_break(r, head, &hs, p->w, font * 0.75, fmax(font * 0.6, text_least(p)), &lines);
+	/* one line where it stands 0.75 of the tick font and the least type; else "model: ŷ ="
+	   over the model, in lines of the least type where the axes keep room, else one line
+	   where that reaches the least type, else none: a secondary text left out whole, not
+	   drawn under the floor (the graph shows the model, the legend what is drawn) */
+	double least = fmax(font * 0.6, text_least(p));
+	text_break(r, head, &hs, p->w, fmax(font * 0.75, least), least, &lines);
 	if (fit && lines.n > 1 && p->h - hs.size * (1.05 + 1.15 * (lines.n - 1)) - gap - font * 3.0 < font * 4) {
 		hs.size = font * 1.1;
 		text_break(r, head, &hs, p->w, 0, 0, &lines);
+		if (hs.size < least)
+			lines.n = 0;
 	}
 	if (cr)
 		theme_set(cr, p->th->forward);

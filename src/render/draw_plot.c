@@ -146,6 +146,48 @@ static void plot_marks(cairo_t *cr, const struct axes *a, const struct plot_view
 	cairo_restore(cr);
 }
 
+/* The inset's title and its two slope lines, each at the ticks' size on one line where
+ * that fits width w, else broken ("zoom ×k" over "around w", "secant" over its number)
+ * in lines of at least the least type; a title that does not reach it is "zoom ×k"
+ * alone or left out (n 0), slopes that do not leave the whole inset out (0 returned). */
+struct inset_text {
+	struct text_lines title;  /* "zoom ×k around w" as drawn (n 0: left out) */
+	struct text_style ts;     /* its style */
+	struct text_lines sl[2];  /* the secant's and the tangent's lines */
+	struct text_style ss;     /* their style (one size for both) */
+};
+
+static int inset_text(struct render *r, const struct plot_view *v, const char *zoom, double w,
+                      double font, double least, struct inset_text *it)
+{
+	char buf[200], num[64];
+	const char *label = v->scene->nodes[v->node].label;
+	snprintf(buf, sizeof buf, "zoom ×%s\1around %s", zoom, label);
+	it->ts = (struct text_style){FONT_ITALIC, font, 0};
+	text_break(r, buf, &it->ts, w, font * 0.9, least, &it->title);
+	if (it->ts.size < least) { /* "zoom ×k" alone, or nothing */
+		snprintf(buf, sizeof buf, "zoom ×%s", zoom);
+		it->ts.size = font;
+		text_break(r, buf, &it->ts, w, least, least, &it->title);
+		it->title.n = it->ts.size >= least;
+	}
+	const double slope[2] = {v->nd.ratio, v->slope};
+	const char *name[2] = {"secant", "tangent"};
+	double size = font;
+	for (int pass = 0; pass < 2; pass++) /* one broken: both, alike */
+		for (int k = 0; k < 2; k++) {
+			if (pass == 1 && (it->sl[k].n > 1 || it->sl[1 - k].n == 1))
+				continue;
+			fmt_num(num, sizeof num, slope[k], NUDGE_DIGITS);
+			snprintf(buf, sizeof buf, "%s\1%s", name[k], num);
+			struct text_style st = {FONT_REGULAR, font, 0};
+			text_break(r, buf, &st, w, pass ? INFINITY : least, least, &it->sl[k]);
+			size = fmin(size, st.size);
+		}
+	it->ss = (struct text_style){FONT_REGULAR, size, 0};
+	return size >= least;
+}
+
 /* The magnified inset around [w - eps, w + 2 eps], in the emptiest corner of a. */
 static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
                        const struct plot_view *v, const double *ys, int n,
@@ -155,6 +197,7 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	const double *zs = v->ps->inset;
 	double m = font * 0.6; /* a narrow plot: up to its whole width, for type the size of the ticks */
 	double iw = fmin(fmax(a->w * 0.6, fmin(a->w - 2 * m, font * 9)), fmax(a->w * 0.4, font * 11));
+	least = fmax(font * 0.6, least);
 	char tan[64], sec[64], line1[160], line2[160];
 	fmt_num(tan, sizeof tan, v->slope, NUDGE_DIGITS);
 	fmt_num(sec, sizeof sec, v->nd.ratio, NUDGE_DIGITS);
@@ -162,26 +205,21 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	snprintf(line2, sizeof line2, "tangent %s", tan);
 	struct text_style ss = {FONT_REGULAR, least, 1}; /* wide enough for the slopes at the least type */
 	iw = fmin(a->w - 2 * m, fmax(iw, fmax(text_width(r, line1, &ss), text_width(r, line2, &ss)) + font));
-	double ih = fmin(a->h * 0.6, fmax(a->h * 0.38, font * 8));
-	char buf[160], zoom[64], where[96];
+	char zoom[64];
 	double z = (a->xhi - a->xlo) / (hi - lo);
 	if (z < 1e9)
 		snprintf(zoom, sizeof zoom, "%.0f", z < 100 ? z : z - fmod(z, pow(10, floor(log10(z)) - 1)));
 	else
 		fmt_num(zoom, sizeof zoom, z, 2);
-	snprintf(buf, sizeof buf, "zoom ×%s around %s", zoom, v->scene->nodes[v->node].label);
-	struct text_style ts = {FONT_ITALIC, font, 0};
-	ts.size = text_fit(r, buf, &ts, iw - font, font * 0.6);
-	int lines = 1; /* a narrow inset: "zoom ×k" over "around w", as large as the ticks */
-	if (ts.size < font * 0.9) {
-		snprintf(buf, sizeof buf, "zoom ×%s", zoom);
-		snprintf(where, sizeof where, "around %s", v->scene->nodes[v->node].label);
-		ts.size = font;
-		ts.size = fmin(text_fit(r, buf, &ts, iw - font, font * 0.6), text_fit(r, where, &ts, iw - font, font * 0.6));
-		lines = 2;
-	}
-	double title = font * (0.4 + 1.2 * lines), foot = font * 2.5; /* the title, the two slope lines */
-	if (ih < title + foot + font * 3) /* no room for its title, two slopes and a curve between them */
+	struct inset_text it;
+	if (!inset_text(r, v, zoom, iw - font, font, least, &it))
+		return; /* the slopes would stand under the least type: the header says the slope */
+	int nl = it.sl[0].n + it.sl[1].n;
+	double title = font * (0.4 + 1.2 * it.title.n); /* lines a font and a fifth apart */
+	double foot = font * 0.2 + it.ss.size * 1.15 * nl; /* the slope lines */
+	/* a third of the plot or more, as much as its lines and 3 fonts of curve need */
+	double ih = fmin(a->h * 0.6, fmax(fmax(a->h * 0.38, font * 8), title + foot + font * 3));
+	if (ih < title + foot + font * 3) /* no room for its title, the slopes and a curve between them */
 		return;
 	double best = INFINITY, bx = a->x + m, by = a->y + m;
 	for (int c = 0; c < 4; c++) { /* the corner the curve crosses least */
@@ -241,9 +279,8 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	cairo_set_line_width(cr, 1.5 * v->u);
 	cairo_stroke(cr);
 	theme_set(cr, th->muted);
-	text_draw(cr, r, buf, bx + font * 0.5, by + font * 1.2, &ts);
-	if (lines == 2)
-		text_draw(cr, r, where, bx + font * 0.5, by + font * 2.4, &ts);
+	for (int i = 0; i < it.title.n; i++)
+		text_draw(cr, r, it.title.line[i], bx + font * 0.5, by + font * (1.2 + 1.2 * i), &it.ts);
 	cairo_save(cr);
 	cairo_rectangle(cr, in.x, in.y, in.w, in.h);
 	cairo_clip(cr);
@@ -254,15 +291,15 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	cairo_restore(cr);
 	plot_marks(cr, &in, v, th, 3 * e, 0.8);
 	/* the two slopes, which may differ by less than a line's width even magnified */
-	ss.size = font; /* one line each: as large as the ticks */
-	ss.size = fmin(text_fit(r, line1, &ss, iw - font, font * 0.6),
-	               text_fit(r, line2, &ss, iw - font, font * 0.6));
-	double ty = by + ih - font * 0.5;
-	theme_set(cr, th->nudge);
-	text_draw(cr, r, line1, bx + font * 0.5, ty - ss.size * 1.15, &ss);
-	if (v->known > 0) {
-		theme_set_alpha(cr, th->backward, v->known);
-		text_draw(cr, r, line2, bx + font * 0.5, ty, &ss);
+	double ty = by + ih - font * 0.5 - it.ss.size * 1.15 * (nl - 1);
+	for (int k = 0; k < 2; k++) {
+		if (k == 0)
+			theme_set(cr, th->nudge);
+		else if (v->known > 0)
+			theme_set_alpha(cr, th->backward, v->known);
+		for (int i = 0; i < it.sl[k].n; i++, ty += it.ss.size * 1.15)
+			if (k == 0 || v->known > 0)
+				text_draw(cr, r, it.sl[k].line[i], bx + font * 0.5, ty, &it.ss);
 	}
 }
 

@@ -792,12 +792,24 @@ static struct draw_opts figure_opts(const struct draw_opts *opts)
 	return o;
 }
 
-/* Does the arrangement ar (drawn with o) show the graph at scale k1 or larger and keep
- * the n panels there were at font scale 1, each plot with room for its ticks? */
-static int figure_scale_keeps(struct render *r, const struct figure *fig, const struct draw_opts *o,
-                              const struct arrangement *ar, double k1, int n)
+/* The least tick font of ar's plots beside the graph (INFINITY: none). */
+static double figure_ticks(const struct figure *fig, const struct arrangement *ar)
 {
-	if (ar->n_side < n)
+	double least = INFINITY;
+	for (int i = 0; i < ar->n_side; i++)
+		if (!ar->over[i] && panel_lines(fig, ar->of[i]) == 0)
+			least = fmin(least, axes_font(&ar->side[i]));
+	return least;
+}
+
+/* Does the arrangement ar (drawn with o) show the graph at scale k1 or larger and keep
+ * the n panels there were at font scale 1, each plot with room for its ticks, and the
+ * plots' ticks at tick1 or larger (a column sets them smaller where their headers'
+ * lines of the least type take its height)? */
+static int figure_scale_keeps(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                              const struct arrangement *ar, double k1, int n, double tick1)
+{
+	if (ar->n_side < n || figure_ticks(fig, ar) < tick1 - 1e-9)
 		return 0;
 	for (int i = 0; i < ar->n_side; i++) {
 		const struct panel *p = &ar->side[i];
@@ -819,7 +831,8 @@ static int figure_scale_keeps(struct render *r, const struct figure *fig, const 
  * outside the graph larger as far as the figure holds it: where o's scale would draw the
  * graph's numbers smaller than at scale 1, or leave a plot without room for its ticks
  * (they took the room: at 3 a network's numbers stood at 1/98 and its plot was gone),
- * the largest scale that does not. Presenting keeps its own. */
+ * or set the plots' ticks smaller, the largest scale that does not. Presenting keeps
+ * its own. */
 static void figure_scale_fit(struct render *r, const struct figure *fig, struct draw_opts *o,
                              const struct theme *th)
 {
@@ -837,14 +850,15 @@ static void figure_scale_fit(struct render *r, const struct figure *fig, struct 
 		k1 = draw_graph_scale(&ex, ar.graph.w, ar.graph.h, figure_unit(&one));
 	}
 	int n = ar.n_side;
+	double tick1 = figure_ticks(fig, &ar);
 	figure_arrange(r, fig, o, th, &ar);
-	if (figure_scale_keeps(r, fig, o, &ar, k1, n))
+	if (figure_scale_keeps(r, fig, o, &ar, k1, n, tick1))
 		return;
 	double lo = 1, hi = want;
 	for (int k = 0; k < FIGURE_SCALE_STEPS; k++) {
 		o->font_scale = (lo + hi) / 2;
 		figure_arrange(r, fig, o, th, &ar);
-		if (figure_scale_keeps(r, fig, o, &ar, k1, n))
+		if (figure_scale_keeps(r, fig, o, &ar, k1, n, tick1))
 			lo = o->font_scale;
 		else
 			hi = o->font_scale;

@@ -378,8 +378,8 @@ struct text_lines {
 	int n;                                      /* how many lines */
 	char line[TEXT_BREAK_LINES][TEXT_BREAK_LEN]; /* each, without marks */
 };
-/* The least size of a plot's text in panel p (user units): presenting, digits 1/68 of
- * the height; 0 otherwise. */
+/* The least size of a plot's text in panel p (user units): digits 1/68 of the figure's
+ * height (not presenting, times a font scale under 1). */
 double text_least(const struct panel *p);
 /* Breaks s (markup with break marks) into out for width w in style st: one line where it
  * fits at size one or more; else at the marks up to the first level whose lines fit at

@@ -1,18 +1,23 @@
 /* text_break.c - a plot's header or legend line broken for a narrow panel: the text
  * carries break marks ('\1' where it breaks first, '\2' next); it stays one line when
  * that fits at a given size, else it breaks at the fewest marks whose lines reach the
- * panel's least type (text_least: presenting, digits 1/68 of the height), so that a
- * narrow plot column's headers grow lines instead of shrinking out of the room's sight. */
+ * panel's least type (text_least: digits 1/68 of the figure's height, in the window and
+ * exports too), so that a narrow plot column's headers grow lines instead of shrinking
+ * out of the room's sight. */
 #include <math.h>
 #include <stdio.h>
 #include "render-private.h"
 
-#define TEXT_GOAL 68 /* presenting, the plots' text: digits at least 1/68 of the height (the
-                        back row's least is 1/70; a margin for the pixel grid) */
+#define TEXT_GOAL 68 /* the plots' text: digits at least 1/68 of the height (the back row's
+                        least is 1/70; a margin for the pixel grid) */
 
 double text_least(const struct panel *p)
 {
-	return p->o && p->o->present ? p->o->height / (TEXT_GOAL * GRAPH_DIGIT_EM) : 0;
+	if (!p->o)
+		return 0;
+	double scale = p->o->font_scale > 0 && !p->o->present ? fmin(1, p->o->font_scale) : 1;
+	return scale * p->o->height / (TEXT_GOAL * GRAPH_DIGIT_EM); /* a smaller type asked for
+	                                                                (Ctrl+−): a lower floor */
 }
 
 /* s's lines broken at the marks up to level (the others a space) into out; returns
