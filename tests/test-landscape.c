@@ -249,20 +249,29 @@ static void check_cone(const struct scene *s, int a, int b)
 	cone_free(c2);
 }
 
-/* The map is resampled when a third value changes, not when the two plotted ones do. */
+/* The map is resampled when a third value changes, not when the two plotted ones do;
+ * each sampling has a serial no map sampled before it had (drawing caches key on it). */
 static void check_resample(struct session *ss, int other)
 {
+	static unsigned long newest; /* the largest serial seen, over every session */
 	const struct land_samples *l = &ss->land;
 	unsigned gen = l->gen;
+	unsigned long serial = l->serial;
+	CHECK(serial > newest, "a map sampled anew has a serial no earlier map had (%lu, %lu seen)", serial,
+	      newest);
+	newest = serial > newest ? serial : newest;
 	session_set(ss, l->a, ss->ev->set[l->a] + 0.25);
 	session_set(ss, l->b, ss->ev->set[l->b] - 0.5);
 	CHECK(session_update(ss) == 0, "update after moving the point");
-	CHECK(l->gen == gen, "moving the point keeps the map (gen %u, was %u)", l->gen, gen);
+	CHECK(l->gen == gen && l->serial == serial, "moving the point keeps the map (gen %u, was %u)", l->gen,
+	      gen);
 	check_grid(ss, "after moving the point");
 	if (other >= 0) {
 		session_set(ss, other, ss->ev->set[other] + 0.3);
 		CHECK(session_update(ss) == 0, "update after a third value");
 		CHECK(l->gen == gen + 1, "a third value resamples the map (gen %u, was %u)", l->gen, gen);
+		CHECK(l->serial > serial, "the map resampled has a new serial (%lu, was %lu)", l->serial, serial);
+		newest = l->serial;
 		check_grid(ss, "after changing a third value");
 	}
 }

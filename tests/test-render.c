@@ -634,7 +634,7 @@ static int check_stacks(struct render *r, const struct scene *s, const char *wha
 	int stacked = 0;
 	for (int v = 0; v < LAYOUT_VARIANTS; v++) {
 		const struct graph_layout *g = r->layout[v];
-		if (!g || g->scene != s)
+		if (!layout_made_for(g, s)) /* none, or another scene's (maybe at s's address) */
 			continue;
 		for (int c = 0; c < g->n_cols; c++) {
 			double last = -INFINITY;
@@ -1316,6 +1316,60 @@ static void test_cache_keeps_pixels(struct render *r)
 	cairo_surface_destroy(b);
 	render_free(fresh);
 	unload(&l);
+}
+
+/* A scene freed and another loaded at its address (by construction here: two scenes'
+ * contents swapped, as an allocator handing the freed block to the next scene would) is
+ * drawn as itself, not with the layouts, held widths or texts r kept for the old one.
+ * The two differ only in a label, with the same numbers, so a cache keyed on the address
+ * and the numbers would draw the old label (and hold its wider box). Window options
+ * (steady widths), every layout variant tried (presenting too). */
+static void test_scene_reuse(struct render *r)
+{
+	const char *labels[2] = {"omega", "w"}; /* the old scene's is wider */
+	struct loaded l[2];
+	for (int k = 0; k < 2; k++) {
+		char *text = malloc(256);
+		if (text)
+			snprintf(text, 256, "input x = -2\nparam w = 2 in [-4, 6] label \"%s\"\n"
+			         "c = w * x\na = c + 8\nJ = (a - 2)^2 / 2\ncost J\nplot w\n", labels[k]);
+		if (load_text(&l[k], labels[k], text) != 0) {
+			if (k == 1)
+				unload(&l[0]);
+			return;
+		}
+	}
+	char err[200];
+	struct render *fresh = render_new(NUDGE_TEST_FONTS, err, sizeof err);
+	CHECK(fresh != NULL, "render_new: %s", err);
+	const struct draw_opts opts[] = {{.width = 1280, .height = 720, .steady = 1},
+	                                 {.width = 1024, .height = 768, .present = 1}};
+	for (size_t i = 0; fresh && i < sizeof opts / sizeof opts[0]; i++) {
+		struct figure f = fig_of(r, &l[0], -1);
+		cairo_surface_destroy(draw(&f, &opts[i])); /* r holds 'omega' */
+		struct scene was = *l[0].s; /* the second scene at the first's address */
+		*l[0].s = *l[1].s;
+		*l[1].s = was;
+		cairo_surface_t *a = draw(&f, &opts[i]);
+		f.render = fresh;
+		cairo_surface_t *b = draw(&f, &opts[i]);
+		CHECK(same_pixels(a, b), "%gx%g%s: a scene at a freed one's address is drawn as a fresh "
+		      "render draws it", opts[i].width, opts[i].height, opts[i].present ? " presenting" : "");
+		for (int v = 0; v < LAYOUT_VARIANTS; v++)
+			CHECK(!r->layout[v] || !layout_made_for(r->layout[v], l[0].s) ||
+			      strcmp(r->layout[v]->text[1].label, "w") == 0,
+			      "layout %d made for the scene at that address shows '%s', not 'w'", v,
+			      r->layout[v]->text[1].label);
+		cairo_surface_destroy(a);
+		cairo_surface_destroy(b);
+		was = *l[0].s; /* each session frees its own again */
+		*l[0].s = *l[1].s;
+		*l[1].s = was;
+		render_forget_scene(fresh);
+	}
+	render_free(fresh);
+	unload(&l[0]);
+	unload(&l[1]);
 }
 
 /* The largest difference of one colour channel between two drawings of one size. */
@@ -2169,7 +2223,7 @@ static void test_present_row(struct render *r)
 		cairo_surface_destroy(draw(&f, &o));
 		int found = 0;
 		for (int v = 0; v < LAYOUT_VARIANTS; v++)
-		for (int i = 0; r->layout[v] && r->layout[v]->scene == l.s && i < l.s->n_nodes; i++) {
+		for (int i = 0; layout_made_for(r->layout[v], l.s) && i < l.s->n_nodes; i++) {
 			/* (a variant not drawn presenting still holds another scene's layout) */
 			const struct layout_node_text *t = &r->layout[v]->text[i];
 			if (strcmp(t->rest2, "−(y·log(ŷ)") == 0) {
@@ -2221,10 +2275,11 @@ int main(void)
 		test_data_outline(r);
 		test_hits(r);
 		test_cache_keeps_pixels(r);
+		test_scene_reuse(r);
 		test_edge_layer(r);
 		test_num_cache(r);
 		test_numbers_in_place(r);
-	test_refit_keeps_pixels(r);
+		test_refit_keeps_pixels(r);
 		test_undefined_values(r);
 		test_export(r);
 		render_free(r);

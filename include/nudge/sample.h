@@ -164,7 +164,10 @@ struct land_samples {
 	double lv[LAND_MAX_LEVELS]; /* the levels between bands, ascending (sample_levels) */
 	int n_levels;           /* how many (0: flat, or nothing finite) */
 	int is_log;             /* 1: the levels are 1-2-5 (or 1) per decade */
-	unsigned gen;           /* bumped each time j is resampled (drawing caches key on it) */
+	unsigned gen;           /* bumped each time j is resampled (a count of them) */
+	unsigned long serial;   /* new each time j is resampled, no other map's in this
+	                           process (core_serial): what drawing caches key on, as the
+	                           next scene's map may have the same address and count */
 	int n_paths;            /* descent paths drawn */
 	struct descent_path paths[LAND_MAX_PATHS]; /* one per learning rate, in order */
 };

@@ -60,6 +60,9 @@ struct scene {
 	int n_layers;          /* 1 + the largest node.layer */
 	struct unit_set *units; /* its neuron units (unit.h): the `unit` statements', else
 	                          those detected; NULL only in a unit view's own graph */
+	unsigned long serial;  /* no other scene of this process has it (a unit view's graph
+	                          has its own): caches key on it, not on the address, which
+	                          a scene loaded after this one is freed may reuse */
 };
 
 /* Parses src (len bytes, need not be NUL-terminated). path is used for messages only.

@@ -96,6 +96,11 @@ double eval_node_forward(const struct scene *s, double *opv, const double *val, 
  * from the row. */
 void eval_load_leaves(const struct eval *ev, double *val, int row);
 
+/* ---- serial.c ---- */
+/* A number no earlier call returned (from 1): what caches key a scene, a unit view or a
+ * map on, as addresses come back. */
+unsigned long core_serial(void);
+
 /* After parsing: builds scene.out, node.feeds_cost and node.layer from the edges. */
 int scene_finish(struct scene *s);
 

@@ -1052,6 +1052,7 @@ struct scene *scene_parse(const char *src, size_t len, const char *path, struct 
 		core_error_at(err, ERR_TOO_BIG, NULL, NULL, NULL, 0, "out of memory");
 		return NULL;
 	}
+	s->serial = core_serial();
 	s->eps = 0.001;
 	s->rate = 0.1;
 	s->plot = -1;

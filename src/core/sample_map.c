@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core-private.h"
 #include "nudge/sample.h"
 
 double sample_step(double lo, double hi, int n)
@@ -209,6 +210,7 @@ int sample_cost_map(struct eval *ev, const struct cone *c, struct land_samples *
 	}
 	memset(l->how, LAND_INTERP, (size_t)l->nx * (size_t)l->ny);
 	l->n_refined = 0;
+	l->serial = core_serial(); /* another map, whatever its address and count */
 	double *ys = xs + hx, *grid = ys + hy;
 	for (int i = 0; i < hx; i++)
 		xs[i] = map_a(l, i * h);

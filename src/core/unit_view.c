@@ -51,6 +51,7 @@ struct unit_view *unit_view_new(const struct scene *s, const struct unit_set *us
 		return NULL;
 	}
 	struct scene *g = &v->g;
+	g->serial = core_serial();
 	g->path = s->path;
 	g->plot = g->plot2 = -1; /* the plot is the scene's, not the view's */
 	for (int k = 0; k < s->n_nodes; k++) { /* file order stays a topological order */

@@ -71,7 +71,7 @@ static cairo_surface_t *land_image(struct render *r, const struct land_samples *
 {
 	struct land_image *c = &r->land;
 	unsigned long h = land_levels_hash(lv, n);
-	if (c->img && c->land == l && c->gen == l->gen && c->iw == iw && c->ih == ih && c->levels == h + (line > 0))
+	if (c->img && c->land == l->serial && c->iw == iw && c->ih == ih && c->levels == h + (line > 0))
 		return c->img;
 	if (c->img)
 		cairo_surface_destroy(c->img);
@@ -108,7 +108,7 @@ static cairo_surface_t *land_image(struct render *r, const struct land_samples *
 		cairo_destroy(ic);
 		cairo_surface_flush(img);
 	}
-	*c = (struct land_image){img, l, l->gen, iw, ih, h + (line > 0)};
+	*c = (struct land_image){img, l->serial, iw, ih, h + (line > 0)};
 	return img;
 }
 

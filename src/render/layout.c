@@ -258,7 +258,7 @@ uint64_t layout_hash(uint64_t h, const char *p)
  * the ordering and the rows of one serve the other (layout_refit). */
 static unsigned long layout_shape_key(const struct scene *s, const struct graph_layout *g)
 {
-	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)s->serial;
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct layout_node_text *t = &g->text[i];
 		h = layout_hash(h, t->rest4[0] ? "4" : t->rest3[0] ? "3" : t->rest2[0] ? "2" : "1"); /* header lines */
@@ -267,13 +267,13 @@ static unsigned long layout_shape_key(const struct scene *s, const struct graph_
 	}
 	for (int e = 0; e < g->scene->n_edges; e++) /* the laid-out graph's edges: two lines, three */
 		h = (h ^ (uint64_t)((g->local_cut[e] != 0) + (g->local_cut2[e] != 0))) * 1099511628211ULL;
-	h = (h ^ (uint64_t)(uintptr_t)g->scene) * 1099511628211ULL; /* units or not */
+	h = (h ^ (uint64_t)g->scene->serial) * 1099511628211ULL; /* units or not */
 	return (unsigned long)h;
 }
 
 static unsigned long layout_key(const struct scene *s, const struct graph_layout *g)
 {
-	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)s->serial;
 	for (int i = 0; i < s->n_nodes; i++) {
 		const struct layout_node_text *t = &g->text[i];
 		const char *parts[] = {t->head, t->value, t->grad, t->grad_name, t->mean_name, t->mean};
@@ -1111,7 +1111,7 @@ static unsigned long layout_input_key(const struct figure *fig, int variant, int
 	const struct scene *s = fig->scene;
 	const struct eval *ev = fig->ev;
 	const struct forward_view *fw = figure_forward(fig);
-	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)s->serial;
 	int head[] = {variant, leaves_left, ev->row, fw ? fw->input : -1};
 	h = layout_hash_ints(h, head, sizeof head / sizeof head[0]);
 	h = layout_hash_doubles(h, ev->value, s->n_nodes);
@@ -1123,18 +1123,17 @@ static unsigned long layout_input_key(const struct figure *fig, int variant, int
 	return (unsigned long)h;
 }
 
-/* What layout_texts reads apart from the numbers: the scene (its counts, which size the
- * layout's arrays, and its nodes' names, labels, kinds and expressions' place, as a scene
- * freed and another made at its address must not pass for it), the graph laid out, the
- * options, the shown row and forward mode's input. Equal keys make equal texts but for
- * the numbers, which layout_numbers writes again in place. */
+/* What layout_texts reads apart from the numbers: the scene (its serial, its counts, which
+ * size the layout's arrays, and its nodes' names, labels, kinds and expressions' place),
+ * the graph laid out, the options, the shown row and forward mode's input. Equal keys
+ * make equal texts but for the numbers, which layout_numbers writes again in place. */
 static unsigned long layout_words_key(const struct figure *fig, const struct scene *ls,
                                       int variant, int leaves_left, int steady)
 {
 	const struct scene *s = fig->scene;
 	const struct forward_view *fw = figure_forward(fig);
-	uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)s;
-	h = (h ^ (uint64_t)(uintptr_t)ls) * 1099511628211ULL;
+	uint64_t h = 1469598103934665603ULL ^ (uint64_t)s->serial;
+	h = (h ^ (uint64_t)ls->serial) * 1099511628211ULL;
 	int head[] = {variant, leaves_left, steady, fig->ev->row, fw ? fw->input : -1, s->n_nodes,
 	              s->n_edges, s->n_rows, ls->n_nodes, ls->n_edges, s->units ? s->units->n : 0};
 	h = layout_hash_ints(h, head, sizeof head / sizeof head[0]);
@@ -1147,6 +1146,11 @@ static unsigned long layout_words_key(const struct figure *fig, const struct sce
 	return (unsigned long)h;
 }
 
+int layout_made_for(const struct graph_layout *g, const struct scene *ls)
+{
+	return g && g->scene == ls && g->serial == ls->serial;
+}
+
 const struct graph_layout *layout_get(struct render *r, const struct figure *fig,
                                       const struct draw_opts *o, int variant, int bands)
 {
@@ -1156,11 +1160,11 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	const struct scene *ls = units ? &units->g : s; /* the graph laid out */
 	unsigned long input = layout_input_key(fig, variant, o->leaves_left != 0) ^
 	                      ((unsigned long)(o->steady != 0) << 2); /* steady: other widths */
-	if (*cached && (*cached)->scene == ls && (*cached)->input_key == input)
+	if (layout_made_for(*cached, ls) && (*cached)->input_key == input)
 		return layout_rewrap(r, variant, bands); /* the same numbers: the same texts */
 	unsigned long opts = (unsigned long)(o->leaves_left != 0) ^ ((unsigned long)(o->steady != 0) << 1);
 	unsigned long words = layout_words_key(fig, ls, variant, o->leaves_left != 0, o->steady != 0);
-	if (*cached && (*cached)->scene == ls && (*cached)->words_key == words) {
+	if (layout_made_for(*cached, ls) && (*cached)->words_key == words) {
 		struct graph_layout *c = *cached; /* only numbers changed: write them in place */
 		struct mean_box was = c->mean;
 		layout_numbers(r, fig, c);
@@ -1183,6 +1187,7 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	g->units = units;
 	g->scene_units = s->units;
 	g->scene = ls;
+	g->serial = ls->serial;
 	g->variant = variant;
 	g->stacked = variant == LAYOUT_STACKED;
 	g->local_em = g->stacked ? M.local_stacked : M.local;
@@ -1212,11 +1217,11 @@ const struct graph_layout *layout_get(struct render *r, const struct figure *fig
 	g->words_key = words;
 	g->key = layout_key(s, g) ^ opts;
 	g->shape_key = layout_shape_key(s, g) ^ opts;
-	if (*cached && (*cached)->scene == ls && (*cached)->key == g->key) {
+	if (layout_made_for(*cached, ls) && (*cached)->key == g->key) {
 		(*cached)->input_key = input; /* other numbers, written the same */
 		(*cached)->words_key = words;
 		layout_free(g);
-	} else if (*cached && (*cached)->scene == ls && (*cached)->shape_key == g->shape_key) {
+	} else if (layout_made_for(*cached, ls) && (*cached)->shape_key == g->shape_key) {
 		layout_refit(r, *cached, g); /* only numbers changed: widths and places */
 		layout_free(g);
 	} else {

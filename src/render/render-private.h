@@ -193,7 +193,9 @@ struct graph_layout {
 	                               (0: made anew next time) */
 	unsigned long shape_key;    /* hash of what its heights and columns rest on (not the
 	                               numbers): equal keys share the ordering and rows */
-	const struct scene *scene;  /* made for */
+	const struct scene *scene;  /* made for (the graph laid out: fig's scene or its units' view) */
+	unsigned long serial;       /* scene->serial then: another scene at a freed one's
+	                               address is not the scene it was made for */
 	struct mean_box mean;       /* the cost over all rows, right of the graph */
 	double one_w, one_h;        /* extent of the one-row layout, before the mean box */
 	int bands;                  /* rows the columns are wrapped into (1: not wrapped) */
@@ -249,6 +251,8 @@ void layout_weight_tall(struct render *r, struct graph_layout *g);
 /* An edge label's lines (text as g->local, cut and cut2 as g->local_cut and local_cut2):
  * "∂c/∂w" over "x = 2", or "∂J/∂a" over "= a − y" over "= 2"; returns how many. */
 int layout_label_lines(const char *text, int cut, int cut2, char lines[3][200]);
+/* 1 when g was made for the graph ls (the same scene, not only its address). */
+int layout_made_for(const struct graph_layout *g, const struct scene *ls);
 /* Builds (or reuses, when nothing changed) the layout of fig's graph in one of the
  * variants (enum layout_variant): wide; compact (long headers and edge labels on two
  * lines, narrower and taller); bare (compact, edge labels without room of their own);
@@ -698,8 +702,7 @@ void geom_release(struct figure_geom *g); /* frees what g holds, not g */
 /* draw_landscape.c's bands as last drawn, reused while the map and its size stay. */
 struct land_image {
 	cairo_surface_t *img;      /* the bands, one pixel per 1080p pixel, or NULL */
-	const void *land;          /* the land_samples it shows */
-	unsigned gen;              /* their gen then */
+	unsigned long land;        /* the serial of the land_samples it shows */
 	int iw, ih;                /* its size in pixels */
 	unsigned long levels;      /* a hash of the levels it was cut at */
 };
@@ -734,7 +737,7 @@ void edge_layer_free(struct edge_layer *l); /* releases the image; l holds nothi
 
 /* ---- steady.c: room for the graph's numbers that only grows (draw_opts.steady) ---- */
 struct steady {                /* widths held while one scene is shown */
-	const struct scene *scene; /* the scene they are held for (NULL: none) */
+	unsigned long scene;       /* the serial of the scene they are held for (0: none) */
 	int n_nodes, n_edges;      /* its sizes */
 	double *node[LAYOUT_VARIANTS]; /* per layout variant, per node: widest box, em */
 	double *edge[LAYOUT_VARIANTS]; /* per layout variant, per edge: widest label, em */

@@ -24,7 +24,7 @@ void steady_forget(struct steady *st)
 /* The held widths for scene s, made (all 0) when s is not the scene they were held for. */
 static int steady_for(struct steady *st, const struct scene *s)
 {
-	if (st->scene == s && st->n_nodes == s->n_nodes && st->n_edges == s->n_edges)
+	if (st->scene == s->serial && st->n_nodes == s->n_nodes && st->n_edges == s->n_edges)
 		return st->leaf != NULL;
 	steady_forget(st);
 	size_t n = (size_t)s->n_nodes + 1, e = (size_t)s->n_edges + 1;
@@ -42,7 +42,7 @@ static int steady_for(struct steady *st, const struct scene *s)
 	}
 	for (size_t i = 0; i < n; i++)
 		st->leaf[i] = -1; /* not measured yet */
-	st->scene = s;
+	st->scene = s->serial;
 	st->n_nodes = s->n_nodes;
 	st->n_edges = s->n_edges;
 	return 1;
