@@ -143,6 +143,8 @@ int fig_args_parse(struct fig_args *a, const char *cmd, unsigned accept, const c
 			if ((a->n_rates = descent_parse_rates(v, a->rates, LAND_MAX_PATHS, why, sizeof why)) < 0)
 				return cli_usage_error(cmd, "--rates wants 1 to %d learning rates of 0 or more, as in "
 				                       "--rates 0.05,0.2,0.6, not '%s' (%s)", LAND_MAX_PATHS, v, why);
+		} else if ((accept & FIG_OPT_PRESENT) && !strcmp(arg, "--present")) {
+			a->ex.draw.present = 1;
 		} else if ((accept & FIG_OPT_FRAMES) && !strcmp(arg, "--frames")) {
 			if (!(v = cli_opt_value(cmd, argc, argv, &i)))
 				return EXIT_USAGE;

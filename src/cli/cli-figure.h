@@ -18,6 +18,7 @@ enum {
 	FIG_OPT_LOOK = 1 << 4,   /* --scale, --font-scale, --theme, --transparent, --only, --units */
 	FIG_OPT_FORCE = 1 << 5,  /* --force */
 	FIG_OPT_DECK = 1 << 6,   /* --from, --to, --pace, --only forward|backward */
+	FIG_OPT_PRESENT = 1 << 7, /* --present (bench): drawn as presentation mode draws */
 };
 
 struct fig_args {

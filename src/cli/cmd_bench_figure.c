@@ -1,6 +1,7 @@
-/* cmd_bench_figure.c - `nudge bench [SCENE] [--size WxH] [--frames N]`: draws frames of
- * the figure into an image surface, as the window does, stepping through the trace with
- * mid-animation frames, and prints the median and 99th-percentile time per frame. */
+/* cmd_bench_figure.c - `nudge bench [SCENE] [--size WxH] [--frames N] [--present]`: draws
+ * frames of the figure into an image surface, as the window does (or as it presents),
+ * stepping through the trace with mid-animation frames, and prints the median and
+ * 99th-percentile time per frame. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 
 static const char bench_usage[] =
 	"usage: nudge bench [SCENE] [--size WxH] [--frames N] [--theme dark|light]\n"
-	"                   [--plot A[,B]] [--descent N] [--rates A,B,...]\n"
+	"                   [--plot A[,B]] [--descent N] [--rates A,B,...] [--present]\n"
 	"       nudge bench engine ...\n"
 	"\n"
 	"Draws N frames (default 300) of SCENE's figure (default: network) at WxH\n"
@@ -17,14 +18,16 @@ static const char bench_usage[] =
 	"in progress, then N frames as while dragging the plotted variable (engine,\n"
 	"trace and figure each frame), and prints the median and 99th-percentile\n"
 	"milliseconds per frame of each. With --plot A,B the figure shows the map of J\n"
-	"over A and B, and dragging moves both (with --descent, the paths follow).\n";
+	"over A and B, and dragging moves both (with --descent, the paths follow).\n"
+	"--present draws as presentation mode (F5) does; the window presents with\n"
+	"--font-scale 1.3 times its own.\n";
 
 static void bench_print(const char *name, const char *what, const struct draw_opts *d,
                         double *ms, int frames)
 {
 	double p99 = cli_quantile(ms, frames, 0.99), med = cli_quantile(ms, frames, 0.5);
-	printf("%s %gx%g %s: %d frames, median %.2f ms, p99 %.2f ms per frame\n", name, d->width,
-	       d->height, what, frames, med, p99);
+	printf("%s %gx%g%s %s: %d frames, median %.2f ms, p99 %.2f ms per frame\n", name, d->width,
+	       d->height, d->present ? " presenting" : "", what, frames, med, p99);
 }
 
 /* Frames as while dragging the plotted variable (both, on a map of two): each one sets
@@ -60,7 +63,7 @@ static int bench_drag(struct fig_session *fs, cairo_t *cr, const struct draw_opt
 int cmd_bench_figure(int argc, char **argv)
 {
 	struct fig_args a;
-	int rc = fig_args_parse(&a, "bench", FIG_OPT_FRAMES | FIG_OPT_LOOK, bench_usage, argc, argv);
+	int rc = fig_args_parse(&a, "bench", FIG_OPT_FRAMES | FIG_OPT_LOOK | FIG_OPT_PRESENT, bench_usage, argc, argv);
 	if (rc != EXIT_OK || a.help)
 		return rc;
 	if (!a.scene.scene_arg)
