@@ -2018,6 +2018,67 @@ static void test_caption(struct render *r)
 	unload(&l);
 }
 
+/* Presenting, the walk's longest sentence is kept (caption.c's memo): the same trace
+ * drawn at every step is walked once; and the caption as drawn by a render that kept
+ * it equals a fresh render's, pixel for pixel, after each thing it depends on changed:
+ * the sentences' kind (units off), the numbers (a new trace), the size, the scene. */
+static void test_caption_memo(struct render *r)
+{
+	struct loaded l[2];
+	if (load(&l[0], "xor") != 0)
+		return;
+	if (load(&l[1], "logistic") != 0) {
+		unload(&l[0]);
+		return;
+	}
+	struct draw_opts o = {.width = 1024, .height = 768, .present = 1, .font_scale = 1.3};
+	int walks = r->caption.walks;
+	for (int step = 0; step < l[0].t->n_steps; step++) {
+		struct figure f = fig_of(r, &l[0], step);
+		cairo_surface_destroy(draw(&f, &o));
+	}
+	CHECK(r->caption.walks == walks + 1, "xor presenting: its %d steps walked the sentences %d times, not once",
+	      l[0].t->n_steps, r->caption.walks - walks);
+	for (int change = 0; change < 5; change++) {
+		static const char *const what[] = {"units off", "units on", "a new value", "1280x720", "logistic"};
+		struct loaded *at = &l[change == 4];
+		if (change == 0)
+			o.units = DRAW_UNITS_OFF;
+		if (change == 1)
+			o.units = DRAW_UNITS_ON;
+		if (change == 2) {
+			session_set(&at->ss, at->s->plot, at->ev->set[at->s->plot] - 1.75);
+			refresh(at, 0);
+		}
+		if (change == 3) {
+			o.width = 1280;
+			o.height = 720;
+		}
+		walks = r->caption.walks;
+		struct figure f = fig_of(r, at, -1);
+		cairo_surface_t *a = draw(&f, &o);
+		int lines = test_geom->caption_lines;
+		char err[200];
+		struct render *fresh = render_new(NUDGE_TEST_FONTS, err, sizeof err);
+		CHECK(fresh != NULL, "render_new: %s", err);
+		if (!fresh) {
+			cairo_surface_destroy(a);
+			break;
+		}
+		f.render = fresh;
+		cairo_surface_t *b = draw(&f, &o);
+		CHECK(same_pixels(a, b) && lines == test_geom->caption_lines,
+		      "presenting, after %s: a kept walk draws as a fresh one (%d lines, fresh %d)", what[change], lines,
+		      test_geom->caption_lines);
+		CHECK(r->caption.walks == walks + (change != 3), "after %s: %d walks", what[change], r->caption.walks - walks);
+		cairo_surface_destroy(a);
+		cairo_surface_destroy(b);
+		render_free(fresh);
+	}
+	unload(&l[0]);
+	unload(&l[1]);
+}
+
 /* Neuron units (issue 12 item 1): xor, network and network-221 drawn with units, and
  * xor without, at three sizes: no overlaps, all inside. Units leave the weights and
  * biases no boxes of their own (a weight's box is its label on the edge). The walk
@@ -2261,6 +2322,7 @@ int main(void)
 		test_weight_names(r);
 		test_mean_narrow(r);
 		test_caption(r);
+		test_caption_memo(r);
 		test_unit_network(r);
 		test_stack(r);
 		test_too_small(r);

@@ -33,6 +33,8 @@ struct trace {
 	                        results when built (scene, row, value, grad, local, cost,
 	                        mean_grad, leaf, row_cost, row_grad; no set, no scratch) */
 	void *nums_block;    /* owned: the memory of those copies */
+	unsigned long serial; /* no other trace of this process has it: what drawing caches key
+	                        on, as the next trace built may take a freed one's address */
 };
 
 /* Builds the trace of ev's current values. Returns NULL when out of memory.

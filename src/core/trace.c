@@ -307,6 +307,7 @@ struct trace *trace_build(const struct eval *ev)
 	struct trace *tr = calloc(1, sizeof *tr);
 	if (!tr)
 		return NULL;
+	tr->serial = core_serial();
 	size_t most = (size_t)n * 2 + 3 + (size_t)ev->n_leaf;
 	tr->steps = calloc(most, sizeof *tr->steps);
 	tr->text = calloc(most, sizeof *tr->text);

@@ -93,6 +93,34 @@ static int caption_two(struct render *r, const char *s, double w, double u, doub
 	return 1;
 }
 
+/* The walk's longest sentence (in characters), walked again only for another trace or
+ * another kind of sentence (a unit graph's or the trace's): presenting a 500-node
+ * network, ~1500 sentences a frame otherwise. */
+static const char *caption_longest(struct render *r, const struct figure *fig, const struct draw_opts *o)
+{
+	struct caption_memo *m = &r->caption;
+	const struct trace *t = fig->trace;
+	int units = layout_units(fig, o) != NULL;
+	if (m->trace == t->serial && m->units == units)
+		return m->longest;
+	char buf[1024];
+	int most = 0;
+	m->longest[0] = '\0';
+	for (int k = 0; k < t->n_steps; k++) {
+		const char *s = caption_sentence(fig, o, k, buf, sizeof buf);
+		int n = s ? fmt_chars(s) : 0;
+		if (n > most) {
+			most = n;
+			snprintf(m->longest, sizeof m->longest, "%s", s);
+		}
+	}
+	m->trace = t->serial;
+	m->units = units;
+	m->sized = 0;
+	m->walks++;
+	return m->longest;
+}
+
 double caption_height(struct render *r, const struct figure *fig, const struct draw_opts *o,
                       double w, double u, int two)
 {
@@ -102,21 +130,17 @@ double caption_height(struct render *r, const struct figure *fig, const struct d
 	double h = CAPTION_H * u;
 	if (!two || !o->present || figure_forward(fig) || o->hide_values || o->hide_node)
 		return h;
-	/* the walk's longest sentence (in characters) says whether two lines are kept */
-	char buf[1024], longest[1024] = "";
-	int most = 0;
-	for (int k = 0; k < t->n_steps; k++) {
-		const char *s = caption_sentence(fig, o, k, buf, sizeof buf);
-		int n = s ? fmt_chars(s) : 0;
-		if (n > most) {
-			most = n;
-			snprintf(longest, sizeof longest, "%s", s);
-		}
+	/* the walk's longest sentence says whether two lines are kept */
+	const char *longest = caption_longest(r, fig, o);
+	struct caption_memo *m = &r->caption;
+	if (!m->sized || m->w != w || m->u != u) {
+		double size;
+		m->extra = longest[0] && caption_two(r, longest, w, u, &size) ? size * CAPTION_PITCH : 0;
+		m->sized = 1;
+		m->w = w;
+		m->u = u;
 	}
-	double size;
-	if (most > 0 && caption_two(r, longest, w, u, &size))
-		h += size * CAPTION_PITCH;
-	return h;
+	return h + m->extra;
 }
 
 void caption_draw(cairo_t *cr, struct render *r, const struct figure *fig, const struct draw_opts *o,

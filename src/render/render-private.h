@@ -296,7 +296,18 @@ void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
                    const struct theme *th, double known, int current);
 /* caption.c: the step caption's height in width w (with two = 1, presenting, two lines'
  * when the walk's longest sentence needs them), and its drawing at (x, y) in height h
- * (a sentence goes on two lines only where h has their room). */
+ * (a sentence goes on two lines only where h has their room). The walk's longest
+ * sentence and the second line it needs are kept in r (struct caption_memo) while the
+ * trace, the sentences' kind, the width and the scale stay. */
+struct caption_memo {
+	unsigned long trace;       /* the serial of the trace walked (0: none yet) */
+	int units;                 /* 1: its sentences were a unit graph's (unit_step_text) */
+	char longest[1024];        /* the walk's longest sentence, in characters ("": none) */
+	int sized;                 /* 1: w, u and extra hold for that sentence */
+	double w, u;               /* the width and 1080p pixel it was last measured in */
+	double extra;              /* the second line's height then (0: one line does) */
+	int walks;                 /* walks made since r was made (a count the tests read) */
+};
 double caption_height(struct render *r, const struct figure *fig, const struct draw_opts *o,
                       double w, double u, int two);
 void caption_draw(cairo_t *cr, struct render *r, const struct figure *fig, const struct draw_opts *o,
@@ -768,6 +779,7 @@ struct render {
 	struct steady steady;      /* box widths held while the window shows one scene */
 	struct edge_layer edges;   /* the graph's idle edges while frames repeat (draw_opts.live) */
 	struct num_slot *nums;     /* numbers as written (num_cache.c), or NULL until the first */
+	struct caption_memo caption; /* the walk's longest step sentence (caption.c) */
 };
 
 #endif
