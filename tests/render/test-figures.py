@@ -166,6 +166,8 @@ try:
     check(r.returncode == 0 and "step-000" in r.stdout, "record --help")
     r = run("bench", "computation-graph", "--frames", "3", "--size", "320x200")
     check(r.returncode == 0 and "median" in r.stdout and "p99" in r.stdout, f"bench: {r.stdout} {r.stderr}")
+    r = run("bench", "xor", "--frames", "3", "--size", "640x480", "--present")
+    check(r.returncode == 0 and "640x480 presenting stepping" in r.stdout, f"bench --present: {r.stdout} {r.stderr}")
     leftovers = [f for f in os.listdir(tmp) if f.startswith(".")]
     check(not leftovers, f"no temporary files left behind: {leftovers}")
 finally:
