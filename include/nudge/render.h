@@ -213,6 +213,12 @@ void figure_of_session(struct figure *fig, struct render *r, const struct sessio
  * resolution. */
 int figure_plot_samples(const struct figure *fig, const struct draw_opts *opts);
 
+/* The font scale fig drawn with opts is drawn at: opts->font_scale (1 when 0), or less
+ * where the figure does not hold that much (draw_figure: above 1, the largest scale that
+ * keeps the graph's numbers as large as at 1 and every plot its axes; presenting keeps
+ * its own). */
+double figure_font_scale(const struct figure *fig, const struct draw_opts *opts);
+
 /* Fits ss's samples to fig drawn with opts: the J curve's count (as figure_plot_samples)
  * into plot_n, and the map's grid (one point per few units of its plot area along each
  * leaf) into map_nx and map_ny, marking SESSION_VIEW when one changed. Returns 1 when

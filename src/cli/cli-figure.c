@@ -179,6 +179,31 @@ int fig_session_update(struct fig_session *fs, const struct draw_opts *d)
 	return 0;
 }
 
+void fig_say_font_scale(struct fig_session *fs, const struct draw_opts *d, const char *cmd, const int *steps,
+                        int n)
+{
+	double want = d->font_scale > 0 ? d->font_scale : 1, least = want, most = 0;
+	int shown = fs->fig.step;
+	for (int i = 0; i < n; i++) {
+		fs->fig.step = steps[i];
+		double k = figure_font_scale(&fs->fig, d);
+		least = k < least ? k : least;
+		most = k > most ? k : most;
+	}
+	fs->fig.step = shown;
+	if (!(least < want))
+		return;
+	/* in hundredths, rounded down: asked for, that scale is held */
+	double lo = floor(least * 100 + 1e-9) / 100, hi = floor(most * 100 + 1e-9) / 100;
+	char used[64];
+	if (hi > lo)
+		snprintf(used, sizeof used, "%g to %g (by step)", lo, hi);
+	else
+		snprintf(used, sizeof used, "%g", lo);
+	fprintf(stderr, "nudge %s: font scale %s used, not %g: larger type would make the graph's numbers "
+	        "smaller or leave a plot no room for its axes\n", cmd, used, want);
+}
+
 int fig_session_open(struct fig_session *fs, const struct fig_args *a, const char *cmd)
 {
 	*fs = (struct fig_session){.ss = {.plot = -1}};

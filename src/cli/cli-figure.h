@@ -63,4 +63,9 @@ void fig_session_close(struct fig_session *fs);
  * before each draw or export. 0, or -1 when out of memory. */
 int fig_session_update(struct fig_session *fs, const struct draw_opts *d);
 
+/* Where the figure at the n steps given cannot hold the font scale d asks for (draw_figure
+ * takes less: figure_font_scale), says on stderr, in one sentence, the scale it takes. */
+void fig_say_font_scale(struct fig_session *fs, const struct draw_opts *d, const char *cmd, const int *steps,
+                        int n);
+
 #endif

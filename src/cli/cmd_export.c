@@ -51,10 +51,11 @@ int cmd_export(int argc, char **argv)
 	rc = EXIT_OK;
 	if (export_format_of(a.out) == EXPORT_PNG && a.ex.scale > 0)
 		a.ex.draw.pixels = a.ex.scale; /* the map's grid in the PNG's pixels */
+	int step = fs.fig.step;
 	if (fig_session_update(&fs, &a.ex.draw) != 0) {
 		fprintf(stderr, "nudge export: out of memory\n");
 		rc = EXIT_FAIL;
-	} else if (export_figure(&fs.fig, a.out, &a.ex, err, sizeof err) != 0) {
+	} else if (fig_say_font_scale(&fs, &a.ex.draw, "export", &step, 1), export_figure(&fs.fig, a.out, &a.ex, err, sizeof err) != 0) {
 		fprintf(stderr, "nudge export: %s\n", err);
 		rc = EXIT_FAIL;
 	}

@@ -55,7 +55,7 @@ int cmd_record(int argc, char **argv)
 	    a.ex.scale > 0)
 		o.ex.draw.pixels = a.ex.scale; /* frames are images: the map's grid in their pixels */
 	char err[600];
-	int last = fs.ss.trace->n_steps - 1;
+	int last = fs.ss.trace->n_steps - 1, n;
 	int *steps = malloc((size_t)fs.ss.trace->n_steps * sizeof *steps);
 	if (!steps) {
 		fprintf(stderr, "nudge record: out of memory\n");
@@ -63,12 +63,13 @@ int cmd_record(int argc, char **argv)
 	} else if (a.from > last || a.to > last) {
 		rc = cli_usage_error("record", "%s %d is past the last step: the walk has steps 0 to %d",
 		                     a.from > last ? "--from" : "--to", a.from > last ? a.from : a.to, last);
-	} else if (deck_steps(fs.ss.trace, &o, steps, err, sizeof err) < 0) {
+	} else if ((n = deck_steps(fs.ss.trace, &o, steps, err, sizeof err)) < 0) {
 		rc = cli_usage_error("record", "%s", err);
 	} else if (fig_session_update(&fs, &o.ex.draw) != 0) {
 		fprintf(stderr, "nudge record: out of memory\n");
 		rc = EXIT_FAIL;
 	} else {
+		fig_say_font_scale(&fs, &o.ex.draw, "record", steps, n);
 		int w = deck_write(&fs.fig, a.out, &o, err, sizeof err);
 		if (w == DECK_EXISTS)
 			fprintf(stderr, "nudge record: %s; give --force to replace %s, or choose another name\n", err,

@@ -892,6 +892,14 @@ int figure_plot_samples(const struct figure *fig, const struct draw_opts *opts)
 	return n;
 }
 
+double figure_font_scale(const struct figure *fig, const struct draw_opts *opts)
+{
+	struct draw_opts o = figure_opts(opts);
+	if (fig && fig->render && fig->scene && fig->ev)
+		figure_scale_fit(fig->render, fig, &o, theme_get(o.theme));
+	return o.font_scale > 0 ? o.font_scale : 1;
+}
+
 int figure_fit_session(const struct figure *fig, const struct draw_opts *opts, struct session *ss)
 {
 	int n, nx, ny, changed = 0;

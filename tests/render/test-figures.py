@@ -83,6 +83,24 @@ try:
     h1, h2 = word_height(plain, "step"), word_height(scaled, "step")
     check(r1.returncode == 0 and r2.returncode == 0 and png_size(scaled) == (1280, 720) and
           h1 > 0 and h2 >= h1 * 1.25, f"--font-scale 1.6: the caption's 'step' {h1} px -> {h2} px")
+    # where it takes less than asked, it says the scale it took, in one sentence on stderr:
+    # asked for, that scale is held (silence), and 0.02 more is not (figure_scale_fit
+    # halves the range 6 times: its answer is within 0.6/64 of the largest held)
+    said = re.findall(r"^nudge export: font scale ([0-9.]+) used, not 1\.6: .*$", r2.stderr, re.M)
+    check(len(said) == 1 and r2.stderr.count("\n") == 1 and 1 <= float(said[0]) < 1.6,
+          f"--font-scale 1.6 says the scale used: {r2.stderr!r}")
+    if said:
+        r = run("export", "computation-graph", "-o", scaled, "--size", "1280x720", "--font-scale", said[0])
+        check(r.returncode == 0 and r.stderr == "", f"--font-scale {said[0]} (as said) is held: {r.stderr!r}")
+        more = f"{float(said[0]) + 0.02:g}"
+        r = run("export", "computation-graph", "-o", scaled, "--size", "1280x720", "--font-scale", more)
+        check(r.returncode == 0 and f"font scale {said[0]} used, not {more}:" in r.stderr,
+              f"--font-scale {more} is not held: {r.stderr!r}")
+    check(r1.stderr == "", f"the font scale not asked for is not talked about: {r1.stderr!r}")
+    deck = os.path.join(tmp, "fs-deck") + "/"
+    r = run("record", "computation-graph", "-o", deck, "--size", "1280x720", "--font-scale", "1.6", "--from", "10")
+    check(r.returncode == 0 and said and f"nudge record: font scale {said[0]} used, not 1.6:" in r.stderr,
+          f"record --font-scale 1.6 says the scale used: {r.stderr!r}")
     for bad in ("0", "9", "big"):
         r = run("export", "computation-graph", "-o", scaled, "--font-scale", bad)
         check(r.returncode == 2 and "--font-scale" in r.stderr, f"--font-scale {bad} refused: {r.stderr!r}")
