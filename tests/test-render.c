@@ -895,6 +895,64 @@ static void test_lecture_panels(struct render *r)
 	}
 }
 
+/* The plots the window opens beside the J plot (a descent run's loss with its note, the
+ * derivative table's ε plot) and the map of J over two leaves, in the ordinary window
+ * at the projector sizes and the default exports: every built-in scene's plot text at
+ * the last step at least 1/70 of the height, inside, apart (check_plot_text). */
+static void test_plot_text_more(struct render *r)
+{
+	static const double sizes[][2] = {{1280, 606}, {1024, 670}, {1920, 1080}, {1280, 720}};
+	char names[64][64];
+	int n = list_scenes(names, 64);
+	test_geom->keep_texts = 1;
+	for (int i = 0; i < n; i++) {
+		struct loaded l;
+		if (load(&l, names[i]) != 0)
+			continue;
+		int nn = l.s->n_nodes, leaf = l.s->plot >= 0 ? l.s->plot : 0, nh = 0;
+		double *hs = calloc((size_t)nn * 21, sizeof(double)), hc[21], err[2 * 15];
+		char why[200];
+		for (int k = 0; hs && k <= 20; k++) { /* a short descent run */
+			memcpy(hs + (size_t)nh * (size_t)nn, l.ev->set, sizeof(double) * (size_t)nn);
+			hc[nh++] = l.ev->cost;
+			if (descend_step(l.ev, l.s->rate, why, sizeof why))
+				break;
+		}
+		eps_pairs(&l, leaf, err);
+		refresh(&l, SESSION_TRACE);
+		int other = -1; /* a second leaf for the map */
+		for (int v = 0; v < nn && other < 0; v++)
+			if (v != l.ss.plot && (l.s->nodes[v].kind == NODE_PARAM || l.s->nodes[v].kind == NODE_INPUT))
+				other = v;
+		for (int map = 0; hs && map < 2; map++) {
+			if (map && (other < 0 || l.ss.plot < 0))
+				break;
+			if (map) {
+				session_plot(&l.ss, l.ss.plot, other);
+				refresh(&l, SESSION_VIEW);
+			}
+			for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+				struct figure f = fig_of(r, &l, -1);
+				if (!map) {
+					figure_add(&f, (struct figure_panel){.kind = PANEL_LOSS,
+					                                     .loss = {hs, hc, nh, 0, "stopped: a test", 0}});
+					figure_add(&f, (struct figure_panel){.kind = PANEL_EPS, .eps = {err, 15, 1e-3}});
+				}
+				struct draw_opts o = {.width = sizes[k][0], .height = sizes[k][1], .steady = k < 2,
+				                      .theme = THEME_DARK};
+				char what[160];
+				snprintf(what, sizeof what, "%s %s %gx%g", l.name, map ? "with the map" : "with loss and eps",
+				         o.width, o.height);
+				cairo_surface_destroy(draw(&f, &o));
+				check_plot_text(what, o.width, o.height, 70);
+			}
+		}
+		free(hs);
+		unload(&l);
+	}
+	test_geom->keep_texts = 0;
+}
+
 /* The notes under the title (often the lecture's formula, "c = w·x, a = c + b, …") have
  * digits of at least 1/70 of the height in the window at both projector sizes and in a
  * default export, when they are short enough for the width (at most 70 bytes); they
@@ -2315,6 +2373,7 @@ int main(void)
 		test_type_floor(r);
 		test_present_row(r);
 		test_plot_text(r);
+		test_plot_text_more(r);
 		test_overview_corner(r);
 		test_window_floor(r);
 		test_wrap(r);

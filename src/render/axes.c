@@ -117,6 +117,10 @@ void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const stru
 	cairo_set_line_width(cr, lw);
 	double xs = axes_x_step(r, a, font);
 	double ys = sample_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4)));
+	/* the lowest y label at the frame's foot (its digits 0.17 font over the x labels'):
+	   an x label reaching under it is left out (a map's "−4" under "−4" at the corner) */
+	double ylow = axes_y(a, ceil(a->ylo / ys - 1e-9) * ys);
+	int corner = axes_ticks(a->ylo, a->yhi, ys) && a->y + a->h - ylow < font * 0.15;
 	for (double v = ceil(a->xlo / xs - 1e-9) * xs; axes_ticks(a->xlo, a->xhi, xs) && v <= a->xhi + xs * 1e-9; v += xs) {
 		double x = axes_x(a, v);
 		theme_set(cr, th->grid);
@@ -125,6 +129,8 @@ void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const stru
 		cairo_stroke(cr);
 		axes_label(buf, sizeof buf, v, xs);
 		double tw = text_width(r, buf, &ts);
+		if (corner && x - tw / 2 < a->x - font * 0.35)
+			continue;
 		theme_set(cr, th->muted);
 		text_draw(cr, r, buf, x - tw / 2, a->y + a->h + font * 1.25, &ts);
 	}

@@ -17,13 +17,23 @@ void draw_eps(cairo_t *cr, struct render *r, const struct figure *fig, const str
 	double font = axes_font(p);
 	const struct figure_panel *cost = figure_panel(fig, PANEL_COST);
 	const char *j = s->nodes[s->cost].label, *w = cost ? s->nodes[cost->cost.plot].label : "w";
-	char head[300];
-	snprintf(head, sizeof head, "error of (%s(%s + ε) − %s(%s)) / ε against ε", j, w, j, w);
+	char head[300]; /* '\1', '\2': where a narrow panel breaks it (text_break) */
+	snprintf(head, sizeof head, "error of\2(%s(%s + ε) − %s(%s)) / ε\1against ε", j, w, j, w);
+	/* one line where it stands 0.75 of the ticks' size and the least type; else lines of
+	   the least type; else none (the axes' names say what is plotted) */
+	double least = fmax(font * 0.6, text_least(p));
 	struct text_style hs = {FONT_BOLD, font * 1.05, 0};
-	hs.size = text_fit(r, head, &hs, p->w, font * 0.6);
+	struct text_lines lines;
+	text_break(r, head, &hs, p->w, fmax(font * 0.75, least), least, &lines);
+	if (hs.size < least)
+		lines.n = 0;
 	theme_set(cr, th->nudge);
-	text_draw(cr, r, head, p->x, p->y + hs.size * 1.05, &hs);
-	double top = p->y + hs.size * 1.05 + font * 1.9;
+	double top = p->y;
+	for (int i = 0; i < lines.n; i++) {
+		top += hs.size * (i == 0 ? 1.05 : 1.15);
+		text_draw(cr, r, lines.line[i], p->x, top, &hs);
+	}
+	top += font * 1.9;
 	struct axes a = {p->x, top, p->w, p->y + p->h - top - font * 3.0, INFINITY, -INFINITY, INFINITY,
 	                 -INFINITY};
 	if (a.h < font * 3 || a.w < font * 6)
