@@ -591,6 +591,8 @@ static void test_resize(void)
  * of its own between the figure and the bar, which the figure gives up while it shows
  * (covering none of it: the step sentence stays whole), and takes back after. The same
  * at the bottom of the screen presenting, for the learning rates being typed. */
+static void test_present_band(const char *scene, int w, int h);
+
 static void test_status_band(void)
 {
 	struct app *a = open_scene("network");
@@ -627,10 +629,10 @@ static void test_status_band(void)
 	SDL_Rect fig = a->ui.fig_rect;
 	a->ui.typing_rates = 1;
 	app_pump(a);
-	SDL_Rect st = a->ui.status_rect, now = a->ui.fig_rect;
-	CHECK(a->ui.status_band && st.y == now.y + now.h && st.y + st.h <= a->platform.draw_h && now.h < fig.h,
-	      "presenting: the rates being typed in a band under the figure (y %d, figure %d high, was %d)", st.y,
-	      now.h, fig.h);
+	SDL_Rect st = a->ui.status_rect;
+	CHECK(a->ui.status_band && SDL_RectEquals(&fig, &a->ui.fig_rect) && st.y == fig.y && st.h > 0,
+	      "presenting: the rates being typed in a band over the title row (y %d, %d high), the figure as it was "
+	      "(%d high, was %d)", st.y, st.h, a->ui.fig_rect.h, fig.h);
 	a->ui.typing_rates = 0;
 	app_pump(a);
 	CHECK(!a->ui.status_band && SDL_RectEquals(&fig, &a->ui.fig_rect), "presenting: the band gone with the typing");
@@ -644,6 +646,86 @@ static void test_status_band(void)
 	app_set_status(a, 0, "a message for the lecturer's window only");
 	app_pump(a);
 	CHECK(!a->ui.status_band && SDL_RectEquals(&fig, &a->ui.fig_rect), "presenting: other messages take no band");
+	app_free(a);
+	test_present_band("computation-graph", 1024, 768);
+	test_present_band("network", 1280, 720);
+	test_present_band("xor", 1024, 768);
+}
+
+/* The graph's panel and every node's box as last drawn (box: n x 4, node_box's fractions
+ * of the whole graph times its size); 0 when no graph was drawn. */
+static int graph_boxes(const struct app *a, struct graph_frame *f, double (*box)[4], int n)
+{
+	if (!figure_graph_frame(a->platform.geom, f))
+		return 0;
+	for (int v = 0; v < n; v++) {
+		double b[4] = {0};
+		figure_node_box(a->platform.geom, v, b);
+		box[v][0] = b[0] * f->fit_w, box[v][1] = b[1] * f->fit_h;
+		box[v][2] = b[2] * f->fit_w, box[v][3] = b[3] * f->fit_h;
+	}
+	return 1;
+}
+
+/* How many of n boxes moved by more than a pixel, and whether the panels match. */
+static int boxes_moved(const struct graph_frame *f0, double (*b0)[4], const struct graph_frame *f1,
+                       double (*b1)[4], int n)
+{
+	int moved = f0->x != f1->x || f0->y != f1->y || f0->w != f1->w || f0->h != f1->h || f0->fit_w != f1->fit_w;
+	for (int v = 0; v < n; v++)
+		moved += fabs(b0[v][0] - b1[v][0]) + fabs(b0[v][1] - b1[v][1]) + fabs(b0[v][2] - b1[v][2]) > 1;
+	return moved;
+}
+
+/* Presenting at w x h, Tab / Up / Down say what they move and what J did in a band over
+ * the figure's title row: the band's coming and going moves nothing (the figure keeps its
+ * rect, every node's box stays where it was: no re-arranging at each nudge), the band
+ * covers no node, its digits are at least 1/45 of the height, and its message is whole.
+ * (A nudged value's new digits may still widen a box: that is the figure's own business.) */
+static void test_present_band(const char *scene, int w, int h)
+{
+	struct app *a = open_scene(scene);
+	if (!a)
+		return;
+	resize(a, w, h);
+	key(a, SDLK_F5, 0);
+	key(a, SDLK_HOME, 0);
+	key(a, SDLK_PAGEDOWN, 0);
+	char when[96];
+	snprintf(when, sizeof when, "%s presenting %dx%d", scene, a->platform.draw_w, a->platform.draw_h);
+	SDL_Rect fig = a->ui.fig_rect;
+	int n = a->session.scene->n_nodes;
+	double (*b0)[4] = calloc((size_t)n, sizeof *b0), (*b1)[4] = calloc((size_t)n, sizeof *b1);
+	struct graph_frame f0, f1;
+	CHECK(b0 && b1 && graph_boxes(a, &f0, b0, n), "%s: a graph drawn", when);
+	static const SDL_Keycode keys[] = { SDLK_TAB, SDLK_UP, SDLK_DOWN };
+	for (int k = 0; k < 3 && b0 && b1; k++) {
+		key(a, keys[k], 0);
+		SDL_Rect st = a->ui.status_rect;
+		graph_boxes(a, &f1, b1, n);
+		CHECK(a->ui.status_band && SDL_RectEquals(&fig, &a->ui.fig_rect), "%s, key %d: the figure keeps its rect "
+		      "(%d high, was %d)", when, k, a->ui.fig_rect.h, fig.h);
+		if (k == 0)
+			CHECK(boxes_moved(&f0, b0, &f1, b1, n) == 0, "%s: Tab moves no box (%d moved)", when,
+			      boxes_moved(&f0, b0, &f1, b1, n));
+		CHECK(st.y == fig.y && st.y + st.h <= fig.y + (int)ceil(f1.y) + 1, "%s, key %d: the band (y %d, %d high) "
+		      "over the title row, above the graph (at %g)", when, k, st.y, st.h, f1.y);
+		int minx, maxx, miny, maxy, adv;
+		int ok = a->platform.panel && TTF_GlyphMetrics(a->platform.panel, '0', &minx, &maxx, &miny, &maxy, &adv) == 0;
+		CHECK(ok && a->platform.panel_px == a->ui.band_px && (maxy - miny) * 45 >= a->platform.draw_h,
+		      "%s, key %d: the band's digits %d px, at least 1/45 of %d", when, k, ok ? maxy - miny : 0,
+		      a->platform.draw_h);
+		CHECK(a->platform.cut == 0, "%s, key %d: the band's message whole: %s", when, k, a->ui.status);
+	}
+	a->ui.status_until = SDL_GetTicks() - 1; /* the message's time is up */
+	app_pump(a);
+	CHECK(!a->ui.status[0] && !a->ui.status_band && SDL_RectEquals(&fig, &a->ui.fig_rect),
+	      "%s: the message gone, the figure's rect as it was", when);
+	if (b0 && b1 && graph_boxes(a, &f0, b0, n))
+		CHECK(boxes_moved(&f0, b0, &f1, b1, n) == 0, "%s: the band leaving moves no box (%d moved)", when,
+		      boxes_moved(&f0, b0, &f1, b1, n));
+	free(b0);
+	free(b1);
 	app_free(a);
 }
 

@@ -216,10 +216,13 @@ struct app_ui {
 	SDL_Rect error_rect;        /* the band above it for files.error (0 high without one) */
 	SDL_Rect bar;               /* the control bar */
 	SDL_Rect status_rect;       /* the status line: the rest of the bar's last row, or the
-	                               band of its own while a longer message shows */
+	                               band of its own while a longer message shows (presenting:
+	                               over the figure's title row, ui_present_band) */
 	int status_room;            /* that rest's width (0: none, presenting) */
 	int status_band;            /* 1: the layout gave the message a band of its own between
-	                               the figure and the bar (the figure shorter while it shows) */
+	                               the figure and the bar (the figure shorter while it shows);
+	                               presenting, over the title row (the figure as it was) */
+	int band_px;                /* presenting, the band's type size (UI_PANEL), 0: none */
 	SDL_Rect map_rect;          /* the map's plot area in the figure as last drawn (0 wide:
 	                               none), for NUDGE_LAYOUT_FILE */
 	double map_range[4];        /* its ranges: a's low and high end, b's */
@@ -288,6 +291,8 @@ struct ui_metrics {
 	double read;           /* the window's height over an interface digit's, at most (a
 	                          ratio: the issue's 1/60 for the window's numbers) */
 	double digit;          /* the interface font's digit height (a fraction of its size) */
+	double band_read;      /* presenting, the screen's height over the message band's digit
+	                          height, at most (a ratio: the room's 1/45, with a margin) */
 	double width_em;       /* the window's width in interface em, at least (a count: the
 	                          type's cap on a narrow window) */
 	double status_least;   /* the status line's least width beside the buttons (a nudge's
@@ -434,6 +439,10 @@ const char *ui_status_line(const struct app *a, char *buf, size_t n, int *kind);
 /* Does the status line's text need a band of its own (longer than the bar's room)? The
  * loop lays out again when this changes. */
 int ui_status_wants_band(struct app *a);
+/* Presenting, where the message band goes: over the figure's title row (the room above
+ * the graph as last drawn), so that the figure keeps its place and size while a message
+ * comes and goes; sets band_px, the type that fits it (at least a 1/band_read digit). */
+SDL_Rect ui_present_band(struct app *a);
 void ui_layout(struct app *a);            /* rebuilds sliders and places every control */
 void ui_layout_file(const struct app *a); /* NUDGE_LAYOUT_FILE: where things are, for tests */
 void ui_sliders_build(struct app_ui *ui, const struct scene *s); /* one per input and param, then ε and α */

@@ -9,7 +9,7 @@
 
 const struct ui_metrics ui_metrics = {
 	.pad = 0.35, .row = 1.45, .button = 1.5, .col_min = 11.5, .cols_most = 6, .cell_min = 8, .label_min = 2, .value = 5,
-	.read = 60, .digit = 0.729, .width_em = 56, .status_least = 22.5,
+	.read = 60, .digit = 0.729, .band_read = 42, .width_em = 56, .status_least = 22.5,
 	.track_min = 0.57, .word_pad = 0.8, .bar_share = 0.42, .error_share = 1.0 / 3,
 	.line_gap = 0.15, .select_x = 0.2, .select_y = 0.07, .track = 0.3, .knob = 0.55, .value_inset = 0.5,
 	.edit_x = 0.15, .edit_y = 0.15, .frame = 0.07,

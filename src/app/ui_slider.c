@@ -128,8 +128,8 @@ void slider_report(struct app *a)
 	double step = a->ui.nudged.step, eps = a->session.eps, delta = a->session.ev->cost - a->ui.nudged.before;
 	char e[48], d[48], k[48];
 	fmt_num(e, sizeof e, fabs(step), 4);
-	fmt_num(d, sizeof d, fabs(delta), 6);
-	fmt_num(k, sizeof k, fabs(delta / eps), 6);
+	fmt_num(d, sizeof d, fabs(delta), NUDGE_DIGITS); /* the figure's digits, as its plot header */
+	fmt_num(k, sizeof k, fabs(delta / eps), NUDGE_DIGITS);
 	const char *J = sc->nodes[sc->cost].plain, *name = sc->nodes[a->ui.nudged.node].plain;
 	app_set_status(a, 0, "%s %s %s ⇒ %s %s %s ≈ %s × ε", name, step > 0 ? "↑" : "↓", e, J,
 	               delta < 0 ? "↓" : "↑", d, k);
