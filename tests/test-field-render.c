@@ -138,17 +138,28 @@ static int count(cairo_surface_t *sf, struct rgba c)
 	return n;
 }
 
-/* Training in the window at 1280x720 adds the loss panel under the plot and the data:
- * the classifier's data panel still gets the room to draw its rows (the high label's
- * orange is used nowhere else in the light figure). */
+/* Do boxes a and b share any area? */
+static int meet(const struct layout_box *a, const struct layout_box *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* Training xor in the window (the figure above the control bar at 1280x720 and 1024x768,
+ * and a whole 1280x720 screen) opens the loss panel. Where it has no readable room beside
+ * the graph it is a card, and a card covers neither the graph's nodes (the room reads
+ * them) nor the classifier's data (what training changes: its boundary forms): it takes
+ * the J plot's place. The rows labelled 1 stay drawn (the high label's orange is used
+ * nowhere else in the light figure); the nodes are where they are without the loss panel. */
 static void test_room_while_training(struct render *r)
 {
 	struct nudge_error err;
 	struct scene *s = scene_load(NUDGE_TEST_SCENES "/xor.nudge", &err);
 	struct session ss;
-	if (!s || session_open(&ss, s, NULL) != 0) {
+	struct figure_geom *g = figure_geom_new();
+	if (!s || !g || session_open(&ss, s, NULL) != 0) {
 		CHECK(0, "xor opens");
 		scene_free(s);
+		figure_geom_free(g);
 		return;
 	}
 	CHECK(session_update(&ss) == 0, "session_update");
@@ -157,18 +168,50 @@ static void test_room_while_training(struct render *r)
 		cost[i] = 0.69 - 0.004 * i;
 		memcpy(set + (size_t)i * (size_t)s->n_nodes, ss.ev->set, sizeof *set * (size_t)s->n_nodes);
 	}
-	struct figure fig;
-	figure_of_session(&fig, r, &ss);
-	figure_add(&fig, (struct figure_panel){.kind = PANEL_LOSS, .loss = {set, cost, 40, 0, NULL, 0}});
-	struct draw_opts o = {.width = 1280, .height = 720, .theme = THEME_LIGHT};
-	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1280, 720);
-	cairo_t *cr = cairo_create(sf);
-	CHECK(set && draw_figure(cr, &fig, &o) == 0, "draw_figure");
-	cairo_destroy(cr);
-	cairo_surface_flush(sf);
-	int n = count(sf, theme_get(THEME_LIGHT)->label_class[1]);
-	CHECK(n > 50, "the rows labelled 1 are drawn beside the loss panel (%d pixels of their colour)", n);
-	cairo_surface_destroy(sf);
+	static const int sizes[][3] = {{1280, 720, 720}, {1280, 720, 606}, {1024, 768, 670}}; /* screen, figure */
+	for (int k = 0; k < 3; k++) {
+		int W = sizes[k][0], H = sizes[k][2];
+		struct figure fig;
+		figure_of_session(&fig, r, &ss);
+		struct draw_opts o = {.width = W, .height = H, .theme = THEME_LIGHT, .geom = g, .steady = 1};
+		cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
+		cairo_t *cr = cairo_create(sf);
+		CHECK(draw_figure(cr, &fig, &o) == 0, "draw_figure");
+		struct layout_box node[64];
+		int n_node = 0;
+		for (int i = 0; i < g->n_hits && n_node < 64; i++)
+			if (g->hits[i].kind == HIT_NODE)
+				node[n_node++] = g->hits[i].box;
+		figure_add(&fig, (struct figure_panel){.kind = PANEL_LOSS, .loss = {set, cost, 40, 0, NULL, 0}});
+		g->keep_texts = 1;
+		CHECK(set && draw_figure(cr, &fig, &o) == 0, "draw_figure");
+		g->keep_texts = 0;
+		cairo_destroy(cr);
+		cairo_surface_flush(sf);
+		int n = count(sf, theme_get(THEME_LIGHT)->label_class[1]);
+		CHECK(n > 50, "%dx%d (figure %dx%d): the rows labelled 1 are drawn beside the loss panel (%d pixels of their colour)",
+		      sizes[k][0], sizes[k][1], W, H, n);
+		struct layout_box card = {0};
+		for (int i = 0; i < g->n_hits; i++)
+			if (g->hits[i].kind == HIT_PANEL)
+				card = g->hits[i].box;
+		CHECK(card.w > 0, "%dx%d: the loss panel is drawn", W, H);
+		cairo_surface_destroy(sf);
+		if (g->cards == 0) /* beside the graph: nothing covered */
+			continue;
+		for (int i = 0; i < n_node; i++)
+			CHECK(!meet(&card, &node[i]), "%dx%d: the loss card (%.0f,%.0f %.0fx%.0f) covers no node (%.0f,%.0f %.0fx%.0f)",
+			      W, H, card.x, card.y, card.w, card.h, node[i].x, node[i].y, node[i].w, node[i].h);
+		int data = 0, under = 0;
+		for (int i = 0; i < g->n_texts; i++)
+			if (g->texts[i].panel == PANEL_DATA) {
+				data++;
+				under += meet(&card, &g->texts[i].box);
+			}
+		CHECK(data > 0 && under == 0, "%dx%d: the loss card covers none of the data panel's %d texts (%d)", W, H,
+		      data, under);
+	}
+	figure_geom_free(g);
 	free(set);
 	session_close(&ss);
 }

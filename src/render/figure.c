@@ -724,9 +724,11 @@ static struct layout_box figure_card_shown(const struct arrangement *ar, int i, 
 	return b;
 }
 
-/* How much of what is drawn the n cards (pad around each) cover: node boxes ten times,
- * edge labels four times and the panels beside the graph once, by area (the graph is
- * what the room reads). */
+/* How much of what is drawn the n cards (pad around each) cover: node boxes and the data
+ * panel ten times (the graph is what the room reads; the data is what training changes:
+ * a classifier's boundary, a fitted line), edge labels four times and the other panels
+ * beside the graph (the J plot, a slice through one weight) once, by area; whatever the
+ * cards touch counts whole (a box or a plot partly covered does not read either). */
 static double figure_card_cost(const struct figure_geom *g, const struct arrangement *ar,
                                const struct panel *card, int n, double pad)
 {
@@ -735,47 +737,85 @@ static double figure_card_cost(const struct figure_geom *g, const struct arrange
 		struct layout_box c = {card[k].x - pad, card[k].y - pad, card[k].w + 2 * pad, card[k].h + 2 * pad};
 		for (int i = 0; i < g->n_hits; i++) {
 			const struct geom_hit *h = &g->hits[i];
-			if (h->kind == HIT_NODE || h->kind == HIT_EDGE_LOCAL)
-				cost += (h->kind == HIT_NODE ? 10 : 4) * figure_overlap(&c, &h->box);
+			if ((h->kind == HIT_NODE || h->kind == HIT_EDGE_LOCAL) && figure_overlap(&c, &h->box) > 0)
+				cost += (h->kind == HIT_NODE ? 10 : 4) * h->box.w * h->box.h;
 		}
-		for (int i = 0; i < ar->n_side; i++)
-			if (!ar->over[i])
-				cost += figure_overlap(&c, &(struct layout_box){ar->side[i].x, ar->side[i].y, ar->side[i].w,
-				                                                 ar->side[i].h});
+		for (int i = 0; i < ar->n_side; i++) {
+			const struct panel *p = &ar->side[i];
+			if (!ar->over[i] && figure_overlap(&c, &(struct layout_box){p->x, p->y, p->w, p->h}) > 0)
+				cost += (ar->of[i]->kind == PANEL_DATA ? 10 : 1) * p->w * p->h;
+		}
 	}
 	return cost;
 }
 
+/* Keeps the n cards in best where they cover clearly less than the best so far. */
+static void figure_card_keep(const struct figure_geom *g, const struct arrangement *ar, const struct panel *card,
+                             int n, double pad, double *least, struct panel *best)
+{
+	double cost = figure_card_cost(g, ar, card, n, pad);
+	if (*least == INFINITY || cost < 0.8 * *least) {
+		*least = cost;
+		memcpy(best, card, sizeof card[0] * (size_t)n);
+	}
+}
+
+/* The n plot cards in the place of plot i beside the graph, stacked in its box: 0, or -1
+ * where it is too small for their ticks. */
+static int figure_card_slot(const struct arrangement *ar, int i, const struct panel *area, int n, double gap,
+                            double least, struct panel *card)
+{
+	const struct panel *slot = &ar->side[i];
+	double h = (slot->h - (n - 1) * gap) / n;
+	if (ar->over[i] || slot->w < least || h < least)
+		return -1;
+	for (int k = 0; k < n; k++) {
+		card[k] = *area;
+		card[k].x = slot->x;
+		card[k].y = slot->y + k * (h + gap);
+		card[k].w = slot->w;
+		card[k].h = h;
+	}
+	return 0;
+}
+
 /* Where the cards go, once the graph and the other panels are drawn (their boxes in
  * geom): from the corner of the figure's area, or of the graph's panel where they fit
- * in it, that covers the least of them (the bottom right when that is about as good,
- * so they stay put while the numbers change). */
+ * in it, or (plots only) in the place of a plot beside the graph, whole, that covers the
+ * least of them (the bottom right when that is about as good, so they stay put while
+ * the numbers change). xor training in a small window: the loss takes the J plot's
+ * place; the classifier's data and the graph's nodes stay in view. */
 static void figure_card_spot(struct render *r, const struct figure *fig, struct arrangement *ar,
                              double u, double u0)
 {
 	const struct figure_panel *of[FIGURE_MAX_PANELS];
-	int idx[FIGURE_MAX_PANELS], n = 0;
+	int idx[FIGURE_MAX_PANELS], n = 0, plots = 1;
 	for (int i = 0; i < ar->n_side; i++)
 		if (ar->over[i]) {
 			idx[n] = i;
 			of[n++] = ar->of[i];
+			plots &= panel_lines(fig, ar->of[i]) == 0; /* the loss, the ε error */
 		}
 	if (n == 0)
 		return;
 	struct panel area = {ar->x, ar->y, ar->w, ar->h, u, ar->graph.th, ar->graph.o}, card[FIGURE_MAX_PANELS],
 	             best[FIGURE_MAX_PANELS];
 	static const int corners[] = {CARD_RIGHT | CARD_BOTTOM, CARD_RIGHT, CARD_BOTTOM, 0};
-	double pad = FIGURE_CARD_PAD * u0, least = INFINITY;
-	for (int c = 0; c < 8; c++) {
-		const struct panel *region = c % 2 ? &ar->graph : &area;
-		int apart = card_place(r, fig, of, n, &area, region, corners[c / 2], pad, FIGURE_CARD_GAP * u0, card) == 0;
-		if (!apart && (region != &area || !(corners[c / 2] & CARD_BOTTOM))) /* a deck: the area's bottom */
+	double pad = FIGURE_CARD_PAD * u0, gap = FIGURE_CARD_GAP * u0, least = INFINITY;
+	double ticks = FIGURE_PLOT_MIN_FONTS * axes_font_least(ar->graph.o, u);
+	/* the area's bottom right first, then plots' places, then the other corners */
+	for (int c = 0; c < 8 + ar->n_side; c++) {
+		int k = c == 0 ? 0 : c <= ar->n_side ? -1 : c - ar->n_side;
+		if (k < 0) {
+			if (plots && figure_card_slot(ar, c - 1, &area, n, gap, ticks, card) == 0)
+				figure_card_keep(r->geom, ar, card, n, pad, &least, best);
 			continue;
-		double cost = figure_card_cost(r->geom, ar, card, n, pad);
-		if (cost < 0.8 * least || (least == INFINITY)) {
-			least = cost;
-			memcpy(best, card, sizeof card[0] * (size_t)n);
 		}
+		const struct panel *region = k % 2 ? &ar->graph : &area;
+		int apart = card_place(r, fig, of, n, &area, region, corners[k / 2], pad, gap, card) == 0;
+		if (!apart && (region != &area || !(corners[k / 2] & CARD_BOTTOM))) /* a deck: the area's bottom */
+			continue;
+		figure_card_keep(r->geom, ar, card, n, pad, &least, best);
 	}
 	for (int k = 0; k < n; k++)
 		ar->side[idx[k]] = best[k];
