@@ -254,7 +254,7 @@ static void test_type_floor(struct render *r)
 		                      1/present of the height */
 		double export;     /* and in a default 1920x1080 export */
 	} floors[] = {{"computation-graph", {45, 48}, 46}, {"network", {45, 49}, 45},
-	              {"fit-line", {43, 42}, 41}, {"logistic", {45, 45}, 45}, {"xor", {45, 60}, 56}};
+	              {"fit-line", {43, 42}, 41}, {"logistic", {45, 45}, 45}, {"xor", {45, 60}, 46}};
 	char names[64][64];
 	int n = list_scenes(names, 64);
 	for (int i = 0; i < n; i++) {
@@ -400,7 +400,7 @@ static const double *window_floor(const char *name)
 	static const struct {
 		const char *name; /* a built-in scene */
 		double at[2];     /* its floors */
-	} short_of[] = {{"xor", {55, 73}}};
+	} short_of[] = {{"xor", {55, 61}}};
 	static const double goal[2] = {60, 60};
 	for (size_t k = 0; k < sizeof short_of / sizeof short_of[0]; k++)
 		if (strcmp(name, short_of[k].name) == 0)

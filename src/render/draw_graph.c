@@ -762,10 +762,12 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 	ex->units = layout_units(fig, o) != NULL;
 	for (int v = 0; v < LAYOUT_VARIANTS; v++) {
 		int n = fig->scene->n_nodes; /* only a crowded graph is laid out bare, or any one
-		                                presenting (the room reads the step's labels); a
+		                                presenting (the room reads the step's labels), or
+		                                one drawn with neuron units (its bare layout keeps
+		                                the weights' labels; only the few others go); a
 		                                small scalar one stacked */
 		const struct graph_layout *g =
-			n > GRAPH_MAX_NODES || (v == LAYOUT_BARE && n < LAYOUT_CROWDED && !o->present) ||
+			n > GRAPH_MAX_NODES || (v == LAYOUT_BARE && n < LAYOUT_CROWDED && !o->present && !ex->units) ||
 			(v == LAYOUT_NARROW && (n >= LAYOUT_CROWDED || !o->present)) ||
 			(v == LAYOUT_STACKED && (n >= LAYOUT_CROWDED || ex->units))
 				? NULL
