@@ -823,6 +823,22 @@ static void eps_pairs(const struct loaded *l, int leaf, double err[2 * 15])
 	}
 }
 
+/* A short descent run from l's values (up to 20 steps, as the window's training):
+ * every input and param before each step into set (21 x n_nodes, or NULL: none), J
+ * into cost; returns the steps kept (the caller refreshes l's trace). */
+static int descent_run(struct loaded *l, double *set, double cost[21])
+{
+	int nn = l->s->n_nodes, n = 0;
+	char why[200];
+	for (int k = 0; set && k <= 20; k++) {
+		memcpy(set + (size_t)n * (size_t)nn, l->ev->set, sizeof(double) * (size_t)nn);
+		cost[n++] = l->ev->cost;
+		if (descend_step(l->ev, l->s->rate, why, sizeof why))
+			break;
+	}
+	return n;
+}
+
 static void test_lecture_panels(struct render *r)
 {
 	static const double sizes[][2] = {{1920, 1080}, {1280, 960}, {2520, 1080}, {1024, 768}};
@@ -836,14 +852,7 @@ static void test_lecture_panels(struct render *r)
 		double *hs = calloc((size_t)nn * 21, sizeof(double)), hc[21];
 		double *tangent = calloc((size_t)nn, sizeof(double));
 		struct check_row *rows = calloc((size_t)nn, sizeof *rows);
-		int nh = 0;
-		char why[200];
-		for (int k = 0; k <= 20; k++) { /* a short descent run */
-			memcpy(hs + (size_t)nh * (size_t)nn, l.ev->set, sizeof(double) * (size_t)nn);
-			hc[nh++] = l.ev->cost;
-			if (descend_step(l.ev, l.s->rate, why, sizeof why))
-				break;
-		}
+		int nh = descent_run(&l, hs, hc);
 		long long bp, nv;
 		int nc = numeric_check(l.ev, 1e-3, 1, rows, &bp, &nv);
 		struct nudge nd[2];
@@ -909,15 +918,9 @@ static void test_plot_text_more(struct render *r)
 		struct loaded l;
 		if (load(&l, names[i]) != 0)
 			continue;
-		int nn = l.s->n_nodes, leaf = l.s->plot >= 0 ? l.s->plot : 0, nh = 0;
+		int nn = l.s->n_nodes, leaf = l.s->plot >= 0 ? l.s->plot : 0;
 		double *hs = calloc((size_t)nn * 21, sizeof(double)), hc[21], err[2 * 15];
-		char why[200];
-		for (int k = 0; hs && k <= 20; k++) { /* a short descent run */
-			memcpy(hs + (size_t)nh * (size_t)nn, l.ev->set, sizeof(double) * (size_t)nn);
-			hc[nh++] = l.ev->cost;
-			if (descend_step(l.ev, l.s->rate, why, sizeof why))
-				break;
-		}
+		int nh = descent_run(&l, hs, hc);
 		eps_pairs(&l, leaf, err);
 		refresh(&l, SESSION_TRACE);
 		int other = -1; /* a second leaf for the map */
