@@ -1258,9 +1258,10 @@ static void test_landscape(void)
 
 /* The ink a slider's name leaves in its box after a fresh ui_draw: its bounding box
  * (pixels unlike the box's corner), x0 > x1 when there is none. */
-static SDL_Rect label_ink(struct app *a, int slider)
+/* The ink drawn inside r (pixels unlike its top-left one), relative to r. */
+static SDL_Rect ink_in(struct app *a, SDL_Rect r)
 {
-	SDL_Rect r = a->ui.sliders[slider].label, box = { r.w, r.h, -1, -1 };
+	SDL_Rect box = { r.w, r.h, -1, -1 };
 	Uint32 *px = malloc(sizeof *px * (size_t)r.w * (size_t)r.h);
 	SDL_SetRenderDrawColor(a->platform.ren, 0, 0, 0, 255);
 	SDL_RenderClear(a->platform.ren);
@@ -1277,6 +1278,11 @@ static SDL_Rect label_ink(struct app *a, int slider)
 			}
 	free(px);
 	return (SDL_Rect){ box.x, box.y, box.w - box.x + 1, box.h - box.y + 1 };
+}
+
+static SDL_Rect label_ink(struct app *a, int slider)
+{
+	return ink_in(a, a->ui.sliders[slider].label);
 }
 
 /* A slider's name in the lecture's notation is drawn as it reads: w[1]_11 as w with
@@ -1315,7 +1321,23 @@ static void test_notation(void)
 	a->ui.selected = w;
 	key(a, SDLK_UP, 0);
 	app_pump(a);
-	CHECK(strncmp(a->ui.status, "w[1]₁₁ ↑", strlen("w[1]₁₁ ↑")) == 0, "the status line: %s", a->ui.status);
+	/* the report names w as the figure writes it: w^[1]_11, in the bar's status line and presenting */
+	int drawn = ui_text_width(p, a->ui.status, UI_MARKUP), as_text = ui_text_width(p, a->ui.status, 0);
+	SDL_Rect said = ink_in(a, a->ui.status_rect);
+	CHECK(strncmp(a->ui.status, "w[1]_11 ↑", strlen("w[1]_11 ↑")) == 0 && drawn < as_text &&
+	      abs(said.w - drawn) <= 2 + drawn / 50,
+	      "the status line \"%s\" in the notation: %d px of ink, %d as the notation (%d as text)", a->ui.status,
+	      said.w, drawn, as_text);
+	key(a, SDLK_F5, 0);
+	key(a, SDLK_UP, 0);
+	app_pump(a);
+	SDL_Rect band = a->ui.status_rect;
+	band.h -= 2; /* above the band's bottom line */
+	said = ink_in(a, band);
+	drawn = ui_text_width(p, a->ui.status, UI_PANEL | UI_MARKUP), as_text = ui_text_width(p, a->ui.status, UI_PANEL);
+	CHECK(a->ui.present && a->ui.status_band && drawn < as_text && abs(said.w - drawn) <= 2 + drawn / 50,
+	      "presenting, the band says \"%s\" in the notation: %d px of ink, %d as the notation (%d as text)",
+	      a->ui.status, said.w, drawn, as_text);
 	app_free(a);
 }
 

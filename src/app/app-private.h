@@ -91,8 +91,11 @@ struct app_platform {
 	TTF_Font *font_script;      /* the notation's sub- and superscripts (NOTATION_SCRIPT) */
 	TTF_Font *font_bold_script;
 	int font_px;                /* its pixel size */
-	TTF_Font *panel;            /* the help overlay's text (UI_PANEL), sized to fit it whole */
+	TTF_Font *panel;            /* the help overlay's text (UI_PANEL), sized to fit it whole,
+	                               and the presenting band's */
 	TTF_Font *panel_bold;
+	TTF_Font *panel_script;     /* their notation's sub- and superscripts */
+	TTF_Font *panel_bold_script;
 	int panel_px;               /* its pixel size (0: not opened yet) */
 	struct text_entry *texts;   /* cache of rendered interface strings */
 	int n_texts;
@@ -240,6 +243,7 @@ struct app_ui {
 	int status_error;           /* 1: show it in the error colour */
 	int status_present;         /* 1: presenting shows it too (a slider selected or nudged
 	                               with Tab, Up, Down: what they move, what J did) */
+	int status_markup;          /* 1: it holds labels in the notation (w[1]_11), drawn so */
 	Uint32 status_until;        /* when it goes */
 	struct ui_nudged {          /* Up / Down on a node's slider, reported once J is recomputed */
 		int on;                 /* a report is waiting */
@@ -439,6 +443,8 @@ const char *ui_status_line(const struct app *a, char *buf, size_t n, int *kind);
 /* Does the status line's text need a band of its own (longer than the bar's room)? The
  * loop lays out again when this changes. */
 int ui_status_wants_band(struct app *a);
+/* UI_MARKUP when s is the message and it holds labels in the notation, else 0. */
+int ui_status_style(const struct app *a, const char *s);
 /* Presenting, where the message band goes: over the figure's title row (the room above
  * the graph as last drawn), so that the figure keeps its place and size while a message
  * comes and goes; sets band_px, the type that fits it (at least a 1/band_read digit). */
@@ -467,7 +473,7 @@ void ui_text_free(struct app_platform *p);
  * w[1]_11 with [1] raised and 11 lowered); 0 for plain text as it is. */
 #define UI_BOLD 1
 #define UI_MARKUP 2
-#define UI_PANEL 4 /* the help overlay's size (ui_panel_size), not the bar's; no markup */
+#define UI_PANEL 4 /* the help overlay's size (ui_panel_size), not the bar's */
 int ui_text(struct app_platform *p, const char *s, int x, int y, SDL_Color c, int style);
 int ui_text_width(struct app_platform *p, const char *s, int style);
 void ui_text_sweep(struct app_platform *p);        /* forget strings unused for a while */

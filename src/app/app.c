@@ -24,6 +24,7 @@ void app_set_status(struct app *a, int error, const char *fmt, ...)
 	va_end(ap);
 	a->ui.status_error = error;
 	a->ui.status_present = 0;
+	a->ui.status_markup = 0;
 	a->ui.status_until = SDL_GetTicks() + APP_STATUS_MS;
 }
 

@@ -321,10 +321,11 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		fmt_num(eps, sizeof eps, a->session.eps, 4);
 		if (sl->kind == SLIDER_NODE)
 			app_set_status(a, 0, "selected %s = %s: Up / Down move it by ε = %s",
-			               a->session.scene->nodes[sl->node].plain, v, eps);
+			               a->session.scene->nodes[sl->node].label, v, eps);
 		else
 			app_set_status(a, 0, "selected %s = %s: Up / Down move it", slider_name(&a->session, sl), v);
 		a->ui.status_present = 1; /* presenting, the room sees what the keys will move */
+		a->ui.status_markup = 1;  /* the name as the figure writes it */
 		break;
 	}
 	case SDLK_UP: case SDLK_DOWN: {

@@ -139,7 +139,8 @@ static void draw_status(struct app *a, const struct ui_colors *c)
 		SDL_Rect band = { 0, r.y, a->platform.draw_w, r.h }, line = { 0, r.y + r.h - 1, a->platform.draw_w, 1 };
 		fill(&a->platform, band, c->bar);
 		fill(&a->platform, line, c->track);
-		text_in(&a->platform, s, r, kind == 1 ? c->error : kind == 2 ? c->grad : c->text, UI_PANEL);
+		text_in(&a->platform, s, r, kind == 1 ? c->error : kind == 2 ? c->grad : c->text,
+		        UI_PANEL | ui_status_style(a, s));
 		return;
 	}
 	if (a->ui.status_band) {
@@ -147,7 +148,8 @@ static void draw_status(struct app *a, const struct ui_colors *c)
 		fill(&a->platform, band, c->bar);
 		fill(&a->platform, line, c->track);
 	}
-	text_in(&a->platform, s, r, kind == 1 ? c->error : kind == 2 ? c->grad : a->ui.typing_rates ? c->text : c->muted, 0);
+	text_in(&a->platform, s, r, kind == 1 ? c->error : kind == 2 ? c->grad : a->ui.typing_rates ? c->text : c->muted,
+	        ui_status_style(a, s));
 }
 
 static void draw_buttons(struct app *a, const struct ui_colors *c)

@@ -67,12 +67,17 @@ const char *ui_status_line(const struct app *a, char *buf, size_t n, int *kind)
 	return a->playback.training && !a->ui.present ? "training… (T stops)" : NULL;
 }
 
+int ui_status_style(const struct app *a, const char *s)
+{
+	return s == a->ui.status && a->ui.status_markup ? UI_MARKUP : 0;
+}
+
 int ui_status_wants_band(struct app *a)
 {
 	char buf[256];
 	int kind;
 	const char *s = ui_status_line(a, buf, sizeof buf, &kind);
-	return s && ui_text_width(&a->platform, s, 0) > a->ui.status_room;
+	return s && ui_text_width(&a->platform, s, ui_status_style(a, s)) > a->ui.status_room;
 }
 
 /* The step buttons and the word buttons side by side from x (y their top): returns
@@ -161,7 +166,7 @@ SDL_Rect ui_present_band(struct app *a)
 	/* the room's type: a digit of 1/band_read of the height; smaller only for a line wider
 	   than the screen (measured in the bar's face, whose widths scale with its size) */
 	double px = ceil(f.h / (m->band_read * m->digit));
-	int room = f.w - 2 * margin, wide = s && p->font_px > 0 ? ui_text_width(p, s, 0) : 0;
+	int room = f.w - 2 * margin, wide = s && p->font_px > 0 ? ui_text_width(p, s, ui_status_style(a, s)) : 0;
 	if (wide > 0 && wide * px / p->font_px > room * 0.97)
 		px = floor(room * 0.97 * p->font_px / wide);
 	a->ui.band_px = (int)px > p->font_px ? (int)px : p->font_px;

@@ -130,8 +130,9 @@ void slider_report(struct app *a)
 	fmt_num(e, sizeof e, fabs(step), 4);
 	fmt_num(d, sizeof d, fabs(delta), NUDGE_DIGITS); /* the figure's digits, as its plot header */
 	fmt_num(k, sizeof k, fabs(delta / eps), NUDGE_DIGITS);
-	const char *J = sc->nodes[sc->cost].plain, *name = sc->nodes[a->ui.nudged.node].plain;
+	const char *J = sc->nodes[sc->cost].label, *name = sc->nodes[a->ui.nudged.node].label;
 	app_set_status(a, 0, "%s %s %s ⇒ %s %s %s ≈ %s × ε", name, step > 0 ? "↑" : "↓", e, J,
 	               delta < 0 ? "↓" : "↑", d, k);
 	a->ui.status_present = 1; /* presenting too: what the nudge did to J */
+	a->ui.status_markup = 1;  /* the names as the figure writes them */
 }

@@ -1,7 +1,7 @@
 /* ui_text.c - interface text (slider names and values, buttons, status, help) drawn
  * with SDL2_ttf from the bundled font, labels in the lecture's notation (w[1]_11 with
  * its index raised and subscript lowered, as the figure draws them); the help overlay
- * in a size of its own that fits it whole. Rendered strings
+ * and the presenting band in a size of their own (UI_PANEL). Rendered strings
  * are kept as textures and reused while they stay on screen, so a frame costs no
  * glyph rendering. */
 #include <math.h>
@@ -24,19 +24,38 @@ struct text_entry {
 	Uint32 used;         /* frame it was last drawn */
 };
 
+/* The four faces at px: regular, bold, and their notation scripts (NOTATION_SCRIPT of
+ * px); 0, or -1 when one did not open (then the others are closed, f all NULL). */
+static int faces_open(const char *dir, int px, TTF_Font *f[4])
+{
+	static const char *const file[4] = { "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans.ttf",
+	                                     "DejaVuSans-Bold.ttf" };
+	int script = (int)lround(px * NOTATION_SCRIPT);
+	char path[PATH_MAX + 32];
+	int ok = 1;
+	for (int i = 0; i < 4; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, file[i]);
+		f[i] = TTF_OpenFont(path, i < 2 ? px : script > 1 ? script : 1);
+		ok &= f[i] != NULL;
+	}
+	if (ok)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (f[i])
+			TTF_CloseFont(f[i]);
+	f[0] = f[1] = f[2] = f[3] = NULL;
+	return -1;
+}
+
 static void open_fonts(struct app_platform *p, int px, char *err, size_t n)
 {
-	char path[PATH_MAX + 32];
-	snprintf(path, sizeof path, "%s/DejaVuSans.ttf", p->fonts_dir);
-	p->font = TTF_OpenFont(path, px);
-	snprintf(path, sizeof path, "%s/DejaVuSans-Bold.ttf", p->fonts_dir);
-	p->font_bold = TTF_OpenFont(path, px);
-	int script = (int)lround(px * NOTATION_SCRIPT);
-	p->font_bold_script = TTF_OpenFont(path, script > 1 ? script : 1);
-	snprintf(path, sizeof path, "%s/DejaVuSans.ttf", p->fonts_dir);
-	p->font_script = TTF_OpenFont(path, script > 1 ? script : 1);
-	if ((!p->font || !p->font_bold || !p->font_script || !p->font_bold_script) && err)
+	TTF_Font *f[4];
+	if (faces_open(p->fonts_dir, px, f) != 0 && err)
 		snprintf(err, n, "cannot open the interface font in %s: %s", p->fonts_dir, TTF_GetError());
+	p->font = f[0];
+	p->font_bold = f[1];
+	p->font_script = f[2];
+	p->font_bold_script = f[3];
 	p->font_px = px;
 }
 
@@ -124,35 +143,36 @@ static void clear_panel(struct app_platform *p)
 
 void ui_panel_size(struct app_platform *p, int px)
 {
-	if (px == p->panel_px && p->panel && p->panel_bold)
+	if (px == p->panel_px && p->panel)
 		return;
-	char path[PATH_MAX + 32];
-	snprintf(path, sizeof path, "%s/DejaVuSans.ttf", p->fonts_dir);
-	TTF_Font *f = TTF_OpenFont(path, px);
-	snprintf(path, sizeof path, "%s/DejaVuSans-Bold.ttf", p->fonts_dir);
-	TTF_Font *b = TTF_OpenFont(path, px);
-	if (!f || !b) { /* keep the old size (or the bar's faces) rather than no text */
-		if (f)
-			TTF_CloseFont(f);
-		if (b)
-			TTF_CloseFont(b);
+	TTF_Font *f[4];
+	if (faces_open(p->fonts_dir, px, f) != 0) /* keep the old size (or the bar's faces) rather than no text */
 		return;
-	}
-	if (p->panel)
-		TTF_CloseFont(p->panel);
-	if (p->panel_bold)
-		TTF_CloseFont(p->panel_bold);
-	p->panel = f;
-	p->panel_bold = b;
+	fonts_close((TTF_Font *[4]){ p->panel, p->panel_bold, p->panel_script, p->panel_bold_script });
+	p->panel = f[0];
+	p->panel_bold = f[1];
+	p->panel_script = f[2];
+	p->panel_bold_script = f[3];
 	p->panel_px = px;
 	clear_panel(p);
 }
 
 TTF_Font *ui_font(const struct app_platform *p, int style)
 {
-	if ((style & UI_PANEL) && p->panel && p->panel_bold)
+	if ((style & UI_PANEL) && p->panel)
 		return style & UI_BOLD ? p->panel_bold : p->panel;
 	return style & UI_BOLD ? p->font_bold : p->font;
+}
+
+/* The face of style's scripts, and the size its rises are fractions of. */
+static TTF_Font *script_font(const struct app_platform *p, int style, int *px)
+{
+	if ((style & UI_PANEL) && p->panel) {
+		*px = p->panel_px;
+		return style & UI_BOLD ? p->panel_bold_script : p->panel_script;
+	}
+	*px = p->font_px;
+	return style & UI_BOLD ? p->font_bold_script : p->font_script;
 }
 
 void ui_text_free(struct app_platform *p)
@@ -165,8 +185,8 @@ void ui_text_free(struct app_platform *p)
 	fonts_get(p, f);
 	fonts_close(f);
 	fonts_set(p, (TTF_Font *[4]){ NULL, NULL, NULL, NULL });
-	fonts_close((TTF_Font *[4]){ p->panel, p->panel_bold, NULL, NULL });
-	p->panel = p->panel_bold = NULL;
+	fonts_close((TTF_Font *[4]){ p->panel, p->panel_bold, p->panel_script, p->panel_bold_script });
+	p->panel = p->panel_bold = p->panel_script = p->panel_bold_script = NULL;
 	p->panel_px = 0;
 	if (TTF_WasInit())
 		TTF_Quit();
@@ -191,9 +211,10 @@ static const char *run_text(const struct notation_run *r, char *buf, size_t n)
 	return buf;
 }
 
-static void marked_place(struct app_platform *p, const char *s, int bold, struct ui_marked *m)
+static void marked_place(struct app_platform *p, const char *s, int style, struct ui_marked *m)
 {
-	TTF_Font *base = bold ? p->font_bold : p->font, *small = bold ? p->font_bold_script : p->font_script;
+	int px;
+	TTF_Font *base = ui_font(p, style), *small = script_font(p, style, &px);
 	char piece[512];
 	int script_x = 0;
 	m->n = notation_runs(s, m->run, UI_RUNS);
@@ -206,7 +227,7 @@ static void marked_place(struct app_platform *p, const char *s, int bold, struct
 		m->font[i] = f;
 		m->x[i] = m->run[i].stacked ? script_x : m->w;
 		m->y[i] = TTF_FontAscent(base) - TTF_FontAscent(f) +
-		          (int)lround(notation_rise(m->run, m->n, i) * p->font_px);
+		          (int)lround(notation_rise(m->run, m->n, i) * px);
 		script_x = m->x[i];
 		m->w = m->x[i] + w > m->w ? m->x[i] + w : m->w;
 		m->top = m->y[i] < m->top ? m->y[i] : m->top;
@@ -217,10 +238,10 @@ static void marked_place(struct app_platform *p, const char *s, int bold, struct
 /* A label drawn in the notation into one surface: every run rendered alone and laid
  * in (its coverage kept where runs meet, as they do in a stacked pair). *rise gets how
  * far it reaches above the line's top. NULL on failure. */
-static SDL_Surface *marked_render(struct app_platform *p, const char *s, SDL_Color c, int bold, int *rise)
+static SDL_Surface *marked_render(struct app_platform *p, const char *s, SDL_Color c, int style, int *rise)
 {
 	struct ui_marked m;
-	marked_place(p, s, bold, &m);
+	marked_place(p, s, style, &m);
 	SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, m.w > 0 ? m.w : 1, m.bottom - m.top, 32,
 	                                                  SDL_PIXELFORMAT_ARGB8888);
 	if (!out)
@@ -268,7 +289,7 @@ static struct text_entry *lookup(struct app_platform *p, const char *s, SDL_Colo
 		p->texts[old] = p->texts[--p->n_texts];
 	}
 	int rise = 0;
-	SDL_Surface *surf = style & UI_MARKUP ? marked_render(p, s, c, style & UI_BOLD, &rise)
+	SDL_Surface *surf = style & UI_MARKUP ? marked_render(p, s, c, style, &rise)
 	                    : TTF_RenderUTF8_Blended(ui_font(p, style), s, c);
 	if (!surf)
 		return NULL;
@@ -311,7 +332,7 @@ int ui_text_width(struct app_platform *p, const char *s, int style)
 		return 0;
 	if (style & UI_MARKUP) {
 		struct ui_marked m;
-		marked_place(p, s, style & UI_BOLD, &m);
+		marked_place(p, s, style, &m);
 		return m.w;
 	}
 	TTF_SizeUTF8(ui_font(p, style), s, &w, &h);
