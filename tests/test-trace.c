@@ -78,6 +78,37 @@ static void test_lecture_trace(void)
 	scene_free(s);
 }
 
+/* A nudged lecture graph (w = 1.999, x = −1.995): every value has more digits than the
+ * boxes show, and the step sentences write each node's value as its box does (four
+ * significant digits: a = 4.011995 is 4.012 in the box and in "4.012 − 2"), constants
+ * as the scene writes them. Values worked out by hand: c = −3.988005, a = 4.011995,
+ * d = 2.011995, J = d²/2 = 2.02406199… */
+static void test_nudged_trace(void)
+{
+	struct scene *s = parse("input x = -1.995\ninput y = 2\nparam w = 1.999\nparam b = 8\nc = w * x\n"
+	                        "a = c + b\nd = a - y\nJ = 0.5 * d^2\n");
+	if (!s)
+		return;
+	struct eval *ev = eval_new(s);
+	struct trace *t = trace_build(ev);
+	static const char *const want[] = {
+		"x = −1.995, y = 2, w = 1.999, b = 8",
+		"c = w·x = 1.999 × (−1.995) = −3.988",
+		"a = c + b = −3.988 + 8 = 4.012",
+		"d = a − y = 4.012 − 2 = 2.012",
+		"J = 0.5·d² = 0.5 × 2.012² = 2.024",
+		"dJ/dJ = 1",
+		"dJ/dd = dJ/dJ · ∂J/∂d = 1 × 2.012 = 2.012",
+	};
+	int n = (int)(sizeof want / sizeof want[0]);
+	for (int i = 0; i < n && i < t->n_steps; i++)
+		CHECK(strcmp(trace_text(t, i), want[i]) == 0, "nudged, step %d: '%s', expected '%s'", i, trace_text(t, i),
+		      want[i]);
+	trace_free(t);
+	eval_free(ev);
+	scene_free(s);
+}
+
 static void expect_expr(const char *src, const char *node, const char *sym, const char *num)
 {
 	struct scene *s = parse(src);
@@ -222,6 +253,7 @@ int main(void)
 {
 	test_data_trace();
 	test_lecture_trace();
+	test_nudged_trace();
 	test_expressions();
 	test_local_text();
 	test_long_expression();

@@ -95,7 +95,8 @@ static void print_leaf(struct printer *pr, int i)
 	}
 	char num[48];
 	double v = leaf_number(pr, o);
-	fmt_num(num, sizeof num, v, o->kind == OP_NUM ? 10 : 6);
+	/* a node's value as its box writes it (NUDGE_DIGITS), a constant as the scene does */
+	fmt_num(num, sizeof num, v, o->kind == OP_NUM ? 10 : NUDGE_DIGITS);
 	int wrap = v < 0 && i != pr->bare; /* 2 × (−2), (−2)² */
 	if (wrap)
 		put(pr->out, "(");
