@@ -1,8 +1,8 @@
 /* draw_mean.c - the cost over all rows of a data scene as its own node, after the
  * row's graph (under its cost in the compact layout): "J = (1/3) Σᵢ J⁽ⁱ⁾" with the mean, drawn as a stack of cards (it stands
- * for every row) with an arrow from the shown row's cost; under a narrower cost, as narrow
- * as its head in two lines and shorter words ("3-row mean", "row 0 shown"). Its numbers are eval's means; scenes without a data set have
- * no such box. */
+ * for every row) with an arrow from the shown row's cost, "3-row mean" and "row 0 shown"
+ * under it; under a narrower cost, as narrow as its head in two lines. Its numbers are
+ * eval's means; scenes without a data set have no such box. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,10 +25,8 @@ void mean_box_texts(const struct figure *fig, struct mean_box *m)
 	m->on = 1;
 	snprintf(m->head, sizeof m->head, "%s = (1/%d) Σᵢ %s⁽ⁱ⁾", J, s->n_rows, J);
 	fmt_num(m->value, sizeof m->value, fig->ev->cost, NUDGE_DIGITS);
-	snprintf(m->foot, sizeof m->foot, "mean of %d row%s", s->n_rows, s->n_rows == 1 ? "" : "s");
-	snprintf(m->shown, sizeof m->shown, "shown: row %d of %d", fig->ev->row, s->n_rows);
-	snprintf(m->foot_short, sizeof m->foot_short, "%d-row mean", s->n_rows);
-	snprintf(m->shown_short, sizeof m->shown_short, "row %d shown", fig->ev->row);
+	snprintf(m->foot, sizeof m->foot, "%d-row mean", s->n_rows);
+	snprintf(m->shown, sizeof m->shown, "row %d shown", fig->ev->row);
 	const char *eq = strstr(m->head, " = ");
 	m->cut = eq ? (int)(eq - m->head) + 2 : 0; /* "J =" | "(1/3) Σᵢ J⁽ⁱ⁾" */
 }
@@ -49,9 +47,9 @@ static int mean_lines(const struct mean_box *m, char lines[5][160], int kind[5])
 	}
 	snprintf(lines[n], sizeof lines[n], "%s", m->value);
 	kind[n++] = 1;
-	snprintf(lines[n], sizeof lines[n], "%s", m->narrow ? m->foot_short : m->foot);
+	snprintf(lines[n], sizeof lines[n], "%s", m->foot);
 	kind[n++] = 2;
-	snprintf(lines[n], sizeof lines[n], "%s", m->narrow ? m->shown_short : m->shown);
+	snprintf(lines[n], sizeof lines[n], "%s", m->shown);
 	kind[n++] = 2;
 	return n;
 }

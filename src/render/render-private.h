@@ -132,14 +132,12 @@ struct mean_box {              /* J = (1/m) Σᵢ J⁽ⁱ⁾ (scenes with a data
 	int on;                    /* 1: drawn */
 	char head[160];            /* "J = (1/3) Σᵢ J⁽ⁱ⁾" */
 	char value[64];            /* the mean, formatted: "5.25" */
-	char foot[160];            /* "mean of 3 rows" */
-	char shown[160];           /* "shown: row 0 of 3" */
-	char foot_short[64];       /* "3-row mean" (foot in a narrow box) */
-	char shown_short[64];      /* "row 0 shown" (shown in a narrow box) */
+	char foot[160];            /* "3-row mean" */
+	char shown[160];           /* "row 0 shown" (rows count from 0, as --row K does) */
 	int cut;                   /* where head's "= …" starts (its second line in a narrow box) */
 	int narrow;                /* 1: under a narrower cost, the box takes its width: the head
-	                              in two lines, the mean, foot_short and shown_short, cards
-	                              to the lower left */
+	                              in two lines, the mean, foot and shown, cards to the lower
+	                              left */
 	double x, y, w, h;         /* centre and size, em units of the graph layout */
 };
 
