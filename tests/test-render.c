@@ -393,6 +393,48 @@ static void test_plot_text(struct render *r)
 	test_geom->keep_texts = 0;
 }
 
+/* Every plot axis says at least two of its values where its frame holds them apart
+ * (issue 11, the lecturer's G9): axes_draw on frames shaped as the narrow plots drew
+ * them, network's J(w[1]) column (140 units wide over −4..4: "0" alone before) and a
+ * low plot (100 high over −3..4: "0" alone before), the labels not touching; and a
+ * wide frame keeps its usual ticks (−4 … 4 by 1). */
+static void test_axes_labels(struct render *r)
+{
+	static const struct {
+		double w, h, xlo, xhi, ylo, yhi; /* the frame */
+		int least_x, least_y;            /* labels it must show at least */
+	} cases[] = {{140, 330, -4, 4, -2.6, 34, 2, 2}, {400, 100, -4, 4, -3, 4, 2, 2}, {900, 400, -4.2, 4.2, 0, 10, 9, 2}};
+	double font = 16.2;
+	struct figure_geom *kept = r->geom;
+	r->geom = test_geom;
+	test_geom->keep_texts = 1;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1000, 500);
+		cairo_t *cr = cairo_create(sf);
+		struct axes a = {60, 20, cases[k].w, cases[k].h, cases[k].xlo, cases[k].xhi, cases[k].ylo, cases[k].yhi};
+		test_geom->n_texts = 0;
+		axes_draw(cr, r, theme_get(THEME_DARK), &a, font, NULL, NULL);
+		int nx = 0, ny = 0;
+		for (int i = 0; i < test_geom->n_texts; i++) {
+			const struct geom_text *t = &test_geom->texts[i];
+			nx += t->box.y >= a.y + a.h;
+			ny += t->box.x + t->box.w <= a.x;
+			for (int j = i + 1; j < test_geom->n_texts; j++)
+				CHECK(!texts_touch(t, &test_geom->texts[j]), "axes %.0fx%.0f: '%s' touches '%s'", a.w, a.h, t->text,
+				      test_geom->texts[j].text);
+		}
+		CHECK(nx >= cases[k].least_x && ny >= cases[k].least_y,
+		      "axes %.0fx%.0f over %g..%g, %g..%g: %d x labels, %d y labels", a.w, a.h, a.xlo, a.xhi, a.ylo, a.yhi,
+		      nx, ny);
+		if (k == 2)
+			CHECK(nx == 9, "a wide frame's x axis by 1 from −4 to 4: %d labels", nx);
+		cairo_destroy(cr);
+		cairo_surface_destroy(sf);
+	}
+	test_geom->keep_texts = 0;
+	r->geom = kept;
+}
+
 /* test_window_floor's floors for the built-in scene name, 1/floor of the screen's height
  * at 1280x720 and 1024x768: the goal, 1/60, or what the layouts reach where they fall
  * short of it (the graph is as wide as the screen allows). */
@@ -2383,6 +2425,7 @@ int main(void)
 		test_present_row(r);
 		test_plot_text(r);
 		test_plot_text_more(r);
+		test_axes_labels(r);
 		test_overview_corner(r);
 		test_window_floor(r);
 		test_wrap(r);

@@ -51,13 +51,40 @@ static int axes_ticks(double lo, double hi, double step)
 	return isfinite(n) && n < AXES_MAX_TICKS && lo + step != lo && hi + step != hi;
 }
 
+/* How many ticks step apart stand in [lo, hi]. */
+static int axes_count(double lo, double hi, double step)
+{
+	return (int)(floor(hi / step + 1e-9) - ceil(lo / step - 1e-9)) + 1;
+}
+
+/* The next round step below step (1, 2, 5 times a power of ten). */
+static double axes_finer(double step)
+{
+	double p = pow(10, floor(log10(step) + 1e-9)), f = step / p;
+	return (f < 1.5 ? 0.5 : f < 3.5 ? 1 : 2) * p;
+}
+
+/* The y axis's tick step: about one tick per 4 fonts, finer where that leaves fewer than
+ * two labels (a low plot: "0" alone) and the finer labels stay 1.3 fonts apart. */
+static double axes_y_step(const struct axes *a, double font)
+{
+	double ys = sample_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4)));
+	for (int tries = 0; tries < 4 && axes_ticks(a->ylo, a->yhi, ys) && axes_count(a->ylo, a->yhi, ys) < 2; tries++) {
+		double f = axes_finer(ys);
+		if (f / (a->yhi - a->ylo) * a->h < font * 1.3)
+			break;
+		ys = f;
+	}
+	return ys;
+}
+
 double axes_margin(struct render *r, const struct axes *a, double font)
 {
 	struct text_style ts = {FONT_REGULAR, font, 1};
 	char buf[64];
 	if (!isfinite(a->ylo) || !isfinite(a->yhi)) /* no ticks to count */
 		return font;
-	double ys = sample_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4))), wmax = 0;
+	double ys = axes_y_step(a, font), wmax = 0;
 	for (double v = ceil(a->ylo / ys - 1e-9) * ys; axes_ticks(a->ylo, a->yhi, ys) && v <= a->yhi + ys * 1e-9; v += ys) {
 		axes_label(buf, sizeof buf, v, ys);
 		wmax = fmax(wmax, text_width(r, buf, &ts));
@@ -72,24 +99,33 @@ static double axes_coarser(double step)
 	return (f < 1.5 ? 2 : f < 3.5 ? 5 : 10) * p;
 }
 
-/* The x axis's tick step: about one tick per 5 fonts, and coarser while the widest of
- * its labels and 0.6 font between them do not fit between two ticks (a narrow plot:
- * "−5 0 5" would run together). */
-static double axes_x_step(struct render *r, const struct axes *a, double font)
+/* Do the x labels step apart fit between their ticks, the widest and 0.6 font? */
+static int axes_x_fits(struct render *r, const struct axes *a, double font, double xs)
 {
 	struct text_style ts = {FONT_REGULAR, font, 1};
 	char buf[64];
+	double wmax = 0;
+	int n = 0;
+	for (double v = ceil(a->xlo / xs - 1e-9) * xs; v <= a->xhi + xs * 1e-9 && n < AXES_MAX_TICKS; v += xs, n++) {
+		axes_label(buf, sizeof buf, v, xs);
+		wmax = fmax(wmax, text_width(r, buf, &ts));
+	}
+	return n < 2 || wmax + font * 0.6 <= xs / (a->xhi - a->xlo) * a->w;
+}
+
+/* The x axis's tick step: about one tick per 5 fonts, coarser while its labels do not
+ * fit (a narrow plot: "−5 0 5" would run together), finer where that leaves fewer than
+ * two labels and the finer ones fit (network's narrow J plot showed "0" alone). */
+static double axes_x_step(struct render *r, const struct axes *a, double font)
+{
 	double xs = sample_step(a->xlo, a->xhi, (int)fmax(2, a->w / (font * 5)));
-	for (int tries = 0; tries < 8; tries++) {
-		double wmax = 0;
-		int n = 0;
-		for (double v = ceil(a->xlo / xs - 1e-9) * xs; v <= a->xhi + xs * 1e-9; v += xs, n++) {
-			axes_label(buf, sizeof buf, v, xs);
-			wmax = fmax(wmax, text_width(r, buf, &ts));
-		}
-		if (n < 2 || wmax + font * 0.6 <= xs / (a->xhi - a->xlo) * a->w)
-			break;
+	for (int tries = 0; tries < 8 && !axes_x_fits(r, a, font, xs); tries++)
 		xs = axes_coarser(xs);
+	for (int tries = 0; tries < 4 && axes_ticks(a->xlo, a->xhi, xs) && axes_count(a->xlo, a->xhi, xs) < 2; tries++) {
+		double f = axes_finer(xs);
+		if (!axes_x_fits(r, a, font, f))
+			break;
+		xs = f;
 	}
 	return xs;
 }
@@ -116,7 +152,7 @@ void axes_draw(cairo_t *cr, struct render *r, const struct theme *th, const stru
 	double lw = font * 0.07;
 	cairo_set_line_width(cr, lw);
 	double xs = axes_x_step(r, a, font);
-	double ys = sample_step(a->ylo, a->yhi, (int)fmax(2, a->h / (font * 4)));
+	double ys = axes_y_step(a, font);
 	/* the lowest y label at the frame's foot (its digits 0.17 font over the x labels'):
 	   an x label reaching under it is left out (a map's "−4" under "−4" at the corner) */
 	double ylow = axes_y(a, ceil(a->ylo / ys - 1e-9) * ys);
