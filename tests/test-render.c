@@ -1104,6 +1104,75 @@ static void test_panel_cards(struct render *r)
 	}
 }
 
+/* Dragging the plotted leaf across its range (the window and presenting hold their
+ * numbers' room, steady) with a lecture panel open: the panels do not flip back and
+ * forth between beside the graph and over it. How many are cards, and the cards' sizes,
+ * may change as wider numbers appear (a table's columns, like the boxes, only grow), but
+ * never back to what they left: a panel that went over the graph as a card stays a card
+ * while the drag makes its numbers narrower again. Every built-in scene, the window at
+ * 1024x768 (figure 1024x670) with C and with N, presenting at 1280x720 with C (before:
+ * computation-graph's N card and network's C went back beside the graph). */
+static void test_panels_drag(struct render *r)
+{
+	static const struct { double w, h; int present, kind; } cases[] = {
+		{1024, 670, 0, PANEL_CHECK}, {1024, 670, 0, PANEL_WORK}, {1280, 720, 1, PANEL_CHECK}};
+	enum { STEPS = 16 }; /* from the value to the top of the range, then to the bottom */
+	char names[64][64];
+	int n = list_scenes(names, 64);
+	for (int i = 0; i < n; i++)
+		for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+			struct loaded l;
+			if (load(&l, names[i]) != 0)
+				continue;
+			int nn = l.s->n_nodes, leaf = l.s->plot >= 0 ? l.s->plot : 0;
+			const struct node *nd = &l.s->nodes[leaf];
+			double x0 = l.ev->set[leaf];
+			struct draw_opts o = {.width = cases[k].w, .height = cases[k].h, .present = cases[k].present,
+			                      .font_scale = cases[k].present ? 1.3 : 0, .steady = 1, .theme = THEME_DARK};
+			struct work_view wv = {work_count_scene(l.s), work_count_of(WORK_LECTURE_N, WORK_LECTURE_P),
+			                       5, 2 * nn, 7, nn * 4, WORK_NUDGE, 1, leaf};
+			struct check_row *rows = calloc((size_t)nn, sizeof *rows);
+			static char seen[2 * STEPS + 1][400];
+			int n_seen = 0, back = 0;
+			for (int st = 0; st <= 2 * STEPS && rows; st++) {
+				double x = st <= STEPS ? x0 + (nd->hi - x0) * st / STEPS
+				                       : nd->hi + (nd->lo - nd->hi) * (st - STEPS) / STEPS;
+				session_set(&l.ss, leaf, round(x * 1000) / 1000); /* as a slider sets it */
+				refresh(&l, 0);
+				struct figure f = fig_of(r, &l, -1);
+				if (cases[k].kind == PANEL_CHECK)
+					figure_add(&f, (struct figure_panel){.kind = PANEL_CHECK,
+					                                     .check = {rows, numeric_check(l.ev, 1e-3, 1, rows, NULL, NULL), 1e-3}});
+				else
+					figure_add(&f, (struct figure_panel){.kind = PANEL_WORK, .work = &wv});
+				cairo_surface_destroy(draw(&f, &o));
+				struct figure_hit box[FIGURE_MAX_PANELS];
+				int shown = panel_boxes(box, FIGURE_MAX_PANELS);
+				char sig[400];
+				int len = snprintf(sig, sizeof sig, "%d card(s)", test_geom->cards);
+				for (int b = 0; b < shown && len < 300; b++) /* the cards' sizes only grow */
+					if (test_geom->cards > 0)
+						len += snprintf(sig + len, sizeof sig - (size_t)len, ", %.0fx%.0f", box[b].w, box[b].h);
+				if (n_seen > 0 && strcmp(sig, seen[n_seen - 1]) == 0)
+					continue;
+				for (int j = 0; j + 1 < n_seen && !back; j++)
+					if (strcmp(sig, seen[j]) == 0) {
+						back = 1;
+						CHECK(0, "%s %gx%g%s with %s, %s = %g: back to the arrangement it left (%s; then %s)",
+						      l.name, o.width, o.height, o.present ? " presenting" : "",
+						      cases[k].kind == PANEL_CHECK ? "C" : "N", l.s->nodes[leaf].name, x, sig,
+						      seen[n_seen - 1]);
+					}
+				snprintf(seen[n_seen++], sizeof seen[0], "%s", sig);
+			}
+			if (getenv("NUDGE_TEST_VERBOSE"))
+				printf("%s %gx%g%s with %s: %d arrangements over the drag\n", l.name, o.width, o.height,
+				       o.present ? " presenting" : "", cases[k].kind == PANEL_CHECK ? "C" : "N", n_seen);
+			free(rows);
+			unload(&l);
+		}
+}
+
 /* --font-scale 2 and 3 (export; the window's Ctrl+=) keep every part of every built-in
  * scene's default export: the graph's digits at least 0.99 of their size at scale 1 (at 3
  * they stood at 1/98, half), the J plot and the data panel with their axes when scale 1
@@ -2441,6 +2510,7 @@ int main(void)
 		test_lecture_panels(r);
 		test_legend(r);
 		test_panel_cards(r);
+		test_panels_drag(r);
 		test_font_scale(r);
 		test_notes(r);
 		test_panel_list(r);

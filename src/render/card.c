@@ -19,7 +19,7 @@ static void card_size(struct render *r, const struct figure *fig, const struct f
 	double most_w = area->w - 2 * pad, most_h = area->h - 2 * pad;
 	*w = *h = 0;
 	if (fp->kind == PANEL_CHECK || fp->kind == PANEL_NUDGES || fp->kind == PANEL_ROWS) {
-		table_room(r, fig, fp, panel_font(area, 22), w, h);
+		table_room(r, fig, fp, panel_font(area, 22), area->o && area->o->steady, w, h);
 	} else if (fp->kind == PANEL_WORK) {
 		double font = panel_font(area, 21), high;
 		struct panel p = *area;

@@ -25,6 +25,7 @@ struct table {
 	int n_rows, n_cols;
 	char foot[200];                       /* a sentence under it, or "" */
 	int foot_bad;                         /* 1: the foot in the warning colour */
+	int kind;                             /* the panel's (enum panel_kind) */
 };
 
 int table_lines(const struct figure *fig, const struct figure_panel *fp)
@@ -161,8 +162,11 @@ done:
 	free(out);
 }
 
-/* Each column's width in ems (colw) and the columns' together with their gaps. */
-static double table_columns(struct render *r, const struct table *t, double colw[TABLE_COLS])
+/* Each column's width in ems (colw) and the columns' together with their gaps; steady
+ * (the window), each held at the widest it has been for the scene (steady_table), so a
+ * drag does not make the table, or what is placed beside it, jump. */
+static double table_columns(struct render *r, const struct figure *fig, const struct table *t, int steady,
+                            double colw[TABLE_COLS])
 {
 	struct text_style ts = {FONT_REGULAR, 1, 0}, bs = {FONT_BOLD, 1, 1}; /* names with labels; numbers */
 	double total = 0;
@@ -170,6 +174,8 @@ static double table_columns(struct render *r, const struct table *t, double colw
 		colw[c] = text_width(r, t->head[c], &ts);
 		for (int i = 0; i < t->n_rows; i++)
 			colw[c] = fmax(colw[c], text_width(r, t->cell[i][c], c ? &bs : &ts));
+		if (steady)
+			colw[c] = steady_table(r, fig->scene, t->kind, c, colw[c]);
 		total += colw[c] + (c ? TABLE_GAP : 0);
 	}
 	return total;
@@ -184,10 +190,11 @@ static double table_font_of(const struct panel *p, const struct table *t, double
 	return fmax(8 * p->u, fmin(font, p->w / total));
 }
 
-static void table_draw(cairo_t *cr, struct render *r, const struct panel *p, const struct table *t)
+static void table_draw(cairo_t *cr, struct render *r, const struct figure *fig, const struct panel *p,
+                       const struct table *t)
 {
 	const struct theme *th = p->th;
-	double gap = TABLE_GAP, colw[TABLE_COLS] = {0}, total = table_columns(r, t, colw);
+	double gap = TABLE_GAP, colw[TABLE_COLS] = {0}, total = table_columns(r, fig, t, p->o && p->o->steady, colw);
 	double font = table_font_of(p, t, total);
 	if (r->geom && (r->geom->panel_text == 0 || font < r->geom->panel_text))
 		r->geom->panel_text = font;
@@ -235,6 +242,7 @@ static int table_fill(const struct figure *fig, const struct figure_panel *fp, c
                       struct table *t)
 {
 	memset(t, 0, sizeof *t);
+	t->kind = fp->kind;
 	if (fp->kind == PANEL_CHECK && fp->check.rows && fp->check.n > 0)
 		table_check(fig, &fp->check, th, t);
 	else if (fp->kind == PANEL_NUDGES && fp->nudges.rows && fp->nudges.n > 0)
@@ -246,17 +254,21 @@ static int table_fill(const struct figure *fig, const struct figure_panel *fp, c
 	return 0;
 }
 
-void table_room(struct render *r, const struct figure *fig, const struct figure_panel *fp, double font,
+void table_room(struct render *r, const struct figure *fig, const struct figure_panel *fp, double font, int steady,
                 double *w, double *h)
 {
 	struct table t;
 	*w = *h = 0;
 	if (table_fill(fig, fp, theme_get(THEME_DARK), &t) != 0)
 		return;
-	double colw[TABLE_COLS], total = table_columns(r, &t, colw);
+	double colw[TABLE_COLS], total = table_columns(r, fig, &t, steady, colw);
 	struct text_style title = {FONT_BOLD, 1.05, 0};
-	/* the title may set itself a little smaller than its font (text_fit) */
-	*w = fmax(total, TABLE_TITLE_FIT * text_width(r, t.title, &title)) * font;
+	/* the title (which may name a value) may set itself a little smaller than its font
+	   (text_fit) */
+	double head = TABLE_TITLE_FIT * text_width(r, t.title, &title);
+	if (steady)
+		head = steady_table(r, fig->scene, t.kind, TABLE_COLS, head);
+	*w = fmax(total, head) * font;
 	*h = (t.n_rows + 3) * TABLE_ROW_EM * font;
 }
 
@@ -267,7 +279,7 @@ double table_font(struct render *r, const struct figure *fig, const struct figur
 	if (table_fill(fig, fp, p->th ? p->th : theme_get(THEME_DARK), &t) != 0)
 		return 0;
 	double colw[TABLE_COLS];
-	return table_font_of(p, &t, table_columns(r, &t, colw));
+	return table_font_of(p, &t, table_columns(r, fig, &t, p->o && p->o->steady, colw));
 }
 
 void draw_table(cairo_t *cr, struct render *r, const struct figure *fig,
@@ -275,5 +287,5 @@ void draw_table(cairo_t *cr, struct render *r, const struct figure *fig,
 {
 	struct table t;
 	if (table_fill(fig, fp, p->th, &t) == 0)
-		table_draw(cr, r, p, &t);
+		table_draw(cr, r, fig, p, &t);
 }

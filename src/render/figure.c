@@ -245,7 +245,7 @@ static double panel_text_room(const struct figure *fig, const struct figure_pane
 			p.w = FIGURE_WORK_ROW_EM * font;
 		work_room(fig->render, fig, fp->work, &p, font, &w, &h);
 	} else if (panel_lines(fig, fp) > 0) {
-		table_room(fig->render, fig, fp, panel_font(col, 22), &w, &h);
+		table_room(fig->render, fig, fp, panel_font(col, 22), col->o && col->o->steady, &w, &h);
 	}
 	return vertical ? h : w;
 }
@@ -551,7 +551,10 @@ static int figure_fits(const struct figure *fig, const struct arrangement *ar, c
  * graph's numbers smaller than the goal (or than without them, when that is smaller
  * already), or would set their own text or the other plots' too small to read (a small
  * screen): they go over the figure as cards instead (card.c), and the graph and the
- * plots keep their places; closing a panel shows what it covered again. */
+ * plots keep their places; closing a panel shows what it covered again. Steady (the
+ * window), once cards they stay cards while the same panels are open on the same
+ * scene and screen: a drag that makes a number narrower again does not flip them back
+ * beside the graph (their tables' columns only grow there too, steady_table). */
 static void figure_overlay(struct render *r, const struct figure *fig, const struct draw_opts *o,
                            const struct graph_extent *ex, struct arrangement *ar, double k,
                            double gap, double u, double u0)
@@ -568,18 +571,29 @@ static void figure_overlay(struct render *r, const struct figure *fig, const str
 	struct arrangement plain = *ar;
 	double k0 = figure_place(fig, o, ex, &plain, base, nb, -1, gap, u, u0);
 	double goal = o->height / (FIGURE_GOAL * GRAPH_DIGIT_EM);
-	if (figure_fits(fig, ar, &plain, k, fmin(k0, goal)))
-		return;
-	int all[FIGURE_MAX_PANELS]; /* the panels in a row where figure_split put them in a
-	                               column, or the other way round (the D table's width) */
-	for (int i = 0; i < ar->n_side; i++)
-		all[i] = i;
-	struct arrangement turned = *ar;
-	double kt = figure_place(fig, o, ex, &turned, all, ar->n_side, ar->graph.w >= ar->w - 0.5, gap, u, u0);
-	if (figure_fits(fig, &turned, &plain, kt, fmin(k0, goal))) {
-		*ar = turned;
-		return;
+	struct steady_cards now = {fig->scene->serial, 0, o->width, o->height, o->font_scale, o->present != 0};
+	for (int i = 0; i < nl; i++)
+		now.kinds |= 1u << ar->of[lect[i]]->kind;
+	struct steady_cards *held = &r->steady.cards; /* cards stay cards while the same panels
+	                                                 are open (steady: a drag, the window) */
+	int stay = o->steady && held->scene == now.scene && held->kinds == now.kinds && held->w == now.w &&
+	           held->h == now.h && held->scale == now.scale && held->present == now.present;
+	if (!stay) {
+		if (figure_fits(fig, ar, &plain, k, fmin(k0, goal)))
+			return;
+		int all[FIGURE_MAX_PANELS]; /* the panels in a row where figure_split put them in a
+		                               column, or the other way round (the D table's width) */
+		for (int i = 0; i < ar->n_side; i++)
+			all[i] = i;
+		struct arrangement turned = *ar;
+		double kt = figure_place(fig, o, ex, &turned, all, ar->n_side, ar->graph.w >= ar->w - 0.5, gap, u, u0);
+		if (figure_fits(fig, &turned, &plain, kt, fmin(k0, goal))) {
+			*ar = turned;
+			return;
+		}
 	}
+	if (o->steady)
+		*held = now;
 	*ar = plain;
 	struct panel area = {ar->x, ar->y, ar->w, ar->h, u, ar->graph.th, ar->graph.o}, card[FIGURE_MAX_PANELS];
 	const struct figure_panel *of[FIGURE_MAX_PANELS];

@@ -523,8 +523,9 @@ void work_room(struct render *r, const struct figure *fig, const struct work_vie
                double font, double *wide, double *high);
 /* The font draw_work sets the panel in within p (smaller where p is too low). */
 double work_font(struct render *r, const struct figure *fig, const struct work_view *w, const struct panel *p);
-/* draw_table.c: the room fp's table needs with its text at font: *w by *h (0: none). */
-void table_room(struct render *r, const struct figure *fig, const struct figure_panel *fp, double font,
+/* draw_table.c: the room fp's table needs with its text at font: *w by *h (0: none);
+ * steady (the window): its columns at the widest they have been (steady_table). */
+void table_room(struct render *r, const struct figure *fig, const struct figure_panel *fp, double font, int steady,
                 double *w, double *h);
 /* The font draw_table sets fp's table in within p (0: nothing to show). */
 double table_font(struct render *r, const struct figure *fig, const struct figure_panel *fp,
@@ -745,6 +746,7 @@ int edge_layer_paint(const struct edge_layer *l, cairo_t *cr);
 void edge_layer_free(struct edge_layer *l); /* releases the image; l holds nothing after */
 
 /* ---- steady.c: room for the graph's numbers that only grows (draw_opts.steady) ---- */
+#define STEADY_TABLE_COLS 9 /* a table's columns (draw_table.c) and its title */
 struct steady {                /* widths held while one scene is shown */
 	unsigned long scene;       /* the serial of the scene they are held for (0: none) */
 	int n_nodes, n_edges;      /* its sizes */
@@ -753,6 +755,16 @@ struct steady {                /* widths held while one scene is shown */
 	double *leaf;              /* per node: widest value its slider gives, em (-1: not yet) */
 	unsigned char *over;       /* per node: 1 once its gradients' names stood over their
 	                              numbers (layout_node_text.over, stacked layout) */
+	struct steady_cards {      /* the lecture panels last drawn as cards (figure_overlay) */
+		unsigned long scene;   /* the figure's scene's serial (0: none) */
+		unsigned kinds;        /* which panels: 1 << enum panel_kind each */
+		double w, h, scale;    /* the figure's size and font scale then */
+		int present;           /* and whether presenting */
+	} cards;
+	unsigned long table_scene; /* the serial of the figure's scene the tables' widths are
+	                              held for (0: none) */
+	double table[PANEL_FORWARD + 1][STEADY_TABLE_COLS]; /* per panel kind, per column of its
+	                              table (the last: its title): widest, em */
 };
 /* A leaf's value width w (em, in style val) made at least the widest its slider's range
  * gives; other nodes' w as it is. */
@@ -764,6 +776,10 @@ double steady_value(struct render *r, const struct scene *s, int i, double w,
 double steady_width(struct render *r, const struct scene *s, int variant, int edge, int i, double w);
 /* Node i's gradient names over their numbers (over), or held so since they first were. */
 int steady_over(struct render *r, const struct scene *s, int i, int over);
+/* Column col (STEADY_TABLE_COLS - 1: the title) of the table of panel kind (enum
+ * panel_kind), w em wide now, made at least the widest it has been since s was first
+ * drawn; that is held. */
+double steady_table(struct render *r, const struct scene *s, int kind, int col, double w);
 void steady_forget(struct steady *st); /* frees the held widths; none held after */
 
 struct render {

@@ -2,7 +2,9 @@
  * (draw_opts.steady: the window). A box keeps the widest value, gradient and local
  * derivative it has shown, and a leaf's box the widest value its slider can give, so
  * dragging a slider never makes the boxes jump; a stacked layout's gradient names, once
- * over their numbers, stay so. Exports lay out each number as it is.
+ * over their numbers, stay so; the lecture panels' tables keep their columns' widest
+ * widths (whether they go beside the graph or over it as cards does not flip back and
+ * forth either). Exports lay out each number as it is.
  * Forgotten with the scene (render_forget_scene, or another scene drawn). */
 #include <math.h>
 #include <stdlib.h>
@@ -72,6 +74,20 @@ double steady_value(struct render *r, const struct scene *s, int i, double w,
 	if (r->steady.leaf[i] < 0)
 		r->steady.leaf[i] = steady_leaf(r, nd, val);
 	return fmax(w, r->steady.leaf[i]);
+}
+
+double steady_table(struct render *r, const struct scene *s, int kind, int col, double w)
+{
+	struct steady *st = &r->steady;
+	if (kind < 0 || kind > PANEL_FORWARD || col < 0 || col >= STEADY_TABLE_COLS)
+		return w;
+	if (st->table_scene != s->serial) { /* not steady_for: the graph's widths may be held
+	                                       for its unit view's scene */
+		memset(st->table, 0, sizeof st->table);
+		st->table_scene = s->serial;
+	}
+	st->table[kind][col] = fmax(st->table[kind][col], w);
+	return st->table[kind][col];
 }
 
 int steady_over(struct render *r, const struct scene *s, int i, int over)
