@@ -341,6 +341,42 @@ static void test_present(void)
 	}
 }
 
+/* Ctrl+= goes only as far as the figure holds the type (computation-graph in a 1280x720
+ * window holds about 1.4; at 1024x768 too): the scale asked is the scale drawn after every press, the
+ * status line says when it is the most, and the first Ctrl+− after it shows at once. */
+static void test_font_held_at(int w, int h)
+{
+	struct app *a = open_scene("computation-graph");
+	if (!a)
+		return;
+	resize(a, w, h);
+	struct figure fig;
+	struct draw_opts opts;
+	double drawn = 1;
+	int most = 0;
+	for (int i = 0; i < 8; i++) {
+		key(a, SDLK_EQUALS, KMOD_LCTRL);
+		app_figure(a, &fig, &opts);
+		drawn = figure_font_scale(&fig, &opts);
+		CHECK(fabs(drawn - a->ui.font_scale) < 0.006, "%dx%d, Ctrl+= ×%d: the scale asked (%g) is the scale drawn (%g)",
+		      w, h, i + 1, a->ui.font_scale, drawn);
+		most |= strstr(a->ui.status, "the most here") != NULL;
+	}
+	CHECK(most && drawn > 1.1, "the status line says when the type is the most the figure holds (%g): %s", drawn,
+	      a->ui.status);
+	key(a, SDLK_MINUS, KMOD_LCTRL);
+	app_figure(a, &fig, &opts);
+	CHECK(figure_font_scale(&fig, &opts) < drawn - 0.05, "%dx%d: the first Ctrl+− after it shows: %g, was %g", w, h,
+	      figure_font_scale(&fig, &opts), drawn);
+	app_free(a);
+}
+
+static void test_font_held(void)
+{
+	test_font_held_at(1280, 720);
+	test_font_held_at(1024, 768);
+}
+
 static void test_keys(void)
 {
 	struct app *a = open_scene("computation-graph");
@@ -1740,6 +1776,7 @@ int main(int argc, char **argv)
 		test_present();
 		test_screenshots();
 		test_status_band();
+		test_font_held();
 		test_resize();
 		test_reload();
 		test_quiz();

@@ -217,10 +217,22 @@ static void edit_key(struct app *a, SDL_Keycode k)
 	}
 }
 
-/* Ctrl+= / Ctrl+− / Ctrl+0: the figure's type larger, smaller, as it was; 1 when used. */
+/* The type scale the figure takes for the one asked (ui.font_scale): less where larger
+ * type would make the graph's numbers smaller or leave a plot no room (figure_font_scale). */
+static double font_held(struct app *a)
+{
+	struct figure fig;
+	struct draw_opts o;
+	app_figure(a, &fig, &o);
+	return figure_font_scale(&fig, &o) / (a->ui.present ? APP_PRESENT_SCALE : 1);
+}
+
+/* Ctrl+= / Ctrl+− / Ctrl+0: the figure's type larger, smaller, as it was; 1 when used.
+ * Larger goes only as far as the figure holds it, so that every press shows (a scale
+ * asked beyond it would be drawn the same, and the next Ctrl+− would change nothing). */
 static int font_key(struct app *a, SDL_Keycode k)
 {
-	double s = a->ui.font_scale;
+	double was = a->ui.font_scale, s = was;
 	if (k == SDLK_EQUALS || k == SDLK_PLUS || k == SDLK_KP_PLUS)
 		s *= 1.15;
 	else if (k == SDLK_MINUS || k == SDLK_KP_MINUS)
@@ -231,6 +243,20 @@ static int font_key(struct app *a, SDL_Keycode k)
 		return 0;
 	a->ui.font_scale = s < APP_FONT_SCALE_MIN ? APP_FONT_SCALE_MIN : s > APP_FONT_SCALE_MAX ? APP_FONT_SCALE_MAX : s;
 	app_invalidate(a, CHANGED_FIGURE);
+	/* what the figure takes for a scale can hold less again (another arrangement): down to
+	   a scale it takes as asked, or the one it had */
+	double held = a->ui.font_scale > was ? font_held(a) : a->ui.font_scale;
+	int capped = 0;
+	for (int i = 0; i < 8 && held < a->ui.font_scale - 0.005; i++) {
+		capped = 1;
+		a->ui.font_scale = held > was ? held : was;
+		held = a->ui.font_scale > was ? font_held(a) : was;
+	}
+	if (capped) {
+		/* short enough for the bar's status line: a band would take the figure's height */
+		app_set_status(a, 0, "type at %.0f %%, the most here (Ctrl+0: 100 %%)", floor(a->ui.font_scale * 100));
+		return 1;
+	}
 	app_set_status(a, 0, "type at %.0f %% (Ctrl+0: 100 %%)", a->ui.font_scale * 100);
 	return 1;
 }
