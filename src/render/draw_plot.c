@@ -215,11 +215,17 @@ static void plot_inset(cairo_t *cr, struct render *r, const struct axes *a,
 	if (!inset_text(r, v, zoom, iw - font, font, least, &it))
 		return; /* the slopes would stand under the least type: the header says the slope */
 	int nl = it.sl[0].n + it.sl[1].n;
-	double title = font * (0.4 + 1.2 * it.title.n); /* lines a font and a fifth apart */
-	double foot = font * 0.2 + it.ss.size * 1.15 * nl; /* the slope lines */
-	/* a third of the plot or more, as much as its lines and 3 fonts of curve need */
-	double ih = fmin(a->h * 0.6, fmax(fmax(a->h * 0.38, font * 8), title + foot + font * 3));
-	if (ih < title + foot + font * 3) /* no room for its title, the slopes and a curve between them */
+	double foot = font * 0.2 + it.ss.size * 1.15 * nl, title, ih; /* the slope lines */
+	for (;;) { /* a title of two lines ("zoom ×k" over "around w") keeps "zoom ×k" where
+	              the inset has no room for both (a larger font scale), then none */
+		title = font * (0.4 + 1.2 * it.title.n); /* lines a font and a fifth apart */
+		/* a third of the plot or more, as much as its lines and 3 fonts of curve need */
+		ih = fmin(a->h * 0.6, fmax(fmax(a->h * 0.38, font * 8), title + foot + font * 3));
+		if (ih >= title + foot + font * 3 || it.title.n == 0)
+			break;
+		it.title.n = it.title.n > 1 ? 1 : 0;
+	}
+	if (ih < title + foot + font * 3) /* no room for the slopes and a curve between them */
 		return;
 	double best = INFINITY, bx = a->x + m, by = a->y + m;
 	for (int c = 0; c < 4; c++) { /* the corner the curve crosses least */
