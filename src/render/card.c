@@ -3,8 +3,8 @@
  * card as large as its text needs at the panels' readable size (panel_font), stacked from
  * a corner of a region in columns; where they do not all fit apart, a deck at its edge:
  * the last in the list (the last opened) whole, the earlier ones each showing its top
- * part. Only where they go: figure.c picks the corner (what they cover least) and draws
- * the panels into these boxes. */
+ * part. Only where they go: overlay.c picks the corner (what they cover least) and
+ * figure.c draws the panels into these boxes. */
 #include <math.h>
 #include "render-private.h"
 

@@ -523,6 +523,49 @@ void work_room(struct render *r, const struct figure *fig, const struct work_vie
                double font, double *wide, double *high);
 /* The font draw_work sets the panel in within p (smaller where p is too low). */
 double work_font(struct render *r, const struct figure *fig, const struct work_view *w, const struct panel *p);
+/* figure.c: where everything goes: the title's height, the caption's, the graph and the
+ * side panels (figure.c's arithmetic, shared by drawing and by figure_plot_samples;
+ * overlay.c turns lecture panels into cards). */
+struct arrangement {
+	double x, y, w, h;          /* the area under the title and above the caption */
+	double title_y;             /* where the title starts */
+	double cap;                 /* the caption's height (0: none) */
+	int has_graph;              /* 1: the graph is drawn */
+	struct panel graph;         /* its panel */
+	struct panel side[FIGURE_MAX_PANELS]; /* the panels beside or under it, in order */
+	const struct figure_panel *of[FIGURE_MAX_PANELS]; /* the figure's panel each shows */
+	int map[FIGURE_MAX_PANELS]; /* 1: a PANEL_COST drawn as the map of J over two leaves */
+	int over[FIGURE_MAX_PANELS]; /* 1: drawn over the graph (no room for it beside) */
+	int gone[FIGURE_MAX_PANELS]; /* 1: left out (figure_column_fit: too low beside a map) */
+	int n_side;
+};
+
+struct graph_extent; /* draw_graph.c, below */
+/* Places the graph in the area's x, y, w, h and the n panels pick[] of ar beside or
+ * under it (in a column: orient 1, a row: 0, whichever shows the graph larger: -1);
+ * returns the graph's scale. */
+double figure_place(const struct figure *fig, const struct draw_opts *o, const struct graph_extent *ex,
+                    struct arrangement *ar, const int *pick, int n, int orient, double gap, double u, double u0);
+/* Text lines a table panel needs (0: a plot, which shares the rest of the column). */
+int panel_lines(const struct figure *fig, const struct figure_panel *fp);
+/* 1: a lecture panel (loss, ε error, tables, work: the window's hit tests see it as
+ * HIT_PANEL; it may go over the figure as a card), 0: the J plot, the data. */
+int panel_lecture(const struct figure_panel *fp);
+#define FIGURE_PLOT_MIN_FONTS 9 /* a plot narrower or lower than this many tick fonts has
+                                  no room for its ticks */
+#define FIGURE_CARD_PAD 14 /* a card's edge around its panel, 1080p pixels */
+/* overlay.c: the lecture panels of ar as cards (ar->over) where giving them room would draw
+ * the graph (at scale k) or any panel below readable type; gap and the units as
+ * figure_place's. */
+void overlay_choose(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                    const struct graph_extent *ex, struct arrangement *ar, double k, double gap, double u, double u0);
+/* Moves ar's cards to the spot that covers least of what is drawn (r->geom). */
+void overlay_spot(struct render *r, const struct figure *fig, struct arrangement *ar, double u, double u0);
+/* Paints a card's background (pad around panel p, framed); forgets the hits it covers. */
+void overlay_cover(cairo_t *cr, struct figure_geom *geom, const struct theme *th, const struct panel *p,
+                   double pad);
+/* The part of ar's panel i the pointer reaches (h 0: none). */
+struct layout_box overlay_shown(const struct arrangement *ar, int i, double pad);
 /* draw_table.c: the room fp's table needs with its text at font: *w by *h (0: none);
  * steady (the window): its columns at the widest they have been (steady_table). */
 void table_room(struct render *r, const struct figure *fig, const struct figure_panel *fp, double font, int steady,
@@ -755,7 +798,7 @@ struct steady {                /* widths held while one scene is shown */
 	double *leaf;              /* per node: widest value its slider gives, em (-1: not yet) */
 	unsigned char *over;       /* per node: 1 once its gradients' names stood over their
 	                              numbers (layout_node_text.over, stacked layout) */
-	struct steady_cards {      /* the lecture panels last drawn as cards (figure_overlay) */
+	struct steady_cards {      /* the lecture panels last drawn as cards (overlay.c) */
 		unsigned long scene;   /* the figure's scene's serial (0: none) */
 		unsigned kinds;        /* which panels: 1 << enum panel_kind each */
 		double w, h, scale;    /* the figure's size and font scale then */
