@@ -592,6 +592,71 @@ static void test_steady_drag(struct render *r, const char *scene, const char *na
 	unload(&l);
 }
 
+/* The window holds the layout it chose (lecturer G3): dragging a leaf from the scene's
+ * own value, the graph keeps its layout variant and rows (computation-graph in a
+ * 1280x720 window, a 1280x600 figure, went from wide to stacked at the first move, its
+ * x box 118 then 130 px; network presenting at 1280x720 lost every edge label at one
+ * press of Up), and its scale shrinks as the held boxes grow, never growing back by more
+ * than the plots' changing headers move it (2 %); every box keeps its widest (xor's
+ * units too, whose widths are held for the units' graph). */
+static void test_steady_choice(struct render *r)
+{
+	static const struct {
+		const char *scene, *leaf;
+		double w, h;
+		int present;
+	} cases[] = {{"computation-graph", "w", 1280, 600, 0}, {"network", "w1", 1280, 720, 1},
+	             {"computation-graph", "b", 1024, 768, 1}, {"network", "w1", 1024, 670, 0},
+	             {"fit-line", "w", 1024, 768, 0}, {"logistic", "w", 1280, 720, 1},
+	             {"xor", "w11", 1024, 768, 0}, {"xor", "w11", 1280, 720, 1}};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct loaded l;
+		if (load(&l, cases[c].scene) != 0)
+			continue;
+		int v = scene_find(l.s, cases[c].leaf);
+		CHECK(v >= 0, "%s has no %s", cases[c].scene, cases[c].leaf);
+		const struct node *nd = v >= 0 ? &l.s->nodes[v] : NULL;
+		struct draw_opts o = {.width = cases[c].w, .height = cases[c].h, .steady = 1,
+		                      .present = cases[c].present, .font_scale = cases[c].present ? 1.3 : 1};
+		double start = nd ? l.ev->set[v] : 0, was_em = INFINITY;
+		double *held = calloc((size_t)l.s->n_nodes + 1, sizeof *held); /* each box's width, em */
+		int layout = -1, bands = 0;
+		/* the scene's value, one slider step up (Up), then across the range and back */
+		for (int k = 0; nd && k < 24; k++) {
+			double step = fmt_slider_step(nd->lo, nd->hi);
+			double to = k == 0 ? start : k == 1 ? start + step : nd->lo + (nd->hi - nd->lo) * (0.5 + 0.5 * sin(k * 0.9));
+			eval_set(l.ev, v, to);
+			refresh(&l, SESSION_VALUES);
+			struct figure f = fig_of(r, &l, -1);
+			cairo_surface_destroy(draw(&f, &o));
+			char what[160];
+			snprintf(what, sizeof what, "%s %gx%g%s, %s = %g", cases[c].scene, o.width, o.height,
+			         o.present ? " presenting" : "", cases[c].leaf, to);
+			if (k == 0) {
+				layout = test_geom->layout;
+				bands = test_geom->bands;
+			}
+			CHECK(test_geom->layout == layout && test_geom->bands == bands,
+			      "%s: drawn in layout %d, %d rows (at the scene's value: %d, %d rows)", what,
+			      test_geom->layout, test_geom->bands, layout, bands);
+			CHECK(test_geom->graph.fit_em <= was_em * 1.02, "%s: the graph grew back (em %.3f, was %.3f)", what,
+			      test_geom->graph.fit_em, was_em);
+			was_em = test_geom->graph.fit_em;
+			const struct graph_frame *gf = &test_geom->graph;
+			for (int i = 0; held && i < l.s->n_nodes; i++) { /* the boxes keep their widest */
+				double b[4];
+				if (!figure_node_box(test_geom, i, b))
+					continue;
+				double em = (b[2] - b[0]) * gf->fit_w / gf->fit_em;
+				CHECK(em >= held[i] - 1e-6, "%s: node %d's box %.3f em wide, was %.3f", what, i, em, held[i]);
+				held[i] = fmax(held[i], em);
+			}
+		}
+		free(held);
+		unload(&l);
+	}
+}
+
 /* A calm figure (issue 11 item 4): test_steady_drag for computation-graph's w at
  * 1280x720, and network's w[1] in a 1024x670 window, which lays it out stacked (its
  * gradients' names, once over their numbers, stay so). Without steady (exports) w's box
@@ -2536,6 +2601,7 @@ int main(void)
 		test_stack(r);
 		test_too_small(r);
 		test_steady(r);
+		test_steady_choice(r);
 		test_lecture_panels(r);
 		test_legend(r);
 		test_panel_cards(r);

@@ -782,6 +782,12 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 			ex->h[v][b] = real ? h : 0;
 		}
 	}
+	int bands, held = steady_layout(r, fig, o, &bands); /* the window's choice stays */
+	if (held >= 0 && ex->w[held][bands - 1] > 0)
+		for (int v = 0; v < LAYOUT_VARIANTS; v++)
+			for (int b = 0; b < LAYOUT_MAX_BANDS; b++)
+				if (v != held || b != bands - 1)
+					ex->w[v][b] = ex->h[v][b] = 0;
 }
 
 /* Which layout variant (enum layout_variant) in how many rows (*bands) shows the graph
@@ -1086,6 +1092,8 @@ static void graph_record(struct render *r, const struct graph_layout *g, const s
 	int n = s->n_nodes;
 	geom->has_graph = 1;
 	geom->graph = (struct graph_frame){p->x, p->y, p->w, avail_h, g->width * k, g->height * k, k, kd, p->u};
+	geom->layout = g->variant;
+	geom->bands = g->bands;
 	if (geom_nodes(geom, n) != 0 || !(g->width > 0) || !(g->height > 0))
 		return;
 	for (int v = 0; v < n; v++) {
@@ -1128,6 +1136,7 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 		graph_too_small(cr, r, fig, p_in, k);
 	}
 	double legend = M.legend * p->u, avail_h = p->h - legend * M.legend_rows;
+	steady_choose(r, fig, p->o, c, bands); /* held while the window's figure keeps its look */
 	const struct graph_layout *g = c >= 0 ? layout_get(r, fig, p->o, c, bands) : NULL;
 	if (!g)
 		return;

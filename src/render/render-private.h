@@ -711,6 +711,8 @@ struct figure_geom {
 	int n_hits, cap_hits;
 	int has_graph;             /* 1 when a graph was drawn */
 	struct graph_frame graph;  /* where (figure_graph_frame) */
+	int layout, bands;         /* the layout variant it was drawn in (enum layout_variant),
+	                              and its rows */
 	double *node_box;          /* n_nodes x 4: each node's box in fractions of the graph */
 	int n_nodes, cap_nodes;
 	struct layout_box overview; /* the overview's box (w = 0: none drawn) */
@@ -808,6 +810,10 @@ struct steady {                /* widths held while one scene is shown */
 	                              held for (0: none) */
 	double table[PANEL_FORWARD + 1][STEADY_TABLE_COLS]; /* per panel kind, per column of its
 	                              table (the last: its title): widest, em */
+	unsigned long look;        /* what the held layout choice was made under: a hash of
+	                              the figure's scene, size, type scale, mode and panels
+	                              (0: none) */
+	int layout, bands;         /* that choice: the variant draw_graph drew and its rows */
 };
 /* A leaf's value width w (em, in style val) made at least the widest its slider's range
  * gives; other nodes' w as it is. */
@@ -823,6 +829,14 @@ int steady_over(struct render *r, const struct scene *s, int i, int over);
  * panel_kind), w em wide now, made at least the widest it has been since s was first
  * drawn; that is held. */
 double steady_table(struct render *r, const struct scene *s, int kind, int col, double w);
+/* The layout variant (and *bands, its rows) draw_graph chose for fig drawn with o, held
+ * while the scene is shown and the figure keeps its size, type scale, mode and panels:
+ * a drag's growing numbers do not switch it (wide to stacked, stacked to bare); -1 when
+ * none is held (o not steady, another look, nothing chosen yet). */
+int steady_layout(struct render *r, const struct figure *fig, const struct draw_opts *o, int *bands);
+/* Holds variant and bands as the choice for fig drawn with o (o->steady only). */
+void steady_choose(struct render *r, const struct figure *fig, const struct draw_opts *o, int variant,
+                   int bands);
 void steady_forget(struct steady *st); /* frees the held widths; none held after */
 
 struct render {

@@ -4,9 +4,11 @@
  * dragging a slider never makes the boxes jump; a stacked layout's gradient names, once
  * over their numbers, stay so; the lecture panels' tables keep their columns' widest
  * widths (whether they go beside the graph or over it as cards does not flip back and
- * forth either). Exports lay out each number as it is.
+ * forth either); the graph's layout chosen stays while the figure keeps its look.
+ * Exports lay out each number as it is.
  * Forgotten with the scene (render_forget_scene, or another scene drawn). */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "nudge/format.h"
@@ -105,4 +107,40 @@ double steady_width(struct render *r, const struct scene *s, int variant, int ed
 	double *held = edge ? &r->steady.edge[variant][i] : &r->steady.node[variant][i];
 	*held = fmax(*held, w);
 	return *held;
+}
+
+/* What a layout choice rests on besides the graph's extents: the figure's scene (its
+ * serial: not steady_for, as the graph's widths may be held for its unit view's scene),
+ * size, type scale, mode, units and options, and its panels (kinds, in order). Never 0. */
+static unsigned long steady_look(const struct figure *fig, const struct draw_opts *o)
+{
+	double d[] = {o->width, o->height, o->font_scale};
+	int k[] = {o->present, o->units, o->leaves_left, o->only, o->no_title, o->no_caption, fig->n_panels};
+	uint64_t h = layout_hash_doubles(1469598103934665603ULL ^ fig->scene->serial, d,
+	                                 (int)(sizeof d / sizeof d[0]));
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+		h = (h ^ (uint64_t)(unsigned)k[i]) * 1099511628211ULL;
+	for (int i = 0; i < fig->n_panels; i++)
+		h = (h ^ (uint64_t)fig->panel[i].kind) * 1099511628211ULL;
+	return (unsigned long)h | 1;
+}
+
+int steady_layout(struct render *r, const struct figure *fig, const struct draw_opts *o, int *bands)
+{
+	struct steady *st = &r->steady;
+	if (!o->steady || st->look != steady_look(fig, o))
+		return -1;
+	*bands = st->bands;
+	return st->layout;
+}
+
+void steady_choose(struct render *r, const struct figure *fig, const struct draw_opts *o, int variant,
+                   int bands)
+{
+	struct steady *st = &r->steady;
+	if (!o->steady || variant < 0)
+		return;
+	st->look = steady_look(fig, o);
+	st->layout = variant;
+	st->bands = bands;
 }
