@@ -65,6 +65,10 @@ static double figure_plot_shape(double aspect, double e)
 
 #define FIGURE_PANEL_MIN_W 330 /* narrowest side column, 1080p pixels at font scale 1 (a
                                   larger scale's ticks fit in it) */
+#define FIGURE_PANEL_LEAST_W 270 /* the same where a unit graph beside it would be drawn
+                                  under the window's goal (GRAPH_WRAP_EM) and is bound by
+                                  its width: the column gives up to this much, the plots'
+                                  type unchanged (their headers wrap once more) */
 #define FIGURE_PANEL_MIN_W_PRESENT 220 /* the same when presenting, at the presentation's
                                   font scale: the graph comes first, the plot's axes fit */
 #define FIGURE_PANEL_MIN_H 330 /* lowest row of panels under the graph, 1080p pixels at the
@@ -439,6 +443,38 @@ static double figure_title_unit(const struct draw_opts *o)
 	return o->present ? figure_unit0(o) : figure_unit(o);
 }
 
+/* The window's side column's least width (user units) beside a graph of neuron units:
+ * FIGURE_PANEL_MIN_W, or where the graph beside it is drawn under the goal (GRAPH_WRAP_EM;
+ * a 2-2-1 network at 1024x768 is bound by its width) FIGURE_PANEL_LEAST_W, where that
+ * draws it larger and the column's plots keep their type (figure_column sets it smaller
+ * where their headers, wrapped once more, leave their axes too little height). Scalar
+ * graphs keep their column, and with it the font scale they take (figure_scale_fit).
+ * area: the graph's area as a panel; of, map: the n panels. Under the graph the panels'
+ * height decides (pmin[0]). */
+static double figure_column_least(const struct figure *fig, const struct graph_extent *ex,
+                                  const struct panel *area, const struct figure_panel *const *of,
+                                  const int *map, int n, double gap, double u, double u0,
+                                  const double pmin[2], int orient)
+{
+	double share, k[2] = {0}, w = area->w, h = area->h;
+	const double at[2][2] = {{pmin[0], pmin[1]}, {pmin[0], FIGURE_PANEL_LEAST_W * u0}};
+	struct panel side[2][FIGURE_MAX_PANELS];
+	for (int i = 0; i < 2; i++) {
+		if (!figure_split(ex, n, map[0], 0, w, h, gap, u, at[i], orient, &share))
+			return pmin[1]; /* under the graph */
+		k[i] = draw_graph_scale(ex, w * share - gap / 2, h, u);
+		if (i == 0 && k[0] >= GRAPH_WRAP_EM * u)
+			return pmin[1];
+		struct panel col = *area;
+		col.w = w - (w * share - gap / 2) - gap;
+		figure_column(&col, side[i], of, map, n, 1, gap / 2, fig);
+	}
+	for (int i = 0; i < n; i++)
+		if (side[1][i].u < side[0][i].u * 0.999)
+			return pmin[1];
+	return k[1] > k[0] ? at[1][1] : pmin[1];
+}
+
 /* Places the graph in the area's x, y, w, h and the n panels pick[] of ar beside or
  * under it (figure_split); returns the graph's scale. */
 double figure_place(const struct figure *fig, const struct draw_opts *o, const struct graph_extent *ex,
@@ -463,6 +499,8 @@ double figure_place(const struct figure *fig, const struct draw_opts *o, const s
 		plots &= !map[i] && panel_lines(fig, of[i]) == 0;
 	if (plots)
 		pmin[0] = fmax(pmin[0], FIGURE_TYPE_LEAST * FIGURE_OTHER_FONTS * axes_font_least(o, u));
+	if (n > 0 && !o->present && ex->units)
+		pmin[1] = figure_column_least(fig, ex, &graph, of, map, n, gap, u, u0, pmin, orient);
 	if (n == 0) {
 	} else if (figure_split(ex, n, map[0], o->present, w, h, gap, u, pmin, orient, &share)) {
 		graph.w = w * share - gap / 2;
