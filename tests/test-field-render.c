@@ -145,7 +145,7 @@ static int meet(const struct layout_box *a, const struct layout_box *b)
 }
 
 /* Training xor in the window (the figure above the control bar at 1280x720 and 1024x768,
- * and a whole 1280x720 screen) opens the loss panel. Where it has no readable room beside
+ * and a whole 1280x720 screen) and presenting at 1024x768 opens the loss panel. Where it has no readable room beside
  * the graph it is a card, and a card covers neither the graph's nodes (the room reads
  * them) nor the classifier's data (what training changes: its boundary forms): it takes
  * the J plot's place. The rows labelled 1 stay drawn (the high label's orange is used
@@ -168,12 +168,14 @@ static void test_room_while_training(struct render *r)
 		cost[i] = 0.69 - 0.004 * i;
 		memcpy(set + (size_t)i * (size_t)s->n_nodes, ss.ev->set, sizeof *set * (size_t)s->n_nodes);
 	}
-	static const int sizes[][3] = {{1280, 720, 720}, {1280, 720, 606}, {1024, 768, 670}}; /* screen, figure */
-	for (int k = 0; k < 3; k++) {
+	static const int sizes[][4] = {{1280, 720, 720, 0}, {1280, 720, 606, 0}, {1024, 768, 670, 0},
+	                               {1024, 768, 768, 1}}; /* screen, figure, presenting */
+	for (int k = 0; k < 4; k++) {
 		int W = sizes[k][0], H = sizes[k][2];
 		struct figure fig;
 		figure_of_session(&fig, r, &ss);
-		struct draw_opts o = {.width = W, .height = H, .theme = THEME_LIGHT, .geom = g, .steady = 1};
+		struct draw_opts o = {.width = W, .height = H, .theme = THEME_LIGHT, .geom = g, .steady = 1,
+		                      .present = sizes[k][3], .font_scale = sizes[k][3] ? 1.3 : 0};
 		cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
 		cairo_t *cr = cairo_create(sf);
 		CHECK(draw_figure(cr, &fig, &o) == 0, "draw_figure");

@@ -17,13 +17,18 @@ void draw_loss(cairo_t *cr, struct render *r, const struct figure *fig, const st
 	char head[300], last[64];
 	fmt_num(last, sizeof last, h->cost[n - 1], NUDGE_DIGITS);
 	long long it = h->first + n - 1;
-	snprintf(head, sizeof head, "%s after %lld step%s: %s", s->nodes[s->cost].label, it,
-	         it == 1 ? "" : "s", last);
+	snprintf(head, sizeof head, "%s after %lld step%s:\1%s", s->nodes[s->cost].label, it, it == 1 ? "" : "s",
+	         last); /* '\1': where a narrow panel (a card in the J plot's place) breaks it */
+	double least = fmax(font * 0.6, text_least(p));
 	struct text_style hs = {FONT_BOLD, font * 1.1, 0};
-	hs.size = text_fit(r, head, &hs, p->w, font * 0.6);
-	double y = p->y + hs.size * 1.05;
+	struct text_lines lines;
+	text_break(r, head, &hs, p->w, least, least, &lines);
+	double y = p->y;
 	theme_set(cr, th->forward);
-	text_draw(cr, r, head, p->x, y, &hs);
+	for (int i = 0; i < lines.n; i++) {
+		y += hs.size * (i == 0 ? 1.05 : 1.15);
+		text_draw(cr, r, lines.line[i], p->x, y, &hs);
+	}
 	if (h->note && h->note[0]) {
 		struct text_style ns = {FONT_BOLD, font * 0.95, 0};
 		ns.size = text_fit(r, h->note, &ns, p->w, font * 0.5);

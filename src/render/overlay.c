@@ -10,6 +10,9 @@
 #define OVERLAY_TYPE_KEPT 0.9 /* a plot whose type figure_column sets smaller than this
                                  much of its own does not read as it did */
 #define OVERLAY_CARD_GAP 24 /* between two cards, 1080p pixels */
+#define OVERLAY_SLOT_W 6 /* a plot card in a plot's place: at least this many tick fonts */
+#define OVERLAY_SLOT_H 9 /* wide and high (draw_loss's axes: 6 wide, 3 high under its
+                            header, over the ticks) */
 #define OVERLAY_GOAL 60 /* the graph's digits keep 1/60 of the height (a lecture hall reads
                            them) where the screen allows, whatever panels are open */
 
@@ -194,13 +197,14 @@ static void overlay_keep(const struct figure_geom *g, const struct arrangement *
 }
 
 /* The n plot cards in the place of plot i beside the graph, stacked in its box: 0, or -1
- * where it is too small for their ticks. */
+ * where it is too small for their axes at tick font font (a plot that has its place
+ * there, beside the graph, does; the plot cards' headers break into lines). */
 static int overlay_slot(const struct arrangement *ar, int i, const struct panel *area, int n, double gap,
-                        double least, struct panel *card)
+                        double font, struct panel *card)
 {
 	const struct panel *slot = &ar->side[i];
 	double h = (slot->h - (n - 1) * gap) / n;
-	if (ar->over[i] || slot->w < least || h < least)
+	if (ar->over[i] || slot->w < OVERLAY_SLOT_W * font || h < OVERLAY_SLOT_H * font)
 		return -1;
 	for (int k = 0; k < n; k++) {
 		card[k] = *area;
@@ -235,7 +239,7 @@ void overlay_spot(struct render *r, const struct figure *fig, struct arrangement
 	             best[FIGURE_MAX_PANELS];
 	static const int corners[] = {CARD_RIGHT | CARD_BOTTOM, CARD_RIGHT, CARD_BOTTOM, 0};
 	double pad = FIGURE_CARD_PAD * u0, gap = OVERLAY_CARD_GAP * u0, least = INFINITY;
-	double ticks = FIGURE_PLOT_MIN_FONTS * axes_font_least(ar->graph.o, u);
+	double ticks = axes_font_least(ar->graph.o, u);
 	/* the area's bottom right first, then plots' places, then the other corners */
 	for (int c = 0; c < 8 + ar->n_side; c++) {
 		int k = c == 0 ? 0 : c <= ar->n_side ? -1 : c - ar->n_side;
