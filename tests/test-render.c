@@ -2295,7 +2295,8 @@ static void test_caption(struct render *r)
 /* Presenting, the walk's longest sentence is kept (caption.c's memo): the same trace
  * drawn at every step is walked once; and the caption as drawn by a render that kept
  * it equals a fresh render's, pixel for pixel, after each thing it depends on changed:
- * the sentences' kind (units off), the numbers (a new trace), the size, the scene. */
+ * the sentences' kind (units off), the numbers (a new trace), the size, the scene. In
+ * the window (steady) a drag walks no more and keeps the caption's lines. */
 static void test_caption_memo(struct render *r)
 {
 	struct loaded l[2];
@@ -2349,6 +2350,23 @@ static void test_caption_memo(struct render *r)
 		cairo_surface_destroy(b);
 		render_free(fresh);
 	}
+	/* the window (steady): a drag's new traces keep the walk, and the caption its lines */
+	o = (struct draw_opts){.width = 1024, .height = 768, .present = 1, .font_scale = 1.3, .steady = 1};
+	struct figure f = fig_of(r, &l[0], -1);
+	cairo_surface_destroy(draw(&f, &o));
+	int lines = test_geom->caption_lines;
+	walks = r->caption.walks;
+	const struct node *nd = &l[0].s->nodes[l[0].s->plot];
+	for (int k = 0; k < 8; k++) {
+		session_set(&l[0].ss, l[0].s->plot, nd->lo + (nd->hi - nd->lo) * k / 7.0);
+		refresh(&l[0], 0);
+		f = fig_of(r, &l[0], -1);
+		cairo_surface_destroy(draw(&f, &o));
+		CHECK(test_geom->caption_lines == lines, "xor presenting in the window, dragged to %g: %d caption lines, "
+		      "were %d", l[0].ev->set[l[0].s->plot], test_geom->caption_lines, lines);
+	}
+	CHECK(r->caption.walks == walks, "xor presenting in the window: a drag of 8 frames walked %d times, not 0",
+	      r->caption.walks - walks);
 	unload(&l[0]);
 	unload(&l[1]);
 }

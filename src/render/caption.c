@@ -95,13 +95,16 @@ static int caption_two(struct render *r, const char *s, double w, double u, doub
 
 /* The walk's longest sentence (in characters), walked again only for another trace or
  * another kind of sentence (a unit graph's or the trace's): presenting a 500-node
- * network, ~1500 sentences a frame otherwise. */
+ * network, ~1500 sentences a frame otherwise. In the window (steady) a new trace of the
+ * same scene and look (a drag: only numbers change) keeps the sentence walked: the
+ * caption keeps its lines, and a longer sentence is set smaller on them. */
 static const char *caption_longest(struct render *r, const struct figure *fig, const struct draw_opts *o)
 {
 	struct caption_memo *m = &r->caption;
 	const struct trace *t = fig->trace;
 	int units = layout_units(fig, o) != NULL;
-	if (m->trace == t->serial && m->units == units)
+	unsigned long look = o->steady ? steady_look(fig, o) : 0;
+	if (m->units == units && m->trace && (m->trace == t->serial || (look && m->look == look)))
 		return m->longest;
 	char buf[1024];
 	int most = 0;
@@ -116,6 +119,7 @@ static const char *caption_longest(struct render *r, const struct figure *fig, c
 	}
 	m->trace = t->serial;
 	m->units = units;
+	m->look = look;
 	m->sized = 0;
 	m->walks++;
 	return m->longest;

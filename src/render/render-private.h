@@ -296,7 +296,8 @@ void draw_mean_box(cairo_t *cr, struct render *r, const struct graph_layout *g,
  * when the walk's longest sentence needs them), and its drawing at (x, y) in height h
  * (a sentence goes on two lines only where h has their room). The walk's longest
  * sentence and the second line it needs are kept in r (struct caption_memo) while the
- * trace, the sentences' kind, the width and the scale stay. */
+ * trace, the sentences' kind, the width and the scale stay; in the window (steady) also
+ * while only the numbers change. */
 struct caption_memo {
 	unsigned long trace;       /* the serial of the trace walked (0: none yet) */
 	int units;                 /* 1: its sentences were a unit graph's (unit_step_text) */
@@ -304,6 +305,10 @@ struct caption_memo {
 	int sized;                 /* 1: w, u and extra hold for that sentence */
 	double w, u;               /* the width and 1080p pixel it was last measured in */
 	double extra;              /* the second line's height then (0: one line does) */
+	unsigned long look;        /* steady_look of the figure walked, drawn steady (the
+	                              window), or 0: a new trace of the same look keeps the
+	                              walk's sentence, so a drag neither walks nor moves the
+	                              caption between one line and two */
 	int walks;                 /* walks made since r was made (a count the tests read) */
 };
 double caption_height(struct render *r, const struct figure *fig, const struct draw_opts *o,
@@ -829,6 +834,10 @@ int steady_over(struct render *r, const struct scene *s, int i, int over);
  * panel_kind), w em wide now, made at least the widest it has been since s was first
  * drawn; that is held. */
 double steady_table(struct render *r, const struct scene *s, int kind, int col, double w);
+/* What the window's held choices rest on besides the numbers: fig's scene (its serial:
+ * not steady_for, as the graph's widths may be held for its unit view's scene), size,
+ * type scale, mode, units and options, and its panels (kinds, in order). Never 0. */
+unsigned long steady_look(const struct figure *fig, const struct draw_opts *o);
 /* The layout variant (and *bands, its rows) draw_graph chose for fig drawn with o, held
  * while the scene is shown and the figure keeps its size, type scale, mode and panels:
  * a drag's growing numbers do not switch it (wide to stacked, stacked to bare); -1 when

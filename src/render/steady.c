@@ -109,10 +109,7 @@ double steady_width(struct render *r, const struct scene *s, int variant, int ed
 	return *held;
 }
 
-/* What a layout choice rests on besides the graph's extents: the figure's scene (its
- * serial: not steady_for, as the graph's widths may be held for its unit view's scene),
- * size, type scale, mode, units and options, and its panels (kinds, in order). Never 0. */
-static unsigned long steady_look(const struct figure *fig, const struct draw_opts *o)
+unsigned long steady_look(const struct figure *fig, const struct draw_opts *o)
 {
 	double d[] = {o->width, o->height, o->font_scale};
 	int k[] = {o->present, o->units, o->leaves_left, o->only, o->no_title, o->no_caption, fig->n_panels};
