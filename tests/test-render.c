@@ -354,12 +354,32 @@ static int check_plot_text(const char *what, double W, double H, double floor)
 	return n;
 }
 
+/* The graph's legend row in the last draw (the lecturer's G10: 8–9 px in every window):
+ * each of its words' digits at least 1/70 of the height H. */
+static void check_legend_text(const char *what, double H)
+{
+	const struct layout_box *lg = &test_geom->legend;
+	int keys = 0;
+	for (int i = 0; i < test_geom->n_texts; i++) {
+		const struct geom_text *t = &test_geom->texts[i];
+		double cx = t->box.x + t->box.w / 2, cy = t->box.y + t->box.h / 2;
+		if (t->panel != 0 || cx < lg->x || cx > lg->x + lg->w || cy < lg->y || cy > lg->y + lg->h)
+			continue;
+		keys++;
+		CHECK(t->size * DIGIT_EM >= H / 70 - 0.01, "%s: the legend's '%s' stands %.1f px, 1/%.0f of the height", what,
+		      t->text, t->size * DIGIT_EM, H / (t->size * DIGIT_EM));
+	}
+	CHECK(keys > 0 || lg->w == 0, "%s: no legend words recorded", what);
+}
+
 /* Issue 11: axis ticks, the zoom inset, the plots' headers and legends at least 1/70 of
  * the height, presenting at the projector sizes, in the ordinary window there (the
  * screen less the control bar of two rows of sliders, 1280x606 and 1024x670, or of
  * one, 1280x650 and 1024x700: a row of plots under the graph) and in the default exports
  * (1920x1080, 1280x720); every built-in scene's plot text at the last step and at the
- * first (the slope still "?"), by check_plot_text. Before the window and exports had
+ * first (the slope still "?"), by check_plot_text, and the graph's legend row by
+ * check_legend_text (16 1080p pixels stood 1/92 of the height in the 1920x1080 export, 1/108
+ * in the 1024x670 window). Before the window and exports had
  * that floor: xor's model header stood 1/74 (1280x606), its legend 1/76 and slope line
  * 1/85 (1024x670), 1/73 in both exports; logistic's slope line 1/73 and
  * computation-graph's inset slopes 1/72 (1024x670). */
@@ -387,6 +407,7 @@ static void test_plot_text(struct render *r)
 				cairo_surface_destroy(draw(&f, &o));
 				int lines = check_plot_text(what, o.width, o.height, 70);
 				CHECK(lines > 0 || (l.ss.plot < 0 && l.s->n_rows == 0), "%s: no plot text recorded", what);
+				check_legend_text(what, o.height);
 			}
 		unload(&l);
 	}

@@ -683,11 +683,23 @@ static void graph_labels(cairo_t *cr, struct render *r, const struct graph_layou
 	}
 }
 
+/* The legend row's width at font with the names shown. */
+static double graph_legend_width(struct render *r, const char *const *names, const int *shown, double font)
+{
+	struct text_style ts = {FONT_REGULAR, font, 0};
+	double total = -font * M.legend_space;
+	for (int i = 0; i < 7; i++)
+		if (shown[i])
+			total += font * (M.legend_swatch + M.legend_gap + M.legend_space) + text_width(r, names[i], &ts);
+	return total;
+}
+
 /* The legend under the graph: a swatch for each kind of box the scene has (a scene without
- * inputs or data names none), the value and dJ/d· colours; set smaller when the row would
- * be wider than the graph's panel, so it never runs past the panel's sides. */
+ * inputs or data names none), the value and dJ/d· colours; where the row would be wider
+ * than the graph's panel at the least font, the colours without "(forward)" and
+ * "(backward)"; set smaller where it still is, so it never runs past the panel's sides. */
 static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig,
-                         const struct panel *p, double font)
+                         const struct panel *p, double font, double least)
 {
 	const struct theme *th = p->th;
 	const struct scene *s = fig->scene;
@@ -699,17 +711,20 @@ static void graph_legend(cairo_t *cr, struct render *r, const struct figure *fig
 			shown[s->nodes[v].kind] = 1;
 	char tangent[96];
 	const struct forward_view *fw = figure_forward(fig);
-	if (fw && fw->input >= 0) { /* forward mode: d·/dw in the nudge colour */
-		snprintf(tangent, sizeof tangent, "d·/d%s (forward mode)", s->nodes[fw->input].label);
+	int wide = fw && fw->input >= 0 ? snprintf(tangent, sizeof tangent, "d·/d%s", s->nodes[fw->input].label) : 0;
+	if (wide) /* forward mode: d·/dw in the nudge colour */
+		snprintf(tangent + wide, sizeof tangent - (size_t)wide, " (forward mode)");
+	if (wide)
 		names[6] = tangent;
+	double total = graph_legend_width(r, names, shown, font);
+	if (total > p->w && font * p->w / total < least) { /* the colours' names alone */
+		names[5] = "value";
+		names[6] = "dJ/d·";
+		if (wide)
+			tangent[wide] = 0;
+		total = graph_legend_width(r, names, shown, font);
 	}
-	double total = 0;
 	struct text_style ts = {FONT_REGULAR, font, 0};
-	for (int i = 0; i < 7; i++)
-		if (shown[i])
-			total += font * (M.legend_swatch + M.legend_gap + M.legend_space) +
-			         text_width(r, names[i], &ts);
-	total -= font * M.legend_space;
 	if (total > p->w) { /* every part of the row scales with the font */
 		font *= p->w / total;
 		total = p->w;
@@ -759,6 +774,7 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
                        struct graph_extent *ex)
 {
 	ex->goal = o->present ? o->height / (GRAPH_PRESENT_GOAL * GRAPH_DIGIT_EM) : 0;
+	ex->legend_least = text_floor(o);
 	ex->units = layout_units(fig, o) != NULL;
 	for (int v = 0; v < LAYOUT_VARIANTS; v++) {
 		int n = fig->scene->n_nodes; /* only a crowded graph is laid out bare, or any one
@@ -790,6 +806,22 @@ void draw_graph_extent(struct render *r, const struct figure *fig, const struct 
 					ex->w[v][b] = ex->h[v][b] = 0;
 }
 
+#define GRAPH_LEGEND_BAND 1.6 /* the legend row's least height, fonts: the row 1.45 and a gap */
+
+/* The legend row's font under a graph in units u: 16 1080p pixels, or the type's floor
+ * where that is larger (text_floor: the window at 1024x768 set it 8.5 units, digits 1/108
+ * of the height). */
+static double graph_legend_font(const struct graph_extent *ex, double u)
+{
+	return fmax(M.legend * u, ex->legend_least);
+}
+
+/* The height the graph's panel keeps for the legend row. */
+static double graph_legend_band(const struct graph_extent *ex, double u)
+{
+	return fmax(M.legend * u * M.legend_rows, graph_legend_font(ex, u) * GRAPH_LEGEND_BAND);
+}
+
 /* Which layout variant (enum layout_variant) in how many rows (*bands) shows the graph
  * largest in a w x h panel (legend included; u = one 1080p pixel), and its scale *k in
  * user units per em; -1 for none. The compact one must win by a clear margin (the wide
@@ -806,7 +838,7 @@ static int graph_choice(const struct graph_extent *ex, double w, double h, doubl
 	int best = -1;
 	double cap = GRAPH_MAX_EM * u, best_eff = 0, goal = ex->goal > 0 ? ex->goal : GRAPH_WRAP_EM * u;
 	static const double cost[LAYOUT_VARIANTS] = {1, 1.08, 1.2, 1.3, 1.12}; /* how much larger it must be */
-	h -= M.legend * u * M.legend_rows;
+	h -= graph_legend_band(ex, u);
 	*k = 0;
 	*bands = 1;
 	/* tried in this order: those with every edge label first */
@@ -1128,14 +1160,14 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 	double score;
 	int bands, c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands, &score);
 	if (c >= 0 && k * zoom < GRAPH_MIN_EM * p->u) {
-		double line = M.legend * p->u * M.legend_rows;
+		double line = graph_legend_band(&ex, p->u);
 		small.y += line;
 		small.h -= line;
 		p = &small;
 		c = graph_choice(&ex, p->w, p->h, p->u, &k, &bands, &score);
 		graph_too_small(cr, r, fig, p_in, k);
 	}
-	double legend = M.legend * p->u, avail_h = p->h - legend * M.legend_rows;
+	double legend = graph_legend_font(&ex, p->u), avail_h = p->h - graph_legend_band(&ex, p->u);
 	steady_choose(r, fig, p->o, c, bands); /* held while the window's figure keeps its look */
 	const struct graph_layout *g = c >= 0 ? layout_get(r, fig, p->o, c, bands) : NULL;
 	if (!g)
@@ -1180,5 +1212,5 @@ void draw_graph(cairo_t *cr, struct render *r, const struct figure *fig, const s
 		graph_fade(cr, p, avail_h, g, &st, kd);
 	if (viewed && vw->overview && zoom > 1)
 		graph_overview(cr, r, g, &st, &xf, p, avail_h);
-	graph_legend(cr, r, fig, p, legend);
+	graph_legend(cr, r, fig, p, legend, ex.legend_least);
 }

@@ -396,8 +396,10 @@ struct text_lines {
 	int n;                                      /* how many lines */
 	char line[TEXT_BREAK_LINES][TEXT_BREAK_LEN]; /* each, without marks */
 };
-/* The least size of a plot's text in panel p (user units): digits 1/68 of the figure's
- * height (not presenting, times a font scale under 1). */
+/* The least size of the type outside the graph's boxes drawn with o (user units): digits
+ * 1/68 of the figure's height (not presenting, times a font scale under 1); 0 without o. */
+double text_floor(const struct draw_opts *o);
+/* text_floor of panel p's figure: the least size of a plot's text. */
 double text_least(const struct panel *p);
 /* Breaks s (markup with break marks) into out for width w in style st: one line where it
  * fits at size one or more; else at the marks up to the first level whose lines fit at
@@ -612,6 +614,7 @@ struct graph_extent {        /* em size of each layout variant wrapped into b + 
                                 reaches GRAPH_PRESENT_GOAL (0: not presenting) */
 	int units;               /* 1: laid out with neuron units, whose weights' labels keep
 	                            their room when bare (it drops only the few others) */
+	double legend_least;     /* the least font of the legend row under it (text_floor) */
 };
 void draw_graph_extent(struct render *r, const struct figure *fig, const struct draw_opts *o,
                        struct graph_extent *ex);

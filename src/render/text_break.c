@@ -11,13 +11,18 @@
 #define TEXT_GOAL 68 /* the plots' text: digits at least 1/68 of the height (the back row's
                         least is 1/70; a margin for the pixel grid) */
 
+double text_floor(const struct draw_opts *o)
+{
+	if (!o)
+		return 0;
+	double scale = o->font_scale > 0 && !o->present ? fmin(1, o->font_scale) : 1;
+	return scale * o->height / (TEXT_GOAL * GRAPH_DIGIT_EM); /* a smaller type asked for
+	                                                           (Ctrl+−): a lower floor */
+}
+
 double text_least(const struct panel *p)
 {
-	if (!p->o)
-		return 0;
-	double scale = p->o->font_scale > 0 && !p->o->present ? fmin(1, p->o->font_scale) : 1;
-	return scale * p->o->height / (TEXT_GOAL * GRAPH_DIGIT_EM); /* a smaller type asked for
-	                                                                (Ctrl+−): a lower floor */
+	return text_floor(p->o);
 }
 
 /* s's lines broken at the marks up to level (the others a space) into out; returns
