@@ -218,14 +218,13 @@ struct app_ui {
 	SDL_Rect fig_rect;          /* where the figure goes, in drawable pixels */
 	SDL_Rect error_rect;        /* the band above it for files.error (0 high without one) */
 	SDL_Rect bar;               /* the control bar */
-	SDL_Rect status_rect;       /* the status line: the rest of the bar's last row, or the
-	                               band of its own while a longer message shows (presenting:
-	                               over the figure's title row, ui_present_band) */
+	SDL_Rect status_rect;       /* the status line: the rest of the bar's last row, or a
+	                               band over the figure's title row while a longer message
+	                               shows (presenting, any message: ui_message_band) */
 	int status_room;            /* that rest's width (0: none, presenting) */
-	int status_band;            /* 1: the layout gave the message a band of its own between
-	                               the figure and the bar (the figure shorter while it shows);
-	                               presenting, over the title row (the figure as it was) */
-	int band_px;                /* presenting, the band's type size (UI_PANEL), 0: none */
+	int status_band;            /* 1: the message shows in a band over the figure's title
+	                               row (the figure as it was) */
+	int band_px;                /* presenting, the band's type size (UI_PANEL); 0: the bar's */
 	SDL_Rect map_rect;          /* the map's plot area in the figure as last drawn (0 wide:
 	                               none), for NUDGE_LAYOUT_FILE */
 	double map_range[4];        /* its ranges: a's low and high end, b's */
@@ -445,10 +444,10 @@ const char *ui_status_line(const struct app *a, char *buf, size_t n, int *kind);
 int ui_status_wants_band(struct app *a);
 /* UI_MARKUP when s is the message and it holds labels in the notation, else 0. */
 int ui_status_style(const struct app *a, const char *s);
-/* Presenting, where the message band goes: over the figure's title row (the room above
- * the graph as last drawn), so that the figure keeps its place and size while a message
- * comes and goes; sets band_px, the type that fits it (at least a 1/band_read digit). */
-SDL_Rect ui_present_band(struct app *a);
+/* Where a message band goes: over the figure's title row (the room above the graph as
+ * last drawn), so that the figure keeps its place and size while a message comes and
+ * goes; presenting, sets band_px, the room's type that fits it (a 1/band_read digit). */
+SDL_Rect ui_message_band(struct app *a);
 void ui_layout(struct app *a);            /* rebuilds sliders and places every control */
 void ui_layout_file(const struct app *a); /* NUDGE_LAYOUT_FILE: where things are, for tests */
 void ui_sliders_build(struct app_ui *ui, const struct scene *s); /* one per input and param, then ε and α */

@@ -121,8 +121,7 @@ static void draw_slider(struct app *a, int i, const struct ui_colors *c)
 }
 
 /* The status line (ui_status_line) where the layout put it: the rest of the bar's row,
- * or its own band on the bar's colour between the figure and the bar; presenting, a band
- * over the figure's title row in the room's type (ui_present_band). */
+ * or a band over the figure's title row (ui_message_band), presenting in the room's type. */
 static void draw_status(struct app *a, const struct ui_colors *c)
 {
 	char buf[256];
@@ -131,25 +130,21 @@ static void draw_status(struct app *a, const struct ui_colors *c)
 	SDL_Rect r = a->ui.status_rect;
 	if (!s || r.w <= 0)
 		return;
-	if (a->ui.present) { /* over the title row, in the room's type (the overlays use that face) */
-		if (a->ui.help || a->ui.list)
+	SDL_Color ink = kind == 1 ? c->error : kind == 2 ? c->grad : a->ui.typing_rates || a->ui.present ? c->text : c->muted;
+	int style = ui_status_style(a, s);
+	if (a->ui.status_band) {
+		if (a->ui.present && (a->ui.help || a->ui.list)) /* the overlays use the band's face */
 			return;
-		r = a->ui.status_rect = ui_present_band(a);
-		ui_panel_size(&a->platform, a->ui.band_px);
+		r = a->ui.status_rect = ui_message_band(a); /* the title row as last drawn */
+		if (a->ui.band_px > 0) {
+			ui_panel_size(&a->platform, a->ui.band_px);
+			style |= UI_PANEL;
+		}
 		SDL_Rect band = { 0, r.y, a->platform.draw_w, r.h }, line = { 0, r.y + r.h - 1, a->platform.draw_w, 1 };
 		fill(&a->platform, band, c->bar);
 		fill(&a->platform, line, c->track);
-		text_in(&a->platform, s, r, kind == 1 ? c->error : kind == 2 ? c->grad : c->text,
-		        UI_PANEL | ui_status_style(a, s));
-		return;
 	}
-	if (a->ui.status_band) {
-		SDL_Rect band = { 0, r.y, a->platform.draw_w, r.h }, line = { 0, r.y, a->platform.draw_w, 1 };
-		fill(&a->platform, band, c->bar);
-		fill(&a->platform, line, c->track);
-	}
-	text_in(&a->platform, s, r, kind == 1 ? c->error : kind == 2 ? c->grad : a->ui.typing_rates ? c->text : c->muted,
-	        ui_status_style(a, s));
+	text_in(&a->platform, s, r, ink, style);
 }
 
 static void draw_buttons(struct app *a, const struct ui_colors *c)

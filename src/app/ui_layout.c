@@ -2,8 +2,8 @@
  * the band of a refused scene's message, when there is one), the control bar under it:
  * a grid of sliders, then the step buttons, screenshot, theme, help and the status line
  * (in the grid's last row when they fit there, else in a row of their own); a message
- * longer than that line gets a band between the figure and the bar while it shows;
- * presenting, a message goes over the figure's title row instead (ui_present_band).
+ * longer than that line (presenting: any) goes in a band over the figure's title row while
+ * it shows, which moves nothing (ui_message_band).
  * Sizes follow the window, down to 640x400. */
 #include <math.h>
 #include <stdio.h>
@@ -151,7 +151,7 @@ static void ui_layout_grid(struct app *a, int n, int *cols, int *cell_w, int *ro
 	}
 }
 
-SDL_Rect ui_present_band(struct app *a)
+SDL_Rect ui_message_band(struct app *a)
 {
 	const struct ui_metrics *m = &ui_metrics;
 	struct app_platform *p = &a->platform;
@@ -160,17 +160,21 @@ SDL_Rect ui_present_band(struct app *a)
 	int drawn = figure_graph_frame(p->geom, &g);
 	/* the title's row: from the figure's top to the graph's panel, as last drawn */
 	int top = drawn ? (int)floor(g.y) : 0, margin = drawn ? (int)lround(g.x) : ui_em(p, m->pad);
-	char buf[256];
-	int kind;
-	const char *s = ui_status_line(a, buf, sizeof buf, &kind);
-	/* the room's type: a digit of 1/band_read of the height; smaller only for a line wider
-	   than the screen (measured in the bar's face, whose widths scale with its size) */
-	double px = ceil(f.h / (m->band_read * m->digit));
-	int room = f.w - 2 * margin, wide = s && p->font_px > 0 ? ui_text_width(p, s, ui_status_style(a, s)) : 0;
-	if (wide > 0 && wide * px / p->font_px > room * 0.97)
-		px = floor(room * 0.97 * p->font_px / wide);
-	a->ui.band_px = (int)px > p->font_px ? (int)px : p->font_px;
-	int need = (int)ceil(a->ui.band_px * (1 + 2 * m->line_gap)) + 2 * ui_em(p, m->pad);
+	int room = f.w - 2 * margin, px = p->font_px;
+	a->ui.band_px = 0;
+	if (a->ui.present) {
+		/* the room's type: a digit of 1/band_read of the height; smaller only for a line wider
+		   than the screen (measured in the bar's face, whose widths scale with its size) */
+		char buf[256];
+		int kind;
+		const char *s = ui_status_line(a, buf, sizeof buf, &kind);
+		double big = ceil(f.h / (m->band_read * m->digit));
+		int wide = s && p->font_px > 0 ? ui_text_width(p, s, ui_status_style(a, s)) : 0;
+		if (wide > 0 && wide * big / p->font_px > room * 0.97)
+			big = floor(room * 0.97 * p->font_px / wide);
+		px = a->ui.band_px = (int)big > p->font_px ? (int)big : p->font_px;
+	}
+	int need = (int)ceil(px * (1 + 2 * m->line_gap)) + 2 * ui_em(p, m->pad);
 	return (SDL_Rect){ f.x + margin, f.y, room, top > need ? top : need };
 }
 
@@ -247,14 +251,8 @@ void ui_layout(struct app *a)
 		a->ui.status_rect = (SDL_Rect){ 0, 0, 0, 0 };
 	}
 	a->ui.band_px = 0;
-	if (a->ui.present && ui_status_wants_band(a)) { /* over the title row: a nudge moves nothing */
-		a->ui.status_rect = ui_present_band(a);
-		a->ui.status_band = 1;
-	} else if (ui_status_wants_band(a)) { /* a band of its own under the figure, which gives
-	                                         it its height while the message shows: it covers nothing */
-		SDL_Rect *f = &a->ui.fig_rect;
-		f->h -= row_h;
-		a->ui.status_rect = (SDL_Rect){ pad, f->y + f->h, W - 2 * pad, row_h };
+	if (ui_status_wants_band(a)) { /* over the figure's title row: a message moves nothing */
+		a->ui.status_rect = ui_message_band(a);
 		a->ui.status_band = 1;
 	}
 	ui_layout_file(a);
