@@ -256,8 +256,9 @@ try:
     check(changed > 300, f"typed rates drew three paths ({changed} pixels)")
 
     # the view: the wheel over the graph zooms into it, V shows all of it again (compared
-    # above the caption: a status line too long for the bar shows in a band there)
-    view_geom = f"{fw}x{fh * 4 // 5}+{ox + fx}+{oy + fy}"
+    # under the title row, where a status line too long for the bar shows in a band, and
+    # above the caption)
+    view_geom = f"{fw}x{fh * 4 // 5 - fh // 6}+{ox + fx}+{oy + fy + fh // 6}"
     gx, gy = ox + fx + fw // 5, oy + fy + fh // 2
     x("xdotool", "mousemove", str(gx), str(gy))
     time.sleep(0.6)
