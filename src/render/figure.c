@@ -67,8 +67,9 @@ static double figure_plot_shape(double aspect, double e)
                                   larger scale's ticks fit in it) */
 #define FIGURE_PANEL_LEAST_W 270 /* the same where a unit graph beside it would be drawn
                                   under the window's goal (GRAPH_WRAP_EM) and is bound by
-                                  its width: the column gives up to this much, the plots'
-                                  type unchanged (their headers wrap once more) */
+                                  its width: the column gives up to this much, as far as
+                                  the plots keep their type (figure_column_least) */
+#define FIGURE_PANEL_STEP_W 10 /* the widths figure_column_least tries, this far apart */
 #define FIGURE_PANEL_MIN_W_PRESENT 220 /* the same when presenting, at the presentation's
                                   font scale: the graph comes first, the plot's axes fit */
 #define FIGURE_PANEL_MIN_H 330 /* lowest row of panels under the graph, 1080p pixels at the
@@ -445,34 +446,43 @@ static double figure_title_unit(const struct draw_opts *o)
 
 /* The window's side column's least width (user units) beside a graph of neuron units:
  * FIGURE_PANEL_MIN_W, or where the graph beside it is drawn under the goal (GRAPH_WRAP_EM;
- * a 2-2-1 network at 1024x768 is bound by its width) FIGURE_PANEL_LEAST_W, where that
- * draws it larger and the column's plots keep their type (figure_column sets it smaller
- * where their headers, wrapped once more, leave their axes too little height). Scalar
- * graphs keep their column, and with it the font scale they take (figure_scale_fit).
- * area: the graph's area as a panel; of, map: the n panels. Under the graph the panels'
- * height decides (pmin[0]). */
+ * a 2-2-1 network at 1024x768 is bound by its width) the narrowest, down to
+ * FIGURE_PANEL_LEAST_W, that draws it larger while the column's plots keep their type
+ * (figure_column sets it smaller where their headers, wrapped once more, leave their axes
+ * too little height; a J plot's nudge line may get smaller, as in any narrower column,
+ * text_break). Scalar graphs keep their column, and with it the font scale they take
+ * (figure_scale_fit). area: the graph's area as a panel; of, map: the n panels. Under the
+ * graph the panels' height decides (pmin[0]). The window holds the widest it chose
+ * (steady_column). */
 static double figure_column_least(const struct figure *fig, const struct graph_extent *ex,
                                   const struct panel *area, const struct figure_panel *const *of,
                                   const int *map, int n, double gap, double u, double u0,
                                   const double pmin[2], int orient)
 {
-	double share, k[2] = {0}, w = area->w, h = area->h;
-	const double at[2][2] = {{pmin[0], pmin[1]}, {pmin[0], FIGURE_PANEL_LEAST_W * u0}};
-	struct panel side[2][FIGURE_MAX_PANELS];
-	for (int i = 0; i < 2; i++) {
-		if (!figure_split(ex, n, map[0], 0, w, h, gap, u, at[i], orient, &share))
-			return pmin[1]; /* under the graph */
-		k[i] = draw_graph_scale(ex, w * share - gap / 2, h, u);
-		if (i == 0 && k[0] >= GRAPH_WRAP_EM * u)
-			return pmin[1];
+	double share, k0 = 0, w = area->w, h = area->h, least = pmin[1];
+	struct panel side[2][FIGURE_MAX_PANELS]; /* at FIGURE_PANEL_MIN_W, at the width tried */
+	for (int c = FIGURE_PANEL_MIN_W; c >= FIGURE_PANEL_LEAST_W; c -= FIGURE_PANEL_STEP_W) {
+		const double at[2] = {pmin[0], c * u0};
+		int first = c == FIGURE_PANEL_MIN_W;
+		if (!figure_split(ex, n, map[0], 0, w, h, gap, u, at, orient, &share))
+			break; /* under the graph */
+		double k = draw_graph_scale(ex, w * share - gap / 2, h, u);
+		if (first && k >= GRAPH_WRAP_EM * u)
+			break;
 		struct panel col = *area;
 		col.w = w - (w * share - gap / 2) - gap;
-		figure_column(&col, side[i], of, map, n, 1, gap / 2, fig);
+		figure_column(&col, side[!first], of, map, n, 1, gap / 2, fig);
+		int kept = 1;
+		for (int i = 0; i < n && !first; i++)
+			kept &= side[1][i].u >= side[0][i].u * 0.999;
+		if (!kept)
+			break;
+		if (first)
+			k0 = k;
+		else if (k > k0)
+			least = at[1];
 	}
-	for (int i = 0; i < n; i++)
-		if (side[1][i].u < side[0][i].u * 0.999)
-			return pmin[1];
-	return k[1] > k[0] ? at[1][1] : pmin[1];
+	return least;
 }
 
 /* Places the graph in the area's x, y, w, h and the n panels pick[] of ar beside or
@@ -500,7 +510,8 @@ double figure_place(const struct figure *fig, const struct draw_opts *o, const s
 	if (plots)
 		pmin[0] = fmax(pmin[0], FIGURE_TYPE_LEAST * FIGURE_OTHER_FONTS * axes_font_least(o, u));
 	if (n > 0 && !o->present && ex->units)
-		pmin[1] = figure_column_least(fig, ex, &graph, of, map, n, gap, u, u0, pmin, orient);
+		pmin[1] = steady_column(fig->render, fig, o, of, n,
+		                        figure_column_least(fig, ex, &graph, of, map, n, gap, u, u0, pmin, orient));
 	if (n == 0) {
 	} else if (figure_split(ex, n, map[0], o->present, w, h, gap, u, pmin, orient, &share)) {
 		graph.w = w * share - gap / 2;

@@ -800,6 +800,8 @@ void edge_layer_free(struct edge_layer *l); /* releases the image; l holds nothi
 
 /* ---- steady.c: room for the graph's numbers that only grows (draw_opts.steady) ---- */
 #define STEADY_TABLE_COLS 9 /* a table's columns (draw_table.c) and its title */
+#define STEADY_COLUMNS 4    /* side columns held at once (figure.c places the panels in
+                               several ways per frame) */
 struct steady {                /* widths held while one scene is shown */
 	unsigned long scene;       /* the serial of the scene they are held for (0: none) */
 	int n_nodes, n_edges;      /* its sizes */
@@ -822,7 +824,18 @@ struct steady {                /* widths held while one scene is shown */
 	                              the figure's scene, size, type scale, mode and panels
 	                              (0: none) */
 	int layout, bands;         /* that choice: the variant draw_graph drew and its rows */
+	struct steady_column {     /* a side column's least width as last chosen (figure.c) */
+		unsigned long look;    /* for the look (steady_look) and the panels in it (0: none) */
+		double w;              /* the widest chosen for them, user units */
+	} column[STEADY_COLUMNS];
+	int column_next;           /* the entry of column[] a new look takes */
 };
+/* A side column's least width w as chosen for fig's look with the n panels of[] in it,
+ * held at the widest chosen for them while the window is steady (a drag: the plots'
+ * headers change with the numbers, and with them what the column needs; the graph does
+ * not grow back), else w. */
+double steady_column(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                     const struct figure_panel *const *of, int n, double w);
 /* A leaf's value width w (em, in style val) made at least the widest its slider's range
  * gives; other nodes' w as it is. */
 double steady_value(struct render *r, const struct scene *s, int i, double w,

@@ -4,7 +4,8 @@
  * dragging a slider never makes the boxes jump; a stacked layout's gradient names, once
  * over their numbers, stay so; the lecture panels' tables keep their columns' widest
  * widths (whether they go beside the graph or over it as cards does not flip back and
- * forth either); the graph's layout chosen stays while the figure keeps its look.
+ * forth either); the graph's layout chosen stays while the figure keeps its look, and
+ * the plot column beside a unit graph only widens (steady_column).
  * Exports lay out each number as it is.
  * Forgotten with the scene (render_forget_scene, or another scene drawn). */
 #include <math.h>
@@ -140,4 +141,22 @@ void steady_choose(struct render *r, const struct figure *fig, const struct draw
 	st->look = steady_look(fig, o);
 	st->layout = variant;
 	st->bands = bands;
+}
+
+double steady_column(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                     const struct figure_panel *const *of, int n, double w)
+{
+	if (!o->steady)
+		return w;
+	uint64_t h = steady_look(fig, o);
+	for (int i = 0; i < n; i++)
+		h = (h ^ (uint64_t)of[i]->kind) * 1099511628211ULL;
+	unsigned long look = (unsigned long)h | 1;
+	struct steady *st = &r->steady;
+	for (int i = 0; i < STEADY_COLUMNS; i++)
+		if (st->column[i].look == look)
+			return st->column[i].w = fmax(st->column[i].w, w);
+	st->column[st->column_next] = (struct steady_column){look, w};
+	st->column_next = (st->column_next + 1) % STEADY_COLUMNS;
+	return w;
 }
