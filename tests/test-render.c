@@ -204,6 +204,31 @@ static int list_scenes(char names[][64], int max)
 	return n;
 }
 
+/* The built-in scenes one at a time, for a test that checks each of them:
+ *     struct scene_list sl;
+ *     scene_list_open(&sl);
+ *     for (struct loaded l; scene_list_next(&sl, &l); unload(&l)) { ... }
+ * puts each scene that loads into l in turn (a `continue` goes on to the next one). */
+struct scene_list {
+	char names[64][64]; /* the built-in scenes' names (list_scenes) */
+	int n;              /* how many there are */
+	int next;           /* the one scene_list_next loads next */
+};
+
+static void scene_list_open(struct scene_list *sl)
+{
+	sl->n = list_scenes(sl->names, 64);
+	sl->next = 0;
+}
+
+static int scene_list_next(struct scene_list *sl, struct loaded *l)
+{
+	while (sl->next < sl->n)
+		if (load(l, sl->names[sl->next++]) == 0)
+			return 1;
+	return 0;
+}
+
 /* The size of a node's value (1 em of the graph) in the last draw: its hit box is
  * graph_metrics.hit_value_h em high (with cards over every value, the graph's em). */
 static double graph_em(const struct render *r)
@@ -255,12 +280,9 @@ static void test_type_floor(struct render *r)
 		double export;     /* and in a default 1920x1080 export */
 	} floors[] = {{"computation-graph", {45, 48}, 46}, {"network", {45, 49}, 45},
 	              {"fit-line", {43, 42}, 41}, {"logistic", {45, 45}, 45}, {"xor", {45, 60}, 46}};
-	char names[64][64];
-	int n = list_scenes(names, 64);
-	for (int i = 0; i < n; i++) {
-		struct loaded l;
-		if (load(&l, names[i]) != 0)
-			continue;
+	struct scene_list sl;
+	scene_list_open(&sl);
+	for (struct loaded l; scene_list_next(&sl, &l); unload(&l)) {
 		double floor1 = 70, floor15 = 90, floor_p[2] = {45, 45}, floor_x = 45;
 		for (size_t k = 0; k < sizeof floors / sizeof floors[0]; k++)
 			if (strcmp(l.name, floors[k].name) == 0) {
@@ -312,7 +334,6 @@ static void test_type_floor(struct render *r)
 			if (getenv("NUDGE_TEST_VERBOSE"))
 				printf("%s: digits 1/%.1f\n", what, o.height / digit);
 		}
-		unload(&l);
 	}
 }
 
@@ -387,13 +408,10 @@ static void test_plot_text(struct render *r)
 {
 	static const double sizes[][3] = {{1280, 720, 1}, {1024, 768, 1}, {1280, 606, 0}, {1024, 670, 0},
 	                                  {1280, 650, 0}, {1024, 700, 0}, {1920, 1080, 0}, {1280, 720, 0}};
-	char names[64][64];
-	int n = list_scenes(names, 64);
+	struct scene_list sl;
+	scene_list_open(&sl);
 	test_geom->keep_texts = 1;
-	for (int i = 0; i < n; i++) {
-		struct loaded l;
-		if (load(&l, names[i]) != 0)
-			continue;
+	for (struct loaded l; scene_list_next(&sl, &l); unload(&l)) {
 		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
 			for (int last = 0; last < 2; last++) {
 				struct figure f = fig_of(r, &l, last ? -1 : 0);
@@ -409,7 +427,6 @@ static void test_plot_text(struct render *r)
 				CHECK(lines > 0 || (l.ss.plot < 0 && l.s->n_rows == 0), "%s: no plot text recorded", what);
 				check_legend_text(what, o.height);
 			}
-		unload(&l);
 	}
 	test_geom->keep_texts = 0;
 }
@@ -919,13 +936,10 @@ static void test_every_scene(struct render *r)
 		{1920, 1080}, {1440, 1080}, {2520, 1080}, {1280, 960}, {1024, 768}, {3840, 2160},
 		{1280, 720},
 	};
-	char names[64][64];
-	int n = list_scenes(names, 64);
-	CHECK(n >= 9, "expected the nine built-in scenes, found %d", n);
-	for (int i = 0; i < n; i++) {
-		struct loaded l;
-		if (load(&l, names[i]) != 0)
-			continue;
+	struct scene_list sl;
+	scene_list_open(&sl);
+	CHECK(sl.n >= 9, "expected the nine built-in scenes, found %d", sl.n);
+	for (struct loaded l; scene_list_next(&sl, &l); unload(&l)) {
 		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++)
 			for (int only = DRAW_ALL; only <= DRAW_PLOT; only++) {
 				struct figure f = fig_of(r, &l, -1);
@@ -968,7 +982,6 @@ static void test_every_scene(struct render *r)
 			f.progress = 0.5;
 			cairo_surface_destroy(draw(&f, &(struct draw_opts){.width = 640, .height = 400}));
 		}
-		unload(&l);
 	}
 }
 
@@ -1003,12 +1016,9 @@ static int descent_run(struct loaded *l, double *set, double cost[21])
 static void test_lecture_panels(struct render *r)
 {
 	static const double sizes[][2] = {{1920, 1080}, {1280, 960}, {2520, 1080}, {1024, 768}};
-	char names[64][64];
-	int n = list_scenes(names, 64);
-	for (int i = 0; i < n; i++) {
-		struct loaded l;
-		if (load(&l, names[i]) != 0)
-			continue;
+	struct scene_list sl;
+	scene_list_open(&sl);
+	for (struct loaded l; scene_list_next(&sl, &l); unload(&l)) {
 		int nn = l.s->n_nodes;
 		double *hs = calloc((size_t)nn * 21, sizeof(double)), hc[21];
 		double *tangent = calloc((size_t)nn, sizeof(double));
@@ -1061,7 +1071,6 @@ static void test_lecture_panels(struct render *r)
 		free(hs);
 		free(tangent);
 		free(rows);
-		unload(&l);
 	}
 }
 
@@ -1072,13 +1081,10 @@ static void test_lecture_panels(struct render *r)
 static void test_plot_text_more(struct render *r)
 {
 	static const double sizes[][2] = {{1280, 606}, {1024, 670}, {1920, 1080}, {1280, 720}};
-	char names[64][64];
-	int n = list_scenes(names, 64);
+	struct scene_list sl;
+	scene_list_open(&sl);
 	test_geom->keep_texts = 1;
-	for (int i = 0; i < n; i++) {
-		struct loaded l;
-		if (load(&l, names[i]) != 0)
-			continue;
+	for (struct loaded l; scene_list_next(&sl, &l); unload(&l)) {
 		int nn = l.s->n_nodes, leaf = l.s->plot >= 0 ? l.s->plot : 0;
 		double *hs = calloc((size_t)nn * 21, sizeof(double)), hc[21], err[2 * 15];
 		int nh = descent_run(&l, hs, hc);
@@ -1112,7 +1118,6 @@ static void test_plot_text_more(struct render *r)
 			}
 		}
 		free(hs);
-		unload(&l);
 	}
 	test_geom->keep_texts = 0;
 }
@@ -1124,12 +1129,10 @@ static void test_plot_text_more(struct render *r)
 static void test_notes(struct render *r)
 {
 	static const double sizes[][2] = {{1280, 720}, {1024, 768}, {1920, 1080}};
-	char names[64][64];
-	int n = list_scenes(names, 64), short_notes = 0;
-	for (int i = 0; i < n; i++) {
-		struct loaded l;
-		if (load(&l, names[i]) != 0)
-			continue;
+	struct scene_list sl;
+	scene_list_open(&sl);
+	int short_notes = 0;
+	for (struct loaded l; scene_list_next(&sl, &l); unload(&l)) {
 		int fits = l.s->n_notes > 0;
 		for (int k = 0; k < l.s->n_notes; k++)
 			fits = fits && strlen(l.s->notes[k]) <= 70;
@@ -1145,7 +1148,6 @@ static void test_notes(struct render *r)
 			cairo_surface_destroy(draw(&f, &o));
 			CHECK(test_geom->note_size == 0, "%s %gx%g presenting: notes drawn", l.name, o.width, o.height);
 		}
-		unload(&l);
 	}
 	CHECK(short_notes >= 5, "only %d built-in scenes with short notes", short_notes);
 }
@@ -1162,12 +1164,9 @@ static int panel_boxes(struct figure_hit *box, int most);
 static void test_panel_cards(struct render *r)
 {
 	static const struct { double w, h; int present; } screens[] = {{1280, 720, 1}, {1024, 768, 1}, {1024, 670, 0}};
-	char names[64][64];
-	int n = list_scenes(names, 64);
-	for (int i = 0; i < n; i++) {
-		struct loaded l;
-		if (load(&l, names[i]) != 0)
-			continue;
+	struct scene_list sl;
+	scene_list_open(&sl);
+	for (struct loaded l; scene_list_next(&sl, &l); unload(&l)) {
 		int nn = l.s->n_nodes, leaf = l.s->plot >= 0 ? l.s->plot : 0;
 		struct check_row *rows = calloc((size_t)nn, sizeof *rows);
 		int nc = numeric_check(l.ev, 1e-3, 1, rows, NULL, NULL);
@@ -1218,7 +1217,6 @@ static void test_panel_cards(struct render *r)
 			}
 		}
 		free(rows);
-		unload(&l);
 	}
 }
 
@@ -1297,12 +1295,9 @@ static void test_panels_drag(struct render *r)
  * has them, everything inside and apart, and the plot's ticks no smaller than at 1. */
 static void test_font_scale(struct render *r)
 {
-	char names[64][64];
-	int n = list_scenes(names, 64);
-	for (int i = 0; i < n; i++) {
-		struct loaded l;
-		if (load(&l, names[i]) != 0)
-			continue;
+	struct scene_list sl;
+	scene_list_open(&sl);
+	for (struct loaded l; scene_list_next(&sl, &l); unload(&l)) {
 		struct figure f = fig_of(r, &l, -1);
 		struct draw_opts o = {.width = 1920, .height = 1080, .font_scale = 1};
 		cairo_surface_destroy(draw(&f, &o));
@@ -1322,7 +1317,6 @@ static void test_font_scale(struct render *r)
 			CHECK(!plot1 || test_geom->plot_font >= tick1 - 0.01, "%s: ticks %.1f px (%.1f at scale 1)", what,
 			      test_geom->plot_font, tick1);
 		}
-		unload(&l);
 	}
 }
 
@@ -1332,12 +1326,9 @@ static void test_font_scale(struct render *r)
  * itself; it ran off the left edge and into the table before. */
 static void test_legend(struct render *r)
 {
-	char names[64][64];
-	int n = list_scenes(names, 64);
-	for (int i = 0; i < n; i++) {
-		struct loaded l;
-		if (load(&l, names[i]) != 0)
-			continue;
+	struct scene_list sl;
+	scene_list_open(&sl);
+	for (struct loaded l; scene_list_next(&sl, &l); unload(&l)) {
 		char what[160];
 		for (double fs = 1; fs <= 3; fs += 1) {
 			struct figure f = fig_of(r, &l, -1);
@@ -1363,7 +1354,6 @@ static void test_legend(struct render *r)
 			         o.width, o.height);
 			check_geometry(r, what, o.width, o.height);
 		}
-		unload(&l);
 	}
 }
 
