@@ -663,6 +663,7 @@ static void test_steady_choice(struct render *r)
 		double start = nd ? l.ev->set[v] : 0, was_em = INFINITY;
 		double *held = calloc((size_t)l.s->n_nodes + 1, sizeof *held); /* each box's width, em */
 		int layout = -1, bands = 0;
+		struct graph_frame at = {0}; /* the graph's area at the scene's value */
 		/* the scene's value, one slider step up (Up), then across the range and back */
 		for (int k = 0; nd && k < 24; k++) {
 			double step = fmt_slider_step(nd->lo, nd->hi);
@@ -677,7 +678,12 @@ static void test_steady_choice(struct render *r)
 			if (k == 0) {
 				layout = test_geom->layout;
 				bands = test_geom->bands;
+				at = test_geom->graph;
 			}
+			const struct graph_frame *now = &test_geom->graph; /* the split holds (steady_split) */
+			CHECK(fabs(now->x - at.x) + fabs(now->y - at.y) + fabs(now->w - at.w) + fabs(now->h - at.h) < 0.5,
+			      "%s: the graph's area moved to %.0f, %.0f, %.0f x %.0f (at the scene's value: %.0f, %.0f, "
+			      "%.0f x %.0f)", what, now->x, now->y, now->w, now->h, at.x, at.y, at.w, at.h);
 			CHECK(test_geom->layout == layout && test_geom->bands == bands,
 			      "%s: drawn in layout %d, %d rows (at the scene's value: %d, %d rows)", what,
 			      test_geom->layout, test_geom->bands, layout, bands);

@@ -512,8 +512,11 @@ double figure_place(const struct figure *fig, const struct draw_opts *o, const s
 	if (n > 0 && !o->present && ex->units)
 		pmin[1] = steady_column(fig->render, fig, o, of, n,
 		                        figure_column_least(fig, ex, &graph, of, map, n, gap, u, u0, pmin, orient));
+	int beside = n > 0 && figure_split(ex, n, map[0], o->present, w, h, gap, u, pmin, orient, &share);
+	if (n > 0)
+		beside = steady_split(fig->render, fig, o, of, n, w, h, beside, &share);
 	if (n == 0) {
-	} else if (figure_split(ex, n, map[0], o->present, w, h, gap, u, pmin, orient, &share)) {
+	} else if (beside) {
 		graph.w = w * share - gap / 2;
 		col.x = ar->x + graph.w + gap;
 		col.w = w - graph.w - gap;
@@ -621,7 +624,7 @@ static void figure_arrange(struct render *r, const struct figure *fig, const str
 	draw_graph_extent(r, fig, po, &ex);
 	double s1 = draw_graph_score(&ex, ar->graph.w, ar->graph.h, u);
 	double s2 = draw_graph_score(&ex, a2.graph.w, a2.graph.h, u);
-	if (s2 >= s1 || (s1 < ex.goal && s2 >= s1 * FIGURE_CAPTION_SHORT))
+	if (steady_caption(r, fig, po, s2 >= s1 || (s1 < ex.goal && s2 >= s1 * FIGURE_CAPTION_SHORT)))
 		*ar = a2;
 }
 

@@ -802,6 +802,8 @@ void edge_layer_free(struct edge_layer *l); /* releases the image; l holds nothi
 #define STEADY_TABLE_COLS 9 /* a table's columns (draw_table.c) and its title */
 #define STEADY_COLUMNS 4    /* side columns held at once (figure.c places the panels in
                                several ways per frame) */
+#define STEADY_SPLITS 8     /* splits held at once (figure.c tries several areas: caption
+                               lines, cards, font scales) */
 struct steady {                /* widths held while one scene is shown */
 	unsigned long scene;       /* the serial of the scene they are held for (0: none) */
 	int n_nodes, n_edges;      /* its sizes */
@@ -829,6 +831,12 @@ struct steady {                /* widths held while one scene is shown */
 		double w;              /* the widest chosen for them, user units */
 	} column[STEADY_COLUMNS];
 	int column_next;           /* the entry of column[] a new look takes */
+	struct steady_split {      /* a split of an area between graph and panels (figure.c) */
+		unsigned long look;    /* for the look, the area's size and the panels (0: none) */
+		int beside;            /* 1: the panels beside the graph, 0: under it */
+		double share;          /* the graph's share of the width (beside) or height */
+	} split[STEADY_SPLITS];
+	int split_next;            /* the entry of split[] a new look takes */
 };
 /* A side column's least width w as chosen for fig's look with the n panels of[] in it,
  * held at the widest chosen for them while the window is steady (a drag: the plots'
@@ -836,6 +844,18 @@ struct steady {                /* widths held while one scene is shown */
  * not grow back), else w. */
 double steady_column(struct render *r, const struct figure *fig, const struct draw_opts *o,
                      const struct figure_panel *const *of, int n, double w);
+/* The split of a w x h area between the graph and the n panels of[] as first chosen for
+ * fig's look (*beside as figure_split returned it, *share the graph's share), held while
+ * the window is steady: a nudge changes the numbers' widths and with them the best split,
+ * and the plot moving from under the graph to beside it (every box moving) is what the
+ * room must not see. Returns the split to draw. */
+int steady_split(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                 const struct figure_panel *const *of, int n, double w, double h, int beside,
+                 double *share);
+/* Whether the caption takes two lines (two as figure_arrange chose it) as first chosen
+ * for fig's look, held while the window is steady (a nudge changes the step sentence's
+ * length; the figure's height must not follow it). */
+int steady_caption(struct render *r, const struct figure *fig, const struct draw_opts *o, int two);
 /* A leaf's value width w (em, in style val) made at least the widest its slider's range
  * gives; other nodes' w as it is. */
 double steady_value(struct render *r, const struct scene *s, int i, double w,

@@ -5,7 +5,9 @@
  * over their numbers, stay so; the lecture panels' tables keep their columns' widest
  * widths (whether they go beside the graph or over it as cards does not flip back and
  * forth either); the graph's layout chosen stays while the figure keeps its look, and
- * the plot column beside a unit graph only widens (steady_column).
+ * the plot column beside a unit graph only widens (steady_column), and the figure's
+ * split between the graph and its panels (beside or under, the graph's share) stays as
+ * first chosen (steady_split).
  * Exports lay out each number as it is.
  * Forgotten with the scene (render_forget_scene, or another scene drawn). */
 #include <math.h>
@@ -143,15 +145,47 @@ void steady_choose(struct render *r, const struct figure *fig, const struct draw
 	st->bands = bands;
 }
 
+/* fig's look with the n panels of[] (and whatever else the caller mixes in) as a key. */
+static unsigned long steady_key(const struct figure *fig, const struct draw_opts *o,
+                                const struct figure_panel *const *of, int n, const double *d, int nd)
+{
+	uint64_t h = layout_hash_doubles(steady_look(fig, o), d, nd);
+	for (int i = 0; i < n; i++)
+		h = (h ^ (uint64_t)of[i]->kind) * 1099511628211ULL;
+	return (unsigned long)h | 1;
+}
+
+int steady_split(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                 const struct figure_panel *const *of, int n, double w, double h, int beside,
+                 double *share)
+{
+	if (!o->steady)
+		return beside;
+	const double d[] = {w, h};
+	unsigned long look = steady_key(fig, o, of, n, d, 2);
+	struct steady *st = &r->steady;
+	for (int i = 0; i < STEADY_SPLITS; i++)
+		if (st->split[i].look == look) {
+			*share = st->split[i].share;
+			return st->split[i].beside;
+		}
+	st->split[st->split_next] = (struct steady_split){look, beside, *share};
+	st->split_next = (st->split_next + 1) % STEADY_SPLITS;
+	return beside;
+}
+
+int steady_caption(struct render *r, const struct figure *fig, const struct draw_opts *o, int two)
+{
+	double none = 0; /* held as the split of a 0 x 0 area: no panel area is that */
+	return steady_split(r, fig, o, NULL, 0, 0, 0, two, &none);
+}
+
 double steady_column(struct render *r, const struct figure *fig, const struct draw_opts *o,
                      const struct figure_panel *const *of, int n, double w)
 {
 	if (!o->steady)
 		return w;
-	uint64_t h = steady_look(fig, o);
-	for (int i = 0; i < n; i++)
-		h = (h ^ (uint64_t)of[i]->kind) * 1099511628211ULL;
-	unsigned long look = (unsigned long)h | 1;
+	unsigned long look = steady_key(fig, o, of, n, NULL, 0);
 	struct steady *st = &r->steady;
 	for (int i = 0; i < STEADY_COLUMNS; i++)
 		if (st->column[i].look == look)
