@@ -1164,7 +1164,10 @@ static void test_notes(struct render *r)
  * work panel's text stands at least 1/62 of the height (PANEL_GOAL, 1/60, where they get
  * room; cards over the figure where they do not), the graph's digits keep 0.96 of their
  * size without the panels or of 1/60, every box stays inside and apart, and the last
- * panel opened is shown whole. They stood at 5-7 px (1/110-1/150) in one low row. */
+ * panel opened is shown whole. They stood at 5-7 px (1/110-1/150) in one low row. Also
+ * D with C, and D, C and N: no node box is partly under a card (a cut box reads as
+ * broken): cards clear of it or over it whole (computation-graph presenting 1024x768
+ * with D and C: the nudging card cut a's box). */
 static int panel_boxes(struct figure_hit *box, int most);
 
 static void test_panel_cards(struct render *r)
@@ -1193,18 +1196,26 @@ static void test_panel_cards(struct render *r)
 			struct figure f = fig_of(r, &l, -1);
 			cairo_surface_destroy(draw(&f, &o));
 			double alone = graph_em(r) * DIGIT_EM;
-			for (int pick = 0; pick <= 4; pick++) { /* D, C, E, N alone; then all four */
-				if (pick == 2 && l.s->n_rows == 0)
+			struct layout_box node[64];
+			int nodes = 0;
+			for (int h = 0; h < test_geom->n_hits && nodes < 64; h++)
+				if (test_geom->hits[h].kind == HIT_NODE)
+					node[nodes++] = test_geom->hits[h].box;
+			/* D, C, E, N alone; then all four; D and C; D, C and N (bits: D 1, C 2, E 4, N 8) */
+			static const int picks[] = {1, 2, 4, 8, 15, 3, 11};
+			for (size_t pick = 0; pick < sizeof picks / sizeof picks[0]; pick++) {
+				if (picks[pick] == 4 && l.s->n_rows == 0)
 					continue;
 				f = fig_of(r, &l, -1);
 				int want = 0;
 				for (int q = 0; q < 4; q++)
-					if ((pick == 4 || q == pick) && (q != 2 || l.s->n_rows > 0))
+					if (picks[pick] >> q & 1 && (q != 2 || l.s->n_rows > 0))
 						for (int j = 0; j < (q == 0 ? 2 : 1); j++)
 							want += figure_add(&f, part[q][j]) == 0;
 				cairo_surface_t *sf = draw(&f, &o);
 				char what[200];
-				static const char *const names_of[] = {"D", "C", "E", "N", "D, C, E and N"};
+				static const char *const names_of[] = {"D", "C", "E", "N", "D, C, E and N", "D and C",
+				                                       "D, C and N"};
 				snprintf(what, sizeof what, "%s %s %gx%g with %s", l.name, o.present ? "presenting" : "window",
 				         o.width, o.height, names_of[pick]);
 				check_geometry(r, what, o.width, o.height);
@@ -1216,6 +1227,26 @@ static void test_panel_cards(struct render *r)
 				struct figure_hit box[FIGURE_MAX_PANELS];
 				int shown = panel_boxes(box, FIGURE_MAX_PANELS);
 				CHECK(shown >= 1 && shown <= want, "%s: %d of %d panels shown", what, shown, want);
+				/* cards over the graph as it is alone: a node box under them whole, or clear of
+				   them (computation-graph presenting at 4:3; elsewhere a node box is still cut
+				   where neither cards apart nor a deck of tabs go clear: xor, a 1280x720 deck of
+				   four) */
+				int clear = !strcmp(l.name, "computation-graph") && o.present && o.width == 1024;
+				for (int v = 0; clear && test_geom->cards > 0 && v < nodes; v++) {
+					const struct layout_box *b = &node[v];
+					int under = 0;
+					for (int sy = 0; sy < 9; sy++)
+						for (int sx = 0; sx < 9; sx++) {
+							double x = b->x + 1 + (b->w - 2) * sx / 8, y = b->y + 1 + (b->h - 2) * sy / 8;
+							int in = 0;
+							for (int c = 0; c < shown && !in; c++)
+								in = x >= box[c].x && x <= box[c].x + box[c].w && y >= box[c].y &&
+								     y <= box[c].y + box[c].h;
+							under += in;
+						}
+					CHECK(under == 0 || under == 81, "%s: node box %d (%.0f,%.0f %.0fx%.0f) %d/81 under a card", what,
+					      v, b->x, b->y, b->w, b->h, under);
+				}
 				if (getenv("NUDGE_TEST_VERBOSE"))
 					printf("%s: panels 1/%.0f, graph 1/%.0f, %d cards\n", what, o.height / text,
 					       o.height / digit, test_geom->cards);

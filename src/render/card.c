@@ -11,6 +11,9 @@
 #define CARD_PLOT_W 15 /* a plot's card (the ε error, the loss): tick fonts wide */
 #define CARD_PLOT_H 12 /* and high */
 #define CARD_WORK_EM 24 /* the work panel's lines break at this many of its fonts */
+#define CARD_TAB_LINE 1.45 /* a deck's tab shows this many of its card's fonts at its top:
+                              its title's first line (bold, 1.05-1.1 of the font, baseline
+                              at about 1.1-1.16), its descenders, not the line under it */
 
 /* The inner size of fp's card at readable type, no larger than area less its pad. */
 static void card_size(struct render *r, const struct figure *fig, const struct figure_panel *fp,
@@ -41,6 +44,22 @@ static void card_size(struct render *r, const struct figure *fig, const struct f
 	}
 }
 
+/* How high a deck's tab of fp's card (w by h with its pad) is: its edge and its title's
+ * first line at the font it is drawn in (draw_table's, draw_work's, a plot's axes). */
+static double card_tab(const struct figure_panel *fp, const struct panel *area, double w, double h, double pad)
+{
+	double font = panel_font(area, 22);
+	if (fp->kind == PANEL_WORK)
+		font = panel_font(area, 21);
+	else if (fp->kind != PANEL_CHECK && fp->kind != PANEL_NUDGES && fp->kind != PANEL_ROWS) {
+		struct panel p = *area;
+		p.w = w - 2 * pad;
+		p.h = h - 2 * pad;
+		font = axes_font(&p);
+	}
+	return pad + CARD_TAB_LINE * font;
+}
+
 /* Cards in columns from region's bottom right corner, leftwards: 0, or -1 where they do
  * not all fit apart. */
 static int card_columns(const struct panel *region, const double *W, const double *H, int n, double gap,
@@ -63,9 +82,10 @@ static int card_columns(const struct panel *region, const double *W, const doubl
 }
 
 /* Cards as a deck at region's right edge: the last whole at the bottom, each earlier one
- * above it, its top part (where its title is) showing over the next. */
+ * above it, its top part (where its title is) showing over the next: as much of it as
+ * fits, or (tab not NULL) a tab tab[i] high, its title only. */
 static void card_deck(const struct panel *region, const double *W, const double *H, int n, double gap,
-                      struct layout_box *box)
+                      const double *tab, struct layout_box *box)
 {
 	double right = region->x + region->w, top = fmax(region->y, region->y + region->h - H[n - 1]);
 	double need = 0;
@@ -73,8 +93,11 @@ static void card_deck(const struct panel *region, const double *W, const double 
 		need += H[i] + gap;
 	double step = n > 1 ? fmin(need, top - region->y) / (n - 1) : 0; /* each earlier card's strip */
 	for (int i = n - 1; i >= 0; i--) {
-		double y = i == n - 1 ? top : fmax(region->y, box[i + 1].y - (need <= top - region->y ? H[i] + gap : step));
+		double shown = tab ? tab[i] : need <= top - region->y ? H[i] + gap : step;
+		double y = i == n - 1 ? top : fmax(region->y, box[i + 1].y - shown);
 		box[i] = (struct layout_box){right - W[i], y, W[i], H[i]};
+		if (tab && i < n - 1) /* behind the whole card, down to its foot: no part below it */
+			box[i].h = top + H[n - 1] - y;
 	}
 }
 
@@ -90,11 +113,24 @@ int card_place(struct render *r, const struct figure *fig, const struct figure_p
 		W[i] += 2 * pad;
 		H[i] += 2 * pad;
 	}
-	int apart = n == 0 || card_columns(region, W, H, n, gap, box) == 0;
+	int apart = n == 0 || (!(corner & CARD_TABS) && card_columns(region, W, H, n, gap, box) == 0);
 	if (!apart && !(corner & CARD_BOTTOM)) /* a deck stands on its lowest card */
 		return -1;
+	double tab[FIGURE_MAX_PANELS], widest = 0;
+	for (int i = 0; i < n; i++)
+		widest = fmax(widest, W[i]);
+	for (int i = 0; i < n; i++) {
+		if (corner & CARD_TABS)
+			W[i] = widest; /* one width: a card behind shows its tab, not a strip of its side */
+		tab[i] = card_tab(of[i], area, W[i], H[i], pad);
+	}
+	double high = n > 0 ? H[n - 1] : 0;
+	for (int i = 0; i + 1 < n; i++)
+		high += tab[i];
+	if (corner & CARD_TABS && (widest > region->w + 0.01 || high > region->h + 0.01))
+		return -1; /* the tabs stand on the deck's whole card: in the region or not at all */
 	if (!apart)
-		card_deck(region, W, H, n, gap, box);
+		card_deck(region, W, H, n, gap, corner & CARD_TABS ? tab : NULL, box);
 	for (int i = 0; i < n; i++) {
 		struct layout_box b = box[i]; /* from the bottom right; mirrored to the corner asked */
 		if (!(corner & CARD_RIGHT))
@@ -107,5 +143,5 @@ int card_place(struct render *r, const struct figure *fig, const struct figure_p
 		card[i].w = b.w - 2 * pad;
 		card[i].h = b.h - 2 * pad;
 	}
-	return apart ? 0 : -1;
+	return apart || corner & CARD_TABS ? 0 : -1;
 }

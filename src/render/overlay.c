@@ -13,6 +13,8 @@
 #define OVERLAY_SLOT_W 6 /* a plot card in a plot's place: at least this many tick fonts */
 #define OVERLAY_SLOT_H 9 /* wide and high (draw_loss's axes: 6 wide, 3 high under its
                             header, over the ticks) */
+#define OVERLAY_PART 1000 /* a node box a card covers partly weighs this much (one
+                             covered whole 10): its numbers cut read as broken */
 #define OVERLAY_GOAL 60 /* the graph's digits keep 1/60 of the height (a lecture hall reads
                            them) where the screen allows, whatever panels are open */
 
@@ -164,7 +166,9 @@ struct layout_box overlay_shown(const struct arrangement *ar, int i, double pad)
  * panel ten times (the graph is what the room reads; the data is what training changes:
  * a classifier's boundary, a fitted line), edge labels four times and the other panels
  * beside the graph (the J plot, a slice through one weight) once, by area; whatever the
- * cards touch counts whole (a box or a plot partly covered does not read either). */
+ * cards touch counts whole (a box or a plot partly covered does not read either), and a
+ * node box cut by a card's edge far more (OVERLAY_PART): a deck of tabs goes clear of
+ * it, or covers it whole. */
 static double overlay_cost(const struct figure_geom *g, const struct arrangement *ar,
                            const struct panel *card, int n, double pad)
 {
@@ -173,8 +177,9 @@ static double overlay_cost(const struct figure_geom *g, const struct arrangement
 		struct layout_box c = {card[k].x - pad, card[k].y - pad, card[k].w + 2 * pad, card[k].h + 2 * pad};
 		for (int i = 0; i < g->n_hits; i++) {
 			const struct geom_hit *h = &g->hits[i];
-			if ((h->kind == HIT_NODE || h->kind == HIT_EDGE_LOCAL) && overlay_overlap(&c, &h->box) > 0)
-				cost += (h->kind == HIT_NODE ? 10 : 4) * h->box.w * h->box.h;
+			double o = overlay_overlap(&c, &h->box), whole = h->box.w * h->box.h;
+			if ((h->kind == HIT_NODE || h->kind == HIT_EDGE_LOCAL) && o > 0)
+				cost += (h->kind == HIT_NODE ? o < 0.999 * whole ? OVERLAY_PART : 10 : 4) * whole;
 		}
 		for (int i = 0; i < ar->n_side; i++) {
 			const struct panel *p = &ar->side[i];
@@ -240,9 +245,18 @@ void overlay_spot(struct render *r, const struct figure *fig, struct arrangement
 	static const int corners[] = {CARD_RIGHT | CARD_BOTTOM, CARD_RIGHT, CARD_BOTTOM, 0};
 	double pad = FIGURE_CARD_PAD * u0, gap = OVERLAY_CARD_GAP * u0, least = INFINITY;
 	double ticks = axes_font_least(ar->graph.o, u);
-	/* the area's bottom right first, then plots' places, then the other corners */
-	for (int c = 0; c < 8 + ar->n_side; c++) {
+	/* the area's bottom right first, then plots' places, then the other corners, then a
+	   deck of tabs at the area's and the graph's bottom corners (where the cards apart
+	   or a deck showing more of each would cut a node's box) */
+	for (int c = 0; c < 12 + ar->n_side; c++) {
 		int k = c == 0 ? 0 : c <= ar->n_side ? -1 : c - ar->n_side;
+		if (k >= 8) {
+			const struct panel *region = k % 2 ? &ar->graph : &area;
+			if (card_place(r, fig, of, n, &area, region, (k < 10 ? CARD_RIGHT : 0) | CARD_BOTTOM | CARD_TABS,
+			               pad, gap, card) == 0)
+				overlay_keep(r->geom, ar, card, n, pad, &least, best);
+			continue;
+		}
 		if (k < 0) {
 			if (plots && overlay_slot(ar, c - 1, &area, n, gap, ticks, card) == 0)
 				overlay_keep(r->geom, ar, card, n, pad, &least, best);

@@ -590,8 +590,9 @@ double panel_font(const struct panel *p, double em);
  * (the figure under the title, above the caption), stacked from a corner of region
  * (CARD_RIGHT, CARD_BOTTOM or both), each pad inside its card's edge, gap apart; 0, or -1
  * where they do not fit region apart (at a bottom corner a deck, its cards over each
- * other; at a top corner nothing is placed). */
-enum { CARD_RIGHT = 1, CARD_BOTTOM = 2 };
+ * other; at a top corner nothing is placed). CARD_TABS: a deck wherever they fit, the
+ * last card whole, each earlier one a tab above it that shows its title. */
+enum { CARD_RIGHT = 1, CARD_BOTTOM = 2, CARD_TABS = 4 };
 int card_place(struct render *r, const struct figure *fig, const struct figure_panel *const *of, int n,
                const struct panel *area, const struct panel *region, int corner, double pad, double gap,
                struct panel *card);
