@@ -393,6 +393,30 @@ static void check_legend_text(const char *what, double H)
 	CHECK(keys > 0 || lg->w == 0, "%s: no legend words recorded", what);
 }
 
+/* Presenting the lecture's graph at 4:3 (computation-graph, 1024x768), the plot's nudge
+ * line ("w ↑ 0.001 ⇒ J ↓ 3.998 × 0.001": the point of the lecture) stands at least 1/50 of
+ * the height (the graph's numbers 1/45): the plot is not squeezed into a column beside
+ * the graph with that line at the type's floor (a legend row 0.4 px taller made the
+ * stacked arrangement miss the graph's goal by a hair, and the column won). */
+static void test_present_nudge_line(struct render *r)
+{
+	struct loaded l;
+	if (load(&l, "computation-graph") != 0)
+		return;
+	struct draw_opts o = {.width = 1024, .height = 768, .present = 1, .font_scale = 1.3, .theme = THEME_DARK};
+	struct figure f = fig_of(r, &l, -1);
+	test_geom->keep_texts = 1;
+	cairo_surface_destroy(draw(&f, &o));
+	double line = 0;
+	for (int i = 0; i < test_geom->n_texts; i++)
+		if (test_geom->texts[i].panel != 0 && strncmp(test_geom->texts[i].text, "w \u2191", 5) == 0)
+			line = fmax(line, test_geom->texts[i].size * DIGIT_EM);
+	CHECK(line >= o.height / 50, "computation-graph presenting 1024x768: the nudge line stands %.1f px, 1/%.0f of "
+	      "the height", line, line > 0 ? o.height / line : 0);
+	test_geom->keep_texts = 0;
+	unload(&l);
+}
+
 /* Issue 11: axis ticks, the zoom inset, the plots' headers and legends at least 1/70 of
  * the height, presenting at the projector sizes, in the ordinary window there (the
  * screen less the control bar of two rows of sliders, 1280x606 and 1024x670, or of
@@ -2661,6 +2685,7 @@ int main(void)
 		test_type_floor(r);
 		test_present_row(r);
 		test_plot_text(r);
+		test_present_nudge_line(r);
 		test_plot_text_more(r);
 		test_axes_labels(r);
 		test_inset_scale(r);

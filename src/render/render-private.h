@@ -605,9 +605,11 @@ int card_place(struct render *r, const struct figure *fig, const struct figure_p
                                than linearly; a 465-node network takes ~10 ms) */
 #define PLOT_BESIDE 2.2 /* a J plot this many times as wide as high writes its header
                            beside the axes (draw_plot; figure.c widens one in a row to it) */
-#define GRAPH_PRESENT_GOAL 44.0 /* presenting, a value's digits stand at least 1/44 of the
-                              height where a layout can: the back row of a hall reads 1/45,
-                              and the pixel grid rounds */
+#define GRAPH_PRESENT_GOAL 44.6 /* presenting, a value's digits stand at least 1/44.6 of
+                              the height where a layout can: the back row of a hall reads
+                              1/45, and the pixel grid rounds (1/44 put computation-graph's
+                              plot-under arrangement at 4:3 a hair under it, and a squeezed
+                              plot column beside the graph won) */
 struct graph_extent {        /* em size of each layout variant wrapped into b + 1 rows
                                 (0 when the graph is not laid out) */
 	double w[LAYOUT_VARIANTS][LAYOUT_MAX_BANDS], h[LAYOUT_VARIANTS][LAYOUT_MAX_BANDS];
