@@ -63,7 +63,10 @@ try:
 
     # --- TERM, INT, HUP mid-write: the temporary goes, the old file stays ----------------
     def interrupt(args, folder, ready, sig):
-        p = subprocess.Popen([NUDGE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        # the child gets each signal's default action, as from a terminal: under nohup HUP
+        # is ignored, and nudge rightly keeps that (it removes its temporary and goes on)
+        p = subprocess.Popen([NUDGE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(sig, signal.SIG_DFL))
         deadline = time.time() + 60
         while time.time() < deadline and p.poll() is None and not ready():
             time.sleep(0.005)
