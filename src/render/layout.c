@@ -1085,8 +1085,7 @@ static void layout_refit(struct render *r, struct graph_layout *g, struct graph_
 	layout_resize(r, g);
 }
 
-/* FNV-1a over the ints v[0..n), continuing from h. */
-static uint64_t layout_hash_ints(uint64_t h, const int *v, size_t n)
+uint64_t layout_hash_ints(uint64_t h, const int *v, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		h = (h ^ (uint64_t)(unsigned)v[k]) * 1099511628211ULL;

@@ -270,6 +270,8 @@ int layout_extent(struct render *r, int variant, int bands, double *w, double *h
 void layout_free(struct graph_layout *g);
 /* FNV-1a over the bits of v[0..n) (nothing when v is NULL), continuing from h. */
 uint64_t layout_hash_doubles(uint64_t h, const double *v, int n);
+/* FNV-1a over the ints v[0..n), continuing from h. */
+uint64_t layout_hash_ints(uint64_t h, const int *v, size_t n);
 /* FNV-1a over the string p, then a separator, continuing from h. */
 uint64_t layout_hash(uint64_t h, const char *p);
 #define LAYOUT_MAX_NB 256       /* most neighbours of an item considered */
@@ -803,10 +805,8 @@ void edge_layer_free(struct edge_layer *l); /* releases the image; l holds nothi
 
 /* ---- steady.c: room for the graph's numbers that only grows (draw_opts.steady) ---- */
 #define STEADY_TABLE_COLS 9 /* a table's columns (draw_table.c) and its title */
-#define STEADY_COLUMNS 4    /* side columns held at once (figure.c places the panels in
-                               several ways per frame) */
-#define STEADY_SPLITS 8     /* splits held at once (figure.c tries several areas: caption
-                               lines, cards, font scales) */
+#define STEADY_HELD 12      /* figure.c's choices held at once (it places the panels in
+                               several ways per frame: caption lines, cards, font scales) */
 struct steady {                /* widths held while one scene is shown */
 	unsigned long scene;       /* the serial of the scene they are held for (0: none) */
 	int n_nodes, n_edges;      /* its sizes */
@@ -829,17 +829,14 @@ struct steady {                /* widths held while one scene is shown */
 	                              the figure's scene, size, type scale, mode and panels
 	                              (0: none) */
 	int layout, bands;         /* that choice: the variant draw_graph drew and its rows */
-	struct steady_column {     /* a side column's least width as last chosen (figure.c) */
-		unsigned long look;    /* for the look (steady_look) and the panels in it (0: none) */
-		double w;              /* the widest chosen for them, user units */
-	} column[STEADY_COLUMNS];
-	int column_next;           /* the entry of column[] a new look takes */
-	struct steady_split {      /* a split of an area between graph and panels (figure.c) */
-		unsigned long look;    /* for the look, the area's size and the panels (0: none) */
-		int beside;            /* 1: the panels beside the graph, 0: under it */
-		double share;          /* the graph's share of the width (beside) or height */
-	} split[STEADY_SPLITS];
-	int split_next;            /* the entry of split[] a new look takes */
+	struct steady_held {       /* a choice figure.c made (steady_column, steady_split,
+	                              steady_caption) */
+		unsigned long look;    /* for the look (steady_look), which choice, and what it is
+		                          made for: the area, the panels (0: none) */
+		double v;              /* the column's widest width, the graph's share, ... */
+		int flag;              /* panels beside the graph, two caption lines */
+	} held[STEADY_HELD];
+	int held_next;             /* the entry of held[] a new look takes */
 };
 /* A side column's least width w as chosen for fig's look with the n panels of[] in it,
  * held at the widest chosen for them while the window is steady (a drag: the plots'

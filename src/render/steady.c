@@ -118,10 +118,9 @@ unsigned long steady_look(const struct figure *fig, const struct draw_opts *o)
 	int k[] = {o->present, o->units, o->leaves_left, o->only, o->no_title, o->no_caption, fig->n_panels};
 	uint64_t h = layout_hash_doubles(1469598103934665603ULL ^ fig->scene->serial, d,
 	                                 (int)(sizeof d / sizeof d[0]));
-	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
-		h = (h ^ (uint64_t)(unsigned)k[i]) * 1099511628211ULL;
+	h = layout_hash_ints(h, k, sizeof k / sizeof k[0]);
 	for (int i = 0; i < fig->n_panels; i++)
-		h = (h ^ (uint64_t)fig->panel[i].kind) * 1099511628211ULL;
+		h = layout_hash_ints(h, (const int[]){(int)fig->panel[i].kind}, 1);
 	return (unsigned long)h | 1;
 }
 
@@ -145,52 +144,64 @@ void steady_choose(struct render *r, const struct figure *fig, const struct draw
 	st->bands = bands;
 }
 
-/* fig's look with the n panels of[] (and whatever else the caller mixes in) as a key. */
-static unsigned long steady_key(const struct figure *fig, const struct draw_opts *o,
-                                const struct figure_panel *const *of, int n, const double *d, int nd)
+enum steady_what { STEADY_COLUMN = 1, STEADY_SPLIT, STEADY_CAPTION }; /* which choice is held */
+
+/* The held choice `what` for fig's look, made for the n panels of[] in a w x h area:
+ * the entry that holds it (*fresh 0), or a new one taking the oldest's place (*fresh 1). */
+static struct steady_held *steady_held(struct render *r, const struct figure *fig, const struct draw_opts *o,
+                                       enum steady_what what, const struct figure_panel *const *of, int n,
+                                       double w, double h, int *fresh)
 {
-	uint64_t h = layout_hash_doubles(steady_look(fig, o), d, nd);
+	const double d[] = {what, w, h};
+	uint64_t key = layout_hash_doubles(steady_look(fig, o), d, 3);
 	for (int i = 0; i < n; i++)
-		h = (h ^ (uint64_t)of[i]->kind) * 1099511628211ULL;
-	return (unsigned long)h | 1;
+		key = layout_hash_ints(key, (const int[]){(int)of[i]->kind}, 1);
+	unsigned long look = (unsigned long)key | 1;
+	struct steady *st = &r->steady;
+	*fresh = 0;
+	for (int i = 0; i < STEADY_HELD; i++)
+		if (st->held[i].look == look)
+			return &st->held[i];
+	struct steady_held *e = &st->held[st->held_next];
+	st->held_next = (st->held_next + 1) % STEADY_HELD;
+	*e = (struct steady_held){.look = look};
+	*fresh = 1;
+	return e;
 }
 
 int steady_split(struct render *r, const struct figure *fig, const struct draw_opts *o,
                  const struct figure_panel *const *of, int n, double w, double h, int beside,
                  double *share)
 {
+	int fresh;
 	if (!o->steady)
 		return beside;
-	const double d[] = {w, h};
-	unsigned long look = steady_key(fig, o, of, n, d, 2);
-	struct steady *st = &r->steady;
-	for (int i = 0; i < STEADY_SPLITS; i++)
-		if (st->split[i].look == look) {
-			*share = st->split[i].share;
-			return st->split[i].beside;
-		}
-	st->split[st->split_next] = (struct steady_split){look, beside, *share};
-	st->split_next = (st->split_next + 1) % STEADY_SPLITS;
-	return beside;
+	struct steady_held *e = steady_held(r, fig, o, STEADY_SPLIT, of, n, w, h, &fresh);
+	if (fresh) {
+		e->v = *share;
+		e->flag = beside;
+	}
+	*share = e->v;
+	return e->flag;
 }
 
 int steady_caption(struct render *r, const struct figure *fig, const struct draw_opts *o, int two)
 {
-	double none = 0; /* held as the split of a 0 x 0 area: no panel area is that */
-	return steady_split(r, fig, o, NULL, 0, 0, 0, two, &none);
+	int fresh;
+	if (!o->steady)
+		return two;
+	struct steady_held *e = steady_held(r, fig, o, STEADY_CAPTION, NULL, 0, 0, 0, &fresh);
+	if (fresh)
+		e->flag = two;
+	return e->flag;
 }
 
 double steady_column(struct render *r, const struct figure *fig, const struct draw_opts *o,
                      const struct figure_panel *const *of, int n, double w)
 {
+	int fresh;
 	if (!o->steady)
 		return w;
-	unsigned long look = steady_key(fig, o, of, n, NULL, 0);
-	struct steady *st = &r->steady;
-	for (int i = 0; i < STEADY_COLUMNS; i++)
-		if (st->column[i].look == look)
-			return st->column[i].w = fmax(st->column[i].w, w);
-	st->column[st->column_next] = (struct steady_column){look, w};
-	st->column_next = (st->column_next + 1) % STEADY_COLUMNS;
-	return w;
+	struct steady_held *e = steady_held(r, fig, o, STEADY_COLUMN, of, n, 0, 0, &fresh);
+	return e->v = fresh ? w : fmax(e->v, w);
 }
